@@ -1,0 +1,9 @@
+import { JsonErrorFilter } from '@boundary/service-kit';
+import type { INestApplication } from '@nestjs/common';
+
+/** Everything main.ts applies to the app, shared with the tests so they exercise the same pipeline. */
+export function configureOrderServiceApp<T extends INestApplication>(app: T): T {
+  app.useGlobalFilters(new JsonErrorFilter());
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const UserServiceEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(5000),
+  ORDER_SERVICE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5001' })
+    .default('http://localhost:5001'),
+  ORDER_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(2000),
+});
+
+/** The User Service's validated configuration. */
+export interface UserServiceConfig {
+  port: number;
+  orderServiceUrl: string;
+  orderServiceTimeoutMs: number;
+}
+
+/**
+ * Reads and validates the environment once, at start-up. Throws one error naming every bad variable, e.g.
+ * `Invalid User Service configuration: ORDER_SERVICE_TIMEOUT_MS: Too small: expected number to be >0`.
+ */
+export function loadUserServiceConfig(env: NodeJS.ProcessEnv): UserServiceConfig {
+  const result = UserServiceEnvSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid User Service configuration: ${problems.join('; ')}`);
+  }
+  return {
+    port: result.data.PORT,
+    orderServiceUrl: result.data.ORDER_SERVICE_URL,
+    orderServiceTimeoutMs: result.data.ORDER_SERVICE_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,20 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadUserServiceConfig } from './config/user-service.config';
+import { configureUserServiceApp } from './user-service.app';
+import { UserServiceModule } from './user-service.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadUserServiceConfig(process.env);
+  const app = configureUserServiceApp(await NestFactory.create(UserServiceModule.forRoot(config)));
+  await app.listen(config.port);
+  Logger.log(
+    `User Service listening on http://localhost:${config.port} (Order Service at ${config.orderServiceUrl})`,
+    'Bootstrap',
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  Logger.error(error instanceof Error ? error.message : String(error), undefined, 'Bootstrap');
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import {
+  OrderServiceBadResponseError,
+  OrderServiceError,
+  OrderServiceNotFoundError,
+  OrderServiceRejectedError,
+  OrderServiceTimeoutError,
+  OrderServiceUnavailableError,
+} from '@boundary/order-client';
+import type { HttpProblem } from '@boundary/service-kit';
+import { HttpStatus, Logger } from '@nestjs/common';
+
+const logger = new Logger('OrderServiceProblem');
+
+/**
+ * The one mapping from Order Service failures to the User Service's answers (documented in the README):
+ *
+ * | failure                         | status | code                            |
+ * |---------------------------------|--------|---------------------------------|
+ * | OrderServiceNotFoundError       | 404    | USER_NOT_FOUND                  |
+ * | OrderServiceUnavailableError    | 502    | ORDER_SERVICE_UNAVAILABLE       |
+ * | OrderServiceBadResponseError    | 502    | ORDER_SERVICE_BAD_RESPONSE      |
+ * | OrderServiceRejectedError       | 502    | ORDER_SERVICE_REJECTED          |
+ * | OrderServiceTimeoutError        | 504    | ORDER_SERVICE_TIMEOUT           |
+ *
+ * Each failure is logged here, once, with its user id and cause; the answer carries no internals.
+ */
+export function orderServiceProblem(error: unknown): HttpProblem | undefined {
+  if (!(error instanceof OrderServiceError)) return undefined;
+  if (error instanceof OrderServiceNotFoundError) {
+    return { status: HttpStatus.NOT_FOUND, error: 'User not found', code: 'USER_NOT_FOUND' };
+  }
+  logger.warn(`${error.name} for user ${JSON.stringify(error.userId)}: ${error.message}`);
+  if (error instanceof OrderServiceTimeoutError) {
+    return { status: HttpStatus.GATEWAY_TIMEOUT, error: 'Order Service timed out', code: error.code };
+  }
+  if (error instanceof OrderServiceBadResponseError) {
+    return { status: HttpStatus.BAD_GATEWAY, error: 'Order Service sent an invalid response', code: error.code };
+  }
+  if (error instanceof OrderServiceRejectedError) {
+    return { status: HttpStatus.BAD_GATEWAY, error: 'Order Service rejected the request', code: error.code };
+  }
+  if (error instanceof OrderServiceUnavailableError) {
+    return { status: HttpStatus.BAD_GATEWAY, error: 'Order Service unavailable', code: error.code };
+  }
+  return { status: HttpStatus.BAD_GATEWAY, error: 'Order Service call failed', code: error.code };
+}

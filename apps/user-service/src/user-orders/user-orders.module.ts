@@ -1,0 +1,19 @@
+import { OrderClientModule } from '@boundary/order-client';
+import { Module } from '@nestjs/common';
+import { USER_SERVICE_CONFIG } from '../config/user-service-config.token';
+import type { UserServiceConfig } from '../config/user-service.config';
+import { UserOrdersController } from './user-orders.controller';
+
+@Module({
+  imports: [
+    OrderClientModule.forRootAsync({
+      inject: [USER_SERVICE_CONFIG],
+      useFactory: (config: UserServiceConfig) => ({
+        baseUrl: config.orderServiceUrl,
+        timeoutMs: config.orderServiceTimeoutMs,
+      }),
+    }),
+  ],
+  controllers: [UserOrdersController],
+})
+export class UserOrdersModule {}

@@ -1,0 +1,19 @@
+import { LivenessModule } from '@boundary/service-kit';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { USER_SERVICE_CONFIG } from './config/user-service-config.token';
+import type { UserServiceConfig } from './config/user-service.config';
+import { UserOrdersModule } from './user-orders/user-orders.module';
+
+/** The User Service, configured once from its validated configuration (tests pass their own). */
+@Global()
+@Module({})
+export class UserServiceModule {
+  static forRoot(config: UserServiceConfig): DynamicModule {
+    return {
+      module: UserServiceModule,
+      imports: [UserOrdersModule, LivenessModule],
+      providers: [{ provide: USER_SERVICE_CONFIG, useValue: config }],
+      exports: [USER_SERVICE_CONFIG],
+    };
+  }
+}

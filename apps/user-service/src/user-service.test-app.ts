@@ -1,0 +1,30 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
+import request from 'supertest';
+import type { UserServiceConfig } from './config/user-service.config';
+import { configureUserServiceApp } from './user-service.app';
+import { UserServiceModule } from './user-service.module';
+
+/** Where the test app's client points: a host no test can reach except through a double or interception. */
+export const TEST_ORDER_SERVICE_URL = 'http://order-service.test:5001';
+/**
+ * Timeouts of the test app. Doubles answer synchronously, so a short one is safe; over real sockets the first
+ * request of a cold process on a busy 2-core machine can take 100+ ms, so it gets a margin.
+ */
+export const TEST_TIMEOUT_MS = { doubles: 50, network: 500 } as const;
+
+/**
+ * The real User Service app, with the same filters as main.ts, after `override` has swapped what the test
+ * replaces (HttpService, OrderServiceClient, or nothing when HTTP is intercepted on the network).
+ */
+export async function startUserServiceTestApp(
+  override: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+  orderServiceTimeoutMs: number = TEST_TIMEOUT_MS.doubles,
+): Promise<{ app: INestApplication; get: (path: string) => request.Test }> {
+  const config: UserServiceConfig = { port: 0, orderServiceUrl: TEST_ORDER_SERVICE_URL, orderServiceTimeoutMs };
+  const builder = Test.createTestingModule({ imports: [UserServiceModule.forRoot(config)] });
+  const moduleRef = await override(builder).compile();
+  const app = configureUserServiceApp(moduleRef.createNestApplication({ logger: false }));
+  await app.init();
+  return { app, get: (path) => request(app.getHttpServer()).get(path) };
+}

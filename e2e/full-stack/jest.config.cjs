@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'full-stack-e2e',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/e2e/full-stack',
+  testTimeout: 30_000,
+};

@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const workspaceRoot = join(__dirname, '../../..');
+
+/** A port the OS just handed out on 127.0.0.1, free at the time of asking. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A built service (`dist/apps/<name>/main.js`) running as its own process, as in production. */
+export class ServiceProcess {
+  private output = '';
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+  }
+
+  /** Starts the service on a free port and resolves once `GET /health/live` answers 200. */
+  static async start(name: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
+    const port = await freePort();
+    const child = spawn(process.execPath, [join(workspaceRoot, 'dist/apps', name, 'main.js')], {
+      env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const service = new ServiceProcess(child, `http://127.0.0.1:${port}`);
+    await service.waitUntilLive(15_000);
+    return service;
+  }
+
+  /** What the process printed so far (for failure messages). */
+  get log(): string {
+    return this.output;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+
+  private async waitUntilLive(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`service exited early:\n${this.output}`);
+      try {
+        const response = await fetch(`${this.url}/health/live`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await this.stop();
+    throw new Error(`service not live after ${timeoutMs} ms:\n${this.output}`);
+  }
+}

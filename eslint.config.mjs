@@ -1,0 +1,49 @@
+import nx from '@nx/eslint-plugin';
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/out-tsc', '**/coverage', '**/reports', '**/.stryker-tmp'] },
+  {
+    files: ['**/*.ts', '**/*.js'],
+    rules: {
+      // The layering the project is about: apps wire, the client talks HTTP, the contract is pure data.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:client', 'type:contract', 'type:kit'] },
+            { sourceTag: 'type:kit', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract'] },
+            {
+              sourceTag: 'type:contract',
+              onlyDependOnLibsWithTags: [],
+              allowedExternalImports: ['zod'],
+            },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:client', 'type:contract'] },
+            { sourceTag: 'scope:order', onlyDependOnLibsWithTags: ['scope:order', 'scope:shared'] },
+            { sourceTag: 'scope:user', onlyDependOnLibsWithTags: ['scope:user', 'scope:order', 'scope:shared'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    // Test doubles must never reach production code: only tests and test helpers may import them.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.test-app.ts', '**/*.scenarios.ts', '**/testing/**', 'e2e/**', 'bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/order-client/testing', '**/testing'], message: 'Test doubles are for tests only.' }] },
+      ],
+    },
+  },
+];

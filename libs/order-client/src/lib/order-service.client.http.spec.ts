@@ -1,0 +1,92 @@
+import { Test } from '@nestjs/testing';
+import { DEMO_ORDERS } from '@boundary/order-contract';
+import { HttpInterception } from '../testing';
+import nock from 'nock';
+import { firstValueFrom } from 'rxjs';
+import {
+  OrderServiceBadResponseError,
+  OrderServiceNotFoundError,
+  OrderServiceTimeoutError,
+  OrderServiceUnavailableError,
+} from './errors';
+import { OrderClientModule } from './order-client.module';
+import { OrderServiceClient } from './order-service.client';
+
+const BASE_URL = 'http://orders.test:5001';
+// Real sockets: the first request of a cold worker on a busy machine can take 100+ ms.
+const TIMEOUT_MS = 500;
+
+describe('OrderServiceClient over real HTTP (intercepted with nock)', () => {
+  const interception = new HttpInterception();
+  let client: OrderServiceClient;
+
+  beforeEach(async () => {
+    interception.start();
+    const moduleRef = await Test.createTestingModule({
+      imports: [OrderClientModule.forRoot({ baseUrl: BASE_URL, timeoutMs: TIMEOUT_MS })],
+    }).compile();
+    client = moduleRef.get(OrderServiceClient);
+  });
+
+  afterEach(() => interception.verify());
+
+  const orders = (userId: string) => firstValueFrom(client.getUserOrders(userId));
+  const orderService = () => nock(BASE_URL, { reqheaders: { accept: 'application/json' } });
+
+  it('gets user123’s two orders', async () => {
+    orderService().get('/users/user123/orders').reply(200, DEMO_ORDERS);
+    await expect(orders('user123')).resolves.toEqual(DEMO_ORDERS);
+  });
+
+  it('gets [] for a user with no orders', async () => {
+    orderService().get('/users/user000/orders').reply(200, []);
+    await expect(orders('user000')).resolves.toEqual([]);
+  });
+
+  it('fails with OrderServiceNotFoundError on 404', async () => {
+    orderService().get('/users/user456/orders').reply(404, { error: 'unknown user' });
+    await expect(orders('user456')).rejects.toBeInstanceOf(OrderServiceNotFoundError);
+  });
+
+  it('fails with OrderServiceUnavailableError on 500 Internal Server Error', async () => {
+    orderService().get('/users/user789/orders').reply(500, 'Internal Server Error');
+    await expect(orders('user789')).rejects.toMatchObject({ constructor: OrderServiceUnavailableError, status: 500 });
+  });
+
+  it('fails with OrderServiceUnavailableError when the connection is refused', async () => {
+    orderService()
+      .get('/users/user123/orders')
+      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    await expect(orders('user123')).rejects.toMatchObject({
+      constructor: OrderServiceUnavailableError,
+      cause: { code: 'ECONNREFUSED' },
+    });
+  });
+
+  it('fails with OrderServiceTimeoutError when the answer is later than timeoutMs', async () => {
+    orderService().get('/users/user123/orders').delay(TIMEOUT_MS * 4).reply(200, DEMO_ORDERS);
+    await expect(orders('user123')).rejects.toBeInstanceOf(OrderServiceTimeoutError);
+  });
+
+  it('fails with OrderServiceBadResponseError on malformed JSON', async () => {
+    orderService()
+      .get('/users/user123/orders')
+      .reply(200, '[{"order_id": "ord001"', { 'Content-Type': 'application/json' });
+    await expect(orders('user123')).rejects.toMatchObject({
+      constructor: OrderServiceBadResponseError,
+      reason: 'body is not valid JSON',
+    });
+  });
+
+  it('fails with OrderServiceBadResponseError naming the field of an off-contract body', async () => {
+    orderService()
+      .get('/users/user123/orders')
+      .reply(200, [{ order_id: 'ord001', item: 'Laptop', qty: 1 }]);
+    await expect(orders('user123')).rejects.toMatchObject({ reason: expect.stringMatching(/^0\.quantity: /) });
+  });
+
+  it('sends an id that needs encoding as exactly one path segment, with no query', async () => {
+    orderService().get('/users/a%2F..%2Fadmin%3Fx%3D1%23f/orders').query({}).reply(200, []);
+    await expect(orders('a/../admin?x=1#f')).resolves.toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import nock from 'nock';
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
+
+/**
+ * Network-level interception for endpoint tests: every request to a non-loopback host must match a nock
+ * interceptor. Call `start()` in `beforeEach` and `verify()` in `afterEach`: `verify()` fails the test when a
+ * request matched nothing or an interceptor was never used, then resets nock. Loopback stays open so supertest
+ * can reach the app under test.
+ */
+export class HttpInterception {
+  private unmatched: string[] = [];
+  private readonly recordUnmatched = (req: { method?: string; href?: string; hostname?: string }) => {
+    // nock reports every request it does not intercept, including the allowed loopback ones (supertest's).
+    if (LOOPBACK.test(req.hostname ?? '')) return;
+    this.unmatched.push(`${req.method ?? '?'} ${req.href ?? '?'}`);
+  };
+
+  start(): void {
+    this.unmatched = [];
+    nock.disableNetConnect();
+    nock.enableNetConnect((host) => LOOPBACK.test(host.replace(/:\d+$/, '')));
+    nock.emitter.on('no match', this.recordUnmatched);
+  }
+
+  /** Throws, naming them, if any request was unmatched or any interceptor unused; always cleans up. */
+  verify(): void {
+    const unused = nock.pendingMocks();
+    const unmatched = this.unmatched;
+    nock.emitter.removeListener('no match', this.recordUnmatched);
+    nock.cleanAll();
+    nock.enableNetConnect();
+    const problems = [
+      ...unmatched.map((r) => `unmatched request: ${r}`),
+      ...unused.map((m) => `unused interceptor: ${m}`),
+    ];
+    if (problems.length > 0) throw new Error(`HTTP interception failed:\n  ${problems.join('\n  ')}`);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './axios-response';
+export * from './axios-error';
+export * from './http-interception';

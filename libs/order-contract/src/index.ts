@@ -1,0 +1,4 @@
+export * from './lib/order.schema';
+export * from './lib/user-id.schema';
+export * from './lib/error-body.schema';
+export * from './lib/order.fixtures';

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Longest item name the Order Service stores; longer names are rejected, never truncated. */
+export const MAX_ITEM_LENGTH = 200;
+
+/**
+ * One order as it travels on the wire from the Order Service. The field names are fixed: clients in other
+ * languages read them. Unknown extra fields are tolerated and stripped (tolerant reader), so the provider may
+ * add fields without breaking consumers.
+ */
+export const OrderSchema = z.object({
+  order_id: z.string().min(1),
+  item: z.string().min(1).max(MAX_ITEM_LENGTH),
+  quantity: z.number().int().positive(),
+});
+
+export type Order = z.infer<typeof OrderSchema>;
+
+/** `GET /users/:userId/orders` answers a bare JSON array of orders — no wrapper object. */
+export const OrderListSchema = z.array(OrderSchema);
+
+export type OrderList = z.infer<typeof OrderListSchema>;

@@ -1,0 +1,4 @@
+export * from './lib/http-problem';
+export * from './lib/json-error.filter';
+export * from './lib/zod-validation.pipe';
+export * from './lib/health/liveness.module';

@@ -1,0 +1,15 @@
+/** What an error answer of either service consists of: its status and its JSON body. */
+export interface HttpProblem {
+  status: number;
+  /** Human-readable description of what went wrong. */
+  error: string;
+  /** Stable machine-readable name, e.g. `INVALID_USER_ID`. */
+  code: string;
+}
+
+/** The JSON body every error answer carries. */
+export interface HttpProblemBody {
+  error: string;
+  code: string;
+  user_id?: string;
+}

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const workspaceRoot = join(__dirname, '../../..');
+
+interface LintMessage {
+  ruleId: string | null;
+  message: string;
+}
+
+/**
+ * Lints a would-be file at `filePath` with the workspace's real ESLint config and returns the module-boundary
+ * complaints. ESLint runs as its own process: its `.mjs` config cannot load inside Jest's module sandbox.
+ */
+async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
+  const eslint = spawnSync(
+    process.execPath,
+    [require.resolve('eslint/bin/eslint.js'), '--stdin', '--stdin-filename', filePath, '--format', 'json'],
+    { cwd: workspaceRoot, input: code, encoding: 'utf8' },
+  );
+  const [result] = JSON.parse(eslint.stdout) as [{ messages: LintMessage[] }];
+  return result.messages
+    .filter((m) => m.ruleId === '@nx/enforce-module-boundaries' || m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
+}
+
+describe('module boundaries (eslint.config.mjs)', () => {
+  jest.setTimeout(30_000);
+
+  it('let an app use the client and the contract', async () => {
+    const code = `import { OrderServiceClient } from '@boundary/order-client';
+import { OrderSchema } from '@boundary/order-contract';
+export const used = [OrderServiceClient, OrderSchema];
+`;
+    expect(await boundaryErrors('apps/user-service/src/wiring.ts', code)).toEqual([]);
+  });
+
+  it('forbid an app to import another app', async () => {
+    const code = `import { OrderServiceModule } from '../../order-service/src/order-service.module';
+export const used = OrderServiceModule;
+`;
+    expect(await boundaryErrors('apps/user-service/src/wiring.ts', code)).toEqual([
+      expect.stringMatching(/cannot be imported by a relative or absolute path/),
+    ]);
+  });
+
+  it('forbid the contract lib any import but its schema library', async () => {
+    const code = `import { HttpModule } from '@nestjs/axios';
+import { z } from 'zod';
+export const used = [HttpModule, z];
+`;
+    expect(await boundaryErrors('libs/order-contract/src/lib/schema.ts', code)).toEqual([
+      expect.stringMatching(/"type:contract" is not allowed to import "@nestjs\/axios"/),
+    ]);
+  });
+
+  it('forbid the client lib to import an app-level or kit library', async () => {
+    const code = `import { JsonErrorFilter } from '@boundary/service-kit';
+export const used = JsonErrorFilter;
+`;
+    expect(await boundaryErrors('libs/order-client/src/lib/x.ts', code)).toEqual([
+      expect.stringMatching(/"type:client" can only depend on libs tagged with "type:contract"/),
+    ]);
+  });
+
+  it('forbid production code to import the test doubles', async () => {
+    const code = `import { axiosResponse } from '@boundary/order-client/testing';
+export const used = axiosResponse;
+`;
+    expect(await boundaryErrors('apps/user-service/src/wiring.ts', code)).toEqual([
+      expect.stringMatching(/Test doubles are for tests only/),
+    ]);
+  });
+});
