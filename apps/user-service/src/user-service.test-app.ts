@@ -1,4 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
+import { createServiceFastifyAdapter } from '@boundary/service-kit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
 import type { UserServiceConfig } from './config/user-service.config';
@@ -20,11 +21,14 @@ export const TEST_TIMEOUT_MS = { doubles: 50, network: 500 } as const;
 export async function startUserServiceTestApp(
   override: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
   orderServiceTimeoutMs: number = TEST_TIMEOUT_MS.doubles,
-): Promise<{ app: INestApplication; get: (path: string) => request.Test }> {
+): Promise<{ app: NestFastifyApplication; get: (path: string) => request.Test }> {
   const config: UserServiceConfig = { port: 0, orderServiceUrl: TEST_ORDER_SERVICE_URL, orderServiceTimeoutMs };
   const builder = Test.createTestingModule({ imports: [UserServiceModule.forRoot(config)] });
   const moduleRef = await override(builder).compile();
-  const app = configureUserServiceApp(moduleRef.createNestApplication({ logger: false }));
+  const app = configureUserServiceApp(
+    moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter(), { logger: false }),
+  );
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
   return { app, get: (path) => request(app.getHttpServer()).get(path) };
 }

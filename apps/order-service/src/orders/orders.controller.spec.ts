@@ -1,21 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import request from 'supertest';
-import { configureOrderServiceApp } from '../order-service.app';
-import { OrderServiceModule } from '../order-service.module';
+import type request from 'supertest';
+import { startOrderServiceTestApp } from '../order-service.test-app';
 
 describe('Order Service GET /users/:userId/orders', () => {
   let app: INestApplication;
+  let get: (path: string) => request.Test;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [OrderServiceModule] }).compile();
-    app = configureOrderServiceApp(moduleRef.createNestApplication({ logger: false }));
-    await app.init();
+    ({ app, get } = await startOrderServiceTestApp());
   });
 
   afterAll(() => app.close());
-
-  const get = (path: string) => request(app.getHttpServer()).get(path);
 
   it('answers user123’s orders as a bare JSON array in the wire shape', async () => {
     const response = await get('/users/user123/orders').expect(200).expect('Content-Type', /application\/json/);
@@ -64,11 +59,9 @@ describe('Order Service GET /users/:userId/orders', () => {
 
 describe('Order Service GET /health/live', () => {
   it('answers 200 with status ok', async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [OrderServiceModule] }).compile();
-    const app = configureOrderServiceApp(moduleRef.createNestApplication({ logger: false }));
-    await app.init();
+    const { app, get } = await startOrderServiceTestApp();
     try {
-      const response = await request(app.getHttpServer()).get('/health/live').expect(200);
+      const response = await get('/health/live').expect(200);
       expect(response.body).toMatchObject({ status: 'ok' });
     } finally {
       await app.close();

@@ -1,4 +1,12 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { HttpProblem, HttpProblemBody } from './http-problem';
 
 /** Maps an application error to its answer, or returns `undefined` to leave it to the default handling. */
@@ -6,9 +14,6 @@ export type ProblemMapper = (error: unknown) => HttpProblem | undefined;
 
 interface HttpRequestLike {
   params?: Record<string, string | undefined>;
-}
-interface HttpResponseLike {
-  status(code: number): { json(body: unknown): void };
 }
 
 /**
@@ -20,7 +25,10 @@ interface HttpResponseLike {
 export class JsonErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(JsonErrorFilter.name);
 
-  constructor(private readonly mapProblem: ProblemMapper = () => undefined) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly mapProblem: ProblemMapper = () => undefined,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -29,7 +37,7 @@ export class JsonErrorFilter implements ExceptionFilter {
     const body: HttpProblemBody = { error: problem.error, code: problem.code };
     const userId = request.params?.['userId'];
     if (userId !== undefined) body.user_id = userId;
-    http.getResponse<HttpResponseLike>().status(problem.status).json(body);
+    this.adapterHost.httpAdapter.reply(http.getResponse(), body, problem.status);
   }
 
   private fromHttpException(error: unknown): HttpProblem | undefined {
