@@ -1,0 +1,98 @@
+import axios, { type AxiosResponse } from 'axios';
+import nock from 'nock';
+import { firstValueFrom, timeout } from 'rxjs';
+import { httpServiceAnswer } from './http-answer.observable';
+import { replyWith } from './http-answer.nock';
+import {
+  answers,
+  answersOrders,
+  delayed,
+  type HttpAnswer,
+  malformedJson,
+  oversizedBody,
+  refuses,
+  resets,
+  timesOut,
+  truncatedBody,
+} from './http-answers';
+import { HttpInterception } from './http-interception';
+import { anOrder, ordersFor } from './order.fixtures';
+import { axiosResponse } from './axios-response';
+
+const ORIGIN = 'http://orders.test';
+// Real sockets on a busy machine: generous, and only ever reached by the answer that must never come.
+const TIMEOUT_MS = 300;
+
+/** What a caller can observe of one answer: status and parsed body, or the error code. */
+type Outcome = { status: number; data: unknown } | { error: string | undefined };
+
+const outcome = (response: Promise<AxiosResponse>): Promise<Outcome> =>
+  response.then(
+    ({ status, data }) => ({ status, data }),
+    (error: { code?: string; name?: string; response?: AxiosResponse }) =>
+      error.response ? { status: error.response.status, data: error.response.data } : { error: error.code ?? error.name },
+  );
+
+const viaDouble = (answer: HttpAnswer) =>
+  outcome(firstValueFrom(httpServiceAnswer(answer, axiosResponse(null).config).pipe(timeout(TIMEOUT_MS))));
+
+const viaNock = (answer: HttpAnswer) => {
+  replyWith(nock(ORIGIN).get('/x'), answer);
+  return outcome(axios.get(`${ORIGIN}/x`, { timeout: TIMEOUT_MS }));
+};
+
+describe('fault helpers: the HttpService double and nock play each answer the same way', () => {
+  const interception = new HttpInterception();
+  beforeEach(() => interception.start());
+  afterEach(() => interception.verify());
+
+  it.each<[string, HttpAnswer, Outcome]>([
+    ['orders', answersOrders([anOrder()]), { status: 200, data: [anOrder()] }],
+    ['status 503 with a body', answers(503, { error: 'down' }), { status: 503, data: { error: 'down' } }],
+    ['status 404 with a text body', answers(404, 'no such user'), { status: 404, data: 'no such user' }],
+    ['latency, then an answer', delayed(20, answers(200, [])), { status: 200, data: [] }],
+    ['connection reset', resets(), { error: 'ECONNRESET' }],
+    ['connection refused', refuses(), { error: 'ECONNREFUSED' }],
+    ['malformed JSON, left as text', malformedJson(), { status: 200, data: '[{"order_id": "ord001", ' }],
+  ])('%s', async (_case, answer, expected) => {
+    await expect(viaDouble(answer)).resolves.toEqual(expected);
+    await expect(viaNock(answer)).resolves.toEqual(expected);
+  });
+
+  it('no answer: the caller’s timeout fires in both', async () => {
+    await expect(viaDouble(timesOut())).resolves.toEqual({ error: 'TimeoutError' });
+    await expect(viaNock(timesOut())).resolves.toEqual({ error: 'ECONNABORTED' });
+  });
+
+  it('a truncated body is the first half of the JSON, which does not parse', async () => {
+    const json = JSON.stringify(ordersFor('user123', 2));
+    const expected = { status: 200, data: json.slice(0, json.length / 2) };
+    expect(() => JSON.parse(expected.data)).toThrow();
+    await expect(viaDouble(truncatedBody())).resolves.toEqual(expected);
+    await expect(viaNock(truncatedBody())).resolves.toEqual(expected);
+  });
+
+  it('an oversized body is on-contract JSON of at least the size asked', async () => {
+    const answer = oversizedBody(64 * 1024);
+    expect(answer).toMatchObject({ kind: 'raw' });
+    const text = (answer as { text: string }).text;
+    expect(text.length).toBeGreaterThanOrEqual(64 * 1024);
+    const viaSocket = await viaNock(answer);
+    expect(viaSocket).toEqual({ status: 200, data: JSON.parse(text) });
+    await expect(viaDouble(answer)).resolves.toEqual(viaSocket);
+  });
+
+  it('latency holds the double’s answer back for the given time', async () => {
+    jest.useFakeTimers();
+    try {
+      let answered = false;
+      httpServiceAnswer(delayed(100, answers(200, [])), axiosResponse(null).config).subscribe(() => (answered = true));
+      await jest.advanceTimersByTimeAsync(99);
+      expect(answered).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(answered).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});

@@ -1,0 +1,168 @@
+import { HttpService } from '@nestjs/axios';
+import type { Provider } from '@nestjs/common';
+import { AxiosHeaders, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import { defer, type Observable, throwError } from 'rxjs';
+import { httpServiceAnswer } from './http-answer.observable';
+import type { HttpAnswer } from './http-answers';
+
+/** One request the double received, as the code under test built it. Header names are lower-cased. */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+}
+
+/** What a route requires of a request besides method and path. */
+export interface RouteConditions {
+  /** The exact query parameters; a route without `query` matches only requests without a query string. */
+  query?: Record<string, string>;
+  /** Headers the request must carry with these values (names compared case-insensitively); others may be present. */
+  headers?: Record<string, string>;
+}
+
+interface Route {
+  method: string;
+  path: string;
+  conditions: RouteConditions;
+  answer: HttpAnswer;
+  used: number;
+}
+
+/** A request matched no route. The Observable fails with it, and `verifyAllUsed()` reports it. */
+export class UnmatchedRequestError extends Error {
+  constructor(request: RecordedRequest, routes: readonly string[]) {
+    super(`HttpServiceDouble: no route for ${describe(request)}; routes: ${routes.join(', ') || '(none)'}`);
+    this.name = 'UnmatchedRequestError';
+  }
+}
+
+/**
+ * Stands in for `@nestjs/axios`' `HttpService`: routes match method + path (compared as sent, percent-encoding
+ * included) + query + headers, answers are real `AxiosResponse`/`AxiosError` objects, every request is recorded.
+ * Requests are cold like `HttpService`'s: nothing is recorded until subscription.
+ *
+ * @example
+ * const http = new HttpServiceDouble().on('GET', '/users/user123/orders', answersOrders(ordersFor('user123', 2)));
+ * Test.createTestingModule({ ... }).overrideProvider(HttpService).useValue(http)
+ */
+export class HttpServiceDouble {
+  /** Every request, in order, matched or not. */
+  readonly requests: RecordedRequest[] = [];
+  private readonly routes: Route[] = [];
+  private readonly unmatched: RecordedRequest[] = [];
+
+  /** `origin` (e.g. `http://orders.test:5001`): when given, requests to any other origin match no route. */
+  constructor(private readonly origin?: string) {}
+
+  /** Adds a route answering every matching request with `answer`. The first route that matches wins. */
+  on(method: string, path: string, answer: HttpAnswer, conditions: RouteConditions = {}): this {
+    this.routes.push({ method: method.toUpperCase(), path, conditions, answer, used: 0 });
+    return this;
+  }
+
+  /** Fails, naming them, if any request matched no route or any route was never used. */
+  verifyAllUsed(): void {
+    const problems = [
+      ...this.unmatched.map((r) => `unmatched request: ${describe(r)}`),
+      ...this.routes.filter((r) => r.used === 0).map((r) => `unused route: ${describeRoute(r)}`),
+    ];
+    if (problems.length > 0) throw new Error(`HttpServiceDouble:\n  ${problems.join('\n  ')}`);
+  }
+
+  request<T = unknown>(config: AxiosRequestConfig): Observable<AxiosResponse<T>> {
+    return defer(() => {
+      const request = record(config);
+      this.requests.push(request);
+      const route = this.routes.find((r) => this.matches(r, request));
+      if (!route) {
+        this.unmatched.push(request);
+        return throwError(() => new UnmatchedRequestError(request, this.routes.map(describeRoute)));
+      }
+      route.used++;
+      return httpServiceAnswer(route.answer, internalConfig(config)) as Observable<AxiosResponse<T>>;
+    });
+  }
+
+  get<T = unknown>(url: string, config: AxiosRequestConfig = {}): Observable<AxiosResponse<T>> {
+    return this.request<T>({ ...config, url, method: 'get' });
+  }
+
+  delete<T = unknown>(url: string, config: AxiosRequestConfig = {}): Observable<AxiosResponse<T>> {
+    return this.request<T>({ ...config, url, method: 'delete' });
+  }
+
+  head<T = unknown>(url: string, config: AxiosRequestConfig = {}): Observable<AxiosResponse<T>> {
+    return this.request<T>({ ...config, url, method: 'head' });
+  }
+
+  post<T = unknown>(url: string, data?: unknown, config: AxiosRequestConfig = {}): Observable<AxiosResponse<T>> {
+    return this.request<T>({ ...config, url, data, method: 'post' });
+  }
+
+  put<T = unknown>(url: string, data?: unknown, config: AxiosRequestConfig = {}): Observable<AxiosResponse<T>> {
+    return this.request<T>({ ...config, url, data, method: 'put' });
+  }
+
+  patch<T = unknown>(url: string, data?: unknown, config: AxiosRequestConfig = {}): Observable<AxiosResponse<T>> {
+    return this.request<T>({ ...config, url, data, method: 'patch' });
+  }
+
+  private matches(route: Route, request: RecordedRequest): boolean {
+    const { origin, path, query } = splitUrl(request.url);
+    if (route.method !== request.method || route.path !== path) return false;
+    if (this.origin !== undefined && origin !== this.origin.replace(/\/+$/, '')) return false;
+    if (!sameQuery(route.conditions.query ?? {}, query)) return false;
+    return Object.entries(route.conditions.headers ?? {}).every(
+      ([name, value]) => request.headers[name.toLowerCase()] === value,
+    );
+  }
+}
+
+/** Replaces `HttpService` with `double` in a module's `providers`. */
+export function provideHttpServiceDouble(double: HttpServiceDouble = new HttpServiceDouble()): Provider {
+  return { provide: HttpService, useValue: double };
+}
+
+function record(config: AxiosRequestConfig): RecordedRequest {
+  // Recorded as the caller handed it to HttpService, without WHATWG normalisation (which would turn %2E%2E into ..).
+  let url = config.baseURL && !/^[a-z]+:\/\//i.test(config.url ?? '') ? joinUrl(config.baseURL, config.url) : (config.url ?? '');
+  const params = new URLSearchParams(config.params as Record<string, string> | undefined).toString();
+  if (params !== '') url += (url.includes('?') ? '&' : '?') + params;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(AxiosHeaders.from(config.headers as never).toJSON())) {
+    headers[name.toLowerCase()] = String(value);
+  }
+  return { method: (config.method ?? 'get').toUpperCase(), url, headers };
+}
+
+function joinUrl(baseUrl: string, path = ''): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+function splitUrl(url: string): { origin: string; path: string; query: URLSearchParams } {
+  const [, origin = '', rest = ''] = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)?(.*)$/i.exec(url) ?? [];
+  const [beforeHash] = rest.split('#');
+  const queryAt = beforeHash.indexOf('?');
+  return queryAt < 0
+    ? { origin, path: beforeHash, query: new URLSearchParams() }
+    : { origin, path: beforeHash.slice(0, queryAt), query: new URLSearchParams(beforeHash.slice(queryAt + 1)) };
+}
+
+function sameQuery(expected: Record<string, string>, actual: URLSearchParams): boolean {
+  const names = Object.keys(expected);
+  return names.length === [...actual.keys()].length && names.every((name) => actual.getAll(name).join() === expected[name]);
+}
+
+function internalConfig(config: AxiosRequestConfig): InternalAxiosRequestConfig {
+  return { ...config, headers: AxiosHeaders.from(config.headers as never) };
+}
+
+function describe(request: RecordedRequest): string {
+  return `${request.method} ${request.url}`;
+}
+
+function describeRoute(route: Route): string {
+  const query = route.conditions.query ? `?${new URLSearchParams(route.conditions.query)}` : '';
+  const headers = route.conditions.headers ? ` ${JSON.stringify(route.conditions.headers)}` : '';
+  return `${route.method} ${route.path}${query}${headers}`;
+}
