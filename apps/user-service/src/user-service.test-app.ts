@@ -1,4 +1,7 @@
+import { OrderServiceClient } from '@boundary/order-client';
+import type { HttpServiceDouble, OrderServiceClientStub } from '@boundary/order-client/testing';
 import { createServiceFastifyAdapter } from '@boundary/service-kit';
+import { HttpService } from '@nestjs/axios';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
@@ -32,3 +35,15 @@ export async function startUserServiceTestApp(
   await app.getHttpAdapter().getInstance().ready();
   return { app, get: (path) => request(app.getHttpServer()).get(path) };
 }
+
+/** The override that puts `double` in place of `HttpService`, under the real `OrderServiceClient`. */
+export const withHttpService =
+  (double: HttpServiceDouble) =>
+  (builder: TestingModuleBuilder): TestingModuleBuilder =>
+    builder.overrideProvider(HttpService).useValue(double);
+
+/** The override that puts `stub` in place of the whole `OrderServiceClient`, under the real controller. */
+export const withOrderServiceClient =
+  (stub: OrderServiceClientStub) =>
+  (builder: TestingModuleBuilder): TestingModuleBuilder =>
+    builder.overrideProvider(OrderServiceClient).useValue(stub);

@@ -1,3 +1,20 @@
+import {
+  OrderServiceBadResponseError,
+  OrderServiceNotFoundError,
+  OrderServiceRejectedError,
+  OrderServiceTimeoutError,
+  OrderServiceUnavailableError,
+} from '@boundary/order-client';
+import {
+  answers,
+  answersOrders,
+  malformedJson,
+  refuses,
+  timesOut,
+  type HttpAnswer,
+  type OrderServiceClientStub,
+  type UserScript,
+} from '@boundary/order-client/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 
 /**
@@ -16,12 +33,98 @@ export const USER_ORDERS_ANSWERS = {
     status: 502,
     body: { error: 'Order Service unavailable', code: 'ORDER_SERVICE_UNAVAILABLE', user_id: 'user123' },
   },
+  rejected: {
+    status: 502,
+    body: { error: 'Order Service rejected the request', code: 'ORDER_SERVICE_REJECTED', user_id: 'user123' },
+  },
   timeout: { status: 504, body: { error: 'Order Service timed out', code: 'ORDER_SERVICE_TIMEOUT', user_id: 'user123' } },
   badResponse: {
     status: 502,
     body: { error: 'Order Service sent an invalid response', code: 'ORDER_SERVICE_BAD_RESPONSE', user_id: 'user123' },
   },
 } as const;
+
+/**
+ * One downstream outcome, arranged both ways: `upstream` is what the Order Service sends (played by the
+ * `HttpService` double or by nock), `client` is what `OrderServiceClient` then emits (scripted on its stub).
+ */
+export interface UserOrdersScenario {
+  outcome: string;
+  userId: string;
+  upstream: HttpAnswer;
+  client: (stub: OrderServiceClientStub) => void;
+  expected: { status: number; body: unknown };
+}
+
+const scenario = (
+  outcome: string,
+  userId: string,
+  upstream: HttpAnswer,
+  client: (script: UserScript, userId: string) => void,
+  expected: UserOrdersScenario['expected'],
+): UserOrdersScenario => ({ outcome, userId, upstream, client: (stub) => client(stub.forUser(userId), userId), expected });
+
+/** Every outcome the User Service documents, for `it.each`. */
+export const USER_ORDERS_SCENARIOS: readonly UserOrdersScenario[] = [
+  scenario('user123’s orders', 'user123', answersOrders(DEMO_ORDERS), (s) => s.returns(DEMO_ORDERS), USER_ORDERS_ANSWERS.orders),
+  scenario('an empty history with 200, not 500', 'user000', answersOrders([]), (s) => s.returns([]), USER_ORDERS_ANSWERS.empty),
+  scenario(
+    '404 from the Order Service',
+    'user456',
+    answers(404, { error: 'Unknown user' }),
+    (s, id) => s.failsWith(new OrderServiceNotFoundError(id)),
+    USER_ORDERS_ANSWERS.notFound,
+  ),
+  scenario(
+    '500 Internal Server Error from the Order Service',
+    'user789',
+    answers(500, 'Internal Server Error'),
+    (s, id) => s.failsWith(new OrderServiceUnavailableError(id, 500)),
+    USER_ORDERS_ANSWERS.serverError,
+  ),
+  scenario(
+    'a refused connection',
+    'user123',
+    refuses(),
+    (s, id) => s.failsWith(new OrderServiceUnavailableError(id)),
+    USER_ORDERS_ANSWERS.refused,
+  ),
+  scenario(
+    '401 from the Order Service',
+    'user123',
+    answers(401, { error: 'Unauthorized' }),
+    (s, id) => s.failsWith(new OrderServiceRejectedError(id, 401)),
+    USER_ORDERS_ANSWERS.rejected,
+  ),
+  scenario(
+    'no answer within the timeout',
+    'user123',
+    timesOut(),
+    (s, id) => s.failsWith(new OrderServiceTimeoutError(id, 50)),
+    USER_ORDERS_ANSWERS.timeout,
+  ),
+  scenario(
+    'malformed JSON',
+    'user123',
+    malformedJson(),
+    (s, id) => s.failsWith(new OrderServiceBadResponseError(id, 'body is not valid JSON')),
+    USER_ORDERS_ANSWERS.badResponse,
+  ),
+  scenario(
+    'an off-contract body (quantity as a string)',
+    'user123',
+    answers(200, [{ order_id: 'ord001', item: 'Laptop', quantity: '1' }]),
+    (s, id) => s.failsWith(new OrderServiceBadResponseError(id, '0.quantity: expected number')),
+    USER_ORDERS_ANSWERS.badResponse,
+  ),
+  scenario(
+    'an off-contract body (quantity missing)',
+    'user123',
+    answers(200, [{ order_id: 'ord001', item: 'Laptop' }]),
+    (s, id) => s.failsWith(new OrderServiceBadResponseError(id, '0.quantity: expected number')),
+    USER_ORDERS_ANSWERS.badResponse,
+  ),
+];
 
 /** An id that must travel as one encoded path segment, and the segment the Order Service must see. */
 export const HOSTILE_USER_ID = 'a/../admin?x=1#f %';

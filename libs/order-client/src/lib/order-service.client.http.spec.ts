@@ -1,6 +1,16 @@
 import { Test } from '@nestjs/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
-import { HttpInterception } from '../testing';
+import {
+  answers,
+  answersOrders,
+  HttpInterception,
+  malformedJson,
+  refuses,
+  replyWith,
+  resets,
+  timesOut,
+  truncatedBody,
+} from '../testing';
 import nock from 'nock';
 import { firstValueFrom } from 'rxjs';
 import {
@@ -31,47 +41,47 @@ describe('OrderServiceClient over real HTTP (intercepted with nock)', () => {
   afterEach(() => interception.verify());
 
   const orders = (userId: string) => firstValueFrom(client.getUserOrders(userId));
-  const orderService = () => nock(BASE_URL, { reqheaders: { accept: 'application/json' } });
+  const orderService = (userId: string) =>
+    nock(BASE_URL, { reqheaders: { accept: 'application/json' } }).get(`/users/${userId}/orders`);
 
   it('gets user123’s two orders', async () => {
-    orderService().get('/users/user123/orders').reply(200, DEMO_ORDERS);
+    replyWith(orderService('user123'), answersOrders(DEMO_ORDERS));
     await expect(orders('user123')).resolves.toEqual(DEMO_ORDERS);
   });
 
   it('gets [] for a user with no orders', async () => {
-    orderService().get('/users/user000/orders').reply(200, []);
+    replyWith(orderService('user000'), answersOrders([]));
     await expect(orders('user000')).resolves.toEqual([]);
   });
 
   it('fails with OrderServiceNotFoundError on 404', async () => {
-    orderService().get('/users/user456/orders').reply(404, { error: 'unknown user' });
+    replyWith(orderService('user456'), answers(404, { error: 'unknown user' }));
     await expect(orders('user456')).rejects.toBeInstanceOf(OrderServiceNotFoundError);
   });
 
   it('fails with OrderServiceUnavailableError on 500 Internal Server Error', async () => {
-    orderService().get('/users/user789/orders').reply(500, 'Internal Server Error');
+    replyWith(orderService('user789'), answers(500, 'Internal Server Error'));
     await expect(orders('user789')).rejects.toMatchObject({ constructor: OrderServiceUnavailableError, status: 500 });
   });
 
-  it('fails with OrderServiceUnavailableError when the connection is refused', async () => {
-    orderService()
-      .get('/users/user123/orders')
-      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
-    await expect(orders('user123')).rejects.toMatchObject({
-      constructor: OrderServiceUnavailableError,
-      cause: { code: 'ECONNREFUSED' },
-    });
+  it.each([
+    ['refused', refuses(), 'ECONNREFUSED'],
+    ['reset', resets(), 'ECONNRESET'],
+  ])('fails with OrderServiceUnavailableError when the connection is %s', async (_case, answer, code) => {
+    replyWith(orderService('user123'), answer);
+    await expect(orders('user123')).rejects.toMatchObject({ constructor: OrderServiceUnavailableError, cause: { code } });
   });
 
-  it('fails with OrderServiceTimeoutError when the answer is later than timeoutMs', async () => {
-    orderService().get('/users/user123/orders').delay(TIMEOUT_MS * 4).reply(200, DEMO_ORDERS);
+  it('fails with OrderServiceTimeoutError when no answer comes within timeoutMs', async () => {
+    replyWith(orderService('user123'), timesOut());
     await expect(orders('user123')).rejects.toBeInstanceOf(OrderServiceTimeoutError);
   });
 
-  it('fails with OrderServiceBadResponseError on malformed JSON', async () => {
-    orderService()
-      .get('/users/user123/orders')
-      .reply(200, '[{"order_id": "ord001"', { 'Content-Type': 'application/json' });
+  it.each([
+    ['malformed JSON', malformedJson()],
+    ['a body cut off mid-way', truncatedBody()],
+  ])('fails with OrderServiceBadResponseError on %s', async (_case, answer) => {
+    replyWith(orderService('user123'), answer);
     await expect(orders('user123')).rejects.toMatchObject({
       constructor: OrderServiceBadResponseError,
       reason: 'body is not valid JSON',
@@ -79,14 +89,12 @@ describe('OrderServiceClient over real HTTP (intercepted with nock)', () => {
   });
 
   it('fails with OrderServiceBadResponseError naming the field of an off-contract body', async () => {
-    orderService()
-      .get('/users/user123/orders')
-      .reply(200, [{ order_id: 'ord001', item: 'Laptop', qty: 1 }]);
+    replyWith(orderService('user123'), answers(200, [{ order_id: 'ord001', item: 'Laptop', qty: 1 }]));
     await expect(orders('user123')).rejects.toMatchObject({ reason: expect.stringMatching(/^0\.quantity: /) });
   });
 
   it('sends an id that needs encoding as exactly one path segment, with no query', async () => {
-    orderService().get('/users/a%2F..%2Fadmin%3Fx%3D1%23f/orders').query({}).reply(200, []);
+    replyWith(orderService('a%2F..%2Fadmin%3Fx%3D1%23f').query({}), answersOrders([]));
     await expect(orders('a/../admin?x=1#f')).resolves.toEqual([]);
   });
 });

@@ -1,8 +1,16 @@
 import { HttpService } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
-import { axiosHttpError, axiosNetworkError, axiosResponse } from '../testing';
-import { defer, firstValueFrom, NEVER, Observable, of, throwError } from 'rxjs';
+import {
+  answers,
+  answersOrders,
+  connectionFails,
+  HttpServiceDouble,
+  malformedJson,
+  timesOut,
+} from '../testing';
+import { AxiosError } from 'axios';
+import { firstValueFrom } from 'rxjs';
 import {
   OrderServiceBadResponseError,
   OrderServiceNotFoundError,
@@ -13,52 +21,63 @@ import {
 import { OrderClientModule } from './order-client.module';
 import { OrderServiceClient } from './order-service.client';
 
-const BASE_URL = 'http://orders.test:5001/';
+const ORIGIN = 'http://orders.test:5001';
 const TIMEOUT_MS = 20;
 
+/** A client configured with `baseUrl`, over an `HttpService` double. */
+async function clientOver(http: HttpServiceDouble, baseUrl = `${ORIGIN}/`): Promise<OrderServiceClient> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [OrderClientModule.forRoot({ baseUrl, timeoutMs: TIMEOUT_MS })],
+  })
+    .overrideProvider(HttpService)
+    .useValue(http)
+    .compile();
+  return moduleRef.get(OrderServiceClient);
+}
+
 describe('OrderServiceClient (HttpService overridden)', () => {
+  let http: HttpServiceDouble;
   let client: OrderServiceClient;
-  let get: jest.Mock<Observable<unknown>, [string, unknown]>;
 
   beforeEach(async () => {
-    get = jest.fn();
-    const moduleRef = await Test.createTestingModule({
-      imports: [OrderClientModule.forRoot({ baseUrl: BASE_URL, timeoutMs: TIMEOUT_MS })],
-    })
-      .overrideProvider(HttpService)
-      .useValue({ get })
-      .compile();
-    client = moduleRef.get(OrderServiceClient);
+    http = new HttpServiceDouble(ORIGIN);
+    client = await clientOver(http);
   });
 
   const orders = (userId: string) => firstValueFrom(client.getUserOrders(userId));
+  /** Every route of every test must be used, and every request must match a route. */
+  afterEach(() => http.verifyAllUsed());
 
   describe('when the Order Service answers 200 with orders', () => {
     it('sends one GET for the user with Accept: application/json and emits the orders', async () => {
-      get.mockReturnValue(of(axiosResponse(DEMO_ORDERS)));
+      http.on('GET', '/users/user123/orders', answersOrders(DEMO_ORDERS), { headers: { Accept: 'application/json' } });
 
       await expect(orders('user123')).resolves.toEqual(DEMO_ORDERS);
 
-      expect(get).toHaveBeenCalledTimes(1);
-      expect(get).toHaveBeenCalledWith('http://orders.test:5001/users/user123/orders', {
-        headers: { Accept: 'application/json' },
-      });
+      expect(http.requests).toEqual([
+        { method: 'GET', url: `${ORIGIN}/users/user123/orders`, headers: { accept: 'application/json' } },
+      ]);
     });
 
     it('sends nothing until subscribed (the Observable is cold)', async () => {
-      let sent = 0;
-      get.mockReturnValue(defer(() => (sent++, of(axiosResponse(DEMO_ORDERS)))));
+      http.on('GET', '/users/user123/orders', answersOrders(DEMO_ORDERS));
 
       const orders$ = client.getUserOrders('user123');
-      expect(sent).toBe(0);
+      expect(http.requests).toHaveLength(0);
       await firstValueFrom(orders$);
-      expect(sent).toBe(1);
+      expect(http.requests).toHaveLength(1);
     });
   });
 
   it('emits [] for a user with no orders', async () => {
-    get.mockReturnValue(of(axiosResponse([])));
+    http.on('GET', '/users/user000/orders', answersOrders([]));
     await expect(orders('user000')).resolves.toEqual([]);
+  });
+
+  it('drops every trailing slash of the base URL', async () => {
+    const slashes = new HttpServiceDouble(ORIGIN).on('GET', '/users/user000/orders', answersOrders([]));
+    await firstValueFrom((await clientOver(slashes, `${ORIGIN}///`)).getUserOrders('user000'));
+    expect(slashes.requests[0].url).toBe(`${ORIGIN}/users/user000/orders`);
   });
 
   it.each([
@@ -70,27 +89,29 @@ describe('OrderServiceClient (HttpService overridden)', () => {
     ['%', '%25'],
     ['a b', 'a%20b'],
     ['ünï', '%C3%BCn%C3%AF'],
+    ['a.b..c', 'a.b..c'],
   ])('percent-encodes the id %j as one path segment', async (userId, segment) => {
-    get.mockReturnValue(of(axiosResponse([])));
+    http.on('GET', `/users/${segment}/orders`, answersOrders([]));
     await orders(userId);
-    expect(get.mock.calls[0][0]).toBe(`http://orders.test:5001/users/${segment}/orders`);
+    expect(http.requests[0].url).toBe(`${ORIGIN}/users/${segment}/orders`);
   });
 
   describe('when the Order Service answers 404', () => {
     it('fails with OrderServiceNotFoundError carrying the user id and the cause', async () => {
-      const cause = axiosHttpError(404, { error: 'not found' });
-      get.mockReturnValue(throwError(() => cause));
+      http.on('GET', '/users/user456/orders', answers(404, { error: 'not found' }));
 
       const error = await orders('user456').catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(OrderServiceNotFoundError);
-      expect(error).toMatchObject({ userId: 'user456', code: 'ORDER_SERVICE_USER_NOT_FOUND', cause });
+      expect(error).toMatchObject({ userId: 'user456', code: 'ORDER_SERVICE_USER_NOT_FOUND' });
+      expect((error as Error).cause).toBeInstanceOf(AxiosError);
+      expect((error as Error).cause).toMatchObject({ response: { status: 404, data: { error: 'not found' } } });
     });
   });
 
   describe('when the Order Service answers 500 Internal Server Error', () => {
     it('fails with OrderServiceUnavailableError carrying the status', async () => {
-      get.mockReturnValue(throwError(() => axiosHttpError(500, 'Internal Server Error')));
+      http.on('GET', '/users/user789/orders', answers(500, 'Internal Server Error'));
       await expect(orders('user789')).rejects.toMatchObject({
         constructor: OrderServiceUnavailableError,
         userId: 'user789',
@@ -102,67 +123,81 @@ describe('OrderServiceClient (HttpService overridden)', () => {
   it.each(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH'])(
     'fails with OrderServiceUnavailableError when the connection fails with %s',
     async (code) => {
-      get.mockReturnValue(throwError(() => axiosNetworkError(code)));
+      http.on('GET', '/users/user123/orders', connectionFails(code));
       const error = await orders('user123').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OrderServiceUnavailableError);
       expect(error).toMatchObject({ userId: 'user123', status: undefined, cause: { code } });
     },
   );
 
-  it.each([400, 401, 403])('fails with OrderServiceRejectedError on %i', async (status) => {
-    get.mockReturnValue(throwError(() => axiosHttpError(status)));
+  it.each([400, 401, 403, 499])('fails with OrderServiceRejectedError on %i', async (status) => {
+    http.on('GET', '/users/user123/orders', answers(status));
     await expect(orders('user123')).rejects.toMatchObject({ constructor: OrderServiceRejectedError, status });
   });
 
   describe('when the Order Service never answers', () => {
     it('fails with OrderServiceTimeoutError after timeoutMs and unsubscribes from the request', async () => {
-      let unsubscribed = false;
-      get.mockReturnValue(new Observable(() => () => (unsubscribed = true)));
+      http.on('GET', '/users/user123/orders', timesOut());
 
       await expect(orders('user123')).rejects.toMatchObject({
         constructor: OrderServiceTimeoutError,
         userId: 'user123',
         timeoutMs: TIMEOUT_MS,
       });
-      expect(unsubscribed).toBe(true);
+      expect(http.inFlight).toBe(0);
     });
 
-    it('also maps axios’ own timeout (ECONNABORTED) to OrderServiceTimeoutError', async () => {
-      get.mockReturnValue(throwError(() => axiosNetworkError('ECONNABORTED')));
-      await expect(orders('user123')).rejects.toBeInstanceOf(OrderServiceTimeoutError);
+    it.each(['ECONNABORTED', 'ETIMEDOUT'])('also maps axios’ own timeout (%s) to OrderServiceTimeoutError', async (code) => {
+      http.on('GET', '/users/user123/orders', connectionFails(code));
+      await expect(orders('user123')).rejects.toMatchObject({
+        constructor: OrderServiceTimeoutError,
+        timeoutMs: TIMEOUT_MS,
+        cause: { code },
+      });
     });
 
     it('does not time out an answer that comes in time', async () => {
-      get.mockReturnValue(NEVER);
-      get.mockReturnValueOnce(of(axiosResponse(DEMO_ORDERS)));
+      http.on('GET', '/users/user123/orders', answersOrders(DEMO_ORDERS));
       await expect(orders('user123')).resolves.toHaveLength(2);
     });
   });
 
   describe('when the Order Service breaks the contract', () => {
     it('fails with OrderServiceBadResponseError for a body that is not JSON', async () => {
-      get.mockReturnValue(of(axiosResponse('{"order_id": "ord001", ')));
+      http.on('GET', '/users/user123/orders', malformedJson());
       await expect(orders('user123')).rejects.toMatchObject({
         constructor: OrderServiceBadResponseError,
         reason: 'body is not valid JSON',
+        cause: expect.any(SyntaxError),
       });
     });
 
     it('names the offending field of an off-contract order', async () => {
-      get.mockReturnValue(of(axiosResponse([{ order_id: 'ord001', item: 'Laptop', quantity: 0 }])));
+      http.on('GET', '/users/user123/orders', answers(200, [{ order_id: 'ord001', item: 'Laptop', quantity: 0 }]));
       const error = await orders('user123').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OrderServiceBadResponseError);
       expect((error as OrderServiceBadResponseError).reason).toMatch(/^0\.quantity: /);
     });
 
     it('rejects a wrapped list: the wire shape is a bare array', async () => {
-      get.mockReturnValue(of(axiosResponse({ orders: DEMO_ORDERS })));
-      await expect(orders('user123')).rejects.toBeInstanceOf(OrderServiceBadResponseError);
+      http.on('GET', '/users/user123/orders', answers(200, { orders: DEMO_ORDERS }));
+      await expect(orders('user123')).rejects.toMatchObject({
+        constructor: OrderServiceBadResponseError,
+        reason: expect.stringMatching(/^body: /),
+      });
     });
 
     it('parses a JSON body that arrived as text', async () => {
-      get.mockReturnValue(of(axiosResponse(JSON.stringify(DEMO_ORDERS))));
+      http.on('GET', '/users/user123/orders', answers(200, JSON.stringify(DEMO_ORDERS)));
       await expect(orders('user123')).resolves.toEqual(DEMO_ORDERS);
     });
+  });
+
+  it('maps a failure that is not from axios to OrderServiceUnavailableError, keeping it as the cause', async () => {
+    // No route: the double fails the request with its own (non-axios) error.
+    const error = await firstValueFrom(client.getUserOrders('user123')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ constructor: OrderServiceUnavailableError, status: undefined, cause: { name: 'UnmatchedRequestError' } });
+    expect(() => http.verifyAllUsed()).toThrow(/unmatched request: GET .*\/users\/user123\/orders/);
+    http = new HttpServiceDouble(); // the unmatched request was the point: keep afterEach's check quiet
   });
 });

@@ -11,7 +11,7 @@ export type HttpAnswer =
   /** A 2xx answer whose body text is sent as-is with `Content-Type: application/json`. */
   | { readonly kind: 'raw'; readonly status: number; readonly text: string }
   /** No HTTP answer: the connection fails below HTTP. */
-  | { readonly kind: 'network'; readonly code: 'ECONNRESET' | 'ECONNREFUSED' }
+  | { readonly kind: 'network'; readonly code: string }
   /** No answer at all: the caller's timeout must fire. */
   | { readonly kind: 'never' }
   /** `then`, after `ms` milliseconds of latency. */
@@ -37,14 +37,19 @@ export function timesOut(): HttpAnswer {
   return { kind: 'never' };
 }
 
+/** The connection fails below HTTP with the Node error `code`, e.g. `EHOSTUNREACH` or axios' `ECONNABORTED`. */
+export function connectionFails(code: string): HttpAnswer {
+  return { kind: 'network', code };
+}
+
 /** The connection is reset before any answer (`ECONNRESET`). */
 export function resets(): HttpAnswer {
-  return { kind: 'network', code: 'ECONNRESET' };
+  return connectionFails('ECONNRESET');
 }
 
 /** The connection is refused (`ECONNREFUSED`): nothing listens. */
 export function refuses(): HttpAnswer {
-  return { kind: 'network', code: 'ECONNREFUSED' };
+  return connectionFails('ECONNREFUSED');
 }
 
 /** 200 with `Content-Type: application/json` and a body that is not JSON. */

@@ -2,7 +2,7 @@ import { HttpService } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
 import { AxiosError } from 'axios';
 import { firstValueFrom } from 'rxjs';
-import { answers, answersOrders } from './http-answers';
+import { answers, answersOrders, timesOut } from './http-answers';
 import { HttpServiceDouble, provideHttpServiceDouble, UnmatchedRequestError } from './http-service.double';
 import { OffContractFixtureError, ordersFor } from './order.fixtures';
 
@@ -47,6 +47,16 @@ describe('HttpServiceDouble', () => {
     expect(http.requests).toHaveLength(1);
   });
 
+  it('counts requests in flight until they are answered or unsubscribed', async () => {
+    http.on('GET', '/slow', timesOut()).on('GET', '/a', answers(200, 'ok'));
+    const subscription = http.get(`${ORIGIN}/slow`).subscribe();
+    expect(http.inFlight).toBe(1);
+    subscription.unsubscribe();
+    expect(http.inFlight).toBe(0);
+    await get(`${ORIGIN}/a`);
+    expect(http.inFlight).toBe(0);
+  });
+
   it('compares the path as sent, percent-encoding included', async () => {
     http.on('GET', '/users/%2E%2E/orders', answers(200, []));
     await expect(get(`${ORIGIN}/users/../orders`)).rejects.toThrow(UnmatchedRequestError);
@@ -85,6 +95,15 @@ describe('HttpServiceDouble', () => {
   it('matches only requests without a query when the route names none', async () => {
     http.on('GET', '/a', answers(200, 'ok'));
     await expect(get(`${ORIGIN}/a?x=1`)).rejects.toThrow(UnmatchedRequestError);
+  });
+
+  it('reset() forgets routes, requests and unmatched requests', async () => {
+    http.on('GET', '/a', answers(200, 'ok'));
+    await get(`${ORIGIN}/b`).catch(() => undefined);
+    http.reset();
+    expect(http.requests).toEqual([]);
+    expect(() => http.verifyAllUsed()).not.toThrow();
+    await expect(get(`${ORIGIN}/a`)).rejects.toThrow(UnmatchedRequestError);
   });
 
   it('verifyAllUsed() names a route that was never used', () => {

@@ -1,7 +1,7 @@
 import { HttpService } from '@nestjs/axios';
 import type { Provider } from '@nestjs/common';
 import { AxiosHeaders, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
-import { defer, type Observable, throwError } from 'rxjs';
+import { defer, finalize, type Observable, throwError } from 'rxjs';
 import { httpServiceAnswer } from './http-answer.observable';
 import type { HttpAnswer } from './http-answers';
 
@@ -50,6 +50,7 @@ export class HttpServiceDouble {
   readonly requests: RecordedRequest[] = [];
   private readonly routes: Route[] = [];
   private readonly unmatched: RecordedRequest[] = [];
+  private open = 0;
 
   /** `origin` (e.g. `http://orders.test:5001`): when given, requests to any other origin match no route. */
   constructor(private readonly origin?: string) {}
@@ -58,6 +59,18 @@ export class HttpServiceDouble {
   on(method: string, path: string, answer: HttpAnswer, conditions: RouteConditions = {}): this {
     this.routes.push({ method: method.toUpperCase(), path, conditions, answer, used: 0 });
     return this;
+  }
+
+  /** Requests subscribed to and not yet answered, failed or unsubscribed: 0 once a caller gave up cleanly. */
+  get inFlight(): number {
+    return this.open;
+  }
+
+  /** Forgets routes and recorded requests, for a double shared by the tests of a file (call it in `afterEach`). */
+  reset(): void {
+    this.routes.length = 0;
+    this.requests.length = 0;
+    this.unmatched.length = 0;
   }
 
   /** Fails, naming them, if any request matched no route or any route was never used. */
@@ -79,7 +92,10 @@ export class HttpServiceDouble {
         return throwError(() => new UnmatchedRequestError(request, this.routes.map(describeRoute)));
       }
       route.used++;
-      return httpServiceAnswer(route.answer, internalConfig(config)) as Observable<AxiosResponse<T>>;
+      this.open++;
+      return httpServiceAnswer(route.answer, internalConfig(config)).pipe(finalize(() => this.open--)) as Observable<
+        AxiosResponse<T>
+      >;
     });
   }
 

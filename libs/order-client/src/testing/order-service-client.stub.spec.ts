@@ -60,6 +60,15 @@ describe('OrderServiceClientStub', () => {
       expect(() => stub.verify()).toThrow(/unscripted calls for "user999"/);
     });
 
+    it('reset() forgets scripts, calls and unscripted calls', async () => {
+      stub.forUser('user123').returns([]);
+      await orders('user999').catch(() => undefined);
+      stub.reset();
+      expect(stub.calls).toEqual([]);
+      expect(() => stub.verify()).not.toThrow();
+      await expect(orders('user123')).rejects.toThrow(UnscriptedCallError);
+    });
+
     it('verify() passes when every call was scripted', async () => {
       stub.forUser('user123').returns([]);
       await orders('user123');

@@ -65,6 +65,13 @@ export class OrderServiceClientStub implements Pick<OrderServiceClient, 'getUser
     return throwError(() => new UnscriptedCallError(userId, [...this.scripts.keys()]));
   }
 
+  /** Forgets scripts and calls, for a stub shared by the tests of a file (call it in `afterEach`). */
+  reset(): void {
+    this.scripts.clear();
+    this.calls.length = 0;
+    this.unscripted.length = 0;
+  }
+
   /** Fails, naming them, if any call asked for a user no test scripted (strict mode). Call it in `afterEach`. */
   verify(): void {
     if (this.unscripted.length > 0) {
