@@ -4,3 +4,4 @@ export * from './lib/zod-validation.pipe';
 export * from './lib/health/liveness.module';
 export * from './lib/service-fastify.adapter';
 export * from './lib/open-api';
+export * from './lib/parse-env';
