@@ -1,4 +1,5 @@
 import { HttpService } from '@nestjs/axios';
+import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 import {
@@ -10,7 +11,7 @@ import {
   timesOut,
 } from '../testing';
 import { AxiosError } from 'axios';
-import { firstValueFrom } from 'rxjs';
+import { firstValueFrom, throwError } from 'rxjs';
 import {
   OrderServiceBadResponseError,
   OrderServiceNotFoundError,
@@ -116,6 +117,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
         constructor: OrderServiceUnavailableError,
         userId: 'user789',
         status: 500,
+        cause: { response: { status: 500 } },
       });
     });
   });
@@ -132,7 +134,11 @@ describe('OrderServiceClient (HttpService overridden)', () => {
 
   it.each([400, 401, 403, 499])('fails with OrderServiceRejectedError on %i', async (status) => {
     http.on('GET', '/users/user123/orders', answers(status));
-    await expect(orders('user123')).rejects.toMatchObject({ constructor: OrderServiceRejectedError, status });
+    await expect(orders('user123')).rejects.toMatchObject({
+      constructor: OrderServiceRejectedError,
+      status,
+      cause: { response: { status } },
+    });
   });
 
   describe('when the Order Service never answers', () => {
@@ -143,6 +149,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
         constructor: OrderServiceTimeoutError,
         userId: 'user123',
         timeoutMs: TIMEOUT_MS,
+        cause: { name: 'TimeoutError' },
       });
       expect(http.inFlight).toBe(0);
     });
@@ -190,6 +197,34 @@ describe('OrderServiceClient (HttpService overridden)', () => {
     it('parses a JSON body that arrived as text', async () => {
       http.on('GET', '/users/user123/orders', answers(200, JSON.stringify(DEMO_ORDERS)));
       await expect(orders('user123')).resolves.toEqual(DEMO_ORDERS);
+    });
+  });
+
+  it('logs each failure once at debug level, naming the URL and the failure', async () => {
+    const debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
+    try {
+      http.on('GET', '/users/user456/orders', answers(404));
+      await orders('user456').catch(() => undefined);
+      expect(debug.mock.calls).toEqual([
+        [`GET ${ORIGIN}/users/user456/orders failed: Order Service does not know user "user456"`],
+      ]);
+    } finally {
+      debug.mockRestore();
+    }
+  });
+
+  it('does not read a status or code from an error that is not from axios', async () => {
+    const foreign = Object.assign(new Error('not axios'), { code: 'ETIMEDOUT', response: { status: 404 } });
+    const moduleRef = await Test.createTestingModule({
+      imports: [OrderClientModule.forRoot({ baseUrl: ORIGIN, timeoutMs: TIMEOUT_MS })],
+    })
+      .overrideProvider(HttpService)
+      .useValue({ get: () => throwError(() => foreign) })
+      .compile();
+    await expect(firstValueFrom(moduleRef.get(OrderServiceClient).getUserOrders('user123'))).rejects.toMatchObject({
+      constructor: OrderServiceUnavailableError,
+      status: undefined,
+      cause: foreign,
     });
   });
 
