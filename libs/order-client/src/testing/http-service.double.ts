@@ -3,14 +3,8 @@ import type { Provider } from '@nestjs/common';
 import { AxiosHeaders, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { defer, finalize, type Observable, throwError } from 'rxjs';
 import { httpServiceAnswer } from './http-answer.observable';
+import { recordRequest, sameQuery, splitUrl, type RecordedRequest } from './recorded-request';
 import type { HttpAnswer } from './http-answers';
-
-/** One request the double received, as the code under test built it. Header names are lower-cased. */
-export interface RecordedRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-}
 
 /** What a route requires of a request besides method and path. */
 export interface RouteConditions {
@@ -84,7 +78,7 @@ export class HttpServiceDouble {
 
   request<T = unknown>(config: AxiosRequestConfig): Observable<AxiosResponse<T>> {
     return defer(() => {
-      const request = record(config);
+      const request = recordRequest(config);
       this.requests.push(request);
       const route = this.routes.find((r) => this.matches(r, request));
       if (!route) {
@@ -137,36 +131,6 @@ export class HttpServiceDouble {
 /** Replaces `HttpService` with `double` in a module's `providers`. */
 export function provideHttpServiceDouble(double: HttpServiceDouble = new HttpServiceDouble()): Provider {
   return { provide: HttpService, useValue: double };
-}
-
-function record(config: AxiosRequestConfig): RecordedRequest {
-  // Recorded as the caller handed it to HttpService, without WHATWG normalisation (which would turn %2E%2E into ..).
-  let url = config.baseURL && !/^[a-z]+:\/\//i.test(config.url ?? '') ? joinUrl(config.baseURL, config.url) : (config.url ?? '');
-  const params = new URLSearchParams(config.params as Record<string, string> | undefined).toString();
-  if (params !== '') url += (url.includes('?') ? '&' : '?') + params;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(AxiosHeaders.from(config.headers as never).toJSON())) {
-    headers[name.toLowerCase()] = String(value);
-  }
-  return { method: (config.method ?? 'get').toUpperCase(), url, headers };
-}
-
-function joinUrl(baseUrl: string, path = ''): string {
-  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-}
-
-function splitUrl(url: string): { origin: string; path: string; query: URLSearchParams } {
-  const [, origin = '', rest = ''] = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)?(.*)$/i.exec(url) ?? [];
-  const [beforeHash] = rest.split('#');
-  const queryAt = beforeHash.indexOf('?');
-  return queryAt < 0
-    ? { origin, path: beforeHash, query: new URLSearchParams() }
-    : { origin, path: beforeHash.slice(0, queryAt), query: new URLSearchParams(beforeHash.slice(queryAt + 1)) };
-}
-
-function sameQuery(expected: Record<string, string>, actual: URLSearchParams): boolean {
-  const names = Object.keys(expected);
-  return names.length === [...actual.keys()].length && names.every((name) => actual.getAll(name).join() === expected[name]);
 }
 
 function internalConfig(config: AxiosRequestConfig): InternalAxiosRequestConfig {
