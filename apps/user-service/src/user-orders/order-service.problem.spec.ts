@@ -31,6 +31,7 @@ describe('orderServiceProblem — the one mapping from Order Service failures to
   ])('maps %s to %i and logs it once with the user id', (error, status, message, code) => {
     expect(orderServiceProblem(error)).toEqual({ status, error: message, code });
     expect(warn.mock.calls).toEqual([[`${error.name} for user "u1": ${error.message}`]]);
+    expect(warn.mock.contexts.map((logger) => (logger as { context?: string }).context)).toEqual(['OrderServiceProblem']);
   });
 
   it('maps OrderServiceNotFoundError to 404 USER_NOT_FOUND without logging: an unknown user is no fault', () => {
