@@ -6,7 +6,7 @@ import {
   OrderServiceUnavailableError,
 } from '@boundary/order-client';
 import {
-  answers,
+  answersStatus,
   answersOrders,
   malformedJson,
   refuses,
@@ -71,14 +71,14 @@ export const USER_ORDERS_SCENARIOS: readonly UserOrdersScenario[] = [
   scenario(
     '404 from the Order Service',
     'user456',
-    answers(404, { error: 'Unknown user' }),
+    answersStatus(404, { error: 'Unknown user' }),
     (s, id) => s.failsWith(new OrderServiceNotFoundError(id)),
     USER_ORDERS_ANSWERS.notFound,
   ),
   scenario(
     '500 Internal Server Error from the Order Service',
     'user789',
-    answers(500, 'Internal Server Error'),
+    answersStatus(500, 'Internal Server Error'),
     (s, id) => s.failsWith(new OrderServiceUnavailableError(id, 500)),
     USER_ORDERS_ANSWERS.serverError,
   ),
@@ -92,7 +92,7 @@ export const USER_ORDERS_SCENARIOS: readonly UserOrdersScenario[] = [
   scenario(
     '401 from the Order Service',
     'user123',
-    answers(401, { error: 'Unauthorized' }),
+    answersStatus(401, { error: 'Unauthorized' }),
     (s, id) => s.failsWith(new OrderServiceRejectedError(id, 401)),
     USER_ORDERS_ANSWERS.rejected,
   ),
@@ -113,14 +113,14 @@ export const USER_ORDERS_SCENARIOS: readonly UserOrdersScenario[] = [
   scenario(
     'an off-contract body (quantity as a string)',
     'user123',
-    answers(200, [{ order_id: 'ord001', item: 'Laptop', quantity: '1' }]),
+    answersStatus(200, [{ order_id: 'ord001', item: 'Laptop', quantity: '1' }]),
     (s, id) => s.failsWith(new OrderServiceBadResponseError(id, '0.quantity: expected number')),
     USER_ORDERS_ANSWERS.badResponse,
   ),
   scenario(
     'an off-contract body (quantity missing)',
     'user123',
-    answers(200, [{ order_id: 'ord001', item: 'Laptop' }]),
+    answersStatus(200, [{ order_id: 'ord001', item: 'Laptop' }]),
     (s, id) => s.failsWith(new OrderServiceBadResponseError(id, '0.quantity: expected number')),
     USER_ORDERS_ANSWERS.badResponse,
   ),

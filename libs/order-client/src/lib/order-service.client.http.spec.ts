@@ -1,7 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 import {
-  answers,
+  answersStatus,
   answersOrders,
   HttpInterception,
   malformedJson,
@@ -55,12 +55,12 @@ describe('OrderServiceClient over real HTTP (intercepted with nock)', () => {
   });
 
   it('fails with OrderServiceNotFoundError on 404', async () => {
-    replyWith(orderService('user456'), answers(404, { error: 'unknown user' }));
+    replyWith(orderService('user456'), answersStatus(404, { error: 'unknown user' }));
     await expect(orders('user456')).rejects.toBeInstanceOf(OrderServiceNotFoundError);
   });
 
   it('fails with OrderServiceUnavailableError on 500 Internal Server Error', async () => {
-    replyWith(orderService('user789'), answers(500, 'Internal Server Error'));
+    replyWith(orderService('user789'), answersStatus(500, 'Internal Server Error'));
     await expect(orders('user789')).rejects.toMatchObject({ constructor: OrderServiceUnavailableError, status: 500 });
   });
 
@@ -89,7 +89,7 @@ describe('OrderServiceClient over real HTTP (intercepted with nock)', () => {
   });
 
   it('fails with OrderServiceBadResponseError naming the field of an off-contract body', async () => {
-    replyWith(orderService('user123'), answers(200, [{ order_id: 'ord001', item: 'Laptop', qty: 1 }]));
+    replyWith(orderService('user123'), answersStatus(200, [{ order_id: 'ord001', item: 'Laptop', qty: 1 }]));
     await expect(orders('user123')).rejects.toMatchObject({ reason: expect.stringMatching(/^0\.quantity: /) });
   });
 

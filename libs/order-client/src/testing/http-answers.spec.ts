@@ -4,7 +4,7 @@ import { firstValueFrom, timeout } from 'rxjs';
 import { httpServiceAnswer } from './http-answer.observable';
 import { replyWith } from './http-answer.nock';
 import {
-  answers,
+  answersStatus,
   answersOrders,
   delayed,
   type HttpAnswer,
@@ -48,9 +48,9 @@ describe('fault helpers: the HttpService double and nock play each answer the sa
 
   it.each<[string, HttpAnswer, Outcome]>([
     ['orders', answersOrders([anOrder()]), { status: 200, data: [anOrder()] }],
-    ['status 503 with a body', answers(503, { error: 'down' }), { status: 503, data: { error: 'down' } }],
-    ['status 404 with a text body', answers(404, 'no such user'), { status: 404, data: 'no such user' }],
-    ['latency, then an answer', delayed(20, answers(200, [])), { status: 200, data: [] }],
+    ['status 503 with a body', answersStatus(503, { error: 'down' }), { status: 503, data: { error: 'down' } }],
+    ['status 404 with a text body', answersStatus(404, 'no such user'), { status: 404, data: 'no such user' }],
+    ['latency, then an answer', delayed(20, answersStatus(200, [])), { status: 200, data: [] }],
     ['connection reset', resets(), { error: 'ECONNRESET' }],
     ['connection refused', refuses(), { error: 'ECONNREFUSED' }],
     ['malformed JSON, left as text', malformedJson(), { status: 200, data: '[{"order_id": "ord001", ' }],
@@ -86,7 +86,7 @@ describe('fault helpers: the HttpService double and nock play each answer the sa
     jest.useFakeTimers();
     try {
       let answered = false;
-      httpServiceAnswer(delayed(100, answers(200, [])), axiosResponse(null).config).subscribe(() => (answered = true));
+      httpServiceAnswer(delayed(100, answersStatus(200, [])), axiosResponse(null).config).subscribe(() => (answered = true));
       await jest.advanceTimersByTimeAsync(99);
       expect(answered).toBe(false);
       await jest.advanceTimersByTimeAsync(1);

@@ -18,13 +18,13 @@ export type HttpAnswer =
   | { readonly kind: 'delayed'; readonly ms: number; readonly then: HttpAnswer };
 
 /** Answers `status` with `body` (JSON unless a string). The body is not checked: use it to break the contract on purpose. */
-export function answers(status: number, body: unknown = '', headers: Record<string, string> = {}): HttpAnswer {
+export function answersStatus(status: number, body: unknown = '', headers: Record<string, string> = {}): HttpAnswer {
   return { kind: 'answer', status, body, headers };
 }
 
 /** Answers 200 with `orders`, checked against the contract first: an off-contract order throws `OffContractFixtureError`. */
 export function answersOrders(orders: readonly unknown[]): HttpAnswer {
-  return answers(200, onContractOrders(orders));
+  return answersStatus(200, onContractOrders(orders));
 }
 
 /** `answer`, after `ms` milliseconds of latency. */

@@ -2,7 +2,7 @@ import { HttpService } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
 import { AxiosError } from 'axios';
 import { firstValueFrom } from 'rxjs';
-import { answers, answersOrders, timesOut } from './http-answers';
+import { answersStatus, answersOrders, timesOut } from './http-answers';
 import { HttpServiceDouble, provideHttpServiceDouble, UnmatchedRequestError } from './http-service.double';
 import { OffContractFixtureError, ordersFor } from './order.fixtures';
 
@@ -23,14 +23,14 @@ describe('HttpServiceDouble', () => {
   });
 
   it('answers a non-2xx status with a real AxiosError carrying the response', async () => {
-    http.on('GET', '/users/user789/orders', answers(503, { error: 'down' }));
+    http.on('GET', '/users/user789/orders', answersStatus(503, { error: 'down' }));
     const error = await get(`${ORIGIN}/users/user789/orders`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AxiosError);
     expect(error).toMatchObject({ code: 'ERR_BAD_RESPONSE', response: { status: 503, data: { error: 'down' } } });
   });
 
   it('records every request: method, full URL with params, lower-cased headers', async () => {
-    http.on('GET', '/a', answers(200, 'ok'), { query: { page: '2' } });
+    http.on('GET', '/a', answersStatus(200, 'ok'), { query: { page: '2' } });
     await firstValueFrom(http.get(`${ORIGIN}/a`, { params: { page: 2 }, headers: { Accept: 'application/json' } }));
     await firstValueFrom(http.request({ baseURL: `${ORIGIN}/`, url: '/b', method: 'delete' })).catch(() => undefined);
     expect(http.requests).toEqual([
@@ -40,7 +40,7 @@ describe('HttpServiceDouble', () => {
   });
 
   it('is cold: nothing is recorded or answered until subscription', async () => {
-    http.on('GET', '/a', answers(200, 'ok'));
+    http.on('GET', '/a', answersStatus(200, 'ok'));
     const response$ = http.get(`${ORIGIN}/a`);
     expect(http.requests).toEqual([]);
     await firstValueFrom(response$);
@@ -48,7 +48,7 @@ describe('HttpServiceDouble', () => {
   });
 
   it('counts requests in flight until they are answered or unsubscribed', async () => {
-    http.on('GET', '/slow', timesOut()).on('GET', '/a', answers(200, 'ok'));
+    http.on('GET', '/slow', timesOut()).on('GET', '/a', answersStatus(200, 'ok'));
     const subscription = http.get(`${ORIGIN}/slow`).subscribe();
     expect(http.inFlight).toBe(1);
     subscription.unsubscribe();
@@ -58,14 +58,14 @@ describe('HttpServiceDouble', () => {
   });
 
   it('compares the path as sent, percent-encoding included', async () => {
-    http.on('GET', '/users/%2E%2E/orders', answers(200, []));
+    http.on('GET', '/users/%2E%2E/orders', answersStatus(200, []));
     await expect(get(`${ORIGIN}/users/../orders`)).rejects.toThrow(UnmatchedRequestError);
     await expect(get(`${ORIGIN}/users/%2E%2E/orders`)).resolves.toMatchObject({ status: 200 });
   });
 
   describe('fails a request that does not match, and verifyAllUsed() reports it', () => {
     beforeEach(() =>
-      http.on('GET', '/users/user123/orders', answers(200, []), {
+      http.on('GET', '/users/user123/orders', answersStatus(200, []), {
         query: { page: '1' },
         headers: { Accept: 'application/json' },
       }),
@@ -93,12 +93,12 @@ describe('HttpServiceDouble', () => {
   });
 
   it('matches only requests without a query when the route names none', async () => {
-    http.on('GET', '/a', answers(200, 'ok'));
+    http.on('GET', '/a', answersStatus(200, 'ok'));
     await expect(get(`${ORIGIN}/a?x=1`)).rejects.toThrow(UnmatchedRequestError);
   });
 
   it('reset() forgets routes, requests and unmatched requests', async () => {
-    http.on('GET', '/a', answers(200, 'ok'));
+    http.on('GET', '/a', answersStatus(200, 'ok'));
     await get(`${ORIGIN}/b`).catch(() => undefined);
     http.reset();
     expect(http.requests).toEqual([]);
@@ -107,17 +107,17 @@ describe('HttpServiceDouble', () => {
   });
 
   it('verifyAllUsed() names a route that was never used', () => {
-    http.on('GET', '/users/user123/orders', answers(200, []));
+    http.on('GET', '/users/user123/orders', answersStatus(200, []));
     expect(() => http.verifyAllUsed()).toThrow(/unused route: GET \/users\/user123\/orders/);
   });
 
   it('without an origin, matches any origin', async () => {
-    const anywhere = new HttpServiceDouble().on('GET', '/a', answers(200, 'ok'));
+    const anywhere = new HttpServiceDouble().on('GET', '/a', answersStatus(200, 'ok'));
     await expect(firstValueFrom(anywhere.get('http://any.test/a'))).resolves.toMatchObject({ data: 'ok' });
   });
 
   it('the first matching route wins', async () => {
-    http.on('GET', '/a', answers(200, 'first')).on('GET', '/a', answers(200, 'second'));
+    http.on('GET', '/a', answersStatus(200, 'first')).on('GET', '/a', answersStatus(200, 'second'));
     await expect(get(`${ORIGIN}/a`)).resolves.toMatchObject({ data: 'first' });
   });
 

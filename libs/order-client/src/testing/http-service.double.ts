@@ -3,7 +3,7 @@ import type { Provider } from '@nestjs/common';
 import { AxiosHeaders, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { defer, finalize, type Observable, throwError } from 'rxjs';
 import { httpServiceAnswer } from './http-answer.observable';
-import { recordRequest, sameQuery, splitUrl, type RecordedRequest } from './recorded-request';
+import { recordRequest, sameQuery, splitUrl, type HttpServiceRequest } from './recorded-request';
 import type { HttpAnswer } from './http-answers';
 
 /** What a route requires of a request besides method and path. */
@@ -24,7 +24,7 @@ interface Route {
 
 /** A request matched no route. The Observable fails with it, and `verifyAllUsed()` reports it. */
 export class UnmatchedRequestError extends Error {
-  constructor(request: RecordedRequest, routes: readonly string[]) {
+  constructor(request: HttpServiceRequest, routes: readonly string[]) {
     super(`HttpServiceDouble: no route for ${describe(request)}; routes: ${routes.join(', ') || '(none)'}`);
     this.name = 'UnmatchedRequestError';
   }
@@ -41,9 +41,9 @@ export class UnmatchedRequestError extends Error {
  */
 export class HttpServiceDouble {
   /** Every request, in order, matched or not. */
-  readonly requests: RecordedRequest[] = [];
+  readonly requests: HttpServiceRequest[] = [];
   private readonly routes: Route[] = [];
-  private readonly unmatched: RecordedRequest[] = [];
+  private readonly unmatched: HttpServiceRequest[] = [];
   private open = 0;
 
   /** `origin` (e.g. `http://orders.test:5001`): when given, requests to any other origin match no route. */
@@ -117,7 +117,7 @@ export class HttpServiceDouble {
     return this.request<T>({ ...config, url, data, method: 'patch' });
   }
 
-  private matches(route: Route, request: RecordedRequest): boolean {
+  private matches(route: Route, request: HttpServiceRequest): boolean {
     const { origin, path, query } = splitUrl(request.url);
     if (route.method !== request.method || route.path !== path) return false;
     if (this.origin !== undefined && origin !== this.origin.replace(/\/+$/, '')) return false;
@@ -137,7 +137,7 @@ function internalConfig(config: AxiosRequestConfig): InternalAxiosRequestConfig 
   return { ...config, headers: AxiosHeaders.from(config.headers as never) };
 }
 
-function describe(request: RecordedRequest): string {
+function describe(request: HttpServiceRequest): string {
   return `${request.method} ${request.url}`;
 }
 

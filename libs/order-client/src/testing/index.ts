@@ -6,6 +6,6 @@ export * from './http-answers';
 export * from './http-answer.observable';
 export * from './http-answer.nock';
 export * from './http-service.double';
-export type { RecordedRequest } from './recorded-request';
+export type { HttpServiceRequest } from './recorded-request';
 export * from './order-service-client.stub';
 export * from './order-client-testing.module';

@@ -1,14 +1,14 @@
 import { AxiosHeaders, type AxiosRequestConfig } from 'axios';
 
 /** One request the double received, as the code under test built it. Header names are lower-cased. */
-export interface RecordedRequest {
+export interface HttpServiceRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
 }
 
 /** The request as the double records it: method, full URL (with `params`), headers with lower-cased names. */
-export function recordRequest(config: AxiosRequestConfig): RecordedRequest {
+export function recordRequest(config: AxiosRequestConfig): HttpServiceRequest {
   // Recorded as handed to HttpService: WHATWG URL parsing would resolve %2E%2E as a dot-segment and hide it.
   let url = config.baseURL && !/^[a-z]+:\/\//i.test(config.url ?? '') ? joinUrl(config.baseURL, config.url) : (config.url ?? '');
   const params = new URLSearchParams(config.params as Record<string, string> | undefined).toString();

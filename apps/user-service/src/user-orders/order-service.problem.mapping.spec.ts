@@ -25,7 +25,7 @@ describe('orderServiceProblem — the one mapping from Order Service failures to
   it.each([
     [new OrderServiceTimeoutError('u1', 50), 504, 'Order Service timed out', 'ORDER_SERVICE_TIMEOUT'],
     [new OrderServiceBadResponseError('u1', 'x'), 502, 'Order Service sent an invalid response', 'ORDER_SERVICE_BAD_RESPONSE'],
-    [new OrderServiceRejectedError('u1', 401), 502, 'Order Service rejected the request', 'ORDER_SERVICE_REJECTED'],
+    [new OrderServiceRejectedError('u1', 400), 502, 'Order Service rejected the request', 'ORDER_SERVICE_REJECTED'],
     [new OrderServiceUnavailableError('u1', 503), 502, 'Order Service unavailable', 'ORDER_SERVICE_UNAVAILABLE'],
     [new OrderServiceNewFailureError('u1'), 502, 'Order Service call failed', 'ORDER_SERVICE_NEW_FAILURE'],
   ])('maps %s to %i and logs it once with the user id', (error, status, message, code) => {
