@@ -15,13 +15,15 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
 
 /** Whether `error`, or any error in its `cause` chain (Drizzle wraps driver errors), means "database unreachable". */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current instanceof Error && depth < 10; depth++) {
+  // Duck-typed, not `instanceof Error`: socket errors may come from another realm (Node core under a VM sandbox).
+  let current: unknown = error;
+  for (let depth = 0; typeof current === 'object' && current !== null && depth < 10; depth++) {
     if (current instanceof DatabaseUnavailableError) return true;
-    const code = (current as { code?: unknown }).code;
+    const { code, message, errors, cause } = current as { code?: unknown; message?: unknown; errors?: unknown; cause?: unknown };
     if (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) return true;
-    if (UNAVAILABLE_MESSAGES.test(current.message)) return true;
-    if (current instanceof AggregateError && current.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
-    current = current.cause;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
+    if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+    current = cause;
   }
   return false;
 }
