@@ -12,7 +12,13 @@ export const ORDER_SERVICE_BODY_LIMIT = 100 * 1024;
  */
 export function createOrderServiceAdapter() {
   const adapter = createServiceFastifyAdapter({ bodyLimit: ORDER_SERVICE_BODY_LIMIT });
-  adapter.getInstance().removeContentTypeParser('text/plain');
+  const fastify = adapter.getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  // Draining on shutdown: a request that was in flight when the listener closed ends its keep-alive connection,
+  // otherwise the idle connection would hold the shutdown until the client's keep-alive timeout.
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (!fastify.server.listening) reply.header('Connection', 'close');
+  });
   return adapter;
 }
 

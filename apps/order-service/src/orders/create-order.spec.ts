@@ -129,5 +129,25 @@ describe.each(TEST_BACKENDS)('Order Service POST /orders and GET /orders/:orderI
       expect(new Set(responses.map((response) => response.body.order_id)).size).toBe(1);
       expect((await service.get('/users/burst-user/orders').expect(200)).body).toHaveLength(1);
     });
+
+    // Only a server can be shared by two instances; an embedded database belongs to one process.
+    if (backend.name === 'PostgreSQL') {
+      it('creates exactly one order for 50 concurrent requests split across two instances', async () => {
+        const second = await startOrderServiceTestApp(testDatabase.options());
+        try {
+          const body = { user_id: 'two-instances', item: 'Router', quantity: 1 };
+          const responses = await Promise.all(
+            Array.from({ length: 50 }, (_, i) =>
+              (i % 2 === 0 ? service : second).http().post('/orders').set('Idempotency-Key', 'key-split').send(body),
+            ),
+          );
+          expect(responses.map((response) => response.status).sort()).toEqual([...Array(49).fill(200), 201]);
+          expect(new Set(responses.map((response) => response.body.order_id)).size).toBe(1);
+          expect((await second.get('/users/two-instances/orders').expect(200)).body).toHaveLength(1);
+        } finally {
+          await second.app.close();
+        }
+      });
+    }
   });
 });
