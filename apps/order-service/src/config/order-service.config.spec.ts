@@ -21,6 +21,14 @@ describe('loadOrderServiceConfig', () => {
     });
   });
 
+  it('takes an empty DATABASE_URL or PGLITE_DIR for unset', () => {
+    expect(loadOrderServiceConfig({ DATABASE_URL: '', PGLITE_DIR: '' }).database).toEqual({
+      url: undefined,
+      pgliteDir: undefined,
+      seedDemoData: false,
+    });
+  });
+
   it.each([
     ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/orders' }, /DATABASE_URL: must be a postgres/],
     ['SEED_DEMO_DATA', { SEED_DEMO_DATA: 'yes' }, /SEED_DEMO_DATA: must be true or false/],

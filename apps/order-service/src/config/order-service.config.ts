@@ -1,11 +1,15 @@
 import { z } from 'zod';
 
+/** An empty variable (`DATABASE_URL=`) means "not set", as in most tools. */
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
 const OrderServiceEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(5001),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
-    .optional(),
-  PGLITE_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z.preprocess(
+    unsetIfEmpty,
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  ),
+  PGLITE_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
   SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
 });
 

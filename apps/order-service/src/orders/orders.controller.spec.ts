@@ -1,3 +1,4 @@
+import type request from 'supertest';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
 
@@ -83,7 +84,7 @@ describe.each(TEST_BACKENDS)('Order Service GET /users/:userId/orders on $name',
       const seen: string[] = [];
       let next: string | undefined = `/users/${encodeURIComponent(userId)}/orders?limit=4`;
       while (next !== undefined) {
-        const page = await get(next).expect(200);
+        const page: request.Response = await get(next).expect(200);
         seen.push(...page.body.map((order: { order_id: string }) => order.order_id));
         await service.http().post('/orders').send({ user_id: userId, item: 'newer', quantity: 1 }).expect(201);
         next = /^<([^>]+)>; rel="next"$/.exec(page.headers['link'] ?? '')?.[1];

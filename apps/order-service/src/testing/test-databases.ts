@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +13,6 @@ export const MIGRATIONS_FOLDER = join(__dirname, '../../migrations');
 export interface TestDatabase {
   /** Options for `openOrderDatabase`/the app; every call points at the same database. */
   options(overrides?: Partial<OpenOrderDatabaseOptions>): OpenOrderDatabaseOptions;
-  /** `DATABASE_URL`/`PGLITE_DIR` for a spawned service process using this database. */
-  env: Record<string, string>;
   /** Removes the database (PostgreSQL) or its folder (PGlite on disk). */
   drop(): Promise<void>;
 }
@@ -32,7 +30,6 @@ const pglite: TestBackend = {
     const pgliteDir = settings.onDisk ? await mkdtemp(join(tmpdir(), 'order-service-pglite-')) : undefined;
     return {
       options: (overrides) => ({ pgliteDir, seedDemoData: false, migrationsFolder: MIGRATIONS_FOLDER, ...overrides }),
-      env: pgliteDir ? { PGLITE_DIR: pgliteDir } : {},
       drop: async () => {
         if (pgliteDir) await rm(pgliteDir, { recursive: true, force: true });
       },
@@ -42,7 +39,7 @@ const pglite: TestBackend = {
 
 /** PostgreSQL at `serverUrl`: each test file gets a uniquely named database, dropped afterwards. */
 function postgres(serverUrl: string): TestBackend {
-  const admin = async <T>(work: (db: ReturnType<typeof drizzle>) => Promise<T>): Promise<T> => {
+  const admin = async <T>(work: (db: NodePgDatabase) => Promise<T>): Promise<T> => {
     const client = new Client({ connectionString: serverUrl });
     await client.connect();
     try {
@@ -65,7 +62,6 @@ function postgres(serverUrl: string): TestBackend {
           migrationsFolder: MIGRATIONS_FOLDER,
           ...overrides,
         }),
-        env: { DATABASE_URL: url.toString() },
         drop: () => admin((db) => db.execute(sql`drop database if exists ${sql.identifier(name)} with (force)`)).then(),
       };
     },
