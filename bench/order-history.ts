@@ -5,8 +5,9 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx nx run bench:order-history   [-- --quick]
  *
- * It creates (and drops) a database of its own next to the one DATABASE_URL names, bulk-loads orders with
- * generate_series, and appends a dated entry to bench/RESULTS.md (not with --quick: a smoke run, 10^3 and 10^4).
+ * For each size it creates (and drops) a database of its own next to the one DATABASE_URL names, starts the built
+ * service on it, bulk-loads orders with generate_series, then measures the sizes in interleaved rounds. It appends a
+ * dated entry to bench/RESULTS.md (not with --quick: a smoke run, 10^3 and 10^4).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
@@ -23,52 +24,84 @@ const root = join(__dirname, '..');
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000];
 const WARMUP = quick ? 200 : 1_000;
-const SAMPLES = quick ? 500 : 3_000;
+/** Sizes are measured in turns, ROUNDS times, so a burst of load on the machine hits every size alike. */
+const ROUNDS = quick ? 3 : 7;
+const SAMPLES_PER_ROUND = quick ? 200 : 600;
 /** The user whose first page is measured: the same 500 orders at every table size. */
 const HISTORY_USER = 'bench-user';
 const HISTORY_ORDERS = 500;
 /** Everyone else's orders are spread over this many users. */
 const OTHER_USERS = 10_000;
 
+/** One table size: its own database and its own Order Service process. */
+interface Subject {
+  size: number;
+  database: string;
+  service: ChildProcess;
+  base: string;
+  loadSeconds: number;
+}
+
 async function main(): Promise<void> {
   const serverUrl = process.env['DATABASE_URL'];
   if (!serverUrl) throw new Error('Set DATABASE_URL to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/test)');
-  const name = `order_history_bench_${process.pid}`;
-  await onServer(serverUrl, (db) => db.execute(sql`create database ${sql.identifier(name)}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  let service: ChildProcess | undefined;
-  const client = new Client({ connectionString: url.toString() });
+  const subjects: Subject[] = [];
   try {
-    const port = await freePort();
-    service = spawn(process.execPath, [join(root, 'dist/apps/order-service/main.js')], {
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitUntilReady(base, service); // the service has applied its migrations
-    await client.connect();
-    const db = drizzle(client);
-    await loadUsers(db);
-    const rows: Row[] = [];
-    let loaded = 0;
     for (const size of SIZES) {
-      const started = performance.now();
-      await loadOrders(db, loaded, size);
-      await db.execute(sql`vacuum analyze orders`);
-      loaded = size;
-      const loadSeconds = (performance.now() - started) / 1000;
-      rows.push({ size, loadSeconds, ...(await measure(base)) });
-      process.stderr.write(`measured ${size} orders\n`);
+      subjects.push(await prepare(serverUrl, size, subjects));
+      process.stderr.write(`loaded ${size} orders\n`);
     }
+    const perRound = new Map<number, { p50: number[]; p99: number[] }>(SIZES.map((size) => [size, { p50: [], p99: [] }]));
+    for (const subject of subjects) await measure(subject.base, WARMUP);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Rotate the order so no size is always measured first (or last) in a round.
+      const order = subjects.map((_, i) => subjects[(i + round) % subjects.length]);
+      for (const subject of order) {
+        const { p50, p99 } = await measure(subject.base, SAMPLES_PER_ROUND);
+        perRound.get(subject.size)?.p50.push(p50);
+        perRound.get(subject.size)?.p99.push(p99);
+      }
+      process.stderr.write(`round ${round + 1}/${ROUNDS} done\n`);
+    }
+    const rows = subjects.map((subject) => {
+      const figures = perRound.get(subject.size) as { p50: number[]; p99: number[] };
+      return { size: subject.size, loadSeconds: subject.loadSeconds, p50: median(figures.p50), p99: median(figures.p99) };
+    });
     const table = render(rows);
     process.stdout.write(`\n${table}\n`);
-    if (!quick) appendFileSync(join(__dirname, 'RESULTS.md'), entry(table, await serverVersion(db)));
+    if (!quick) appendFileSync(join(__dirname, 'RESULTS.md'), entry(table, await serverVersion(serverUrl)));
   } finally {
-    service?.kill('SIGTERM');
-    await client.end().catch(() => undefined);
-    await onServer(serverUrl, (db) => db.execute(sql`drop database if exists ${sql.identifier(name)} with (force)`));
+    for (const subject of subjects) subject.service.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    for (const subject of subjects) {
+      await onServer(serverUrl, (db) => db.execute(sql`drop database if exists ${sql.identifier(subject.database)} with (force)`));
+    }
   }
+}
+
+/** Creates a database, starts the built service on it (which migrates it), then bulk-loads `size` orders. */
+async function prepare(serverUrl: string, size: number, started: Subject[]): Promise<Subject> {
+  const database = `order_history_bench_${process.pid}_${size}`;
+  await onServer(serverUrl, (db) => db.execute(sql`create database ${sql.identifier(database)}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  const port = await freePort();
+  const service = spawn(process.execPath, [join(root, 'dist/apps/order-service/main.js')], {
+    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  const subject: Subject = { size, database, service, base: `http://127.0.0.1:${port}`, loadSeconds: 0 };
+  started.push(subject); // cleaned up even if loading fails
+  await waitUntilReady(subject.base, service);
+  const began = performance.now();
+  await onServer(url.toString(), async (db) => {
+    await loadUsers(db);
+    await loadOrders(db, size);
+    await db.execute(sql`vacuum analyze`);
+  });
+  subject.loadSeconds = (performance.now() - began) / 1000;
+  started.pop();
+  return subject;
 }
 
 interface Row {
@@ -78,13 +111,19 @@ interface Row {
   p99: number;
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 async function loadUsers(db: NodePgDatabase): Promise<void> {
   await db.execute(sql`insert into users (id) values (${HISTORY_USER})`);
   await db.execute(sql`insert into users (id) select 'user-' || g from generate_series(1, ${OTHER_USERS}::int) g`);
 }
 
-/** Orders `from + 1 … to`: the first HISTORY_ORDERS belong to the measured user, the rest to everyone else. */
-async function loadOrders(db: NodePgDatabase, from: number, to: number): Promise<void> {
+/** `count` orders: the first HISTORY_ORDERS belong to the measured user, the rest to everyone else. */
+async function loadOrders(db: NodePgDatabase, count: number): Promise<void> {
   await db.execute(sql`
     insert into orders (id, user_id, item, quantity, created_at)
     select 'bench-' || g,
@@ -92,11 +131,11 @@ async function loadOrders(db: NodePgDatabase, from: number, to: number): Promise
            'item ' || g,
            1 + g % 5,
            timestamptz '2024-01-01' + g * interval '1 second'
-    from generate_series(${from + 1}::int, ${to}::int) g`);
+    from generate_series(1, ${count}::int) g`);
 }
 
-/** Sequential requests on one keep-alive connection: latency, not throughput. */
-async function measure(base: string): Promise<{ p50: number; p99: number }> {
+/** `samples` sequential requests on one keep-alive connection: latency, not throughput. */
+async function measure(base: string, samples: number): Promise<{ p50: number; p99: number }> {
   const dispatcher = new Agent({ connections: 1 });
   const path = `${base}/users/${HISTORY_USER}/orders`;
   const once = async (): Promise<number> => {
@@ -107,12 +146,11 @@ async function measure(base: string): Promise<{ p50: number; p99: number }> {
     if (response.statusCode !== 200 || body.length !== 50) throw new Error(`unexpected answer ${response.statusCode}`);
     return elapsed;
   };
-  for (let i = 0; i < WARMUP; i++) await once();
-  const samples: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) samples.push(await once());
+  const latencies: number[] = [];
+  for (let i = 0; i < samples; i++) latencies.push(await once());
   await dispatcher.close();
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
   return { p50: at(0.5), p99: at(0.99) };
 }
 
@@ -140,17 +178,23 @@ function entry(table: string, postgresVersion: string): string {
     `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ` +
       `Node ${process.version}, ${postgresVersion}, drizzle-orm ${version('drizzle-orm')}, pg ${version('pg')}, ` +
       `fastify ${version('fastify')}. Built Order Service as a process; ${HISTORY_ORDERS} orders for the measured ` +
-      `user, the rest over ${OTHER_USERS.toLocaleString('en-US')} users; ${WARMUP} warm-up then ${SAMPLES} sequential ` +
-      'requests of `GET /users/bench-user/orders` (50 orders) per size, one keep-alive connection. Goal: ratio ≤ 1.5 at 10^6.',
+      `user, the rest over ${OTHER_USERS.toLocaleString('en-US')} users; one database and one service process per ` +
+      `size, ${WARMUP} warm-up requests each, then ${ROUNDS} interleaved rounds of ${SAMPLES_PER_ROUND} sequential ` +
+      '`GET /users/bench-user/orders` (50 orders) per size on one keep-alive connection; figures are the medians of ' +
+      'the per-round p50/p99. Goal: ratio ≤ 1.5 at 10^6.',
     '',
     table,
     '',
   ].join('\n');
 }
 
-async function serverVersion(db: NodePgDatabase): Promise<string> {
-  const result = await db.execute<{ server_version: string }>(sql`show server_version`);
-  return `PostgreSQL ${result.rows[0].server_version.split(' ')[0]}`;
+async function serverVersion(serverUrl: string): Promise<string> {
+  let version = '';
+  await onServer(serverUrl, async (db) => {
+    const result = await db.execute<{ server_version: string }>(sql`show server_version`);
+    version = result.rows[0].server_version.split(' ')[0];
+  });
+  return `PostgreSQL ${version}`;
 }
 
 async function onServer(serverUrl: string, work: (db: NodePgDatabase) => Promise<unknown>): Promise<void> {
