@@ -5,3 +5,4 @@ export * from './lib/order.fixtures';
 export * from './lib/create-order.schema';
 export * from './lib/order-history-query.schema';
 export * from './lib/order-id.schema';
+export * from './lib/json-schemas';

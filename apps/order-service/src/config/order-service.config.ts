@@ -1,3 +1,4 @@
+import { parseEnv } from '@boundary/service-kit';
 import { z } from 'zod';
 
 /** An empty variable (`DATABASE_URL=`) means "not set", as in most tools. */
@@ -30,12 +31,7 @@ export interface OrderServiceConfig {
 
 /** Reads and validates the environment once, at start-up; throws an error naming each bad variable. */
 export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConfig {
-  const result = OrderServiceEnvSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid Order Service configuration: ${problems.join('; ')}`);
-  }
-  const { PORT, DATABASE_URL, PGLITE_DIR, SEED_DEMO_DATA } = result.data;
+  const { PORT, DATABASE_URL, PGLITE_DIR, SEED_DEMO_DATA } = parseEnv(OrderServiceEnvSchema, env, 'Order Service');
   return {
     port: PORT,
     database: { url: DATABASE_URL, pgliteDir: PGLITE_DIR, seedDemoData: SEED_DEMO_DATA === 'true' },

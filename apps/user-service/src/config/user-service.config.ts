@@ -1,3 +1,4 @@
+import { parseEnv } from '@boundary/service-kit';
 import { z } from 'zod';
 
 const UserServiceEnvSchema = z.object({
@@ -20,14 +21,10 @@ export interface UserServiceConfig {
  * `Invalid User Service configuration: ORDER_SERVICE_TIMEOUT_MS: Too small: expected number to be >0`.
  */
 export function loadUserServiceConfig(env: NodeJS.ProcessEnv): UserServiceConfig {
-  const result = UserServiceEnvSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid User Service configuration: ${problems.join('; ')}`);
-  }
+  const vars = parseEnv(UserServiceEnvSchema, env, 'User Service');
   return {
-    port: result.data.PORT,
-    orderServiceUrl: result.data.ORDER_SERVICE_URL,
-    orderServiceTimeoutMs: result.data.ORDER_SERVICE_TIMEOUT_MS,
+    port: vars.PORT,
+    orderServiceUrl: vars.ORDER_SERVICE_URL,
+    orderServiceTimeoutMs: vars.ORDER_SERVICE_TIMEOUT_MS,
   };
 }
