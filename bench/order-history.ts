@@ -9,9 +9,7 @@
  * service on it, bulk-loads orders with generate_series, then measures the sizes in interleaved rounds. It appends a
  * dated entry to bench/RESULTS.md (not with --quick: a smoke run, 10^3 and 10^4).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +17,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { Client } from 'pg';
 import { request, Agent } from 'undici';
+import { ServiceProcess } from '../e2e/full-stack/src/service-process';
 
 const root = join(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -37,8 +36,7 @@ const OTHER_USERS = 10_000;
 interface Subject {
   size: number;
   database: string;
-  service: ChildProcess;
-  base: string;
+  service?: ServiceProcess;
   loadSeconds: number;
 }
 
@@ -48,16 +46,16 @@ async function main(): Promise<void> {
   const subjects: Subject[] = [];
   try {
     for (const size of SIZES) {
-      subjects.push(await prepare(serverUrl, size, subjects));
+      await prepare(serverUrl, size, subjects);
       process.stderr.write(`loaded ${size} orders\n`);
     }
     const perRound = new Map<number, { p50: number[]; p99: number[] }>(SIZES.map((size) => [size, { p50: [], p99: [] }]));
-    for (const subject of subjects) await measure(subject.base, WARMUP);
+    for (const subject of subjects) await measure(urlOf(subject), WARMUP);
     for (let round = 0; round < ROUNDS; round++) {
       // Rotate the order so no size is always measured first (or last) in a round.
       const order = subjects.map((_, i) => subjects[(i + round) % subjects.length]);
       for (const subject of order) {
-        const { p50, p99 } = await measure(subject.base, SAMPLES_PER_ROUND);
+        const { p50, p99 } = await measure(urlOf(subject), SAMPLES_PER_ROUND);
         perRound.get(subject.size)?.p50.push(p50);
         perRound.get(subject.size)?.p99.push(p99);
       }
@@ -71,28 +69,21 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${table}\n`);
     if (!quick) appendFileSync(join(__dirname, 'RESULTS.md'), entry(table, await serverVersion(serverUrl)));
   } finally {
-    for (const subject of subjects) subject.service.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
     for (const subject of subjects) {
+      await subject.service?.stop();
       await onServer(serverUrl, (db) => db.execute(sql`drop database if exists ${sql.identifier(subject.database)} with (force)`));
     }
   }
 }
 
 /** Creates a database, starts the built service on it (which migrates it), then bulk-loads `size` orders. */
-async function prepare(serverUrl: string, size: number, started: Subject[]): Promise<Subject> {
-  const database = `order_history_bench_${process.pid}_${size}`;
-  await onServer(serverUrl, (db) => db.execute(sql`create database ${sql.identifier(database)}`));
+async function prepare(serverUrl: string, size: number, subjects: Subject[]): Promise<void> {
+  const subject: Subject = { size, database: `order_history_bench_${process.pid}_${size}`, loadSeconds: 0 };
+  subjects.push(subject); // dropped in the end even if this fails half-way
+  await onServer(serverUrl, (db) => db.execute(sql`create database ${sql.identifier(subject.database)}`));
   const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  const port = await freePort();
-  const service = spawn(process.execPath, [join(root, 'dist/apps/order-service/main.js')], {
-    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  const subject: Subject = { size, database, service, base: `http://127.0.0.1:${port}`, loadSeconds: 0 };
-  started.push(subject); // cleaned up even if loading fails
-  await waitUntilReady(subject.base, service);
+  url.pathname = `/${subject.database}`;
+  subject.service = await ServiceProcess.start('order-service', { DATABASE_URL: url.toString() });
   const began = performance.now();
   await onServer(url.toString(), async (db) => {
     await loadUsers(db);
@@ -100,8 +91,10 @@ async function prepare(serverUrl: string, size: number, started: Subject[]): Pro
     await db.execute(sql`vacuum analyze`);
   });
   subject.loadSeconds = (performance.now() - began) / 1000;
-  started.pop();
-  return subject;
+}
+
+function urlOf(subject: Subject): string {
+  return (subject.service as ServiceProcess).url;
 }
 
 interface Row {
@@ -205,31 +198,6 @@ async function onServer(serverUrl: string, work: (db: NodePgDatabase) => Promise
   } finally {
     await client.end();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilReady(base: string, service: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (service.exitCode !== null) throw new Error(`Order Service exited with code ${service.exitCode}`);
-    try {
-      if ((await fetch(`${base}/health/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('Order Service not ready after 120 s');
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { hasControlCharacters } from './control-characters';
+import type { z } from 'zod';
+import { identifierSchema } from './identifier.schema';
 
 /** Longest user id either service accepts. */
 export const MAX_USER_ID_LENGTH = 128;
@@ -8,10 +8,6 @@ export const MAX_USER_ID_LENGTH = 128;
  * A user id as both services accept it: 1–128 characters, no control characters. Anything else printable is
  * allowed (`a/b`, `x?y`, `..`, `%`, unicode) — the client percent-encodes it as a single path segment.
  */
-export const UserIdSchema = z
-  .string()
-  .min(1, 'user id must not be empty')
-  .max(MAX_USER_ID_LENGTH, `user id must be at most ${MAX_USER_ID_LENGTH} characters`)
-  .refine((id) => !hasControlCharacters(id), 'user id must not contain control characters');
+export const UserIdSchema = identifierSchema('user id', MAX_USER_ID_LENGTH);
 
 export type UserId = z.infer<typeof UserIdSchema>;
