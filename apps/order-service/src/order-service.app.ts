@@ -1,4 +1,4 @@
-import { createServiceFastifyAdapter, JsonErrorFilter } from '@boundary/service-kit';
+import { createServiceFastifyAdapter, JsonErrorFilter, setupOpenApi } from '@boundary/service-kit';
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { orderServiceProblem } from './orders/order-service.problem';
@@ -29,5 +29,10 @@ export const ORDER_SERVICE_APP_OPTIONS = { bodyParser: false } as const;
 export function configureOrderServiceApp<T extends INestApplication>(app: T): T {
   app.useGlobalFilters(new JsonErrorFilter(app.get(HttpAdapterHost), orderServiceProblem));
   app.enableShutdownHooks();
+  setupOpenApi(app, {
+    title: 'Order Service',
+    description: 'Owns orders: a user’s history (paginated, newest first), one order, and idempotent order creation.',
+    version: '1',
+  });
   return app;
 }
