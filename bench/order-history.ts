@@ -9,7 +9,10 @@
  * service on it, bulk-loads orders with generate_series, then measures the sizes in interleaved rounds. It appends a
  * dated entry to bench/RESULTS.md (not with --quick: a smoke run, 10^3 and 10^4).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { appendFileSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +20,6 @@ import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { Client } from 'pg';
 import { request, Agent } from 'undici';
-import { ServiceProcess } from '../e2e/full-stack/src/service-process';
 
 const root = join(__dirname, '..');
 const quick = process.argv.includes('--quick');
@@ -36,7 +38,8 @@ const OTHER_USERS = 10_000;
 interface Subject {
   size: number;
   database: string;
-  service?: ServiceProcess;
+  service?: ChildProcess;
+  url?: string;
   loadSeconds: number;
 }
 
@@ -70,7 +73,8 @@ async function main(): Promise<void> {
     if (!quick) appendFileSync(join(__dirname, 'RESULTS.md'), entry(table, await serverVersion(serverUrl)));
   } finally {
     for (const subject of subjects) {
-      await subject.service?.stop();
+      subject.service?.kill('SIGTERM');
+      if (subject.service && subject.service.exitCode === null) await once(subject.service, 'exit');
       await onServer(serverUrl, (db) => db.execute(sql`drop database if exists ${sql.identifier(subject.database)} with (force)`));
     }
   }
@@ -83,7 +87,13 @@ async function prepare(serverUrl: string, size: number, subjects: Subject[]): Pr
   await onServer(serverUrl, (db) => db.execute(sql`create database ${sql.identifier(subject.database)}`));
   const url = new URL(serverUrl);
   url.pathname = `/${subject.database}`;
-  subject.service = await ServiceProcess.start('order-service', { DATABASE_URL: url.toString() });
+  const port = await unusedPort();
+  subject.service = spawn(process.execPath, [join(root, 'dist/apps/order-service/main.js')], {
+    env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port) },
+    stdio: 'ignore',
+  });
+  subject.url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(subject.url, subject.service);
   const began = performance.now();
   await onServer(url.toString(), async (db) => {
     await loadUsers(db);
@@ -94,7 +104,28 @@ async function prepare(serverUrl: string, size: number, subjects: Subject[]): Pr
 }
 
 function urlOf(subject: Subject): string {
-  return (subject.service as ServiceProcess).url;
+  return subject.url as string;
+}
+
+/** A port the OS hands out on 127.0.0.1 (the e2e project has the same helper; projects do not import each other). */
+async function unusedPort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Resolves once the service answers ready (it has migrated its database); rejects if it exits or takes 2 minutes. */
+async function waitUntilReady(base: string, service: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (service.exitCode !== null) throw new Error(`Order Service exited with code ${service.exitCode}`);
+    const ready = await fetch(`${base}/health/ready`).then((response) => response.ok, () => false);
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('Order Service not ready after 120 s');
 }
 
 interface Row {
