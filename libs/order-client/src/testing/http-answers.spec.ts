@@ -82,6 +82,17 @@ describe('fault helpers: the HttpService double and nock play each answer the sa
     await expect(viaDouble(answer)).resolves.toEqual(viaSocket);
   });
 
+  it('a body over the request’s maxContentLength fails as axios fails it, in both', async () => {
+    const answer = oversizedBody(8 * 1024);
+    const config = { ...axiosResponse(null).config, maxContentLength: 4 * 1024 };
+    const expected = { error: 'ERR_BAD_RESPONSE', message: 'maxContentLength size of 4096 exceeded' };
+    const failure = (error: { code?: string; message: string }) => ({ error: error.code, message: error.message });
+    await expect(firstValueFrom(httpServiceAnswer(answer, config)).catch(failure)).resolves.toEqual(expected);
+    replyWith(nock(ORIGIN).get('/x'), answer);
+    await expect(axios.get(`${ORIGIN}/x`, { maxContentLength: 4 * 1024 }).catch(failure)).resolves.toEqual(expected);
+    await expect(firstValueFrom(httpServiceAnswer(answersStatus(200, 'small'), config))).resolves.toMatchObject({ data: 'small' });
+  });
+
   it('latency holds the double’s answer back for the given time', async () => {
     jest.useFakeTimers();
     try {
