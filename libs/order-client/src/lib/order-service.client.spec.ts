@@ -184,6 +184,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
       const error = await orders('user123').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OrderServiceBadResponseError);
       expect((error as OrderServiceBadResponseError).reason).toMatch(/^0\.quantity: /);
+      expect((error as Error).cause).toMatchObject({ issues: [expect.objectContaining({ path: [0, 'quantity'] })] });
     });
 
     it('rejects a wrapped list: the wire shape is a bare array', async () => {
