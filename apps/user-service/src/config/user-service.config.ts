@@ -1,3 +1,4 @@
+import { LOG_LEVELS, type LogLevel } from '@boundary/service-kit';
 import { z } from 'zod';
 
 /** One attempt's default share of the deadline: room for a retry within the default 2000 ms. */
@@ -20,7 +21,7 @@ const UserServiceEnvSchema = z
     ORDER_SERVICE_BREAKER_HALF_OPEN_MS: int(1, 600_000).default(10_000),
     ORDER_SERVICE_MAX_RESPONSE_BYTES: int(1, 64 * 1024 * 1024).default(1024 * 1024),
     ORDER_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   })
   .refine((env) => (env.ORDER_SERVICE_ATTEMPT_TIMEOUT_MS ?? 0) <= env.ORDER_SERVICE_TIMEOUT_MS, {
     path: ['ORDER_SERVICE_ATTEMPT_TIMEOUT_MS'],
@@ -47,7 +48,7 @@ export interface UserServiceConfig {
   orderServicePolicy: OrderServicePolicyConfig;
   /** Shared service token sent to the Order Service; `undefined` sends none (development). */
   orderServiceToken?: string;
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  logLevel: LogLevel;
 }
 
 /**

@@ -1,16 +1,19 @@
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { storage } from 'nestjs-pino/storage';
-import type { DestinationStream, Level } from 'pino';
+import type { DestinationStream } from 'pino';
 import { requestIdOf } from './request-id';
 
 /** The log binding that carries the request id on every line written while serving a request. */
 export const REQUEST_ID_LOG_KEY = 'reqId';
 
+/** The levels a service's `LOG_LEVEL` may name: pino's, and `silent`. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** How a service logs. */
 export interface ServiceLoggerOptions {
-  /** pino level, or `silent` (tests). */
-  level: Level | 'silent';
+  level: LogLevel;
   /** Where JSON lines go; standard output when omitted. Tests pass a stream to read them. */
   destination?: DestinationStream;
 }
