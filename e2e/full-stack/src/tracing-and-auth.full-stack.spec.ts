@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ServiceProcess } from './service-process';
 
@@ -69,16 +69,13 @@ describe('full stack: request ids, JSON logs and the service token across both r
 });
 
 describe('full stack: Order Service start-up in production', () => {
-  it('exits with a message naming ORDER_SERVICE_TOKEN when it is not set', async () => {
-    const child = spawn(process.execPath, [join(__dirname, '../../../dist/apps/order-service/main.js')], {
+  it('exits 1 with a message naming ORDER_SERVICE_TOKEN when it is not set', () => {
+    const result = spawnSync(process.execPath, [join(__dirname, '../../../dist/apps/order-service/main.js')], {
       env: { PATH: process.env['PATH'], NODE_ENV: 'production', PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      timeout: 20_000,
     });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code).toBe(1);
-    expect(output).toContain('ORDER_SERVICE_TOKEN: is required when NODE_ENV=production');
+    expect(result.status).toBe(1);
+    expect(result.stdout + result.stderr).toContain('ORDER_SERVICE_TOKEN: is required when NODE_ENV=production');
   });
 });

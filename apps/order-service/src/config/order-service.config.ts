@@ -1,4 +1,4 @@
-import { LOG_LEVELS, type LogLevel } from '@boundary/service-kit';
+import { LOG_LEVELS, parseEnv, type LogLevel } from '@boundary/service-kit';
 import { z } from 'zod';
 
 const OrderServiceEnvSchema = z
@@ -25,11 +25,6 @@ export interface OrderServiceConfig {
  * (`NODE_ENV=production`) a missing `ORDER_SERVICE_TOKEN` stops the service.
  */
 export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConfig {
-  const result = OrderServiceEnvSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid Order Service configuration: ${problems.join('; ')}`);
-  }
-  const { PORT, ORDER_SERVICE_TOKEN, LOG_LEVEL } = result.data;
+  const { PORT, ORDER_SERVICE_TOKEN, LOG_LEVEL } = parseEnv(OrderServiceEnvSchema, env, 'Order Service');
   return { port: PORT, ...(ORDER_SERVICE_TOKEN === undefined ? {} : { serviceToken: ORDER_SERVICE_TOKEN }), logLevel: LOG_LEVEL };
 }

@@ -1,4 +1,4 @@
-import { LOG_LEVELS, type LogLevel } from '@boundary/service-kit';
+import { LOG_LEVELS, parseEnv, type LogLevel } from '@boundary/service-kit';
 import { z } from 'zod';
 
 /** One attempt's default share of the deadline: room for a retry within the default 2000 ms. */
@@ -56,12 +56,7 @@ export interface UserServiceConfig {
  * `Invalid User Service configuration: ORDER_SERVICE_TIMEOUT_MS: Too small: expected number to be >0`.
  */
 export function loadUserServiceConfig(env: NodeJS.ProcessEnv): UserServiceConfig {
-  const result = UserServiceEnvSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid User Service configuration: ${problems.join('; ')}`);
-  }
-  const e = result.data;
+  const e = parseEnv(UserServiceEnvSchema, env, 'User Service');
   return {
     port: e.PORT,
     orderServiceUrl: e.ORDER_SERVICE_URL,
