@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import nock from 'nock';
 import { Agent, request } from 'node:http';
-import { of } from 'rxjs';
+import { of, type Observable } from 'rxjs';
 import { startUserServiceTestApp, TEST_ORDER_SERVICE_URL } from '../user-service.test-app';
 
 const PRINTABLE_ASCII = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i));
@@ -17,7 +17,7 @@ const TIMEOUT_MS = 30_000 + RUNS * 25;
 
 describe('User Service GET /users/:userId/orders with generated hostile ids — HttpService overridden', () => {
   let app: NestFastifyApplication;
-  const httpGet = jest.fn((_url: string) => of(axiosResponse(DEMO_ORDERS)));
+  const httpGet = jest.fn<Observable<unknown>, [string]>(() => of(axiosResponse(DEMO_ORDERS)));
 
   // A connection per request: Node's server closes one after a request line over 16 kB (431), which a
   // kept-alive client could reuse before noticing.

@@ -33,6 +33,12 @@ describe('FaultServer (the socket-level provider double, checked with a plain ax
     expect((await get()).data).toBe('[]');
   });
 
+  it('lets a route pick the fault from the request, falling through to the queue when it returns undefined', async () => {
+    server.route((request) => (request.target.startsWith('/fail') ? answers(502) : undefined)).next(answers(200, 'queued'));
+    expect((await failure(get('/fail/1'))).response?.status).toBe(502);
+    expect((await get('/ok')).data).toBe('queued');
+  });
+
   it('hangs: holds the connection open and sends nothing', async () => {
     server.otherwise(hangs());
     expect((await failure(get('/x', 300))).code).toBe('ECONNABORTED');

@@ -49,13 +49,15 @@ export interface RecordedRequest {
 
 /**
  * A socket-level HTTP/1.1 provider double on 127.0.0.1 that misbehaves on purpose: each request takes the next
- * queued fault (`next`), or the default one (`otherwise`, initially `answers(200, [])`). It records every
+ * fault `route` picks for it, else the next queued fault (`next`), else the default one (`otherwise`, initially
+ * `answers(200, [])`). It records every
  * request and counts open connections; `stop()` destroys them all, after which its URL refuses connections.
  */
 export class FaultServer {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: Fault[] = [];
   private fallback: Fault = answers(200, []);
+  private router?: (request: RecordedRequest) => Fault | undefined;
   private readonly sockets = new Set<Socket>();
 
   private constructor(
@@ -91,6 +93,15 @@ export class FaultServer {
     return this;
   }
 
+  /**
+   * Chooses the fault from the request itself (e.g. by path) before the queue and the default are consulted;
+   * returning `undefined` falls through to them. For long runs mixing faults, e.g. a soak test.
+   */
+  route(choose: (request: RecordedRequest) => Fault | undefined): this {
+    this.router = choose;
+    return this;
+  }
+
   /** The fault for every request once the queue is empty. */
   otherwise(fault: Fault): this {
     this.fallback = fault;
@@ -117,8 +128,9 @@ export class FaultServer {
       const end = head.indexOf('\r\n\r\n');
       if (end === -1) return;
       socket.off('data', onData);
-      this.requests.push(parseHead(head.slice(0, end)));
-      this.act(socket, this.queue.shift() ?? this.fallback, timers);
+      const request = parseHead(head.slice(0, end));
+      this.requests.push(request);
+      this.act(socket, this.router?.(request) ?? this.queue.shift() ?? this.fallback, timers);
     };
     socket.on('data', onData);
   }
