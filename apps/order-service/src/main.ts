@@ -1,18 +1,28 @@
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
-import { createServiceFastifyAdapter } from '@boundary/service-kit';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { join } from 'node:path';
 import { loadOrderServiceConfig } from './config/order-service.config';
-import { configureOrderServiceApp } from './order-service.app';
+import { openOrderDatabase } from './database/open-order-database';
+import { configureOrderServiceApp, createOrderServiceAdapter, ORDER_SERVICE_APP_OPTIONS } from './order-service.app';
 import { OrderServiceAppModule } from './order-service-app.module';
+
+// The build copies migrations/ beside main.js.
+const MIGRATIONS_FOLDER = join(__dirname, 'migrations');
 
 async function bootstrap(): Promise<void> {
   const config = loadOrderServiceConfig(process.env);
+  const database = { ...config.database, migrationsFolder: MIGRATIONS_FOLDER };
+  if (process.argv.includes('--migrate-only')) {
+    await (await openOrderDatabase({ ...database, seedDemoData: false })).close();
+    NestLogger.log('Migrations applied', 'Bootstrap');
+    return;
+  }
   const app = await NestFactory.create<NestFastifyApplication>(
-    OrderServiceAppModule.forRoot(config),
-    createServiceFastifyAdapter(),
-    { bufferLogs: true },
+    OrderServiceAppModule.forRoot({ database, serviceToken: config.serviceToken, logLevel: config.logLevel }),
+    createOrderServiceAdapter(),
+    { ...ORDER_SERVICE_APP_OPTIONS, abortOnError: false, bufferLogs: true },
   );
   const logger = app.get(Logger);
   app.useLogger(logger);

@@ -1,25 +1,25 @@
-import { createServiceFastifyAdapter } from '@boundary/service-kit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import type { OrderServiceConfig } from './config/order-service.config';
-import { configureOrderServiceApp } from './order-service.app';
-import { OrderServiceAppModule } from './order-service-app.module';
+import { configureOrderServiceApp, createOrderServiceAdapter, ORDER_SERVICE_APP_OPTIONS } from './order-service.app';
+import { OrderServiceAppModule, type OrderServiceAppOptions } from './order-service-app.module';
 
 /**
  * The Order Service as main.ts builds it — service-token guard and JSON logs included — for tests of those two.
- * `listen` also binds it to a free port on 127.0.0.1 (for clients that need a real socket).
+ * Logs nothing unless given a `logDestination`.
  */
 export async function startDeployedOrderServiceTestApp(
-  config: Partial<OrderServiceConfig> = {},
+  options: Pick<OrderServiceAppOptions, 'database'> & Partial<OrderServiceAppOptions>,
   logDestination?: DestinationStream,
 ): Promise<NestFastifyApplication> {
-  const fullConfig: OrderServiceConfig = { port: 0, logLevel: logDestination ? 'info' : 'silent', ...config };
   const moduleRef = await Test.createTestingModule({
-    imports: [OrderServiceAppModule.forRoot(fullConfig, logDestination)],
+    imports: [OrderServiceAppModule.forRoot({ logLevel: logDestination ? 'info' : 'silent', ...options }, logDestination)],
   }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter(), { bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(), {
+    ...ORDER_SERVICE_APP_OPTIONS,
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   configureOrderServiceApp(app);
   await app.init();

@@ -1,19 +1,38 @@
-import { createServiceFastifyAdapter } from '@boundary/service-kit';
+import type { Provider } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
-import { configureOrderServiceApp } from './order-service.app';
+import type { OpenOrderDatabaseOptions } from './database/open-order-database';
+import { configureOrderServiceApp, createOrderServiceAdapter, ORDER_SERVICE_APP_OPTIONS } from './order-service.app';
 import { OrderServiceModule } from './order-service.module';
 
-/** The real Order Service app with the same adapter and filters as main.ts, after `override`. */
+/** A started test app and supertest against its server. */
+export interface OrderServiceTestApp {
+  app: NestFastifyApplication;
+  http: () => ReturnType<typeof request>;
+  get: (path: string) => request.Test;
+}
+
+/**
+ * The real Order Service app on `database`, with the same adapter and filters as main.ts, after `override`;
+ * `extraProviders` join the root module (e.g. an `APP_INTERCEPTOR` that only one test may install).
+ */
 export async function startOrderServiceTestApp(
+  database: OpenOrderDatabaseOptions,
   override: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
-): Promise<{ app: NestFastifyApplication; get: (path: string) => request.Test }> {
-  const moduleRef = await override(Test.createTestingModule({ imports: [OrderServiceModule] })).compile();
+  extraProviders: Provider[] = [],
+): Promise<OrderServiceTestApp> {
+  const moduleRef = await override(
+    Test.createTestingModule({ imports: [OrderServiceModule.forRoot(database)], providers: extraProviders }),
+  ).compile();
   const app = configureOrderServiceApp(
-    moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter(), { logger: false }),
+    moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(), {
+      ...ORDER_SERVICE_APP_OPTIONS,
+      logger: false,
+    }),
   );
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, get: (path) => request(app.getHttpServer()).get(path) };
+  const http = () => request(app.getHttpServer());
+  return { app, http, get: (path) => http().get(path) };
 }

@@ -3,14 +3,25 @@ import crypto from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { startDeployedOrderServiceTestApp } from '../order-service-app.test-app';
+import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 
 const TOKEN = 'the-shared-service-token-0123456789';
 const UNAUTHORIZED = { error: 'Missing or invalid service token', code: 'UNAUTHORIZED', user_id: 'user123' };
 
+// Storage is not what these tests are about: the embedded database (the first backend) is enough.
+const [embedded] = TEST_BACKENDS;
+
 describe('Order Service with ORDER_SERVICE_TOKEN set (ServiceTokenGuard)', () => {
+  let testDatabase: TestDatabase;
   let app: NestFastifyApplication;
-  beforeAll(async () => (app = await startDeployedOrderServiceTestApp({ serviceToken: TOKEN })));
-  afterAll(() => app.close());
+  beforeAll(async () => {
+    testDatabase = await embedded.create();
+    app = await startDeployedOrderServiceTestApp({ database: testDatabase.options({ seedDemoData: true }), serviceToken: TOKEN });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await testDatabase?.drop();
+  });
   afterEach(() => jest.restoreAllMocks());
 
   const orders = () => request(app.getHttpServer()).get('/users/user123/orders');
@@ -48,11 +59,13 @@ describe('Order Service with ORDER_SERVICE_TOKEN set (ServiceTokenGuard)', () =>
 
 describe('Order Service without ORDER_SERVICE_TOKEN (development)', () => {
   it('answers calls that carry no token', async () => {
-    const app = await startDeployedOrderServiceTestApp({});
+    const testDatabase = await embedded.create();
+    const app = await startDeployedOrderServiceTestApp({ database: testDatabase.options({ seedDemoData: true }) });
     try {
       await request(app.getHttpServer()).get('/users/user123/orders').expect(200);
     } finally {
       await app.close();
+      await testDatabase.drop();
     }
   });
 });

@@ -1,14 +1,53 @@
 import { loadOrderServiceConfig } from './order-service.config';
 
 describe('loadOrderServiceConfig', () => {
-  it('defaults to port 5001, no service token (development) and info logs', () => {
-    expect(loadOrderServiceConfig({})).toEqual({ port: 5001, logLevel: 'info' });
+  it('defaults to port 5001 and an in-memory embedded database without demo data', () => {
+    expect(loadOrderServiceConfig({})).toEqual({
+      port: 5001,
+      database: { url: undefined, pgliteDir: undefined, seedDemoData: false },
+      logLevel: 'info',
+    });
   });
 
-  it('reads PORT, ORDER_SERVICE_TOKEN and LOG_LEVEL', () => {
-    expect(
-      loadOrderServiceConfig({ PORT: '9001', ORDER_SERVICE_TOKEN: 'a-token-of-at-least-16', LOG_LEVEL: 'warn' }),
-    ).toEqual({ port: 9001, serviceToken: 'a-token-of-at-least-16', logLevel: 'warn' });
+  it('reads the PostgreSQL URL, the PGlite folder and the seed switch', () => {
+    const config = loadOrderServiceConfig({
+      PORT: '7000',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/orders',
+      PGLITE_DIR: '/var/lib/orders',
+      SEED_DEMO_DATA: 'true',
+    });
+    expect(config).toEqual({
+      port: 7000,
+      database: { url: 'postgres://postgres@127.0.0.1:5432/orders', pgliteDir: '/var/lib/orders', seedDemoData: true },
+      logLevel: 'info',
+    });
+  });
+
+  it('takes an empty DATABASE_URL or PGLITE_DIR for unset', () => {
+    expect(loadOrderServiceConfig({ DATABASE_URL: '', PGLITE_DIR: '' }).database).toEqual({
+      url: undefined,
+      pgliteDir: undefined,
+      seedDemoData: false,
+    });
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/orders' }, /DATABASE_URL: must be a postgres/],
+    ['SEED_DEMO_DATA', { SEED_DEMO_DATA: 'yes' }, /SEED_DEMO_DATA: must be true or false/],
+    ['PORT', { PORT: '70000' }, /PORT: /],
+  ])('rejects a bad %s, naming it', (_name, env, message) => {
+    expect(() => loadOrderServiceConfig(env)).toThrow(message);
+  });
+
+  it('has no service token by default (development: the API is open)', () => {
+    expect(loadOrderServiceConfig({}).serviceToken).toBeUndefined();
+  });
+
+  it('reads ORDER_SERVICE_TOKEN and LOG_LEVEL', () => {
+    expect(loadOrderServiceConfig({ ORDER_SERVICE_TOKEN: 'a-token-of-at-least-16', LOG_LEVEL: 'warn' })).toMatchObject({
+      serviceToken: 'a-token-of-at-least-16',
+      logLevel: 'warn',
+    });
   });
 
   it('refuses to start in production without ORDER_SERVICE_TOKEN', () => {
@@ -25,7 +64,6 @@ describe('loadOrderServiceConfig', () => {
 
   it.each([
     ['a short token', { ORDER_SERVICE_TOKEN: 'short' }, /ORDER_SERVICE_TOKEN: must be at least 16 characters/],
-    ['a bad PORT', { PORT: 'x' }, /PORT/],
     ['an unknown LOG_LEVEL', { LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
   ])('fails naming the variable for %s', (_case, env, message) => {
     expect(() => loadOrderServiceConfig(env)).toThrow(message);

@@ -1,9 +1,18 @@
 import { LOG_LEVELS, parseEnv, type LogLevel } from '@boundary/service-kit';
 import { z } from 'zod';
 
+/** An empty variable (`DATABASE_URL=`) means "not set", as in most tools. */
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
 const OrderServiceEnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(5001),
+    DATABASE_URL: z.preprocess(
+      unsetIfEmpty,
+      z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+    ),
+    PGLITE_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
+    SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
     NODE_ENV: z.string().optional(),
     ORDER_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -13,8 +22,19 @@ const OrderServiceEnvSchema = z
     error: 'is required when NODE_ENV=production',
   });
 
+/** Where the Order Service keeps its orders: PostgreSQL at `url`, else embedded PGlite (in `pgliteDir`, or memory). */
+export interface OrderDatabaseConfig {
+  /** PostgreSQL connection string; when absent the service runs on an embedded PGlite database. */
+  url?: string;
+  /** Folder of the embedded database; in memory (lost on exit) when absent. Ignored when `url` is set. */
+  pgliteDir?: string;
+  /** Load the demo orders (user123, user000) at start-up; idempotent. */
+  seedDemoData: boolean;
+}
+
 export interface OrderServiceConfig {
   port: number;
+  database: OrderDatabaseConfig;
   /** The shared token callers must present as `Authorization: Bearer`; `undefined` leaves the API open (development). */
   serviceToken?: string;
   logLevel: LogLevel;
@@ -25,6 +45,11 @@ export interface OrderServiceConfig {
  * (`NODE_ENV=production`) a missing `ORDER_SERVICE_TOKEN` stops the service.
  */
 export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConfig {
-  const { PORT, ORDER_SERVICE_TOKEN, LOG_LEVEL } = parseEnv(OrderServiceEnvSchema, env, 'Order Service');
-  return { port: PORT, ...(ORDER_SERVICE_TOKEN === undefined ? {} : { serviceToken: ORDER_SERVICE_TOKEN }), logLevel: LOG_LEVEL };
+  const e = parseEnv(OrderServiceEnvSchema, env, 'Order Service');
+  return {
+    port: e.PORT,
+    database: { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seedDemoData: e.SEED_DEMO_DATA === 'true' },
+    ...(e.ORDER_SERVICE_TOKEN === undefined ? {} : { serviceToken: e.ORDER_SERVICE_TOKEN }),
+    logLevel: e.LOG_LEVEL,
+  };
 }
