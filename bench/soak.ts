@@ -157,11 +157,11 @@ async function main(): Promise<void> {
   const measure = () =>
     Object.fromEntries(Object.entries(processes).map(([name, child]) => [name, { rss: rssMiB(child.pid ?? 0), sockets: openSockets(child.pid ?? 0) }]));
 
-  console.log(`warm-up ${warmUpS} s …`);
+  process.stdout.write(`warm-up ${warmUpS} s …\n`);
   await run(warmUpS, { byPath: {}, unexpected: [] });
   await sleep(SETTLE_MS);
   const baseline = measure();
-  console.log(`soak ${durationS} s …`);
+  process.stdout.write(`soak ${durationS} s …\n`);
   const tally: Tally = { byPath: {}, unexpected: [] };
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(processes).map((name) => [name, []]));
   const sampler = setInterval(() => {
@@ -210,7 +210,7 @@ async function main(): Promise<void> {
     `Unexpected answers: ${tally.unexpected.length === 0 ? 'none' : tally.unexpected.join('; ')}. Verdict: **${pass ? 'PASS' : 'FAIL'}**.`,
     '',
   ].join('\n');
-  console.log(report);
+  process.stdout.write(`${report}\n`);
   appendFileSync(join(root, 'bench/RESULTS.md'), `\n${report}`);
 
   await faults.stop();
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
 
 main()
   .catch((error: unknown) => {
-    console.error(error);
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   })
   .finally(() => process.exit());
