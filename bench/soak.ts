@@ -128,7 +128,8 @@ async function load(url: string, expected: Record<string, number[]>, weights: Re
 async function main(): Promise<void> {
   const faults = await FaultServer.start();
   faults.route((request) => FAULTS[request.target]?.fault);
-  const orderService = await startService('order-service', { ORDER_SERVICE_TOKEN: TOKEN });
+  // Embedded in-memory database with the demo orders (user123, user000).
+  const orderService = await startService('order-service', { ORDER_SERVICE_TOKEN: TOKEN, SEED_DEMO_DATA: 'true' });
   // The healthy side runs with the default policies (2000 ms deadline, 1000 ms attempts, 2 retries, breaker at 5).
   const userToReal = await startService('user-service', { ORDER_SERVICE_TOKEN: TOKEN, ORDER_SERVICE_URL: orderService.url });
   // A breaker that never opens here: the injected faults must keep reaching the fault server for the whole run.

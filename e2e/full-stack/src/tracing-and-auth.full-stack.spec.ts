@@ -18,7 +18,7 @@ describe('full stack: request ids, JSON logs and the service token across both r
   let userService: ServiceProcess;
 
   beforeAll(async () => {
-    orderService = await ServiceProcess.start('order-service', { ORDER_SERVICE_TOKEN: TOKEN });
+    orderService = await ServiceProcess.start('order-service', { ORDER_SERVICE_TOKEN: TOKEN, SEED_DEMO_DATA: 'true', DATABASE_URL: '' });
     userService = await ServiceProcess.start('user-service', { ORDER_SERVICE_URL: orderService.url, ORDER_SERVICE_TOKEN: TOKEN });
   });
 
