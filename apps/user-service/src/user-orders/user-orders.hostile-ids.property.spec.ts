@@ -3,8 +3,7 @@ import { DEMO_ORDERS } from '@boundary/order-contract';
 import { axiosResponse, hostileUserId } from '@boundary/order-client/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
-import nock from 'nock';
-import { Agent, request } from 'node:http';
+import { connect } from 'node:net';
 import { of, type Observable } from 'rxjs';
 import { startUserServiceTestApp, TEST_ORDER_SERVICE_URL } from '../user-service.test-app';
 
@@ -19,38 +18,33 @@ describe('User Service GET /users/:userId/orders with generated hostile ids — 
   let app: NestFastifyApplication;
   const httpGet = jest.fn<Observable<unknown>, [string]>(() => of(axiosResponse(DEMO_ORDERS)));
 
-  // A connection per request: Node's server closes one after a request line over 16 kB (431), which a
-  // kept-alive client could reuse before noticing.
-  const agent = new Agent({ keepAlive: false });
   let port: number;
 
   beforeAll(async () => {
-    // The testing kit loads nock, which hooks every http request of this process; these are plain sockets.
-    nock.restore();
     ({ app } = await startUserServiceTestApp((builder) => builder.overrideProvider(HttpService).useValue({ get: httpGet })));
     await app.listen(0, '127.0.0.1');
     port = (app.getHttpServer().address() as { port: number }).port;
   });
-  afterAll(async () => {
-    agent.destroy();
-    await app.close();
-    nock.activate();
-  });
+  afterAll(() => app.close());
 
   /**
-   * Sends `rawPath` byte for byte. Not fetch or inject: both parse it as a WHATWG URL first, which collapses
-   * `%2E%2E` into a dot-segment before any server sees it.
+   * Sends `GET rawPath` byte for byte on a plain socket, one connection per request. Not fetch or inject: both
+   * parse the path as a WHATWG URL first, which collapses `%2E%2E` before any server sees it; and not node:http,
+   * which interceptors left behind by other test files in this worker may still hook.
    */
   const ask = (rawPath: string) =>
     new Promise<{ statusCode: number; body: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: rawPath, agent }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body }));
+      let raw = '';
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.write(`GET ${rawPath} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+      );
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (raw += chunk));
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const [head, ...body] = raw.split('\r\n\r\n');
+        resolve({ statusCode: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), body: body.join('\r\n\r\n') });
       });
-      req.on('error', reject);
-      req.end();
     });
 
   it(`never answers 5xx, and sends a valid id upstream as exactly one encoded path segment (${RUNS} ids)`, async () => {

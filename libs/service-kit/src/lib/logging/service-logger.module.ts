@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { storage } from 'nestjs-pino/storage';
-import type { DestinationStream } from 'pino';
+import { destination as pinoDestination, type DestinationStream } from 'pino';
 import { requestIdOf } from './request-id';
 
 /** The log binding that carries the request id on every line written while serving a request. */
@@ -39,7 +39,9 @@ export function serviceLoggerModule(options: ServiceLoggerOptions): DynamicModul
         // Belt and braces: should a header ever be logged, its secret is not.
         redact: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization'],
       },
-      ...(options.destination ? [options.destination] : []),
+      // Synchronous standard output by default: Nest re-raises SIGTERM after its shutdown hooks, and lines still
+      // buffered then (e.g. "database closed") would be lost.
+      options.destination ?? pinoDestination({ dest: 1, sync: true }),
     ] as never,
   });
 }
