@@ -1,11 +1,12 @@
-import { Logger } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
 import { loadOrderServiceConfig } from './config/order-service.config';
 import { openOrderDatabase } from './database/open-order-database';
 import { configureOrderServiceApp, createOrderServiceAdapter, ORDER_SERVICE_APP_OPTIONS } from './order-service.app';
-import { OrderServiceModule } from './order-service.module';
+import { OrderServiceAppModule } from './order-service-app.module';
 
 // The build copies migrations/ beside main.js.
 const MIGRATIONS_FOLDER = join(__dirname, 'migrations');
@@ -15,20 +16,25 @@ async function bootstrap(): Promise<void> {
   const database = { ...config.database, migrationsFolder: MIGRATIONS_FOLDER };
   if (process.argv.includes('--migrate-only')) {
     await (await openOrderDatabase({ ...database, seedDemoData: false })).close();
-    Logger.log('Migrations applied', 'Bootstrap');
+    NestLogger.log('Migrations applied', 'Bootstrap');
     return;
   }
-  const app = configureOrderServiceApp(
-    await NestFactory.create<NestFastifyApplication>(OrderServiceModule.forRoot(database), createOrderServiceAdapter(), {
-      ...ORDER_SERVICE_APP_OPTIONS,
-      abortOnError: false,
-    }),
+  const app = await NestFactory.create<NestFastifyApplication>(
+    OrderServiceAppModule.forRoot({ database, serviceToken: config.serviceToken, logLevel: config.logLevel }),
+    createOrderServiceAdapter(),
+    { ...ORDER_SERVICE_APP_OPTIONS, abortOnError: false, bufferLogs: true },
   );
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  configureOrderServiceApp(app);
   await app.listen(config.port, '0.0.0.0');
-  Logger.log(`Order Service listening on http://localhost:${config.port}`, 'Bootstrap');
+  logger.log(`Order Service listening on http://localhost:${config.port}`, 'Bootstrap');
+  if (config.serviceToken === undefined) {
+    logger.warn('No ORDER_SERVICE_TOKEN: accepting calls without a service token (development only)', 'Bootstrap');
+  }
 }
 
 bootstrap().catch((error: unknown) => {
-  Logger.error(error instanceof Error ? error.message : String(error), undefined, 'Bootstrap');
+  new NestLogger('Bootstrap').error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
+import { Logger as NestLogger } from '@nestjs/common';
 import { createServiceFastifyAdapter } from '@boundary/service-kit';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,17 +9,20 @@ import { UserServiceModule } from './user-service.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadUserServiceConfig(process.env);
-  const app = configureUserServiceApp(
-    await NestFactory.create<NestFastifyApplication>(UserServiceModule.forRoot(config), createServiceFastifyAdapter()),
+  const app = await NestFactory.create<NestFastifyApplication>(
+    UserServiceModule.forRoot(config),
+    createServiceFastifyAdapter(),
+    { bufferLogs: true },
   );
+  app.useLogger(app.get(Logger));
+  configureUserServiceApp(app);
   await app.listen(config.port, '0.0.0.0');
-  Logger.log(
-    `User Service listening on http://localhost:${config.port} (Order Service at ${config.orderServiceUrl})`,
-    'Bootstrap',
-  );
+  app
+    .get(Logger)
+    .log(`User Service listening on http://localhost:${config.port} (Order Service at ${config.orderServiceUrl})`, 'Bootstrap');
 }
 
 bootstrap().catch((error: unknown) => {
-  Logger.error(error instanceof Error ? error.message : String(error), undefined, 'Bootstrap');
+  new NestLogger('Bootstrap').error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

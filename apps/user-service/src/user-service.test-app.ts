@@ -3,7 +3,9 @@ import type { HttpServiceDouble, OrderServiceClientStub } from '@boundary/order-
 import { createServiceFastifyAdapter } from '@boundary/service-kit';
 import { HttpService } from '@nestjs/axios';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
 import request from 'supertest';
 import type { UserServiceConfig } from './config/user-service.config';
 import { configureUserServiceApp } from './user-service.app';
@@ -18,19 +20,51 @@ export const TEST_ORDER_SERVICE_URL = 'http://order-service.test:5001';
 export const TEST_TIMEOUT_MS = { doubles: 50, network: 500 } as const;
 
 /**
+ * Client policies of the test app: one attempt per call and a breaker that never opens, because most tests are
+ * about how one answer is mapped. Retries and the breaker have their own tests, which pass `config`.
+ */
+export const TEST_ORDER_SERVICE_POLICY: UserServiceConfig['orderServicePolicy'] = {
+  attemptTimeoutMs: 120_000,
+  retries: 0,
+  retryDelayMs: 1,
+  retryMaxDelayMs: 1,
+  breakerFailures: 1_000_000,
+  breakerHalfOpenMs: 1,
+  maxResponseBytes: 1024 * 1024,
+};
+
+/** What a test may change in the test app besides its doubles. */
+export interface UserServiceTestAppOptions {
+  /** Replaces parts of the test configuration (e.g. `orderServiceUrl`, `orderServicePolicy`). */
+  config?: Partial<UserServiceConfig>;
+  /** Receives the app's JSON log lines; without it the app logs nothing. */
+  logDestination?: DestinationStream;
+}
+
+/**
  * The real User Service app, with the same filters as main.ts, after `override` has swapped what the test
  * replaces (HttpService, OrderServiceClient, or nothing when HTTP is intercepted on the network).
  */
 export async function startUserServiceTestApp(
   override: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
   orderServiceTimeoutMs: number = TEST_TIMEOUT_MS.doubles,
+  options: UserServiceTestAppOptions = {},
 ): Promise<{ app: NestFastifyApplication; get: (path: string) => request.Test }> {
-  const config: UserServiceConfig = { port: 0, orderServiceUrl: TEST_ORDER_SERVICE_URL, orderServiceTimeoutMs };
-  const builder = Test.createTestingModule({ imports: [UserServiceModule.forRoot(config)] });
+  const config: UserServiceConfig = {
+    port: 0,
+    orderServiceUrl: TEST_ORDER_SERVICE_URL,
+    orderServiceTimeoutMs,
+    orderServicePolicy: { ...TEST_ORDER_SERVICE_POLICY, attemptTimeoutMs: orderServiceTimeoutMs },
+    logLevel: options.logDestination ? 'info' : 'silent',
+    ...options.config,
+  };
+  const builder = Test.createTestingModule({ imports: [UserServiceModule.forRoot(config, options.logDestination)] });
   const moduleRef = await override(builder).compile();
   const app = configureUserServiceApp(
-    moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter(), { logger: false }),
+    moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter(), { bufferLogs: true }),
   );
+  // Nest's own lines (e.g. the problem mapping's) go through pino too: silent, or to `logDestination`.
+  app.useLogger(app.get(Logger));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return { app, get: (path) => request(app.getHttpServer()).get(path) };

@@ -5,6 +5,7 @@ describe('loadOrderServiceConfig', () => {
     expect(loadOrderServiceConfig({})).toEqual({
       port: 5001,
       database: { url: undefined, pgliteDir: undefined, seedDemoData: false },
+      logLevel: 'info',
     });
   });
 
@@ -18,6 +19,7 @@ describe('loadOrderServiceConfig', () => {
     expect(config).toEqual({
       port: 7000,
       database: { url: 'postgres://postgres@127.0.0.1:5432/orders', pgliteDir: '/var/lib/orders', seedDemoData: true },
+      logLevel: 'info',
     });
   });
 
@@ -34,6 +36,36 @@ describe('loadOrderServiceConfig', () => {
     ['SEED_DEMO_DATA', { SEED_DEMO_DATA: 'yes' }, /SEED_DEMO_DATA: must be true or false/],
     ['PORT', { PORT: '70000' }, /PORT: /],
   ])('rejects a bad %s, naming it', (_name, env, message) => {
+    expect(() => loadOrderServiceConfig(env)).toThrow(message);
+  });
+
+  it('has no service token by default (development: the API is open)', () => {
+    expect(loadOrderServiceConfig({}).serviceToken).toBeUndefined();
+  });
+
+  it('reads ORDER_SERVICE_TOKEN and LOG_LEVEL', () => {
+    expect(loadOrderServiceConfig({ ORDER_SERVICE_TOKEN: 'a-token-of-at-least-16', LOG_LEVEL: 'warn' })).toMatchObject({
+      serviceToken: 'a-token-of-at-least-16',
+      logLevel: 'warn',
+    });
+  });
+
+  it('refuses to start in production without ORDER_SERVICE_TOKEN', () => {
+    expect(() => loadOrderServiceConfig({ NODE_ENV: 'production' })).toThrow(
+      'Invalid Order Service configuration: ORDER_SERVICE_TOKEN: is required when NODE_ENV=production',
+    );
+  });
+
+  it('starts in production with a token', () => {
+    expect(loadOrderServiceConfig({ NODE_ENV: 'production', ORDER_SERVICE_TOKEN: 'x'.repeat(32) })).toMatchObject({
+      serviceToken: 'x'.repeat(32),
+    });
+  });
+
+  it.each([
+    ['a short token', { ORDER_SERVICE_TOKEN: 'short' }, /ORDER_SERVICE_TOKEN: must be at least 16 characters/],
+    ['an unknown LOG_LEVEL', { LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
+  ])('fails naming the variable for %s', (_case, env, message) => {
     expect(() => loadOrderServiceConfig(env)).toThrow(message);
   });
 });

@@ -1,18 +1,26 @@
-import { parseEnv } from '@boundary/service-kit';
+import { LOG_LEVELS, parseEnv, type LogLevel } from '@boundary/service-kit';
 import { z } from 'zod';
 
 /** An empty variable (`DATABASE_URL=`) means "not set", as in most tools. */
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
-const OrderServiceEnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(5001),
-  DATABASE_URL: z.preprocess(
-    unsetIfEmpty,
-    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
-  ),
-  PGLITE_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
-  SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
-});
+const OrderServiceEnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(5001),
+    DATABASE_URL: z.preprocess(
+      unsetIfEmpty,
+      z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+    ),
+    PGLITE_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
+    SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+    NODE_ENV: z.string().optional(),
+    ORDER_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.ORDER_SERVICE_TOKEN !== undefined, {
+    path: ['ORDER_SERVICE_TOKEN'],
+    error: 'is required when NODE_ENV=production',
+  });
 
 /** Where the Order Service keeps its orders: PostgreSQL at `url`, else embedded PGlite (in `pgliteDir`, or memory). */
 export interface OrderDatabaseConfig {
@@ -27,13 +35,21 @@ export interface OrderDatabaseConfig {
 export interface OrderServiceConfig {
   port: number;
   database: OrderDatabaseConfig;
+  /** The shared token callers must present as `Authorization: Bearer`; `undefined` leaves the API open (development). */
+  serviceToken?: string;
+  logLevel: LogLevel;
 }
 
-/** Reads and validates the environment once, at start-up; throws an error naming each bad variable. */
+/**
+ * Reads and validates the environment once, at start-up; throws an error naming each bad variable. In production
+ * (`NODE_ENV=production`) a missing `ORDER_SERVICE_TOKEN` stops the service.
+ */
 export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConfig {
-  const { PORT, DATABASE_URL, PGLITE_DIR, SEED_DEMO_DATA } = parseEnv(OrderServiceEnvSchema, env, 'Order Service');
+  const e = parseEnv(OrderServiceEnvSchema, env, 'Order Service');
   return {
-    port: PORT,
-    database: { url: DATABASE_URL, pgliteDir: PGLITE_DIR, seedDemoData: SEED_DEMO_DATA === 'true' },
+    port: e.PORT,
+    database: { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seedDemoData: e.SEED_DEMO_DATA === 'true' },
+    ...(e.ORDER_SERVICE_TOKEN === undefined ? {} : { serviceToken: e.ORDER_SERVICE_TOKEN }),
+    logLevel: e.LOG_LEVEL,
   };
 }

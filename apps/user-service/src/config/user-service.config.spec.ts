@@ -1,18 +1,62 @@
 import { loadUserServiceConfig } from './user-service.config';
 
 describe('loadUserServiceConfig', () => {
-  it('defaults to port 5000, the Order Service on localhost:5001 and a 2000 ms timeout', () => {
+  it('defaults to port 5000, the Order Service on localhost:5001, a 2000 ms deadline and safe policies', () => {
     expect(loadUserServiceConfig({})).toEqual({
       port: 5000,
       orderServiceUrl: 'http://localhost:5001',
       orderServiceTimeoutMs: 2000,
+      orderServicePolicy: {
+        attemptTimeoutMs: 1000,
+        retries: 2,
+        retryDelayMs: 50,
+        retryMaxDelayMs: 500,
+        breakerFailures: 5,
+        breakerHalfOpenMs: 10_000,
+        maxResponseBytes: 1_048_576,
+      },
+      logLevel: 'info',
     });
   });
 
   it('reads PORT, ORDER_SERVICE_URL and ORDER_SERVICE_TIMEOUT_MS', () => {
     expect(
       loadUserServiceConfig({ PORT: '8080', ORDER_SERVICE_URL: 'http://orders:9000', ORDER_SERVICE_TIMEOUT_MS: '150' }),
-    ).toEqual({ port: 8080, orderServiceUrl: 'http://orders:9000', orderServiceTimeoutMs: 150 });
+    ).toMatchObject({ port: 8080, orderServiceUrl: 'http://orders:9000', orderServiceTimeoutMs: 150 });
+  });
+
+  it('never lets the default attempt timeout exceed a shorter deadline', () => {
+    expect(loadUserServiceConfig({ ORDER_SERVICE_TIMEOUT_MS: '150' }).orderServicePolicy.attemptTimeoutMs).toBe(150);
+  });
+
+  it('reads every policy variable, the service token and the log level', () => {
+    expect(
+      loadUserServiceConfig({
+        ORDER_SERVICE_TIMEOUT_MS: '3000',
+        ORDER_SERVICE_ATTEMPT_TIMEOUT_MS: '700',
+        ORDER_SERVICE_RETRIES: '0',
+        ORDER_SERVICE_RETRY_DELAY_MS: '20',
+        ORDER_SERVICE_RETRY_MAX_DELAY_MS: '200',
+        ORDER_SERVICE_BREAKER_FAILURES: '3',
+        ORDER_SERVICE_BREAKER_HALF_OPEN_MS: '2500',
+        ORDER_SERVICE_MAX_RESPONSE_BYTES: '4096',
+        ORDER_SERVICE_TOKEN: 'a-shared-token-of-32-characters!',
+        LOG_LEVEL: 'warn',
+      }),
+    ).toMatchObject({
+      orderServiceTimeoutMs: 3000,
+      orderServicePolicy: {
+        attemptTimeoutMs: 700,
+        retries: 0,
+        retryDelayMs: 20,
+        retryMaxDelayMs: 200,
+        breakerFailures: 3,
+        breakerHalfOpenMs: 2500,
+        maxResponseBytes: 4096,
+      },
+      orderServiceToken: 'a-shared-token-of-32-characters!',
+      logLevel: 'warn',
+    });
   });
 
   it.each([
@@ -22,6 +66,16 @@ describe('loadUserServiceConfig', () => {
     ['an ORDER_SERVICE_URL that is not http', { ORDER_SERVICE_URL: 'ftp://x' }, /ORDER_SERVICE_URL/],
     ['a zero ORDER_SERVICE_TIMEOUT_MS', { ORDER_SERVICE_TIMEOUT_MS: '0' }, /ORDER_SERVICE_TIMEOUT_MS/],
     ['a non-numeric ORDER_SERVICE_TIMEOUT_MS', { ORDER_SERVICE_TIMEOUT_MS: 'soon' }, /ORDER_SERVICE_TIMEOUT_MS/],
+    [
+      'an attempt timeout longer than the deadline',
+      { ORDER_SERVICE_TIMEOUT_MS: '500', ORDER_SERVICE_ATTEMPT_TIMEOUT_MS: '600' },
+      /ORDER_SERVICE_ATTEMPT_TIMEOUT_MS: must not exceed ORDER_SERVICE_TIMEOUT_MS/,
+    ],
+    ['negative retries', { ORDER_SERVICE_RETRIES: '-1' }, /ORDER_SERVICE_RETRIES/],
+    ['a zero breaker threshold', { ORDER_SERVICE_BREAKER_FAILURES: '0' }, /ORDER_SERVICE_BREAKER_FAILURES/],
+    ['a non-numeric response limit', { ORDER_SERVICE_MAX_RESPONSE_BYTES: '1MB' }, /ORDER_SERVICE_MAX_RESPONSE_BYTES/],
+    ['a short service token', { ORDER_SERVICE_TOKEN: 'short' }, /ORDER_SERVICE_TOKEN: must be at least 16 characters/],
+    ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
   ])('fails with a message naming the variable for %s', (_case, env, message) => {
     expect(() => loadUserServiceConfig(env)).toThrow(message);
   });
@@ -29,6 +83,12 @@ describe('loadUserServiceConfig', () => {
   it('names every bad variable at once', () => {
     expect(() => loadUserServiceConfig({ PORT: 'x', ORDER_SERVICE_TIMEOUT_MS: '-1' })).toThrow(
       /PORT.*ORDER_SERVICE_TIMEOUT_MS/,
+    );
+  });
+
+  it('never echoes the service token in an error', () => {
+    expect(() => loadUserServiceConfig({ ORDER_SERVICE_TOKEN: 'leaky', PORT: 'x' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('leaky') }),
     );
   });
 });

@@ -1,5 +1,6 @@
 import {
   OrderServiceBadResponseError,
+  OrderServiceCircuitOpenError,
   OrderServiceError,
   OrderServiceNotFoundError,
   OrderServiceRejectedError,
@@ -17,19 +18,36 @@ const logger = new Logger('OrderServiceProblem');
  * | failure                         | status | code                            |
  * |---------------------------------|--------|---------------------------------|
  * | OrderServiceNotFoundError       | 404    | USER_NOT_FOUND                  |
+ * | OrderServiceCircuitOpenError    | 503    | ORDER_SERVICE_CIRCUIT_OPEN      | + `Retry-After` (seconds)
  * | OrderServiceUnavailableError    | 502    | ORDER_SERVICE_UNAVAILABLE       |
  * | OrderServiceBadResponseError    | 502    | ORDER_SERVICE_BAD_RESPONSE      |
  * | OrderServiceRejectedError       | 502    | ORDER_SERVICE_REJECTED          |
  * | OrderServiceTimeoutError        | 504    | ORDER_SERVICE_TIMEOUT           |
  *
- * Each failure is logged here, once, with its user id and cause; the answer carries no internals.
+ * Each failure is logged here, once, with its user id and cause; the answer carries no internals. A 401/403 from
+ * the Order Service means the service token is missing or wrong: it is logged as a configuration error.
  */
 export function orderServiceProblem(error: unknown): HttpProblem | undefined {
   if (!(error instanceof OrderServiceError)) return undefined;
   if (error instanceof OrderServiceNotFoundError) {
     return { status: HttpStatus.NOT_FOUND, error: 'User not found', code: 'USER_NOT_FOUND' };
   }
-  logger.warn(`${error.name} for user ${JSON.stringify(error.userId)}: ${error.message}`);
+  if (error instanceof OrderServiceRejectedError && (error.status === 401 || error.status === 403)) {
+    logger.error(
+      `Configuration error: the Order Service refused this service's credentials (${error.status}); ` +
+        'check that ORDER_SERVICE_TOKEN matches on both services',
+    );
+  } else {
+    logger.warn(`${error.name} for user ${JSON.stringify(error.userId)}: ${error.message}`);
+  }
+  if (error instanceof OrderServiceCircuitOpenError) {
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      error: 'Order Service unavailable, not called while it recovers',
+      code: 'ORDER_SERVICE_CIRCUIT_OPEN',
+      headers: { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) },
+    };
+  }
   if (error instanceof OrderServiceTimeoutError) {
     return { status: HttpStatus.GATEWAY_TIMEOUT, error: 'Order Service timed out', code: error.code };
   }

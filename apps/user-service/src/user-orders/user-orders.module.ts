@@ -1,4 +1,5 @@
 import { OrderClientModule } from '@boundary/order-client';
+import { currentRequestId } from '@boundary/service-kit';
 import { Module } from '@nestjs/common';
 import { USER_SERVICE_CONFIG } from '../config/user-service-config.token';
 import type { UserServiceConfig } from '../config/user-service.config';
@@ -8,9 +9,15 @@ import { UserOrdersController } from './user-orders.controller';
   imports: [
     OrderClientModule.forRootAsync({
       inject: [USER_SERVICE_CONFIG],
-      useFactory: (config: UserServiceConfig) => ({
-        baseUrl: config.orderServiceUrl,
-        timeoutMs: config.orderServiceTimeoutMs,
+      useFactory: ({ orderServiceUrl, orderServiceTimeoutMs, orderServicePolicy: policy, orderServiceToken }: UserServiceConfig) => ({
+        baseUrl: orderServiceUrl,
+        timeoutMs: orderServiceTimeoutMs,
+        attemptTimeoutMs: policy.attemptTimeoutMs,
+        retry: { maxRetries: policy.retries, initialDelayMs: policy.retryDelayMs, maxDelayMs: policy.retryMaxDelayMs },
+        circuitBreaker: { consecutiveFailures: policy.breakerFailures, halfOpenAfterMs: policy.breakerHalfOpenMs },
+        maxResponseBytes: policy.maxResponseBytes,
+        token: orderServiceToken,
+        requestId: currentRequestId,
       }),
     }),
   ],

@@ -1,7 +1,80 @@
-/** How `OrderServiceClient` reaches the Order Service. */
+/** How `OrderServiceClient` reaches the Order Service. Only `baseUrl` and `timeoutMs` are required. */
 export interface OrderClientOptions {
   /** Base URL of the Order Service, e.g. `http://localhost:5001` (a trailing slash is ignored). */
   baseUrl: string;
-  /** How long one call may take before it fails with `OrderServiceTimeoutError`, in milliseconds. */
+  /**
+   * Deadline of one call, retries and back-off included, in milliseconds: after it the call fails with
+   * `OrderServiceTimeoutError`.
+   */
   timeoutMs: number;
+  /** How long one attempt may take before it is abandoned (and retried), in milliseconds. Default: `timeoutMs`. */
+  attemptTimeoutMs?: number;
+  /** Retries of idempotent calls (GET) after a connection error, a 502/503/504 or an attempt timeout. */
+  retry?: OrderClientRetryOptions;
+  /** The circuit breaker shared by every call of this client. */
+  circuitBreaker?: OrderClientCircuitBreakerOptions;
+  /** Largest response body accepted, in bytes; a larger one fails with `OrderServiceBadResponseError`. Default 1 MiB. */
+  maxResponseBytes?: number;
+  /** Shared service token, sent as `Authorization: Bearer <token>`. Never logged. */
+  token?: string;
+  /**
+   * Returns the id of the request being served, if any; it is sent as `x-request-id` so both services' logs can
+   * be joined. Called once per `getUserOrders` call, in the caller's context.
+   */
+  requestId?: () => string | undefined;
+}
+
+/** Exponential back-off with jitter between attempts. */
+export interface OrderClientRetryOptions {
+  /** Retries after the first attempt; `0` disables retrying. Default 2. */
+  maxRetries?: number;
+  /** Base delay before the first retry, in milliseconds; each retry doubles it, jittered to [½, 1) of it. Default 50. */
+  initialDelayMs?: number;
+  /** Upper bound of one delay, in milliseconds. Default 1000. */
+  maxDelayMs?: number;
+}
+
+/** After `consecutiveFailures` failures in a row calls fail fast; after `halfOpenAfterMs` one probe call is let through. */
+export interface OrderClientCircuitBreakerOptions {
+  /** Failures in a row (unreachable, 5xx, timeout) that open the breaker. Default 5. */
+  consecutiveFailures?: number;
+  /** How long the breaker stays open before a probe call, in milliseconds. Default 10000. */
+  halfOpenAfterMs?: number;
+}
+
+/** Every policy setting with its default applied. */
+export interface ResolvedOrderClientPolicy {
+  timeoutMs: number;
+  attemptTimeoutMs: number;
+  maxRetries: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+  consecutiveFailures: number;
+  halfOpenAfterMs: number;
+  maxResponseBytes: number;
+}
+
+/** Defaults that are safe for a production caller: few, short retries and a breaker that opens on a real outage. */
+export const ORDER_CLIENT_POLICY_DEFAULTS = {
+  maxRetries: 2,
+  initialDelayMs: 50,
+  maxDelayMs: 1000,
+  consecutiveFailures: 5,
+  halfOpenAfterMs: 10_000,
+  maxResponseBytes: 1024 * 1024,
+} as const;
+
+/** The options with every default applied; the attempt timeout never exceeds the deadline. */
+export function resolveOrderClientPolicy(options: OrderClientOptions): ResolvedOrderClientPolicy {
+  const d = ORDER_CLIENT_POLICY_DEFAULTS;
+  return {
+    timeoutMs: options.timeoutMs,
+    attemptTimeoutMs: Math.min(options.attemptTimeoutMs ?? options.timeoutMs, options.timeoutMs),
+    maxRetries: options.retry?.maxRetries ?? d.maxRetries,
+    initialDelayMs: options.retry?.initialDelayMs ?? d.initialDelayMs,
+    maxDelayMs: options.retry?.maxDelayMs ?? d.maxDelayMs,
+    consecutiveFailures: options.circuitBreaker?.consecutiveFailures ?? d.consecutiveFailures,
+    halfOpenAfterMs: options.circuitBreaker?.halfOpenAfterMs ?? d.halfOpenAfterMs,
+    maxResponseBytes: options.maxResponseBytes ?? d.maxResponseBytes,
+  };
 }

@@ -33,7 +33,8 @@ describe('OrderServiceClient over real HTTP (intercepted with nock)', () => {
   beforeEach(async () => {
     interception.start();
     const moduleRef = await Test.createTestingModule({
-      imports: [OrderClientModule.forRoot({ baseUrl: BASE_URL, timeoutMs: TIMEOUT_MS })],
+      // One interceptor per test: retries would send a second, unmatched request (see order-client.policy.spec.ts).
+      imports: [OrderClientModule.forRoot({ baseUrl: BASE_URL, timeoutMs: TIMEOUT_MS, retry: { maxRetries: 0 } })],
     }).compile();
     client = moduleRef.get(OrderServiceClient);
   });

@@ -2,7 +2,7 @@ import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OrderListSchema, type Order } from '@boundary/order-contract';
 import { AxiosError, type AxiosResponse } from 'axios';
-import { catchError, map, Observable, throwError, timeout, TimeoutError } from 'rxjs';
+import { Observable } from 'rxjs';
 import {
   OrderServiceBadResponseError,
   OrderServiceError,
@@ -12,41 +12,90 @@ import {
   OrderServiceUnavailableError,
 } from './errors';
 import { ORDER_CLIENT_OPTIONS } from './order-client.module-definition';
-import type { OrderClientOptions } from './order-client.options';
+import { resolveOrderClientPolicy, type OrderClientOptions } from './order-client.options';
+import { OrderClientPolicy } from './order-client.policy';
 import { userOrdersPath } from './user-orders.path';
+
+/** Header carrying the id of the request being served, joined across both services' logs. */
+export const REQUEST_ID_HEADER = 'x-request-id';
 
 /** Talks to the Order Service over HTTP and hands back contract-checked data or a typed `OrderServiceError`. */
 @Injectable()
 export class OrderServiceClient {
   private readonly logger = new Logger(OrderServiceClient.name);
   private readonly baseUrl: string;
+  private readonly policy: OrderClientPolicy;
+  private readonly maxResponseBytes: number;
 
   constructor(
     private readonly http: HttpService,
     @Inject(ORDER_CLIENT_OPTIONS) private readonly options: OrderClientOptions,
   ) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const settings = resolveOrderClientPolicy(options);
+    this.policy = new OrderClientPolicy(settings);
+    this.maxResponseBytes = settings.maxResponseBytes;
   }
 
   /**
-   * A user's orders, validated against `OrderListSchema`. Cold: nothing is sent until subscription, and
-   * unsubscribing aborts the request.
+   * A user's orders, validated against `OrderListSchema`, under the client's policies (`OrderClientPolicy`):
+   * attempt timeout, retries with back-off, circuit breaker, deadline. Cold: nothing is sent until subscription,
+   * and unsubscribing aborts the request in flight and any retry.
    *
    * Fails with `OrderServiceNotFoundError` (404), `OrderServiceUnavailableError` (refused, reset, 5xx),
-   * `OrderServiceTimeoutError` (no answer within `timeoutMs`), `OrderServiceBadResponseError` (not JSON or
-   * off-contract) or `OrderServiceRejectedError` (any other 4xx).
+   * `OrderServiceCircuitOpenError` (breaker open, nothing sent), `OrderServiceTimeoutError` (deadline or last
+   * attempt timed out), `OrderServiceBadResponseError` (not JSON, off-contract, larger than `maxResponseBytes`)
+   * or `OrderServiceRejectedError` (any other 4xx, e.g. 401/403 for a wrong service token).
    */
   getUserOrders(userId: string): Observable<Order[]> {
     const url = `${this.baseUrl}${userOrdersPath(userId)}`;
-    return this.http.get<unknown>(url, { headers: { Accept: 'application/json' } }).pipe(
-      timeout({ first: this.options.timeoutMs }),
-      map((response) => this.parseOrders(userId, response)),
-      catchError((error: unknown) => {
-        const failure = this.toOrderServiceError(userId, error);
-        this.logger.debug(`GET ${url} failed: ${failure.message}`);
-        return throwError(() => failure);
-      }),
-    );
+    const headers = this.headers();
+    return new Observable<Order[]>((subscriber) => {
+      const call = new AbortController();
+      this.policy
+        .executeIdempotent(userId, (signal) => this.attempt(userId, url, headers, signal), call.signal)
+        .then(
+          (orders) => {
+            subscriber.next(orders);
+            subscriber.complete();
+          },
+          (error: unknown) => {
+            if (call.signal.aborted) return;
+            const failure = this.toOrderServiceError(userId, error);
+            this.logger.debug(`GET ${url} failed: ${failure.message}`);
+            subscriber.error(failure);
+          },
+        );
+      return () => call.abort();
+    });
+  }
+
+  private headers(): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.options.token !== undefined) headers['Authorization'] = `Bearer ${this.options.token}`;
+    const requestId = this.options.requestId?.();
+    if (requestId !== undefined) headers[REQUEST_ID_HEADER] = requestId;
+    return headers;
+  }
+
+  /** One HTTP attempt; unsubscribes (aborting axios) when `signal` aborts. */
+  private attempt(userId: string, url: string, headers: Record<string, string>, signal: AbortSignal): Promise<Order[]> {
+    return new Promise<Order[]>((resolve, reject) => {
+      const request = this.http
+        .get<unknown>(url, { headers, maxContentLength: this.maxResponseBytes, maxBodyLength: this.maxResponseBytes })
+        .subscribe({
+          next: (response) => {
+            try {
+              resolve(this.parseOrders(userId, response));
+            } catch (error) {
+              reject(error);
+            }
+          },
+          error: (error: unknown) => reject(this.toOrderServiceError(userId, error)),
+          complete: () => reject(new OrderServiceUnavailableError(userId, undefined, { cause: 'no response' })),
+        });
+      signal.addEventListener('abort', () => request.unsubscribe(), { once: true });
+    });
   }
 
   private parseOrders(userId: string, response: AxiosResponse<unknown>): Order[] {
@@ -62,12 +111,13 @@ export class OrderServiceClient {
 
   private toOrderServiceError(userId: string, error: unknown): OrderServiceError {
     if (error instanceof OrderServiceError) return error;
-    if (error instanceof TimeoutError) {
-      return new OrderServiceTimeoutError(userId, this.options.timeoutMs, { cause: error });
-    }
     if (error instanceof AxiosError) {
+      if (isTooLarge(error)) {
+        return new OrderServiceBadResponseError(userId, `body larger than ${this.maxResponseBytes} bytes`, { cause: error });
+      }
       const status = error.response?.status;
-      if (status === undefined) {
+      // No status, or a 2xx whose body broke off (reset, aborted stream): the connection failed, not the call.
+      if (status === undefined || status < 400) {
         return isTimeoutCode(error.code)
           ? new OrderServiceTimeoutError(userId, this.options.timeoutMs, { cause: error })
           : new OrderServiceUnavailableError(userId, undefined, { cause: error });
@@ -90,4 +140,8 @@ function parseJson(userId: string, text: string): unknown {
 
 function isTimeoutCode(code: string | undefined): boolean {
   return code === AxiosError.ECONNABORTED || code === AxiosError.ETIMEDOUT;
+}
+
+function isTooLarge(error: AxiosError): boolean {
+  return error.code === AxiosError.ERR_BAD_RESPONSE && /maxContentLength|maxBodyLength/.test(error.message);
 }

@@ -9,3 +9,5 @@ export * from './http-service.double';
 export type { HttpServiceRequest } from './recorded-request';
 export * from './order-service-client.stub';
 export * from './order-client-testing.module';
+export * from './fault-server';
+export * from './hostile-user-id.arbitrary';

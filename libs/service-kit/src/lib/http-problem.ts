@@ -5,6 +5,8 @@ export interface HttpProblem {
   error: string;
   /** Stable machine-readable name, e.g. `INVALID_USER_ID`. */
   code: string;
+  /** Response headers the answer needs, e.g. `Retry-After` with a 503. */
+  headers?: Record<string, string>;
 }
 
 /** The JSON body every error answer carries. */

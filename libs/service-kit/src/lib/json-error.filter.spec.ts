@@ -4,9 +4,12 @@ import { JsonErrorFilter, type ProblemMapper } from './json-error.filter';
 
 /** A filter whose HTTP adapter records what it was asked to send. */
 function filterRecordingReplies(mapper?: ProblemMapper) {
-  const sent: { status?: number; body?: unknown } = {};
+  const sent: { status?: number; body?: unknown; headers?: Record<string, string> } = {};
   const adapterHost = {
-    httpAdapter: { reply: (_response: unknown, body: unknown, status: number) => Object.assign(sent, { status, body }) },
+    httpAdapter: {
+      reply: (_response: unknown, body: unknown, status: number) => Object.assign(sent, { status, body }),
+      setHeader: (_response: unknown, name: string, value: string) => (sent.headers = { ...sent.headers, [name]: value }),
+    },
   } as unknown as HttpAdapterHost;
   return { filter: new JsonErrorFilter(adapterHost, mapper), sent };
 }
@@ -25,6 +28,15 @@ describe('JsonErrorFilter', () => {
     expect(answer(mapper, new Error('x'), { userId: 'u1' })).toEqual({
       status: 504,
       body: { error: 'slow', code: 'SLOW', user_id: 'u1' },
+    });
+  });
+
+  it('sets the headers the mapper’s problem names (e.g. Retry-After)', () => {
+    const mapper = () => ({ status: 503, error: 'busy', code: 'BUSY', headers: { 'Retry-After': '7' } });
+    expect(answer(mapper, new Error('x'))).toEqual({
+      status: 503,
+      body: { error: 'busy', code: 'BUSY' },
+      headers: { 'Retry-After': '7' },
     });
   });
 

@@ -37,7 +37,11 @@ export class JsonErrorFilter implements ExceptionFilter {
     const body: HttpProblemBody = { error: problem.error, code: problem.code };
     const userId = request.params?.['userId'];
     if (userId !== undefined) body.user_id = userId;
-    this.adapterHost.httpAdapter.reply(http.getResponse(), body, problem.status);
+    const response = http.getResponse();
+    for (const [name, value] of Object.entries(problem.headers ?? {})) {
+      this.adapterHost.httpAdapter.setHeader(response, name, value);
+    }
+    this.adapterHost.httpAdapter.reply(response, body, problem.status);
   }
 
   private fromHttpException(error: unknown): HttpProblem | undefined {

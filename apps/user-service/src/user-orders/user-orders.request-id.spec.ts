@@ -1,0 +1,64 @@
+import { HttpService } from '@nestjs/axios';
+import type { INestApplication } from '@nestjs/common';
+import { DEMO_ORDERS } from '@boundary/order-contract';
+import { axiosHttpError, axiosResponse } from '@boundary/order-client/testing';
+import { of, throwError, type Observable } from 'rxjs';
+import { startUserServiceTestApp } from '../user-service.test-app';
+
+const TOKEN = 'shared-service-token-for-tests';
+
+describe('User Service request ids and service token — HttpService overridden, logs read from a stream', () => {
+  let app: INestApplication;
+  let get: (path: string) => import('supertest').Test;
+  const httpGet = jest.fn<Observable<unknown>, [string, { headers: Record<string, string> }]>();
+  const lines: Record<string, unknown>[] = [];
+
+  beforeAll(async () => {
+    ({ app, get } = await startUserServiceTestApp(
+      (builder) => builder.overrideProvider(HttpService).useValue({ get: httpGet }),
+      undefined,
+      { config: { orderServiceToken: TOKEN }, logDestination: { write: (line: string) => lines.push(JSON.parse(line)) } },
+    ));
+  });
+  afterAll(() => app.close());
+  beforeEach(() => {
+    httpGet.mockReset();
+    lines.length = 0;
+  });
+
+  const sentHeaders = () => httpGet.mock.calls[0][1].headers;
+
+  it('sends the incoming x-request-id upstream, echoes it and tags its log lines with it', async () => {
+    httpGet.mockReturnValue(of(axiosResponse(DEMO_ORDERS)));
+
+    const response = await get('/users/user123/orders').set('x-request-id', 'trace-abc-123').expect(200);
+
+    expect(sentHeaders()['x-request-id']).toBe('trace-abc-123');
+    expect(response.headers['x-request-id']).toBe('trace-abc-123');
+    expect(lines).toContainEqual(
+      expect.objectContaining({ reqId: 'trace-abc-123', msg: 'request completed', res: { statusCode: 200 } }),
+    );
+  });
+
+  it('generates an id when none comes in, and sends that one upstream', async () => {
+    httpGet.mockReturnValue(of(axiosResponse([])));
+
+    const response = await get('/users/user000/orders').expect(200);
+
+    const id = response.headers['x-request-id'];
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sentHeaders()['x-request-id']).toBe(id);
+    expect(lines).toContainEqual(expect.objectContaining({ reqId: id, msg: 'request completed' }));
+  });
+
+  it('sends the service token upstream but never writes it to a log line', async () => {
+    httpGet.mockReturnValue(throwError(() => axiosHttpError(401, { error: 'Unauthorized', code: 'UNAUTHORIZED' })));
+
+    await get('/users/user123/orders').set('x-request-id', 'token-check').expect(502);
+
+    expect(sentHeaders()['Authorization']).toBe(`Bearer ${TOKEN}`);
+    const configurationError = lines.find((line) => String(line['msg']).startsWith('Configuration error'));
+    expect(configurationError).toMatchObject({ reqId: 'token-check', level: 50 });
+    expect(JSON.stringify(lines)).not.toContain(TOKEN);
+  });
+});

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ServiceProcess } from './service-process';
+
+const TOKEN = 'full-stack-shared-token-0123456789';
+
+/** The JSON lines a process printed that carry `reqId`. */
+function linesWithRequestId(log: string, requestId: string): Record<string, unknown>[] {
+  return log
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line['reqId'] === requestId);
+}
+
+describe('full stack: request ids, JSON logs and the service token across both real processes', () => {
+  let orderService: ServiceProcess;
+  let userService: ServiceProcess;
+
+  beforeAll(async () => {
+    orderService = await ServiceProcess.start('order-service', { ORDER_SERVICE_TOKEN: TOKEN, SEED_DEMO_DATA: 'true', DATABASE_URL: '' });
+    userService = await ServiceProcess.start('user-service', { ORDER_SERVICE_URL: orderService.url, ORDER_SERVICE_TOKEN: TOKEN });
+  });
+
+  afterAll(async () => {
+    await userService?.stop();
+    await orderService?.stop();
+  });
+
+  it('carries the caller’s x-request-id into both services’ JSON log lines, and never logs the token', async () => {
+    const response = await fetch(`${userService.url}/users/user123/orders`, { headers: { 'x-request-id': 'e2e-trace-1' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('e2e-trace-1');
+
+    // The user-service logs its line after answering: wait for it rather than race it.
+    const deadline = Date.now() + 5_000;
+    while (linesWithRequestId(userService.log, 'e2e-trace-1').length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(linesWithRequestId(orderService.log, 'e2e-trace-1')).toContainEqual(
+      expect.objectContaining({ msg: 'request completed', res: { statusCode: 200 } }),
+    );
+    expect(linesWithRequestId(userService.log, 'e2e-trace-1')).toContainEqual(
+      expect.objectContaining({ msg: 'request completed', res: { statusCode: 200 } }),
+    );
+    expect(orderService.log + userService.log).not.toContain(TOKEN);
+  });
+
+  it('answers 401 JSON to a caller without the token', async () => {
+    const response = await fetch(`${orderService.url}/users/user123/orders`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('maps a wrong token to 502 ORDER_SERVICE_REJECTED and logs a configuration error', async () => {
+    const misconfigured = await ServiceProcess.start('user-service', {
+      ORDER_SERVICE_URL: orderService.url,
+      ORDER_SERVICE_TOKEN: 'a-different-token-0123456789',
+    });
+    try {
+      const response = await fetch(`${misconfigured.url}/users/user123/orders`);
+      expect(response.status).toBe(502);
+      expect(await response.json()).toMatchObject({ code: 'ORDER_SERVICE_REJECTED' });
+      expect(misconfigured.log).toMatch(/"level":50.*Configuration error/);
+    } finally {
+      await misconfigured.stop();
+    }
+  });
+});
+
+describe('full stack: Order Service start-up in production', () => {
+  it('exits 1 with a message naming ORDER_SERVICE_TOKEN when it is not set', () => {
+    const result = spawnSync(process.execPath, [join(__dirname, '../../../dist/apps/order-service/main.js')], {
+      env: { PATH: process.env['PATH'], NODE_ENV: 'production', PORT: '0' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout + result.stderr).toContain('ORDER_SERVICE_TOKEN: is required when NODE_ENV=production');
+  });
+});

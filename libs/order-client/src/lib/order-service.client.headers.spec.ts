@@ -1,0 +1,76 @@
+import { HttpService } from '@nestjs/axios';
+import { Test } from '@nestjs/testing';
+import { AxiosError } from 'axios';
+import { axiosHttpError, axiosNetworkError, axiosResponse } from '../testing';
+import { firstValueFrom, Observable, of, throwError } from 'rxjs';
+import { OrderServiceBadResponseError, OrderServiceUnavailableError } from './errors';
+import { OrderClientModule } from './order-client.module';
+import type { OrderClientOptions } from './order-client.options';
+import { OrderServiceClient } from './order-service.client';
+
+async function clientWith(options: Partial<OrderClientOptions>, answer: () => Observable<unknown> = () => of(axiosResponse([]))) {
+  const get = jest.fn<Observable<unknown>, [string, { headers: Record<string, string> }]>(answer);
+  const moduleRef = await Test.createTestingModule({
+    imports: [OrderClientModule.forRoot({ baseUrl: 'http://orders.test', timeoutMs: 500, retry: { maxRetries: 0 }, ...options })],
+  })
+    .overrideProvider(HttpService)
+    .useValue({ get })
+    .compile();
+  const client = moduleRef.get(OrderServiceClient);
+  return { get, orders: () => firstValueFrom(client.getUserOrders('user123')) };
+}
+
+describe('OrderServiceClient request options (HttpService overridden)', () => {
+  it('sends the service token as Authorization: Bearer', async () => {
+    const { get, orders } = await clientWith({ token: 's3cret-token-0123456789' });
+    await orders();
+    expect(get.mock.calls[0][1].headers).toMatchObject({ Authorization: 'Bearer s3cret-token-0123456789' });
+  });
+
+  it('sends the request id of the caller’s context as x-request-id, read when the call is made', async () => {
+    let current = 'req-1';
+    const { get, orders } = await clientWith({ requestId: () => current });
+    const first = orders();
+    current = 'req-2';
+    await first;
+    await orders();
+    expect(get.mock.calls.map(([, config]) => config.headers['x-request-id'])).toEqual(['req-1', 'req-2']);
+  });
+
+  it('sends neither header when neither is configured', async () => {
+    const { get, orders } = await clientWith({ requestId: () => undefined });
+    await orders();
+    expect(get.mock.calls[0][1].headers).toEqual({ Accept: 'application/json' });
+  });
+
+  it('limits the response body to 1 MiB by default and to maxResponseBytes when set', async () => {
+    const byDefault = await clientWith({});
+    await byDefault.orders();
+    expect(byDefault.get.mock.calls[0][1]).toMatchObject({ maxContentLength: 1_048_576, maxBodyLength: 1_048_576 });
+
+    const limited = await clientWith({ maxResponseBytes: 2048 });
+    await limited.orders();
+    expect(limited.get.mock.calls[0][1]).toMatchObject({ maxContentLength: 2048, maxBodyLength: 2048 });
+  });
+
+  it('fails with OrderServiceBadResponseError when axios stops a body over the limit', async () => {
+    const tooLarge = new AxiosError('maxContentLength size of 2048 exceeded', AxiosError.ERR_BAD_RESPONSE);
+    const { orders } = await clientWith({ maxResponseBytes: 2048 }, () => throwError(() => tooLarge));
+    await expect(orders()).rejects.toMatchObject({
+      constructor: OrderServiceBadResponseError,
+      reason: 'body larger than 2048 bytes',
+    });
+  });
+
+  it('fails with OrderServiceUnavailableError when a 200 breaks off mid-body (reset, aborted stream)', async () => {
+    const brokeOff = axiosNetworkError('ECONNRESET');
+    brokeOff.response = axiosResponse('[{"order_id":');
+    const { orders } = await clientWith({}, () => throwError(() => brokeOff));
+    await expect(orders()).rejects.toMatchObject({ constructor: OrderServiceUnavailableError, status: undefined });
+  });
+
+  it('keeps a real upstream status when there is one', async () => {
+    const { orders } = await clientWith({}, () => throwError(() => axiosHttpError(503)));
+    await expect(orders()).rejects.toMatchObject({ constructor: OrderServiceUnavailableError, status: 503 });
+  });
+});

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Logger as NestLogger, Module, Post } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { Logger } from 'nestjs-pino';
+import request from 'supertest';
+import { createServiceFastifyAdapter } from '../service-fastify.adapter';
+import { currentRequestId, serviceLoggerModule } from './service-logger.module';
+
+@Controller()
+class EchoController {
+  private readonly logger = new NestLogger('Echo');
+
+  @Get('echo')
+  echo() {
+    this.logger.warn('serving');
+    return { requestId: currentRequestId() };
+  }
+
+  @Post('echo')
+  post(@Body() body: unknown) {
+    return { got: typeof body };
+  }
+}
+
+/** An app with the service logger writing its JSON lines to an array. */
+async function appLoggingTo(lines: Record<string, unknown>[]) {
+  @Module({ imports: [serviceLoggerModule({ level: 'info', destination: { write: (l: string) => lines.push(JSON.parse(l)) } })], controllers: [EchoController] })
+  class EchoModule {}
+  const moduleRef = await Test.createTestingModule({ imports: [EchoModule] }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter(), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+describe('serviceLoggerModule', () => {
+  const lines: Record<string, unknown>[] = [];
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => (app = await appLoggingTo(lines)));
+  afterAll(() => app.close());
+  beforeEach(() => (lines.length = 0));
+
+  const completed = () => lines.filter((line) => line['msg'] === 'request completed');
+
+  it('tags the request line and every Logger line of the request with the incoming x-request-id, and echoes it', async () => {
+    const response = await request(app.getHttpServer()).get('/echo').set('x-request-id', 'req-42').expect(200);
+
+    expect(response.headers['x-request-id']).toBe('req-42');
+    expect(response.body).toEqual({ requestId: 'req-42' });
+    expect(lines.find((line) => line['msg'] === 'serving')).toMatchObject({ reqId: 'req-42', level: 40 });
+    expect(completed()).toEqual([
+      expect.objectContaining({ reqId: 'req-42', req: { id: 'req-42', method: 'GET', url: '/echo' }, res: { statusCode: 200 } }),
+    ]);
+  });
+
+  it.each([
+    ['no x-request-id', undefined],
+    ['an x-request-id that is too long', 'x'.repeat(129)],
+    ['an x-request-id with characters a log reader could trip on', 'a"b<script>'],
+  ])('generates a UUID for %s', async (_case, incoming) => {
+    const call = request(app.getHttpServer()).get('/echo');
+    const response = await (incoming === undefined ? call : call.set('x-request-id', incoming)).expect(200);
+
+    const id = response.headers['x-request-id'];
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(response.body).toEqual({ requestId: id });
+    expect(completed()[0]).toMatchObject({ reqId: id });
+  });
+
+  it('logs neither headers (so no Authorization) nor bodies', async () => {
+    await request(app.getHttpServer())
+      .post('/echo')
+      .set('Authorization', 'Bearer top-secret-token')
+      .send({ password: 'hunter2' })
+      .expect(201);
+    const written = JSON.stringify(lines);
+    expect(completed()).toHaveLength(1);
+    expect(written).not.toContain('top-secret-token');
+    expect(written).not.toContain('hunter2');
+    expect(written).not.toMatch(/authorization/i);
+  });
+
+  it('knows no request id outside a request', () => {
+    expect(currentRequestId()).toBeUndefined();
+  });
+});
