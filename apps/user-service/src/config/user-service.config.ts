@@ -1,3 +1,4 @@
+import { ORDER_CLIENT_TRANSPORTS, type OrderClientTransport } from '@boundary/order-client';
 import { z } from 'zod';
 
 const UserServiceEnvSchema = z.object({
@@ -6,6 +7,8 @@ const UserServiceEnvSchema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5001' })
     .default('http://localhost:5001'),
   ORDER_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(2000),
+  ORDER_SERVICE_TRANSPORT: z.enum(ORDER_CLIENT_TRANSPORTS).default('undici'),
+  ORDER_SERVICE_KEEP_ALIVE: z.enum(['true', 'false']).default('true'),
 });
 
 /** The User Service's validated configuration. */
@@ -13,6 +16,13 @@ export interface UserServiceConfig {
   port: number;
   orderServiceUrl: string;
   orderServiceTimeoutMs: number;
+  /**
+   * What carries the calls to the Order Service: `undici` from the environment (the fastest, bench/RESULTS.md);
+   * unset (tests) means the client's nock-interceptable default.
+   */
+  orderServiceTransport?: OrderClientTransport;
+  /** Reuse connections to the Order Service (default `true`). */
+  orderServiceKeepAlive?: boolean;
 }
 
 /**
@@ -29,5 +39,7 @@ export function loadUserServiceConfig(env: NodeJS.ProcessEnv): UserServiceConfig
     port: result.data.PORT,
     orderServiceUrl: result.data.ORDER_SERVICE_URL,
     orderServiceTimeoutMs: result.data.ORDER_SERVICE_TIMEOUT_MS,
+    orderServiceTransport: result.data.ORDER_SERVICE_TRANSPORT,
+    orderServiceKeepAlive: result.data.ORDER_SERVICE_KEEP_ALIVE === 'true',
   };
 }

@@ -11,6 +11,8 @@ import { UserOrdersController } from './user-orders.controller';
       useFactory: (config: UserServiceConfig) => ({
         baseUrl: config.orderServiceUrl,
         timeoutMs: config.orderServiceTimeoutMs,
+        transport: config.orderServiceTransport,
+        keepAlive: config.orderServiceKeepAlive,
       }),
     }),
   ],

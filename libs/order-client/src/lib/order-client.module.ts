@@ -1,15 +1,22 @@
-import { HttpModule } from '@nestjs/axios';
+import { HttpService } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
 import { OrderClientConfigurableModule } from './order-client.module-definition';
 import { OrderServiceClient } from './order-service.client';
+import { OrderClientAxios } from './transport/order-client-axios';
 
 /**
  * Provides `OrderServiceClient`. Configure it with `OrderClientModule.forRoot({ baseUrl, timeoutMs })` or
  * `forRootAsync({ useFactory, inject })` when the options come from configuration.
+ *
+ * `HttpService` is provided here (not by `HttpModule`) because its axios instance depends on the options'
+ * `transport`; tests still replace it with `overrideProvider(HttpService)`.
  */
 @Module({
-  imports: [HttpModule],
-  providers: [OrderServiceClient],
+  providers: [
+    OrderClientAxios,
+    { provide: HttpService, useFactory: (axios: OrderClientAxios) => new HttpService(axios.instance), inject: [OrderClientAxios] },
+    OrderServiceClient,
+  ],
   exports: [OrderServiceClient],
 })
 export class OrderClientModule extends OrderClientConfigurableModule {}
