@@ -35,7 +35,7 @@ const LEVELS: Level[] = [
     files: ['user-orders.http-service.spec.ts', 'user-orders.controller.spec.ts'],
   },
   { name: 'endpoint (HTTP intercepted by nock)', config: 'apps/user-service/jest.config.cjs', files: ['user-orders.endpoint.spec.ts'] },
-  { name: 'full stack (two built services as processes)', config: 'e2e/full-stack/jest.config.cjs', files: ['full-stack.spec.ts'] },
+  { name: 'full stack (two built services as processes)', config: 'e2e/full-stack/jest.config.cjs', files: ['user-orders.full-stack.spec.ts'] },
 ];
 
 interface LevelRun {

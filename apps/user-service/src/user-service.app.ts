@@ -1,4 +1,4 @@
-import { JsonErrorFilter } from '@boundary/service-kit';
+import { JsonErrorFilter, setupOpenApi } from '@boundary/service-kit';
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { orderServiceProblem } from './user-orders/order-service.problem';
@@ -7,5 +7,10 @@ import { orderServiceProblem } from './user-orders/order-service.problem';
 export function configureUserServiceApp<T extends INestApplication>(app: T): T {
   app.useGlobalFilters(new JsonErrorFilter(app.get(HttpAdapterHost), orderServiceProblem));
   app.enableShutdownHooks();
+  setupOpenApi(app, {
+    title: 'User Service',
+    description: 'A user’s order history, fetched from the Order Service with every failure mapped to a documented answer.',
+    version: '1',
+  });
   return app;
 }

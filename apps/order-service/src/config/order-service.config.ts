@@ -1,3 +1,4 @@
+import { parseEnv } from '@boundary/service-kit';
 import { z } from 'zod';
 
 const OrderServiceEnvSchema = z.object({
@@ -10,10 +11,5 @@ export interface OrderServiceConfig {
 
 /** Reads and validates the environment once, at start-up; throws an error naming each bad variable. */
 export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConfig {
-  const result = OrderServiceEnvSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid Order Service configuration: ${problems.join('; ')}`);
-  }
-  return { port: result.data.PORT };
+  return { port: parseEnv(OrderServiceEnvSchema, env, 'Order Service').PORT };
 }

@@ -1,4 +1,5 @@
 import { ORDER_CLIENT_TRANSPORTS, type OrderClientTransport } from '@boundary/order-client';
+import { parseEnv } from '@boundary/service-kit';
 import { z } from 'zod';
 
 const UserServiceEnvSchema = z.object({
@@ -30,16 +31,12 @@ export interface UserServiceConfig {
  * `Invalid User Service configuration: ORDER_SERVICE_TIMEOUT_MS: Too small: expected number to be >0`.
  */
 export function loadUserServiceConfig(env: NodeJS.ProcessEnv): UserServiceConfig {
-  const result = UserServiceEnvSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid User Service configuration: ${problems.join('; ')}`);
-  }
+  const vars = parseEnv(UserServiceEnvSchema, env, 'User Service');
   return {
-    port: result.data.PORT,
-    orderServiceUrl: result.data.ORDER_SERVICE_URL,
-    orderServiceTimeoutMs: result.data.ORDER_SERVICE_TIMEOUT_MS,
-    orderServiceTransport: result.data.ORDER_SERVICE_TRANSPORT,
-    orderServiceKeepAlive: result.data.ORDER_SERVICE_KEEP_ALIVE === 'true',
+    port: vars.PORT,
+    orderServiceUrl: vars.ORDER_SERVICE_URL,
+    orderServiceTimeoutMs: vars.ORDER_SERVICE_TIMEOUT_MS,
+    orderServiceTransport: vars.ORDER_SERVICE_TRANSPORT,
+    orderServiceKeepAlive: vars.ORDER_SERVICE_KEEP_ALIVE === 'true',
   };
 }

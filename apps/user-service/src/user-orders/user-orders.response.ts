@@ -1,7 +1,10 @@
-import type { Order } from '@boundary/order-contract';
+import { OrderListSchema } from '@boundary/order-contract';
+import { z } from 'zod';
 
 /** What `GET /users/:userId/orders` answers on success — also when `orders` is empty. */
-export interface UserOrdersResponse {
-  user_id: string;
-  orders: Order[];
-}
+export const UserOrdersResponseSchema = z.object({
+  user_id: z.string(),
+  orders: OrderListSchema,
+});
+
+export type UserOrdersResponse = z.infer<typeof UserOrdersResponseSchema>;

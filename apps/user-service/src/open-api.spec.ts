@@ -1,0 +1,28 @@
+import { startUserServiceTestApp } from './user-service.test-app';
+
+describe('User Service OpenAPI document', () => {
+  it('is served at /docs-json and describes GET /users/{userId}/orders from the contract schemas', async () => {
+    const { app, get } = await startUserServiceTestApp();
+    try {
+      const { body } = await get('/docs-json').expect(200);
+      const operation = body.paths['/users/{userId}/orders'].get;
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '404', '502', '504']);
+      const ok = operation.responses['200'].content['application/json'].schema;
+      expect(ok.required).toEqual(['user_id', 'orders']);
+      expect(ok.properties.orders.items.properties.quantity).toMatchObject({ type: 'integer', minimum: 0, exclusiveMinimum: true });
+      expect(operation.responses['504'].content['application/json'].schema.required).toEqual(['error']);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const { app, get } = await startUserServiceTestApp();
+    try {
+      const response = await get('/docs').redirects(1).expect(200);
+      expect(response.text).toContain('swagger-ui');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,15 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/**
+ * Publishes the app's OpenAPI document at `/docs` (Swagger UI) and `/docs-json`. Route shapes come from the
+ * `@ApiResponse` decorators, whose schemas are derived from the zod contract (`ContractOpenApiSchemas`).
+ */
+export function setupOpenApi(app: INestApplication, info: { title: string; description: string; version: string }): void {
+  const config = new DocumentBuilder()
+    .setTitle(info.title)
+    .setDescription(info.description)
+    .setVersion(info.version)
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+}
