@@ -17,8 +17,8 @@ import { assertFigures, fmt, median } from './lib/stats';
 const QUICK = isQuick();
 const PATH = '/users/user123/orders';
 const CONNECTIONS = 10;
-const SECONDS = QUICK ? 2 : 8;
-const ROUNDS = QUICK ? 1 : 4;
+const SECONDS = QUICK ? 2 : 5;
+const ROUNDS = QUICK ? 1 : 6;
 const WARMUP_SECONDS = QUICK ? 1 : 2;
 
 interface Variant {
