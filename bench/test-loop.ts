@@ -154,9 +154,9 @@ async function nxAffected(): Promise<string> {
     const projects = JSON.parse(shown.output.slice(shown.output.indexOf('['), shown.output.lastIndexOf(']') + 1)) as string[];
     const affected = await nx(['affected', '-t', 'test', '--base=HEAD', '--output-style=static'], 600_000);
     if (affected.code !== 0) throw new Error(`nx affected -t test failed:\n${affected.output}`);
-    const tasks = /Successfully ran target test for (\d+) projects?(?: and (\d+) tasks? (?:it|they) depend(?:s)? on)?/.exec(
-      affected.output,
-    );
+    // eslint-disable-next-line no-control-regex -- strip the ANSI colours around the target name
+    const plain = affected.output.replace(/\x1b\[[0-9;]*m/g, '');
+    const tasks = /Successfully ran target test for (\d+) projects?(?: and (\d+) tasks? (?:it|they) depends? on)?/.exec(plain);
     return markdownTable(
       ['after a one-line change in libs/order-client', 'projects with test', 'tasks run', 'wall ms'],
       [

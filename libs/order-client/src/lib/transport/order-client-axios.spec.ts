@@ -5,6 +5,7 @@ import { HttpInterception } from '../../testing';
 import { OrderClientModule } from '../order-client.module';
 import { ORDER_CLIENT_TRANSPORTS } from './order-client-transport.options';
 import { OrderClientAxios } from './order-client-axios';
+import { OrderClientHttpService } from './order-client-http.service';
 
 const BASE_URL = 'http://orders.test:5001';
 
@@ -14,6 +15,7 @@ describe('OrderClientAxios', () => {
       imports: [OrderClientModule.forRoot({ baseUrl: BASE_URL, timeoutMs: 500, transport: 'undici' })],
     }).compile();
     const { instance } = moduleRef.get(OrderClientAxios);
+    expect(moduleRef.get(HttpService)).toBeInstanceOf(OrderClientHttpService);
     expect(moduleRef.get(HttpService).axiosRef).toBe(instance);
     expect(instance.defaults.adapter).toEqual(expect.any(Function));
   });

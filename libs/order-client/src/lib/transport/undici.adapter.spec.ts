@@ -129,6 +129,14 @@ describe('undiciAdapter', () => {
     await expect(call).rejects.toBeInstanceOf(CanceledError);
   });
 
+  it('aborts and fails with CanceledError when the cancelToken is cancelled (as stock HttpService does)', async () => {
+    agent.get(BASE_URL).intercept({ path: '/slow' }).reply(200, 'late').delay(1_000);
+    const source = axios.CancelToken.source();
+    const call = http().get(`${BASE_URL}/slow`, { cancelToken: source.token });
+    source.cancel();
+    await expect(call).rejects.toBeInstanceOf(CanceledError);
+  });
+
   it('resolves the base URL and query parameters as axios does', async () => {
     agent.get(BASE_URL).intercept({ path: '/users/u1/orders?page=2' }).reply(200, 'ok');
     const response = await http().get('/users/u1/orders', { baseURL: BASE_URL, params: { page: 2 } });
