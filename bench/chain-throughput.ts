@@ -23,6 +23,8 @@ const WARMUP_SECONDS = QUICK ? 1 : 2;
 
 interface Variant {
   name: string;
+  /** A whole chain (compared with the baseline) or one hop alone (shows where the cost is). */
+  kind: 'chain' | 'hop';
   /** Processes the variant's requests pass through (CPU and memory are summed over them). */
   processes: BenchProcess[];
   url: string;
@@ -100,7 +102,9 @@ async function main(): Promise<void> {
       { BACK_URL: back.url },
       PATH,
     );
-    const variants: Variant[] = [{ name: 'raw node:http + undici two-hop (baseline)', processes: [front, back], url: `${front.url}${PATH}` }];
+    const variants: Variant[] = [
+      { name: 'raw node:http + undici two-hop (baseline)', kind: 'chain', processes: [front, back], url: `${front.url}${PATH}` },
+    ];
     for (const { name, env } of USER_SERVICE_VARIANTS.filter((v) => v.quick || !QUICK)) {
       const userService = await startProcess(
         name,
@@ -108,12 +112,20 @@ async function main(): Promise<void> {
         { ORDER_SERVICE_URL: orderService.url, ORDER_SERVICE_TIMEOUT_MS: '10000', ...env },
         '/health/live',
       );
-      variants.push({ name, processes: [userService, orderService], url: `${userService.url}${PATH}` });
+      variants.push({ name, kind: 'chain', processes: [userService, orderService], url: `${userService.url}${PATH}` });
+    }
+    if (!QUICK) {
+      const userService = variants[1].processes[0];
+      variants.push(
+        { name: 'raw node:http back hop alone', kind: 'hop', processes: [back], url: `${back.url}${PATH}` },
+        { name: 'Order Service alone', kind: 'hop', processes: [orderService], url: `${orderService.url}${PATH}` },
+        { name: 'User Service GET /health/live alone', kind: 'hop', processes: [userService], url: `${userService.url}/health/live` },
+      );
     }
 
     // Same bytes through every chain, or the comparison means nothing.
     const expected = await bodyOf(variants[1].url);
-    for (const variant of variants) {
+    for (const variant of variants.filter((v) => v.kind === 'chain')) {
       const body = await bodyOf(variant.url);
       if (body !== expected) throw new Error(`${variant.name} answers different bytes:\n${body}\nvs\n${expected}`);
     }
@@ -141,7 +153,9 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, bytes: number
   const baseline = rounds.get(variants[0].name) ?? [];
   const ratio = (name: string, pick: (r: Round) => number) =>
     median((rounds.get(name) ?? []).map((r, i) => pick(r) / pick(baseline[i])));
-  const rows = variants.map(({ name }) => {
+  const rows = variants
+    .filter((v) => v.kind === 'chain')
+    .map(({ name }) => {
     const own = rounds.get(name) ?? [];
     const figures = [
       median(own.map((r) => r.requestsPerSecond)),
@@ -158,10 +172,19 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, bytes: number
     const goals = rpsRatio >= 0.6 && p99Ratio <= 2 && cpuRatio <= 1.5 ? 'met' : 'not met';
     return [name, fmt(rps, 0), fmt(p50), fmt(p99), fmt(cpu, 0), fmt(rss, 0), fmt(rpsRatio, 2), fmt(p99Ratio, 2), fmt(cpuRatio, 2), goals];
   });
-  const table = markdownTable(
-    ['chain', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'RSS MiB', 'req/s ÷ base', 'p99 ÷ base', 'CPU ÷ base', 'goals'],
-    rows,
-  );
+  const hops = variants
+    .filter((v) => v.kind === 'hop')
+    .map(({ name }) => {
+      const own = rounds.get(name) ?? [];
+      return [name, fmt(median(own.map((r) => r.requestsPerSecond)), 0), fmt(median(own.map((r) => r.cpuMicrosPerRequest)), 0)];
+    });
+  const table = [
+    markdownTable(
+      ['chain', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'RSS MiB', 'req/s ÷ base', 'p99 ÷ base', 'CPU ÷ base', 'goals'],
+      rows,
+    ),
+    ...(hops.length > 0 ? [markdownTable(['one hop alone (where the cost is)', 'req/s', 'CPU µs/req'], hops)] : []),
+  ].join('\n\n');
   const setup =
     `autocannon ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} interleaved rounds (after ${WARMUP_SECONDS} s warm-up each), ` +
     `GET ${PATH} (${bytes} bytes). Figures are medians over rounds; ratios are per-round against the baseline, then ` +
