@@ -7,6 +7,8 @@ declare module 'autocannon' {
       connections?: number;
       duration?: number;
       pipelining?: number;
+      /** Requests per second across all connections (no limit when absent). */
+      overallRate?: number;
     }
     interface Histogram {
       average: number;
