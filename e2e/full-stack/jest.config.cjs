@@ -2,5 +2,5 @@ module.exports = {
   displayName: 'full-stack-e2e',
   preset: '../../jest.preset.js',
   coverageDirectory: '../../coverage/e2e/full-stack',
-  testTimeout: 30_000,
+  testTimeout: 120_000,
 };

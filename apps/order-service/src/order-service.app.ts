@@ -1,10 +1,38 @@
-import { JsonErrorFilter } from '@boundary/service-kit';
+import { createServiceFastifyAdapter, JsonErrorFilter, setupOpenApi } from '@boundary/service-kit';
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { orderServiceProblem } from './orders/order-service.problem';
+
+/** Largest request body the Order Service reads; larger ones answer `413`. */
+export const ORDER_SERVICE_BODY_LIMIT = 100 * 1024;
+
+/**
+ * The Fastify adapter of the Order Service, shared by main.ts and the tests. It reads JSON only: without Fastify's
+ * `text/plain` parser (and Nest's urlencoded one, see {@link ORDER_SERVICE_APP_OPTIONS}) any other body type is `415`.
+ */
+export function createOrderServiceAdapter() {
+  const adapter = createServiceFastifyAdapter({ bodyLimit: ORDER_SERVICE_BODY_LIMIT });
+  const fastify = adapter.getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  // Draining on shutdown: a request that was in flight when the listener closed ends its keep-alive connection,
+  // otherwise the idle connection would hold the shutdown until the client's keep-alive timeout.
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (!fastify.server.listening) reply.header('Connection', 'close');
+  });
+  return adapter;
+}
+
+/** App options of main.ts and the tests: Fastify's own JSON parser (with `bodyLimit`), no urlencoded parser. */
+export const ORDER_SERVICE_APP_OPTIONS = { bodyParser: false } as const;
 
 /** Everything main.ts applies to the app, shared with the tests so they exercise the same pipeline. */
 export function configureOrderServiceApp<T extends INestApplication>(app: T): T {
-  app.useGlobalFilters(new JsonErrorFilter(app.get(HttpAdapterHost)));
+  app.useGlobalFilters(new JsonErrorFilter(app.get(HttpAdapterHost), orderServiceProblem));
   app.enableShutdownHooks();
+  setupOpenApi(app, {
+    title: 'Order Service',
+    description: 'Owns orders: a user’s history (paginated, newest first), one order, and idempotent order creation.',
+    version: '1',
+  });
   return app;
 }

@@ -1,19 +1,33 @@
-import { createServiceFastifyAdapter } from '@boundary/service-kit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
-import { configureOrderServiceApp } from './order-service.app';
+import type { OpenOrderDatabaseOptions } from './database/open-order-database';
+import { configureOrderServiceApp, createOrderServiceAdapter, ORDER_SERVICE_APP_OPTIONS } from './order-service.app';
 import { OrderServiceModule } from './order-service.module';
 
-/** The real Order Service app with the same adapter and filters as main.ts, after `override`. */
+/** A started test app and supertest against its server. */
+export interface OrderServiceTestApp {
+  app: NestFastifyApplication;
+  http: () => ReturnType<typeof request>;
+  get: (path: string) => request.Test;
+}
+
+/** The real Order Service app on `database`, with the same adapter and filters as main.ts, after `override`. */
 export async function startOrderServiceTestApp(
+  database: OpenOrderDatabaseOptions,
   override: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
-): Promise<{ app: NestFastifyApplication; get: (path: string) => request.Test }> {
-  const moduleRef = await override(Test.createTestingModule({ imports: [OrderServiceModule] })).compile();
+): Promise<OrderServiceTestApp> {
+  const moduleRef = await override(
+    Test.createTestingModule({ imports: [OrderServiceModule.forRoot(database)] }),
+  ).compile();
   const app = configureOrderServiceApp(
-    moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter(), { logger: false }),
+    moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(), {
+      ...ORDER_SERVICE_APP_OPTIONS,
+      logger: false,
+    }),
   );
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, get: (path) => request(app.getHttpServer()).get(path) };
+  const http = () => request(app.getHttpServer());
+  return { app, http, get: (path) => http().get(path) };
 }

@@ -28,7 +28,10 @@ export class ServiceProcess {
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
 
-  /** Starts the service on a free port and resolves once `GET /health/live` answers 200. */
+  /**
+   * Starts the service on a free port and resolves once `GET /health/live` answers 200; rejects with the exit code
+   * and the output if the process exits first.
+   */
   static async start(name: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
     const port = await freePort();
     const child = spawn(process.execPath, [join(workspaceRoot, 'dist/apps', name, 'main.js')], {
@@ -36,7 +39,8 @@ export class ServiceProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const service = new ServiceProcess(child, `http://127.0.0.1:${port}`);
-    await service.waitUntilLive(15_000);
+    // Generous: the Order Service boots an embedded database first, and the test machine is shared.
+    await service.waitUntilLive(90_000);
     return service;
   }
 
@@ -45,17 +49,29 @@ export class ServiceProcess {
     return this.output;
   }
 
+  /** Sends SIGTERM and resolves once the process has exited. */
   async stop(): Promise<void> {
+    await this.signal('SIGTERM');
+  }
+
+  /** `kill -9`: no shutdown hooks, no flushing — what a crash or an OOM kill does. */
+  async kill(): Promise<void> {
+    await this.signal('SIGKILL');
+  }
+
+  private async signal(signal: NodeJS.Signals): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.kill('SIGTERM');
+    this.child.kill(signal);
     await exited;
   }
 
   private async waitUntilLive(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`service exited early:\n${this.output}`);
+      if (this.child.exitCode !== null) {
+        throw new Error(`service exited early with code ${this.child.exitCode}:\n${this.output}`);
+      }
       try {
         const response = await fetch(`${this.url}/health/live`);
         if (response.ok) return;

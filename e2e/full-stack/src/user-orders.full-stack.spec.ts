@@ -5,7 +5,8 @@ describe('full stack: User Service → Order Service, both real processes on fre
   let userService: ServiceProcess;
 
   beforeAll(async () => {
-    orderService = await ServiceProcess.start('order-service');
+    // Its own in-memory embedded database with the demo data, even when the run has a DATABASE_URL.
+    orderService = await ServiceProcess.start('order-service', { SEED_DEMO_DATA: 'true', DATABASE_URL: '' });
     userService = await ServiceProcess.start('user-service', {
       ORDER_SERVICE_URL: orderService.url,
       ORDER_SERVICE_TIMEOUT_MS: '2000',

@@ -1,10 +1,44 @@
-import type { Order } from '@boundary/order-contract';
+import type { CreateOrderRequest, Order, OrderDetail } from '@boundary/order-contract';
+
+/** Which slice of a user's history to read: at most `limit` orders, strictly older than order `after`. */
+export interface OrderPageRequest {
+  limit: number;
+  /** Id of the last order of the previous page; absent for the first page. */
+  after?: string;
+}
+
+/** One page of a user's history, newest first. */
+export interface OrderPage {
+  orders: Order[];
+  /** Id to pass as `after` for the next page; absent on the last page. */
+  nextAfter?: string;
+}
+
+/** The outcome of {@link OrderRepository.createOrder}: the order, and whether this call created it. */
+export interface OrderCreation {
+  order: OrderDetail;
+  /** `false` when an earlier request with the same idempotency key created it. */
+  created: boolean;
+}
 
 /**
  * Where the Order Service keeps orders. The controller depends on this abstraction only, so storage can change
- * (in memory, PGlite, PostgreSQL) without touching the HTTP layer.
+ * (PGlite, PostgreSQL) without touching the HTTP layer.
  */
 export abstract class OrderRepository {
-  /** The user's orders, newest first; `undefined` when the Order Service does not know the user. */
-  abstract findByUser(userId: string): Promise<Order[] | undefined>;
+  /**
+   * A page of the user's orders, newest first (ties broken by id); `undefined` when the service does not know the
+   * user. Throws {@link InvalidCursorError} when `after` is not one of this user's orders.
+   */
+  abstract findUserOrders(userId: string, page: OrderPageRequest): Promise<OrderPage | undefined>;
+
+  /** The order with its owner, or `undefined`. */
+  abstract findOrder(orderId: string): Promise<OrderDetail | undefined>;
+
+  /**
+   * Stores a new order (the user becomes known) and commits before resolving. With an `idempotencyKey`, at most one
+   * order is ever created for the key: a repeat with the same body resolves to that order (`created: false`), a
+   * repeat with a different body throws {@link IdempotencyKeyReusedError}.
+   */
+  abstract createOrder(request: CreateOrderRequest, idempotencyKey?: string): Promise<OrderCreation>;
 }

@@ -1,16 +1,22 @@
-import type { INestApplication } from '@nestjs/common';
 import type request from 'supertest';
-import { startOrderServiceTestApp } from '../order-service.test-app';
+import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
+import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
 
-describe('Order Service GET /users/:userId/orders', () => {
-  let app: INestApplication;
-  let get: (path: string) => request.Test;
+describe.each(TEST_BACKENDS)('Order Service GET /users/:userId/orders on $name', (backend) => {
+  let testDatabase: TestDatabase;
+  let service: OrderServiceTestApp;
 
   beforeAll(async () => {
-    ({ app, get } = await startOrderServiceTestApp());
+    testDatabase = await backend.create();
+    service = await startOrderServiceTestApp(testDatabase.options({ seedDemoData: true }));
   });
 
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await service?.app.close();
+    await testDatabase?.drop();
+  });
+
+  const get = (path: string) => service.get(path);
 
   it('answers user123’s orders as a bare JSON array in the wire shape', async () => {
     const response = await get('/users/user123/orders').expect(200).expect('Content-Type', /application\/json/);
@@ -18,6 +24,7 @@ describe('Order Service GET /users/:userId/orders', () => {
       { order_id: 'ord001', item: 'Laptop', quantity: 1 },
       { order_id: 'ord002', item: 'Mouse', quantity: 2 },
     ]);
+    expect(response.headers['link']).toBeUndefined();
   });
 
   it('answers [] for a known user with no orders', async () => {
@@ -55,16 +62,50 @@ describe('Order Service GET /users/:userId/orders', () => {
     const response = await get('/nope').expect(404);
     expect(response.body).toEqual({ error: 'Cannot GET /nope', code: 'NOT_FOUND' });
   });
-});
 
-describe('Order Service GET /health/live', () => {
-  it('answers 200 with status ok', async () => {
-    const { app, get } = await startOrderServiceTestApp();
-    try {
-      const response = await get('/health/live').expect(200);
-      expect(response.body).toMatchObject({ status: 'ok' });
-    } finally {
-      await app.close();
-    }
+  describe('pagination', () => {
+    it('pages with ?limit= and links the next page until the last', async () => {
+      const first = await get('/users/user123/orders?limit=1').expect(200);
+      expect(first.body).toEqual([{ order_id: 'ord001', item: 'Laptop', quantity: 1 }]);
+      const next = /^<([^>]+)>; rel="next"$/.exec(first.headers['link'])?.[1];
+      expect(next).toMatch(/^\/users\/user123\/orders\?limit=1&cursor=[A-Za-z0-9_-]+$/);
+      const second = await get(next as string).expect(200);
+      expect(second.body).toEqual([{ order_id: 'ord002', item: 'Mouse', quantity: 2 }]);
+      expect(second.headers['link']).toBeUndefined();
+    });
+
+    it('walks a whole history through the Link headers with no gaps or repeats while orders are added', async () => {
+      const userId = 'history/walker';
+      const created: string[] = [];
+      for (let i = 0; i < 25; i++) {
+        const response = await service.http().post('/orders').send({ user_id: userId, item: `#${i}`, quantity: 1 });
+        created.push(response.body.order_id);
+      }
+      const seen: string[] = [];
+      let next: string | undefined = `/users/${encodeURIComponent(userId)}/orders?limit=4`;
+      while (next !== undefined) {
+        const page: request.Response = await get(next).expect(200);
+        seen.push(...page.body.map((order: { order_id: string }) => order.order_id));
+        await service.http().post('/orders').send({ user_id: userId, item: 'newer', quantity: 1 }).expect(201);
+        next = /^<([^>]+)>; rel="next"$/.exec(page.headers['link'] ?? '')?.[1];
+      }
+      expect(seen).toEqual([...created].reverse());
+    });
+
+    it.each([
+      ['limit=0', /limit: must be at least 1/],
+      ['limit=101', /limit: must be at most 100/],
+      ['limit=abc', /limit: must be a whole number/],
+      ['cursor=!!!', /Invalid cursor/],
+      ['cursor=bm90LWpzb24', /Invalid cursor/],
+      [`cursor=${Buffer.from(JSON.stringify({ after: 'ord_elsewhere' })).toString('base64url')}`, /Invalid cursor/],
+    ])('answers 400 JSON naming the problem for ?%s', async (query, message) => {
+      const response = await get(`/users/user123/orders?${query}`).expect(400);
+      expect(response.body).toEqual({
+        error: expect.stringMatching(message),
+        code: expect.stringMatching(/^(INVALID_QUERY|INVALID_CURSOR)$/),
+        user_id: 'user123',
+      });
+    });
   });
 });

@@ -1,29 +1,137 @@
-import { UserIdSchema, type Order } from '@boundary/order-contract';
+import {
+  ContractOpenApiSchemas,
+  CreateOrderRequestSchema,
+  IdempotencyKeySchema,
+  OrderHistoryQuerySchema,
+  OrderDetailSchema,
+  OrderIdSchema,
+  toOpenApiSchema,
+  UserIdSchema,
+  type CreateOrderRequest,
+  type Order,
+  type OrderDetail,
+  type OrderHistoryQuery,
+} from '@boundary/order-contract';
 import { ZodValidationPipe } from '@boundary/service-kit';
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Body, Controller, Get, Headers, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { decodeOrderCursor, encodeOrderCursor } from './order-cursor';
 import { OrderRepository } from './order.repository';
 
 const parseUserId = new ZodValidationPipe(UserIdSchema, 'user id', 'INVALID_USER_ID');
+const parseOrderId = new ZodValidationPipe(OrderIdSchema, 'order id', 'INVALID_ORDER_ID');
+const parseHistoryQuery = new ZodValidationPipe(OrderHistoryQuerySchema, 'query', 'INVALID_QUERY');
+const parseNewOrder = new ZodValidationPipe(CreateOrderRequestSchema, 'order', 'INVALID_ORDER');
+const ERROR = ContractOpenApiSchemas.ErrorBody;
+const ORDER_DETAIL = toOpenApiSchema(OrderDetailSchema);
 
+const parseIdempotencyKey = new ZodValidationPipe(
+  IdempotencyKeySchema.optional(),
+  'Idempotency-Key header',
+  'INVALID_IDEMPOTENCY_KEY',
+);
+
+@ApiTags('orders')
 @Controller()
 export class OrdersController {
   constructor(private readonly orders: OrderRepository) {}
 
-  /** A user's orders as a bare JSON array (the fixed wire shape); `404` for a user the service does not know. */
+  /**
+   * A page of a user's orders as a bare JSON array (the fixed wire shape), newest first; the next page's URL in a
+   * `Link: <…>; rel="next"` header. `404` for a user the service does not know, `400` for a bad limit or cursor.
+   */
   @Get('users/:userId/orders')
+  @ApiOperation({ summary: 'A page of a user’s orders, newest first' })
+  @ApiParam({ name: 'userId', description: '1–128 characters, no control characters' })
+  @ApiQuery({ name: 'limit', required: false, description: 'Orders per page, 1–100 (default 50)' })
+  @ApiQuery({ name: 'cursor', required: false, description: 'Opaque; from the previous page’s Link header' })
+  @ApiOkResponse({
+    description: 'The orders (possibly none) as a bare array',
+    schema: ContractOpenApiSchemas.OrderList,
+    headers: { Link: { description: '`<…>; rel="next"` when there is a next page', schema: { type: 'string' } } },
+  })
+  @ApiResponse({ status: 400, description: 'Invalid user id, limit or cursor', schema: ERROR })
+  @ApiResponse({ status: 404, description: 'Unknown user', schema: ERROR })
+  @ApiResponse({ status: 503, description: 'Database unavailable', schema: ERROR })
   async userOrders(
     @Param('userId', parseUserId) userId: string,
+    @Query(parseHistoryQuery) query: OrderHistoryQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Order[]> {
-    const orders = await this.orders.findByUser(userId);
-    if (orders === undefined) {
+    const after = query.cursor === undefined ? undefined : decodeOrderCursor(query.cursor);
+    const page = await this.orders.findUserOrders(userId, { limit: query.limit, after });
+    if (page === undefined) {
       throw new NotFoundException({ error: 'Unknown user', code: 'USER_NOT_FOUND' });
     }
-    return orders;
+    if (page.nextAfter !== undefined) {
+      const next = new URLSearchParams({ limit: String(query.limit), cursor: encodeOrderCursor(page.nextAfter) });
+      reply.header('Link', `</users/${encodeURIComponent(userId)}/orders?${next}>; rel="next"`);
+    }
+    return page.orders;
   }
 
   /** An empty id cannot match `:userId`; answer the same 400 as any other invalid id instead of a bare 404. */
   @Get('users//orders')
+  @ApiOperation({ summary: 'An empty user id: always 400', deprecated: true })
   emptyUserId(): never {
     return parseUserId.transform('') as never;
+  }
+
+  /** One order with its owner; `404` when there is none. */
+  @Get('orders/:orderId')
+  @ApiOperation({ summary: 'One order with its owner' })
+  @ApiOkResponse({ description: 'The order', schema: ORDER_DETAIL })
+  @ApiResponse({ status: 400, description: 'Invalid order id', schema: ERROR })
+  @ApiResponse({ status: 404, description: 'Unknown order', schema: ERROR })
+  async order(@Param('orderId', parseOrderId) orderId: string): Promise<OrderDetail> {
+    const order = await this.orders.findOrder(orderId);
+    if (order === undefined) {
+      throw new NotFoundException({ error: 'Unknown order', code: 'ORDER_NOT_FOUND' });
+    }
+    return order;
+  }
+
+  /**
+   * Creates an order: `201` with the order and its `Location`, committed before the answer. With an
+   * `Idempotency-Key`, a repeat of the same body answers `200` with the first order; a different body, `409`.
+   */
+  @Post('orders')
+  @ApiOperation({ summary: 'Create an order (idempotent with an Idempotency-Key)' })
+  @ApiBody({ schema: toOpenApiSchema(CreateOrderRequestSchema) })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1–255 printable characters' })
+  @ApiResponse({
+    status: 201,
+    description: 'Created',
+    schema: ORDER_DETAIL,
+    headers: { Location: { description: '`/orders/<order_id>`', schema: { type: 'string' } } },
+  })
+  @ApiResponse({ status: 200, description: 'A repeat of an earlier request with the same key: that order', schema: ORDER_DETAIL })
+  @ApiResponse({ status: 400, description: 'Invalid body or Idempotency-Key, malformed JSON', schema: ERROR })
+  @ApiResponse({ status: 409, description: 'Idempotency-Key used before with a different body', schema: ERROR })
+  @ApiResponse({ status: 413, description: 'Body over 100 kB', schema: ERROR })
+  @ApiResponse({ status: 415, description: 'Body is not application/json', schema: ERROR })
+  @ApiResponse({ status: 503, description: 'Database unavailable', schema: ERROR })
+  async createOrder(
+    @Body(parseNewOrder) body: CreateOrderRequest,
+    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const idempotencyKey = parseIdempotencyKey.transform(idempotencyKeyHeader);
+    const { order, created } = await this.orders.createOrder(body, idempotencyKey);
+    // Sent here rather than returned: Nest would overwrite a 200 replay with POST's default 201.
+    await reply
+      .status(created ? 201 : 200)
+      .header('Location', `/orders/${encodeURIComponent(order.order_id)}`)
+      .send(order);
   }
 }

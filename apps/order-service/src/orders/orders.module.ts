@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { InMemoryOrderRepository } from './in-memory-order.repository';
+import { DrizzleOrderRepository } from './drizzle-order.repository';
 import { OrderRepository } from './order.repository';
 import { OrdersController } from './orders.controller';
 
 @Module({
   controllers: [OrdersController],
-  providers: [{ provide: OrderRepository, useClass: InMemoryOrderRepository }],
+  providers: [{ provide: OrderRepository, useClass: DrizzleOrderRepository }],
 })
 export class OrdersModule {}

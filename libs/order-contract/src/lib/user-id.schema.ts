@@ -1,20 +1,13 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { identifierSchema } from './identifier.schema';
 
 /** Longest user id either service accepts. */
 export const MAX_USER_ID_LENGTH = 128;
-
-// C0 controls, DEL and C1 controls: they have no business in an id and break logs and proxies.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
  * A user id as both services accept it: 1–128 characters, no control characters. Anything else printable is
  * allowed (`a/b`, `x?y`, `..`, `%`, unicode) — the client percent-encodes it as a single path segment.
  */
-export const UserIdSchema = z
-  .string()
-  .min(1, 'user id must not be empty')
-  .max(MAX_USER_ID_LENGTH, `user id must be at most ${MAX_USER_ID_LENGTH} characters`)
-  .refine((id) => !CONTROL_CHARACTERS.test(id), 'user id must not contain control characters');
+export const UserIdSchema = identifierSchema('user id', MAX_USER_ID_LENGTH);
 
 export type UserId = z.infer<typeof UserIdSchema>;

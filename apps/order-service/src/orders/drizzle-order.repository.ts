@@ -1,0 +1,93 @@
+import type { CreateOrderRequest, Order, OrderDetail } from '@boundary/order-contract';
+import { Injectable } from '@nestjs/common';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { randomUUID } from 'node:crypto';
+import { OrderDatabase } from '../database/order-database';
+import { orders, users } from '../database/order-service.schema';
+import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
+import { InvalidCursorError } from './invalid-cursor.error';
+import { OrderRepository, type OrderCreation, type OrderPage, type OrderPageRequest } from './order.repository';
+
+const wireOrder = { order_id: orders.id, item: orders.item, quantity: orders.quantity };
+const wireOrderDetail = { ...wireOrder, user_id: orders.userId };
+const anchor = alias(orders, 'anchor');
+
+/** Orders in PostgreSQL or PGlite through Drizzle: every statement is built by Drizzle with bound parameters. */
+@Injectable()
+export class DrizzleOrderRepository extends OrderRepository {
+  constructor(private readonly database: OrderDatabase) {
+    super();
+  }
+
+  async findUserOrders(userId: string, page: OrderPageRequest): Promise<OrderPage | undefined> {
+    const { db } = this.database;
+    // Keyset: strictly after the anchor order in (created_at DESC, id DESC) — the order of the history index.
+    const afterAnchor = page.after
+      ? sql`(${orders.createdAt}, ${orders.id}) < (${db
+          .select({ createdAt: anchor.createdAt, id: anchor.id })
+          .from(anchor)
+          .where(and(eq(anchor.id, page.after), eq(anchor.userId, userId)))})`
+      : undefined;
+    const rows: Order[] = await db
+      .select(wireOrder)
+      .from(orders)
+      .where(and(eq(orders.userId, userId), afterAnchor))
+      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .limit(page.limit + 1);
+    if (rows.length === 0) return this.emptyPage(userId, page.after);
+    const pageRows = rows.slice(0, page.limit);
+    return {
+      orders: pageRows,
+      nextAfter: rows.length > page.limit ? pageRows[pageRows.length - 1].order_id : undefined,
+    };
+  }
+
+  async findOrder(orderId: string): Promise<OrderDetail | undefined> {
+    const [order] = await this.database.db.select(wireOrderDetail).from(orders).where(eq(orders.id, orderId));
+    return order;
+  }
+
+  async createOrder(request: CreateOrderRequest, idempotencyKey?: string): Promise<OrderCreation> {
+    return this.database.db.transaction(async (tx) => {
+      await tx.insert(users).values({ id: request.user_id }).onConflictDoNothing();
+      // With a key, a concurrent insert of the same key waits for the first to commit, then inserts nothing.
+      const [created] = await tx
+        .insert(orders)
+        .values({
+          id: `ord_${randomUUID()}`,
+          userId: request.user_id,
+          item: request.item,
+          quantity: request.quantity,
+          idempotencyKey,
+        })
+        .onConflictDoNothing({ target: orders.idempotencyKey })
+        .returning(wireOrderDetail);
+      if (created) return { order: created, created: true };
+      const [earlier] = await tx
+        .select(wireOrderDetail)
+        .from(orders)
+        .where(eq(orders.idempotencyKey, idempotencyKey as string));
+      if (earlier.user_id !== request.user_id || earlier.item !== request.item || earlier.quantity !== request.quantity) {
+        // Thrown inside the transaction: the user row written above is rolled back too.
+        throw new IdempotencyKeyReusedError(idempotencyKey as string);
+      }
+      return { order: earlier, created: false };
+    });
+  }
+
+  /** No rows: an unknown user, a known user with nothing (more) to show, or a cursor that is not theirs. */
+  private async emptyPage(userId: string, after: string | undefined): Promise<OrderPage | undefined> {
+    const { db } = this.database;
+    if (after !== undefined) {
+      const [owned] = await db
+        .select({ id: orders.id })
+        .from(orders)
+        .where(and(eq(orders.id, after), eq(orders.userId, userId)));
+      if (!owned) throw new InvalidCursorError('not a position in this user’s orders');
+      return { orders: [] };
+    }
+    const [known] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    return known ? { orders: [] } : undefined;
+  }
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { hasControlCharacters } from './control-characters';
+
+/**
+ * An id as the services accept it in a path: 1–`maxLength` characters, no control characters. Anything else printable
+ * is allowed (`a/b`, `x?y`, `..`, `%`, unicode) — clients percent-encode it as a single path segment. Messages name
+ * the id, e.g. `user id must be at most 128 characters`.
+ */
+export function identifierSchema(what: string, maxLength: number) {
+  return z
+    .string()
+    .min(1, `${what} must not be empty`)
+    .max(maxLength, `${what} must be at most ${maxLength} characters`)
+    .refine((id) => !hasControlCharacters(id), `${what} must not contain control characters`);
+}
