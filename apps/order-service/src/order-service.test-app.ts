@@ -1,3 +1,4 @@
+import type { Provider } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
@@ -12,13 +13,17 @@ export interface OrderServiceTestApp {
   get: (path: string) => request.Test;
 }
 
-/** The real Order Service app on `database`, with the same adapter and filters as main.ts, after `override`. */
+/**
+ * The real Order Service app on `database`, with the same adapter and filters as main.ts, after `override`;
+ * `extraProviders` join the root module (e.g. an `APP_INTERCEPTOR` that only one test may install).
+ */
 export async function startOrderServiceTestApp(
   database: OpenOrderDatabaseOptions,
   override: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+  extraProviders: Provider[] = [],
 ): Promise<OrderServiceTestApp> {
   const moduleRef = await override(
-    Test.createTestingModule({ imports: [OrderServiceModule.forRoot(database)] }),
+    Test.createTestingModule({ imports: [OrderServiceModule.forRoot(database)], providers: extraProviders }),
   ).compile();
   const app = configureOrderServiceApp(
     moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(), {

@@ -46,6 +46,13 @@ describe.each(TEST_BACKENDS)('DrizzleOrderRepository on $name', (backend) => {
     ]);
   });
 
+  it('registers a user without orders, idempotently, whose history is then empty instead of unknown', async () => {
+    expect(await repository.findUserOrders('registered-only', { limit: 50 })).toBeUndefined();
+    await repository.registerUser('registered-only');
+    await repository.registerUser('registered-only');
+    expect(await repository.findUserOrders('registered-only', { limit: 50 })).toEqual({ orders: [] });
+  });
+
   it('answers undefined for an order it does not have', async () => {
     expect(await repository.findOrder('ord_missing')).toBeUndefined();
   });

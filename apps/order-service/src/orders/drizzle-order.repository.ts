@@ -76,6 +76,10 @@ export class DrizzleOrderRepository extends OrderRepository {
     });
   }
 
+  async registerUser(userId: string): Promise<void> {
+    await this.database.db.insert(users).values({ id: userId }).onConflictDoNothing();
+  }
+
   /** No rows: an unknown user, a known user with nothing (more) to show, or a cursor that is not theirs. */
   private async emptyPage(userId: string, after: string | undefined): Promise<OrderPage | undefined> {
     const { db } = this.database;

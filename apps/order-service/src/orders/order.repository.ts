@@ -41,4 +41,7 @@ export abstract class OrderRepository {
    * repeat with a different body throws {@link IdempotencyKeyReusedError}.
    */
   abstract createOrder(request: CreateOrderRequest, idempotencyKey?: string): Promise<OrderCreation>;
+
+  /** Makes the user known without any order (their history answers `[]`, not `404`). Idempotent. */
+  abstract registerUser(userId: string): Promise<void>;
 }

@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
+import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
+
+const PACTS = join(__dirname, '../../../../pacts');
+
+interface PactInteraction {
+  description: string;
+  request: { method: string; path: string };
+  response: { status: number; body?: { content?: unknown } };
+}
+
+interface OpenApiOperation {
+  responses: Record<string, { content?: Record<string, { schema: OpenApiSchema }> }>;
+}
+
+interface OpenApiSchema {
+  type?: string;
+  items?: OpenApiSchema;
+  properties?: Record<string, OpenApiSchema>;
+}
+
+/** Every interaction any consumer's pact holds for the Order Service. */
+function pactInteractions(): PactInteraction[] {
+  return readdirSync(PACTS)
+    .filter((file) => file.endsWith('-order-service.json'))
+    .map((file) => JSON.parse(readFileSync(join(PACTS, file), 'utf8')) as { interactions: PactInteraction[] })
+    .flatMap((pact) => pact.interactions);
+}
+
+/** The OpenAPI path template (`/users/{userId}/orders`) that a concrete pact path matches. */
+function templateFor(paths: string[], path: string): string | undefined {
+  return paths.find((template) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
+}
+
+/** The field names an example body uses, as a path → names map (`$` for the body, `$[]` for array items). */
+function fieldsOf(body: unknown, at = '$'): Record<string, string[]> {
+  if (Array.isArray(body)) return body.length > 0 ? fieldsOf(body[0], `${at}[]`) : {};
+  if (body === null || typeof body !== 'object') return {};
+  return { [at]: Object.keys(body).sort() };
+}
+
+/** The same map for a schema: which properties it declares at each level. */
+function fieldsDeclared(schema: OpenApiSchema, at = '$'): Record<string, string[]> {
+  if (schema.type === 'array' && schema.items) return fieldsDeclared(schema.items, `${at}[]`);
+  return schema.properties ? { [at]: Object.keys(schema.properties).sort() } : {};
+}
+
+describe('the Order Service OpenAPI document describes what the pacts use', () => {
+  let database: TestDatabase;
+  let started: OrderServiceTestApp;
+  let document: { paths: Record<string, Record<string, OpenApiOperation>> };
+
+  beforeAll(async () => {
+    database = await TEST_BACKENDS[0].create();
+    started = await startOrderServiceTestApp(database.options());
+    document = (await started.get('/docs-json').expect(200)).body;
+  });
+
+  afterAll(async () => {
+    await started?.app.close();
+    await database?.drop();
+  });
+
+  const interactions = pactInteractions();
+
+  it('has interactions to check', () => {
+    expect(interactions.length).toBeGreaterThan(0);
+  });
+
+  it.each(interactions.map((interaction) => [interaction.description, interaction] as const))(
+    '%s: route, status and body fields are documented',
+    (_description, interaction) => {
+      const template = templateFor(Object.keys(document.paths), interaction.request.path);
+      const { path } = interaction.request;
+      expect({ path, template }).toEqual({ path, template: expect.any(String) });
+      const operation = document.paths[template as string][interaction.request.method.toLowerCase()];
+      expect(operation).toBeDefined();
+      const response = operation.responses[String(interaction.response.status)];
+      expect(response).toBeDefined();
+      const used = fieldsOf(interaction.response.body?.content);
+      const declared = fieldsDeclared(response.content?.['application/json']?.schema ?? {});
+      for (const [at, fields] of Object.entries(used)) {
+        expect({ at, fields: fields.filter((field) => !declared[at]?.includes(field)) }).toEqual({ at, fields: [] });
+      }
+    },
+  );
+});

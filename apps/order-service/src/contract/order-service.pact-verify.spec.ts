@@ -1,0 +1,101 @@
+import { MatchersV3, PactV4, SpecificationVersion, Verifier } from '@pact-foundation/pact';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import type { CallHandler, NestInterceptor, Provider } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { map } from 'rxjs';
+import { OrderDatabase } from '../database/order-database';
+import { OrderRepository } from '../orders/order.repository';
+import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
+import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
+import { providerStates } from './order-service.provider-states';
+
+const PACTS = join(__dirname, '../../../../pacts');
+const CONSUMER_PACT = join(PACTS, 'user-service-order-service.json');
+
+/**
+ * A consumer that expects more than the provider gives (a `currency` on every order), written as a pact into a
+ * scratch folder, exactly as a consumer's test run would write it.
+ */
+async function writeOverreachingPact(dir: string): Promise<string> {
+  const pact = new PactV4({
+    consumer: 'greedy-consumer',
+    provider: 'order-service',
+    dir,
+    logLevel: 'warn',
+    spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+  });
+  await pact
+    .addInteraction()
+    .given('user {userId} has {count} orders', { userId: 'user123', count: 1 })
+    .uponReceiving('a request expecting a currency on each order')
+    .withRequest('GET', '/users/user123/orders')
+    .willRespondWith(200, (response) =>
+      response.jsonBody(
+        MatchersV3.eachLike({ order_id: MatchersV3.string('ord001'), currency: MatchersV3.string('EUR') }),
+      ),
+    )
+    .executeTest(async (server) => {
+      await fetch(`${server.url}/users/user123/orders`);
+    });
+  return join(dir, 'greedy-consumer-order-service.json');
+}
+
+/** Starts the real Order Service on a free 127.0.0.1 port and verifies `pactFile` against it. */
+async function verify(started: OrderServiceTestApp, pactFile: string): Promise<unknown> {
+  await started.app.listen(0, '127.0.0.1');
+  const context = () => ({ repository: started.app.get(OrderRepository), database: started.app.get(OrderDatabase) });
+  return new Verifier({
+    provider: 'order-service',
+    providerBaseUrl: await started.app.getUrl(),
+    pactUrls: [pactFile],
+    logLevel: 'warn',
+    stateHandlers: providerStates(context),
+  }).verifyProvider();
+}
+
+describe.each(TEST_BACKENDS)('order-service honours its consumers’ pacts (provider, on $name)', (backend) => {
+  let database: TestDatabase;
+  let started: OrderServiceTestApp | undefined;
+
+  beforeEach(async () => {
+    database = await backend.create();
+  });
+
+  afterEach(async () => {
+    await started?.app.close();
+    started = undefined;
+    await database.drop();
+  });
+
+  const start = async (extraProviders: Provider[] = []) =>
+    (started = await startOrderServiceTestApp(database.options(), undefined, extraProviders));
+
+  it('verifies every interaction of pacts/user-service-order-service.json', async () => {
+    await expect(verify(await start(), CONSUMER_PACT)).resolves.toBeDefined();
+  });
+
+  it('fails, naming the field, when the provider renames quantity in its answers (planted drift)', async () => {
+    const renameQuantity: NestInterceptor = {
+      intercept: (_context, next: CallHandler) =>
+        next.handle().pipe(
+          map((body: unknown) =>
+            Array.isArray(body) ? body.map(({ quantity, ...order }) => ({ ...order, qty: quantity })) : body,
+          ),
+        ),
+    };
+    const app = await start([{ provide: APP_INTERCEPTOR, useValue: renameQuantity }]);
+    await expect(verify(app, CONSUMER_PACT)).rejects.toThrow(/Actual map is missing the following keys: quantity/);
+  });
+
+  it('fails, naming the field, when a consumer expects something the provider does not give', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'overreaching-pact-'));
+    try {
+      const pactFile = await writeOverreachingPact(dir);
+      await expect(verify(await start(), pactFile)).rejects.toThrow(/missing the following keys: currency/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,62 @@
+import type { StateHandlers } from '@pact-foundation/pact';
+import { OrderDatabase } from '../database/order-database';
+import { orders, users } from '../database/order-service.schema';
+import { OrderRepository } from '../orders/order.repository';
+
+/** What provider states need from the running app: its own repository, and its database for clean-up. */
+export interface ProviderStateContext {
+  repository: OrderRepository;
+  database: OrderDatabase;
+}
+
+interface UserParams {
+  userId: string;
+}
+interface UserWithOrdersParams extends UserParams {
+  count: number;
+}
+
+/** Seeds `count` orders for `userId` through the service's own repository, as `POST /orders` would. */
+export async function userHasOrders(context: ProviderStateContext, { userId, count }: UserWithOrdersParams): Promise<void> {
+  for (let i = 1; i <= count; i++) {
+    await context.repository.createOrder({ user_id: userId, item: `Item ${i}`, quantity: i });
+  }
+}
+
+/** Makes `userId` known to the service with an empty history. */
+export async function userHasNoOrders(context: ProviderStateContext, { userId }: UserParams): Promise<void> {
+  await context.repository.registerUser(userId);
+}
+
+/** Leaves `userId` unknown: nothing to seed on a clean database. */
+export async function userDoesNotExist(_context: ProviderStateContext, _params: UserParams): Promise<void> {
+  // The database is emptied after every interaction, so no one exists unless a state created them.
+}
+
+/** Empties the database the states seeded (a test database: never pointed at real data). */
+export async function removeSeededData(context: ProviderStateContext): Promise<void> {
+  await context.database.db.delete(orders);
+  await context.database.db.delete(users);
+}
+
+/**
+ * The provider states the consumer pacts name, each a sentence with parameters, mapped to the named functions
+ * above. Every state is undone after its interaction.
+ */
+export function providerStates(context: () => ProviderStateContext): StateHandlers {
+  const state = <P>(seed: (context: ProviderStateContext, params: P) => Promise<void>) => ({
+    setup: async (params?: unknown) => {
+      await seed(context(), params as P);
+      return undefined;
+    },
+    teardown: async () => {
+      await removeSeededData(context());
+      return undefined;
+    },
+  });
+  return {
+    'user {userId} has {count} orders': state(userHasOrders),
+    'user {userId} has no orders': state(userHasNoOrders),
+    'user {userId} does not exist': state(userDoesNotExist),
+  };
+}
