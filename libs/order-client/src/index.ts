@@ -5,3 +5,4 @@ export * from './lib/transport/order-client-transport.options';
 export { ORDER_CLIENT_OPTIONS } from './lib/order-client.module-definition';
 export * from './lib/order-service.client';
 export * from './lib/user-orders.path';
+export * from './lib/order-page';
