@@ -1,5 +1,6 @@
-import { DEMO_ORDERS, OrderListSchema, type Order } from '@boundary/order-contract';
+import { DEMO_ORDERS, ErrorBodySchema, OrderListSchema, type Order } from '@boundary/order-contract';
 import { Verifier } from '@pact-foundation/pact';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -66,4 +67,21 @@ describe('contract fixtures satisfy the pact', () => {
     });
     await expect(verifier.verifyProvider()).resolves.toBeDefined();
   });
+});
+
+describe('the pact’s examples satisfy the contract’s runtime schemas', () => {
+  interface Interaction {
+    description: string;
+    response: { status: number; body?: { content?: unknown } };
+  }
+  const { interactions } = JSON.parse(readFileSync(PACT_FILE, 'utf8')) as { interactions: Interaction[] };
+
+  it.each(interactions.map((interaction) => [interaction.description, interaction] as const))(
+    '%s',
+    (_description, { response }) => {
+      const schema = response.status < 400 ? OrderListSchema : ErrorBodySchema;
+      const result = schema.safeParse(response.body?.content);
+      expect(result.error?.issues ?? []).toEqual([]);
+    },
+  );
 });
