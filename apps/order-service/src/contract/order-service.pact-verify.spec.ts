@@ -83,7 +83,7 @@ describe.each(TEST_BACKENDS)('order-service honours its consumers’ pacts (prov
 
   it('fails without the service token once the deployed service requires one', async () => {
     started = await startDeployedOrderServiceTestApp({ database: database.options(), serviceToken: 'x'.repeat(32) });
-    await expect(verify(started, CONSUMER_PACT)).rejects.toThrow(/"status":401|401/);
+    await expect(verify(started, CONSUMER_PACT)).rejects.toThrow(/expected 200 but was 401/);
   });
 
   it('fails, naming the field, when the provider renames quantity in its answers (planted drift)', async () => {
