@@ -38,7 +38,7 @@ export default [
   {
     // Test doubles must never reach production code: only tests and test helpers may import them.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.test-app.ts', '**/*.scenarios.ts', '**/testing/**', 'e2e/**', 'bench/**'],
+    ignores: ['**/*.spec.ts', '**/*.test-app.ts', '**/*.scenarios.ts', '**/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,13 +1,14 @@
 import { MatchersV3, PactV4, SpecificationVersion, Verifier } from '@pact-foundation/pact';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import type { CallHandler, NestInterceptor, Provider } from '@nestjs/common';
+import type { CallHandler, INestApplication, NestInterceptor, Provider } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { map } from 'rxjs';
 import { OrderDatabase } from '../database/order-database';
 import { OrderRepository } from '../orders/order.repository';
-import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
+import { startDeployedOrderServiceTestApp } from '../order-service-app.test-app';
+import { startOrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 import { providerStates } from './order-service.provider-states';
 
@@ -43,37 +44,46 @@ async function writeOverreachingPact(dir: string): Promise<string> {
 }
 
 /** Starts the real Order Service on a free 127.0.0.1 port and verifies `pactFile` against it. */
-async function verify(started: OrderServiceTestApp, pactFile: string): Promise<unknown> {
-  await started.app.listen(0, '127.0.0.1');
-  const context = () => ({ repository: started.app.get(OrderRepository), database: started.app.get(OrderDatabase) });
+async function verify(app: INestApplication, pactFile: string, serviceToken?: string): Promise<unknown> {
+  await app.listen(0, '127.0.0.1');
+  const context = () => ({ repository: app.get(OrderRepository), database: app.get(OrderDatabase) });
   return new Verifier({
     provider: 'order-service',
-    providerBaseUrl: await started.app.getUrl(),
+    providerBaseUrl: await app.getUrl(),
     pactUrls: [pactFile],
     logLevel: 'warn',
     stateHandlers: providerStates(context),
+    // As the User Service calls it in production: with the shared service token.
+    ...(serviceToken ? { customProviderHeaders: [`Authorization: Bearer ${serviceToken}`] } : {}),
   }).verifyProvider();
 }
 
 describe.each(TEST_BACKENDS)('order-service honours its consumers’ pacts (provider, on $name)', (backend) => {
   let database: TestDatabase;
-  let started: OrderServiceTestApp | undefined;
+  let started: INestApplication | undefined;
 
   beforeEach(async () => {
     database = await backend.create();
   });
 
   afterEach(async () => {
-    await started?.app.close();
+    await started?.close();
     started = undefined;
     await database.drop();
   });
 
   const start = async (extraProviders: Provider[] = []) =>
-    (started = await startOrderServiceTestApp(database.options(), undefined, extraProviders));
+    (started = (await startOrderServiceTestApp(database.options(), undefined, extraProviders)).app);
 
-  it('verifies every interaction of pacts/user-service-order-service.json', async () => {
-    await expect(verify(await start(), CONSUMER_PACT)).resolves.toBeDefined();
+  it('verifies every interaction of pacts/user-service-order-service.json against the service as deployed', async () => {
+    const serviceToken = 'pact-verification-token-0123456789';
+    started = await startDeployedOrderServiceTestApp({ database: database.options(), serviceToken });
+    await expect(verify(started, CONSUMER_PACT, serviceToken)).resolves.toBeDefined();
+  });
+
+  it('fails without the service token once the deployed service requires one', async () => {
+    started = await startDeployedOrderServiceTestApp({ database: database.options(), serviceToken: 'x'.repeat(32) });
+    await expect(verify(started, CONSUMER_PACT)).rejects.toThrow(/expected 200 but was 401/);
   });
 
   it('fails, naming the field, when the provider renames quantity in its answers (planted drift)', async () => {

@@ -1,7 +1,7 @@
 import { loadUserServiceConfig } from './user-service.config';
 
 describe('loadUserServiceConfig', () => {
-  it('defaults to port 5000, the Order Service on localhost:5001, a 2000 ms deadline and safe policies', () => {
+  it('defaults to port 5000, the Order Service on localhost:5001, a 2000 ms deadline, safe policies, undici with keep-alive', () => {
     expect(loadUserServiceConfig({})).toEqual({
       port: 5000,
       orderServiceUrl: 'http://localhost:5001',
@@ -16,6 +16,8 @@ describe('loadUserServiceConfig', () => {
         maxResponseBytes: 1_048_576,
       },
       logLevel: 'info',
+      orderServiceTransport: 'undici',
+      orderServiceKeepAlive: true,
     });
   });
 
@@ -59,6 +61,13 @@ describe('loadUserServiceConfig', () => {
     });
   });
 
+  it('reads ORDER_SERVICE_TRANSPORT and ORDER_SERVICE_KEEP_ALIVE', () => {
+    expect(loadUserServiceConfig({ ORDER_SERVICE_TRANSPORT: 'fetch', ORDER_SERVICE_KEEP_ALIVE: 'false' })).toMatchObject({
+      orderServiceTransport: 'fetch',
+      orderServiceKeepAlive: false,
+    });
+  });
+
   it.each([
     ['a non-numeric PORT', { PORT: 'eighty' }, /PORT/],
     ['a PORT out of range', { PORT: '70000' }, /PORT/],
@@ -76,6 +85,8 @@ describe('loadUserServiceConfig', () => {
     ['a non-numeric response limit', { ORDER_SERVICE_MAX_RESPONSE_BYTES: '1MB' }, /ORDER_SERVICE_MAX_RESPONSE_BYTES/],
     ['a short service token', { ORDER_SERVICE_TOKEN: 'short' }, /ORDER_SERVICE_TOKEN: must be at least 16 characters/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    ['an unknown ORDER_SERVICE_TRANSPORT', { ORDER_SERVICE_TRANSPORT: 'grpc' }, /ORDER_SERVICE_TRANSPORT/],
+    ['an ORDER_SERVICE_KEEP_ALIVE other than true/false', { ORDER_SERVICE_KEEP_ALIVE: 'yes' }, /ORDER_SERVICE_KEEP_ALIVE/],
   ])('fails with a message naming the variable for %s', (_case, env, message) => {
     expect(() => loadUserServiceConfig(env)).toThrow(message);
   });

@@ -1,3 +1,4 @@
+import { ORDER_CLIENT_TRANSPORTS, type OrderClientTransport } from '@boundary/order-client';
 import { LOG_LEVELS, parseEnv, type LogLevel } from '@boundary/service-kit';
 import { z } from 'zod';
 
@@ -22,6 +23,8 @@ const UserServiceEnvSchema = z
     ORDER_SERVICE_MAX_RESPONSE_BYTES: int(1, 64 * 1024 * 1024).default(1024 * 1024),
     ORDER_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    ORDER_SERVICE_TRANSPORT: z.enum(ORDER_CLIENT_TRANSPORTS).default('undici'),
+    ORDER_SERVICE_KEEP_ALIVE: z.enum(['true', 'false']).default('true'),
   })
   .refine((env) => (env.ORDER_SERVICE_ATTEMPT_TIMEOUT_MS ?? 0) <= env.ORDER_SERVICE_TIMEOUT_MS, {
     path: ['ORDER_SERVICE_ATTEMPT_TIMEOUT_MS'],
@@ -49,6 +52,13 @@ export interface UserServiceConfig {
   /** Shared service token sent to the Order Service; `undefined` sends none (development). */
   orderServiceToken?: string;
   logLevel: LogLevel;
+  /**
+   * What carries the calls to the Order Service: `undici` from the environment (the fastest, bench/RESULTS.md);
+   * unset (tests) means the client's nock-interceptable default.
+   */
+  orderServiceTransport?: OrderClientTransport;
+  /** Reuse connections to the Order Service (default `true`). */
+  orderServiceKeepAlive?: boolean;
 }
 
 /**
@@ -72,5 +82,7 @@ export function loadUserServiceConfig(env: NodeJS.ProcessEnv): UserServiceConfig
     },
     ...(e.ORDER_SERVICE_TOKEN === undefined ? {} : { orderServiceToken: e.ORDER_SERVICE_TOKEN }),
     logLevel: e.LOG_LEVEL,
+    orderServiceTransport: e.ORDER_SERVICE_TRANSPORT,
+    orderServiceKeepAlive: e.ORDER_SERVICE_KEEP_ALIVE === 'true',
   };
 }

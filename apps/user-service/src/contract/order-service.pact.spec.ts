@@ -51,6 +51,30 @@ describe('user-service → order-service contract (consumer)', () => {
         expect(orders).toEqual([DEMO_ORDERS[0]]);
       }));
 
+  it('gets one page of a longer history, with the next page in a Link header', () =>
+    pact
+      .addInteraction()
+      .given('user {userId} has {count} orders', { userId: DEMO_USER_ID, count: 3 })
+      .uponReceiving('a request for the first page of a user’s orders')
+      .withRequest('GET', `/users/${DEMO_USER_ID}/orders`, (request) =>
+        request.query({ limit: '2' }).headers(ACCEPT_JSON),
+      )
+      .willRespondWith(200, (response) =>
+        response
+          .headers({
+            ...JSON_CONTENT_TYPE,
+            Link: regex(
+              `^</users/${DEMO_USER_ID}/orders\\?limit=2&cursor=[A-Za-z0-9_-]+>; rel="next"$`,
+              `</users/${DEMO_USER_ID}/orders?limit=2&cursor=b3JkMDAy>; rel="next"`,
+            ),
+          })
+          .jsonBody(eachLike(anOrderLike(), 2)),
+      )
+      .executeTest(async (server) => {
+        const page = await firstValueFrom((await clientFor(server.url)).getUserOrdersPage(DEMO_USER_ID, { limit: 2 }));
+        expect(page).toEqual({ orders: [DEMO_ORDERS[0], DEMO_ORDERS[0]], nextCursor: 'b3JkMDAy' });
+      }));
+
   it('gets an empty list for a known user without orders', () =>
     pact
       .addInteraction()

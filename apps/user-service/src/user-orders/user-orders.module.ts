@@ -9,7 +9,14 @@ import { UserOrdersController } from './user-orders.controller';
   imports: [
     OrderClientModule.forRootAsync({
       inject: [USER_SERVICE_CONFIG],
-      useFactory: ({ orderServiceUrl, orderServiceTimeoutMs, orderServicePolicy: policy, orderServiceToken }: UserServiceConfig) => ({
+      useFactory: ({
+        orderServiceUrl,
+        orderServiceTimeoutMs,
+        orderServicePolicy: policy,
+        orderServiceToken,
+        orderServiceTransport,
+        orderServiceKeepAlive,
+      }: UserServiceConfig) => ({
         baseUrl: orderServiceUrl,
         timeoutMs: orderServiceTimeoutMs,
         attemptTimeoutMs: policy.attemptTimeoutMs,
@@ -18,6 +25,8 @@ import { UserOrdersController } from './user-orders.controller';
         maxResponseBytes: policy.maxResponseBytes,
         token: orderServiceToken,
         requestId: currentRequestId,
+        transport: orderServiceTransport,
+        keepAlive: orderServiceKeepAlive,
       }),
     }),
   ],

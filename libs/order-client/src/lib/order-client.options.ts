@@ -1,5 +1,7 @@
+import type { OrderClientTransportOptions } from './transport/order-client-transport.options';
+
 /** How `OrderServiceClient` reaches the Order Service. Only `baseUrl` and `timeoutMs` are required. */
-export interface OrderClientOptions {
+export interface OrderClientOptions extends OrderClientTransportOptions {
   /** Base URL of the Order Service, e.g. `http://localhost:5001` (a trailing slash is ignored). */
   baseUrl: string;
   /**

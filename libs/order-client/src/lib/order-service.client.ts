@@ -2,7 +2,7 @@ import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OrderListSchema, type Order } from '@boundary/order-contract';
 import { AxiosError, type AxiosResponse } from 'axios';
-import { Observable } from 'rxjs';
+import { map, Observable } from 'rxjs';
 import {
   OrderServiceBadResponseError,
   OrderServiceError,
@@ -14,6 +14,8 @@ import {
 import { ORDER_CLIENT_OPTIONS } from './order-client.module-definition';
 import { resolveOrderClientPolicy, type OrderClientOptions } from './order-client.options';
 import { OrderClientPolicy } from './order-client.policy';
+import { nextPageCursor } from './link-header';
+import type { OrderPage, OrderPageQuery } from './order-page';
 import { userOrdersPath } from './user-orders.path';
 
 /** Header carrying the id of the request being served, joined across both services' logs. */
@@ -48,15 +50,24 @@ export class OrderServiceClient {
    * or `OrderServiceRejectedError` (any other 4xx, e.g. 401/403 for a wrong service token).
    */
   getUserOrders(userId: string): Observable<Order[]> {
-    const url = `${this.baseUrl}${userOrdersPath(userId)}`;
+    return this.getUserOrdersPage(userId).pipe(map((page) => page.orders));
+  }
+
+  /**
+   * One page of a user's history (`?limit=&cursor=`), with the cursor of the next page taken from the
+   * `Link: <…>; rel="next"` header. Same policies and failures as `getUserOrders`; an expired or foreign cursor
+   * is a 400 (`OrderServiceRejectedError`).
+   */
+  getUserOrdersPage(userId: string, query: OrderPageQuery = {}): Observable<OrderPage> {
+    const url = `${this.baseUrl}${userOrdersPath(userId)}${pageQueryString(query)}`;
     const headers = this.headers();
-    return new Observable<Order[]>((subscriber) => {
+    return new Observable<OrderPage>((subscriber) => {
       const call = new AbortController();
       this.policy
         .executeIdempotent(userId, (signal) => this.attempt(userId, url, headers, signal), call.signal)
         .then(
-          (orders) => {
-            subscriber.next(orders);
+          (page) => {
+            subscriber.next(page);
             subscriber.complete();
           },
           (error: unknown) => {
@@ -79,14 +90,14 @@ export class OrderServiceClient {
   }
 
   /** One HTTP attempt; unsubscribes (aborting axios) when `signal` aborts. */
-  private attempt(userId: string, url: string, headers: Record<string, string>, signal: AbortSignal): Promise<Order[]> {
-    return new Promise<Order[]>((resolve, reject) => {
+  private attempt(userId: string, url: string, headers: Record<string, string>, signal: AbortSignal): Promise<OrderPage> {
+    return new Promise<OrderPage>((resolve, reject) => {
       const request = this.http
         .get<unknown>(url, { headers, maxContentLength: this.maxResponseBytes, maxBodyLength: this.maxResponseBytes })
         .subscribe({
           next: (response) => {
             try {
-              resolve(this.parseOrders(userId, response));
+              resolve(this.parsePage(userId, response));
             } catch (error) {
               reject(error);
             }
@@ -96,6 +107,13 @@ export class OrderServiceClient {
         });
       signal.addEventListener('abort', () => request.unsubscribe(), { once: true });
     });
+  }
+
+  private parsePage(userId: string, response: AxiosResponse<unknown>): OrderPage {
+    const orders = this.parseOrders(userId, response);
+    const link = response.headers?.['link'] as string | undefined;
+    const nextCursor = nextPageCursor(link, this.baseUrl);
+    return nextCursor === undefined ? { orders } : { orders, nextCursor };
   }
 
   private parseOrders(userId: string, response: AxiosResponse<unknown>): Order[] {
@@ -128,6 +146,14 @@ export class OrderServiceClient {
     }
     return new OrderServiceUnavailableError(userId, undefined, { cause: error });
   }
+}
+
+function pageQueryString({ limit, cursor }: OrderPageQuery): string {
+  const params = new URLSearchParams();
+  if (limit !== undefined) params.set('limit', String(limit));
+  if (cursor !== undefined) params.set('cursor', cursor);
+  const query = params.toString();
+  return query === '' ? '' : `?${query}`;
 }
 
 function parseJson(userId: string, text: string): unknown {

@@ -1,0 +1,256 @@
+/**
+ * Chain throughput: autocannon against User Service → Order Service (production builds from dist/, one User
+ * Service per client transport) and against a raw node:http two-hop baseline answering the same bytes. Runs are
+ * interleaved round by round; ratios are taken per round against that round's baseline, then the median.
+ *
+ *   node -r @swc-node/register bench/chain-throughput.ts [--quick]
+ */
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { isQuick } from './lib/bench-args';
+import { BenchProcess } from './lib/bench-process';
+import { describeMachine, WORKSPACE_ROOT } from './lib/machine';
+import { markdownTable } from './lib/markdown-table';
+import { appendResultsEntry } from './lib/results-file';
+import { assertFigures, fmt, median } from './lib/stats';
+
+const QUICK = isQuick();
+const PATH = '/users/user123/orders';
+const CONNECTIONS = 10;
+const SECONDS = QUICK ? 2 : 5;
+const ROUNDS = QUICK ? 1 : 5;
+const WARMUP_SECONDS = QUICK ? 1 : 2;
+/**
+ * At saturation the baseline batches more requests per event-loop turn, which lowers its CPU per request; the
+ * same chains are therefore also measured at one fixed rate every variant sustains, for a like-for-like CPU and p99.
+ */
+const FIXED_RATE = QUICK ? 200 : 500;
+const FIXED_RATE_ROUNDS = QUICK ? 0 : 3;
+
+interface Variant {
+  name: string;
+  /** A whole chain (compared with the baseline) or one hop alone (shows where the cost is). */
+  kind: 'chain' | 'hop';
+  /** Processes the variant's requests pass through (CPU and memory are summed over them). */
+  processes: BenchProcess[];
+  url: string;
+}
+
+interface Round {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  cpuMicrosPerRequest: number;
+  rssMiB: number;
+}
+
+/** The User Service variants: transport under HttpService × keep-alive. */
+const USER_SERVICE_VARIANTS: { name: string; env: Record<string, string>; quick: boolean }[] = [
+  { name: 'Nest+Fastify, axios fetch adapter', env: { ORDER_SERVICE_TRANSPORT: 'fetch' }, quick: false },
+  { name: 'Nest+Fastify, axios http adapter, keep-alive', env: { ORDER_SERVICE_TRANSPORT: 'http' }, quick: false },
+  {
+    name: 'Nest+Fastify, axios http adapter, no keep-alive',
+    env: { ORDER_SERVICE_TRANSPORT: 'http', ORDER_SERVICE_KEEP_ALIVE: 'false' },
+    quick: false,
+  },
+  { name: 'Nest+Fastify, axios undici adapter, keep-alive (default)', env: { ORDER_SERVICE_TRANSPORT: 'undici' }, quick: true },
+  {
+    name: 'Nest+Fastify, axios undici adapter, no keep-alive',
+    env: { ORDER_SERVICE_TRANSPORT: 'undici', ORDER_SERVICE_KEEP_ALIVE: 'false' },
+    quick: false,
+  },
+];
+
+function load(url: string, seconds: number, overallRate?: number): Promise<autocannon.Result> {
+  return autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1, overallRate });
+}
+
+async function measure(variant: Variant, overallRate?: number): Promise<Round> {
+  const cpuBefore = variant.processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
+  const result = await load(variant.url, SECONDS, overallRate);
+  const cpuAfter = variant.processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
+  if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) {
+    throw new Error(`${variant.name}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
+  }
+  const requests = result.requests.total;
+  return {
+    requestsPerSecond: requests / (result.duration || SECONDS),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMicrosPerRequest: ((cpuAfter - cpuBefore) / requests) * 1e6,
+    rssMiB: variant.processes.reduce((sum, p) => sum + p.rssMiB(), 0),
+  };
+}
+
+async function bodyOf(url: string): Promise<string> {
+  const response = await fetch(url);
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${text}`);
+  return text;
+}
+
+async function main(): Promise<void> {
+  const started: BenchProcess[] = [];
+  const startProcess = async (...args: Parameters<typeof BenchProcess.start>) => {
+    const process = await BenchProcess.start(...args);
+    started.push(process);
+    return process;
+  };
+  try {
+    const dist = (app: string) => join(WORKSPACE_ROOT, 'dist/apps', app, 'main.js');
+    // Its own in-memory embedded database with the demo data (as e2e/full-stack), even when the run has a DATABASE_URL.
+    const orderService = await startProcess('order-service', [dist('order-service')], { SEED_DEMO_DATA: 'true', DATABASE_URL: '' }, '/health/live');
+    const orderBody = await bodyOf(`${orderService.url}${PATH}`);
+
+    const back = await startProcess('baseline back', [join(__dirname, 'baseline/two-hop-back.mjs')], { BODY: orderBody }, PATH);
+    const front = await startProcess(
+      'baseline front',
+      [join(__dirname, 'baseline/two-hop-front.mjs')],
+      { BACK_URL: back.url },
+      PATH,
+    );
+    const variants: Variant[] = [
+      { name: 'raw node:http + undici two-hop (baseline)', kind: 'chain', processes: [front, back], url: `${front.url}${PATH}` },
+    ];
+    for (const { name, env } of USER_SERVICE_VARIANTS.filter((v) => v.quick || !QUICK)) {
+      const userService = await startProcess(
+        name,
+        [dist('user-service')],
+        { ORDER_SERVICE_URL: orderService.url, ORDER_SERVICE_TIMEOUT_MS: '10000', ...env },
+        '/health/live',
+      );
+      variants.push({ name, kind: 'chain', processes: [userService, orderService], url: `${userService.url}${PATH}` });
+    }
+    // The Order Service answers from its database (embedded PGlite), which the baseline's back hop does not have:
+    // the User Service in front of the baseline's own back hop isolates what the User Service and its client add.
+    for (const transport of QUICK ? ['undici'] : ['undici', 'http']) {
+      const name = `User Service (${transport}) → raw back hop`;
+      const userService = await startProcess(
+        name,
+        [dist('user-service')],
+        { ORDER_SERVICE_URL: back.url, ORDER_SERVICE_TIMEOUT_MS: '10000', ORDER_SERVICE_TRANSPORT: transport },
+        '/health/live',
+      );
+      variants.push({ name, kind: 'chain', processes: [userService, back], url: `${userService.url}${PATH}` });
+    }
+    if (!QUICK) {
+      const userService = variants[1].processes[0];
+      variants.push(
+        { name: 'raw node:http back hop alone', kind: 'hop', processes: [back], url: `${back.url}${PATH}` },
+        { name: 'Order Service alone', kind: 'hop', processes: [orderService], url: `${orderService.url}${PATH}` },
+        { name: 'User Service GET /health/live alone', kind: 'hop', processes: [userService], url: `${userService.url}/health/live` },
+      );
+    }
+
+    // Same bytes through every chain, or the comparison means nothing.
+    const expected = await bodyOf(variants[1].url);
+    for (const variant of variants.filter((v) => v.kind === 'chain')) {
+      const body = await bodyOf(variant.url);
+      if (body !== expected) throw new Error(`${variant.name} answers different bytes:\n${body}\nvs\n${expected}`);
+    }
+    for (const variant of variants) await load(variant.url, WARMUP_SECONDS);
+
+    const rounds = new Map<string, Round[]>(variants.map((v) => [v.name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      // Rotate the order so no variant always runs first (or right after the heaviest one).
+      const order = variants.map((_, i) => variants[(i + round) % variants.length]);
+      for (const variant of order) {
+        const figures = await measure(variant);
+        rounds.get(variant.name)?.push(figures);
+        console.log(
+          `round ${round + 1}/${ROUNDS} ${variant.name}: ${fmt(figures.requestsPerSecond, 0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms`,
+        );
+      }
+    }
+    const chains = variants.filter((v) => v.kind === 'chain');
+    const fixedRate = new Map<string, Round[]>(chains.map((v) => [v.name, []]));
+    for (let round = 0; round < FIXED_RATE_ROUNDS; round++) {
+      for (const variant of chains.map((_, i) => chains[(i + round) % chains.length])) {
+        const figures = await measure(variant, FIXED_RATE);
+        fixedRate.get(variant.name)?.push(figures);
+        console.log(`fixed ${FIXED_RATE} req/s, round ${round + 1}/${FIXED_RATE_ROUNDS} ${variant.name}: p99 ${figures.p99} ms, ${fmt(figures.cpuMicrosPerRequest, 0)} µs CPU/req`);
+      }
+    }
+    report(variants, rounds, fixedRate, expected.length);
+  } finally {
+    await Promise.all(started.map((p) => p.stop()));
+  }
+}
+
+/** Median over rounds of a variant's figure divided by the baseline's in the same round. */
+function ratioToBaseline(rounds: Map<string, Round[]>, baselineName: string, name: string, pick: (r: Round) => number): number {
+  const baseline = rounds.get(baselineName) ?? [];
+  return median((rounds.get(name) ?? []).map((r, i) => pick(r) / pick(baseline[i])));
+}
+
+function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>, bytes: number): void {
+  const ratio = (name: string, pick: (r: Round) => number) => ratioToBaseline(rounds, variants[0].name, name, pick);
+  const rows = variants
+    .filter((v) => v.kind === 'chain')
+    .map(({ name }) => {
+    const own = rounds.get(name) ?? [];
+    const figures = [
+      median(own.map((r) => r.requestsPerSecond)),
+      median(own.map((r) => r.p50)),
+      median(own.map((r) => r.p99)),
+      median(own.map((r) => r.cpuMicrosPerRequest)),
+      median(own.map((r) => r.rssMiB)),
+      ratio(name, (r) => r.requestsPerSecond),
+      ratio(name, (r) => r.p99),
+      ratio(name, (r) => r.cpuMicrosPerRequest),
+    ];
+    assertFigures(name, figures);
+    const [rps, p50, p99, cpu, rss, rpsRatio, p99Ratio, cpuRatio] = figures;
+    const goals = rpsRatio >= 0.6 && p99Ratio <= 2 && cpuRatio <= 1.5 ? 'met' : 'not met';
+    return [name, fmt(rps, 0), fmt(p50), fmt(p99), fmt(cpu, 0), fmt(rss, 0), fmt(rpsRatio, 2), fmt(p99Ratio, 2), fmt(cpuRatio, 2), goals];
+  });
+  const hops = variants
+    .filter((v) => v.kind === 'hop')
+    .map(({ name }) => {
+      const own = rounds.get(name) ?? [];
+      return [name, fmt(median(own.map((r) => r.requestsPerSecond)), 0), fmt(median(own.map((r) => r.cpuMicrosPerRequest)), 0)];
+    });
+  const table = [
+    markdownTable(
+      ['chain', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'RSS MiB', 'req/s ÷ base', 'p99 ÷ base', 'CPU ÷ base', 'goals'],
+      rows,
+    ),
+    ...(FIXED_RATE_ROUNDS === 0 ? [] : [markdownTable(
+      [`same chains at a fixed ${FIXED_RATE} req/s`, 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'p99 ÷ base', 'CPU ÷ base'],
+      [...fixedRate].map(([name, own]) => {
+        const figures = [
+          median(own.map((r) => r.requestsPerSecond)),
+          median(own.map((r) => r.p50)),
+          median(own.map((r) => r.p99)),
+          median(own.map((r) => r.cpuMicrosPerRequest)),
+          ratioToBaseline(fixedRate, variants[0].name, name, (r) => r.p99),
+          ratioToBaseline(fixedRate, variants[0].name, name, (r) => r.cpuMicrosPerRequest),
+        ];
+        assertFigures(`${name} at ${FIXED_RATE} req/s`, figures);
+        return [name, fmt(figures[0], 0), fmt(figures[1]), fmt(figures[2]), fmt(figures[3], 0), fmt(figures[4], 2), fmt(figures[5], 2)];
+      }),
+    )]),
+    ...(hops.length > 0 ? [markdownTable(['one hop alone, saturated (where the cost is)', 'req/s', 'CPU µs/req'], hops)] : []),
+  ].join('\n\n');
+  const setup =
+    `autocannon ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} interleaved rounds (after ${WARMUP_SECONDS} s warm-up each), ` +
+    `GET ${PATH} (${bytes} bytes). Figures are medians over rounds; ratios are per-round against the baseline, then ` +
+    `the median. CPU and RSS are summed over both hops' processes. Goals: req/s ≥ 0.6×, p99 ≤ 2×, CPU/request ≤ 1.5× the baseline ` +
+    `("goals" judges the saturated runs). The Order Service runs on an in-memory embedded PGlite database with the demo ` +
+    `data (as e2e/full-stack); "User Service → raw back hop" rows put the User Service in front of the baseline's back hop. ` +
+    (FIXED_RATE_ROUNDS === 0
+      ? 'No fixed-rate rounds in --quick.'
+      : `Then ${FIXED_RATE_ROUNDS} interleaved round(s) at a fixed ${FIXED_RATE} req/s (autocannon overallRate), where every chain does the same work per second.`);
+  const machine = describeMachine(['@nestjs/core', 'fastify', 'axios', 'undici', 'autocannon']);
+  console.log(`\n${table}\n\n${setup}\n${machine}`);
+  if (QUICK) {
+    console.log('\n--quick: smoke run, nothing written to bench/RESULTS.md');
+    return;
+  }
+  appendResultsEntry('chain throughput', `${machine}\n\n${setup}\n\n${table}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,199 @@
+/**
+ * Test-loop cost: the user-orders scenarios at three levels — module-level boundary tests (HttpService or
+ * OrderServiceClient overridden), endpoint tests with HTTP intercepted by nock, and full-stack tests (both built
+ * services as processes, start-up included) — run in interleaved rounds in one run; then `nx test user-service`
+ * cold vs cached, and `nx affected -t test` after a one-line change in libs/order-client in a scratch clone.
+ *
+ *   node -r @swc-node/register bench/test-loop.ts [--quick]
+ */
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isQuick } from './lib/bench-args';
+import { describeMachine, WORKSPACE_ROOT } from './lib/machine';
+import { markdownTable } from './lib/markdown-table';
+import { appendResultsEntry } from './lib/results-file';
+import { assertFigures, fmt, median } from './lib/stats';
+import { timedCommand } from './lib/timed-command';
+
+const QUICK = isQuick();
+const ROUNDS = QUICK ? 1 : 3;
+const NX_ROUNDS = 2;
+const JEST = join(WORKSPACE_ROOT, 'node_modules/jest/bin/jest.js');
+const NX = join(WORKSPACE_ROOT, 'node_modules/nx/dist/bin/nx.js');
+
+interface Level {
+  name: string;
+  config: string;
+  files: string[];
+}
+
+const LEVELS: Level[] = [
+  {
+    name: 'module-level (HttpService / OrderServiceClient overridden)',
+    config: 'apps/user-service/jest.config.cjs',
+    files: ['user-orders.http-service.spec.ts', 'user-orders.controller.spec.ts'],
+  },
+  { name: 'endpoint (HTTP intercepted by nock)', config: 'apps/user-service/jest.config.cjs', files: ['user-orders.endpoint.spec.ts'] },
+  { name: 'full stack (two built services as processes)', config: 'e2e/full-stack/jest.config.cjs', files: ['user-orders.full-stack.spec.ts'] },
+];
+
+interface LevelRun {
+  tests: number;
+  wallMs: number;
+  suitesMs: number;
+  testMs: number[];
+}
+
+interface JestJson {
+  success: boolean;
+  numTotalTests: number;
+  numFailedTests: number;
+  testResults: { startTime: number; endTime: number; assertionResults: { duration?: number | null }[] }[];
+}
+
+async function runLevel(level: Level, round: number): Promise<LevelRun> {
+  const outputFile = join(tmpdir(), `bench-test-loop-${process.pid}-${round}.json`);
+  const run = await timedCommand(
+    process.execPath,
+    [JEST, '--config', level.config, '--json', '--outputFile', outputFile, '--ci', ...level.files],
+    { cwd: WORKSPACE_ROOT, timeoutMs: 180_000 },
+  );
+  const result = JSON.parse(readFileSync(outputFile, 'utf8')) as JestJson;
+  rmSync(outputFile, { force: true });
+  if (run.code !== 0 || !result.success || result.numTotalTests === 0) {
+    throw new Error(`${level.name}: jest failed (exit ${run.code}, ${result.numFailedTests} failed)\n${run.output}`);
+  }
+  return {
+    tests: result.numTotalTests,
+    wallMs: run.ms,
+    suitesMs: result.testResults.reduce((sum, suite) => sum + (suite.endTime - suite.startTime), 0),
+    testMs: result.testResults.flatMap((suite) => suite.assertionResults.map((test) => test.duration ?? 0)),
+  };
+}
+
+async function testLevels(): Promise<{ table: string; notes: string }> {
+  const runs = new Map<string, LevelRun[]>(LEVELS.map((l) => [l.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = LEVELS.map((_, i) => LEVELS[(i + round) % LEVELS.length]);
+    for (const level of order) {
+      const run = await runLevel(level, round);
+      runs.get(level.name)?.push(run);
+      console.log(`round ${round + 1}/${ROUNDS} ${level.name}: ${run.tests} tests, ${fmt(run.wallMs, 0)} ms wall`);
+    }
+  }
+  const summary = LEVELS.map((level) => {
+    const own = runs.get(level.name) ?? [];
+    const figures = {
+      tests: own[0].tests,
+      wallMs: median(own.map((r) => r.wallMs)),
+      suitesMs: median(own.map((r) => r.suitesMs)),
+      medianTestMs: median(own.flatMap((r) => r.testMs)),
+      perTestMs: median(own.map((r) => r.suitesMs / r.tests)),
+    };
+    assertFigures(level.name, Object.values(figures));
+    return { level, ...figures };
+  });
+  const [module, , fullStack] = summary;
+  const rows = summary.map((s) => [
+    s.level.name,
+    String(s.tests),
+    fmt(s.wallMs, 0),
+    fmt(s.suitesMs, 0),
+    fmt(s.medianTestMs, 1),
+    fmt(s.perTestMs, 1),
+    fmt(s.perTestMs / module.perTestMs, 1),
+  ]);
+  const table = markdownTable(
+    ['level', 'tests', 'jest wall ms', 'suites ms (set-up incl.)', 'median test ms', 'per test ms (set-up incl.)', '÷ module-level'],
+    rows,
+  );
+  const ratio = fullStack.perTestMs / module.perTestMs;
+  const notes =
+    `Full stack ÷ module-level per test (set-up included): **${fmt(ratio, 1)}×** (goal ≥ 20: ${ratio >= 20 ? 'met' : 'not met'}); ` +
+    `whole jest process: ${fmt(fullStack.wallMs / module.wallMs, 1)}×. Median module-level test: **${fmt(module.medianTestMs, 1)} ms** ` +
+    `(goal ≤ 5 ms: ${module.medianTestMs <= 5 ? 'met' : 'not met'}). ${ROUNDS} interleaved round(s); per-test durations from ` +
+    `jest --json; "suites ms" is Jest's per-file runtime, which includes beforeAll (the full stack's two service start-ups).`;
+  return { table, notes };
+}
+
+async function nxColdVsCached(): Promise<string> {
+  const cold: number[] = [];
+  const cached: number[] = [];
+  // --skip-nx-cache runs do not fill the cache: one untimed run does, so every "cached" run below is a hit.
+  await timedCommand(process.execPath, [NX, 'test', 'user-service'], { cwd: WORKSPACE_ROOT, timeoutMs: 300_000 });
+  for (let round = 0; round < NX_ROUNDS; round++) {
+    for (const [args, into] of [
+      [['test', 'user-service', '--skip-nx-cache'], cold],
+      [['test', 'user-service'], cached],
+    ] as const) {
+      const run = await timedCommand(process.execPath, [NX, ...args], { cwd: WORKSPACE_ROOT, timeoutMs: 300_000 });
+      if (run.code !== 0) throw new Error(`nx ${args.join(' ')} failed:\n${run.output}`);
+      into.push(run.ms);
+    }
+  }
+  assertFigures('nx test user-service', [...cold, ...cached]);
+  return markdownTable(
+    ['command', 'median wall ms', 'runs'],
+    [
+      ['npx nx test user-service --skip-nx-cache (cold)', fmt(median(cold), 0), cold.map((ms) => fmt(ms, 0)).join(', ')],
+      ['npx nx test user-service (cached)', fmt(median(cached), 0), cached.map((ms) => fmt(ms, 0)).join(', ')],
+    ],
+  );
+}
+
+async function nxAffected(): Promise<string> {
+  const clone = mkdtempSync(join(tmpdir(), 'bench-affected-'));
+  try {
+    const git = await timedCommand('git', ['clone', '--quiet', WORKSPACE_ROOT, clone], { cwd: tmpdir(), timeoutMs: 60_000 });
+    if (git.code !== 0) throw new Error(`git clone failed:\n${git.output}`);
+    symlinkSync(join(WORKSPACE_ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir');
+    // One line, unique per run so no cache holds its result.
+    appendFileSync(join(clone, 'libs/order-client/src/lib/user-orders.path.ts'), `// bench ${Date.now()}\n`);
+    const nx = (args: string[], timeoutMs: number) =>
+      timedCommand(process.execPath, [join(clone, 'node_modules/nx/dist/bin/nx.js'), ...args], { cwd: clone, timeoutMs });
+    const shown = await nx(['show', 'projects', '--affected', '--base=HEAD', '--withTarget=test', '--json'], 120_000);
+    const projects = JSON.parse(shown.output.slice(shown.output.indexOf('['), shown.output.lastIndexOf(']') + 1)) as string[];
+    const affected = await nx(['affected', '-t', 'test', '--base=HEAD', '--output-style=static'], 600_000);
+    if (affected.code !== 0) throw new Error(`nx affected -t test failed:\n${affected.output}`);
+    // eslint-disable-next-line no-control-regex -- strip the ANSI colours around the target name
+    const plain = affected.output.replace(/\x1b\[[0-9;]*m/g, '');
+    const tasks = /Successfully ran target test for (\d+) projects?(?: and (\d+) tasks? (?:it|they) depends? on)?/.exec(plain);
+    return markdownTable(
+      ['after a one-line change in libs/order-client', 'projects with test', 'tasks run', 'wall ms'],
+      [
+        [
+          'npx nx affected -t test (fresh clone, empty cache)',
+          projects.sort().join(', '),
+          tasks ? `${tasks[1]} test${tasks[2] ? ` + ${tasks[2]} dependency (build)` : ''}` : 'see output',
+          fmt(affected.ms, 0),
+        ],
+      ],
+    );
+  } finally {
+    rmSync(clone, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const machine = describeMachine(['nx', 'jest', '@swc/jest', '@nestjs/core', 'nock']);
+  const levels = await testLevels();
+  const sections = [`${machine}`, levels.table, levels.notes];
+  if (QUICK) {
+    sections.push('--quick: nx cold/cached and nx affected skipped.');
+  } else {
+    sections.push(await nxColdVsCached(), await nxAffected());
+  }
+  const body = sections.join('\n\n');
+  console.log(`\n${body}`);
+  if (QUICK) {
+    console.log('\n--quick: smoke run, nothing written to bench/RESULTS.md');
+    return;
+  }
+  appendResultsEntry('test-loop cost', body);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

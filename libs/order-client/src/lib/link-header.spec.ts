@@ -1,0 +1,25 @@
+import { nextPageCursor } from './link-header';
+
+describe('nextPageCursor', () => {
+  const base = 'http://orders.test:5001';
+
+  it('reads the cursor of a relative rel="next" target', () => {
+    expect(nextPageCursor('</users/u1/orders?limit=2&cursor=b3JkMDAy>; rel="next"', base)).toBe('b3JkMDAy');
+  });
+
+  it('finds rel=next among several links and relation types', () => {
+    const header = '<http://x/first?cursor=a>; rel="first", <http://x/p?cursor=zz%2B1>; rel="prefetch next"';
+    expect(nextPageCursor(header, base)).toBe('zz+1');
+  });
+
+  it.each([undefined, '', '</users/u1/orders?cursor=a>; rel="prev"', 'garbage'])(
+    'answers undefined for %j (no next page)',
+    (header) => {
+      expect(nextPageCursor(header, base)).toBeUndefined();
+    },
+  );
+
+  it('answers undefined for a next link without a cursor', () => {
+    expect(nextPageCursor('</users/u1/orders>; rel="next"', base)).toBeUndefined();
+  });
+});
