@@ -1,5 +1,7 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { REQUEST_ID_HEADER, requestIdOf } from './logging/request-id';
 
 /** Longest path parameter the router matches. Above the 128-character id limit so long ids get a clear 400. */
@@ -10,10 +12,12 @@ const MAX_PARAM_LENGTH = 16 * 1024;
  * bench/RESULTS.md). Errors the router raises before Nest sees the request (a malformed `%`-escape) answer
  * the same `{ error, code }` JSON as everything else. Each request's id is the caller's `x-request-id` when it
  * is a plain token, else a fresh UUID (`requestIdOf`), and every answer carries it back in `x-request-id`.
+ * Requests Node's parser rejects before any routing (headers over 16 kB, malformed HTTP) get the same JSON shape.
  */
 export function createServiceFastifyAdapter(options: { bodyLimit?: number } = {}): FastifyAdapter {
   const adapter = new FastifyAdapter({
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    clientErrorHandler: answerClientError,
     bodyLimit: options.bodyLimit,
     genReqId: requestIdOf,
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
@@ -25,4 +29,16 @@ export function createServiceFastifyAdapter(options: { bodyLimit?: number } = {}
     done();
   });
   return adapter;
+}
+
+/** Node's HTTP parser refused the request (`clientError`): answer in the services' JSON shape, then close. */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const reason = STATUS_CODES[status] ?? 'Bad Request';
+  const body = JSON.stringify({ error: reason, code: reason.toUpperCase().replace(/\W+/g, '_') });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
 }

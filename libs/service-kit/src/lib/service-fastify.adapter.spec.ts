@@ -1,0 +1,56 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { createServiceFastifyAdapter } from './service-fastify.adapter';
+
+/** Sends raw bytes and resolves with the whole answer (the server closes the connection). */
+function rawRequest(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(request));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('createServiceFastifyAdapter', () => {
+  const adapter = createServiceFastifyAdapter();
+  const fastify = adapter.getInstance();
+  let port: number;
+
+  beforeAll(async () => {
+    fastify.get('/users/:userId/orders', async (request) => ({ id: (request.params as { userId: string }).userId }));
+    await fastify.listen({ port: 0, host: '127.0.0.1' });
+    port = (fastify.server.address() as AddressInfo).port;
+  });
+
+  afterAll(() => fastify.close());
+
+  it('routes an id longer than the 100-character default of the router', async () => {
+    const id = 'x'.repeat(1000);
+    const response = await fastify.inject({ method: 'GET', url: `/users/${id}/orders` });
+    expect(response.json()).toEqual({ id });
+  });
+
+  it('answers a malformed %-escape with 400 JSON', async () => {
+    const response = await fastify.inject({ method: 'GET', url: '/users/%E0%A4%A/orders' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('answers headers beyond Node’s limit with 431 JSON instead of a bare status line', async () => {
+    const answer = await rawRequest(port, `GET /users/${'%41'.repeat(8000)}/orders HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/);
+    expect(answer).toMatch(/Content-Type: application\/json/);
+    expect(JSON.parse(answer.split('\r\n\r\n')[1])).toEqual({
+      error: 'Request Header Fields Too Large',
+      code: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
+    });
+  });
+
+  it('answers malformed HTTP with 400 JSON', async () => {
+    const answer = await rawRequest(port, 'NOT HTTP AT ALL\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(JSON.parse(answer.split('\r\n\r\n')[1])).toEqual({ error: 'Bad Request', code: 'BAD_REQUEST' });
+  });
+});
