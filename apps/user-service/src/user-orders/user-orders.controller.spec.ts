@@ -32,6 +32,7 @@ describe('User Service GET /users/:userId/orders — OrderServiceClient overridd
     ['an empty id', '/users//orders', /must not be empty/, ''],
     ['an id over 128 characters', `/users/${'x'.repeat(129)}/orders`, /at most 128/, 'x'.repeat(129)],
     ['a control character', '/users/a%01b/orders', /control characters/, 'a\u0001b'],
+    ['the id ".." (would reach another resource)', '/users/%2E%2E/orders', /must not be "\." or "\.\."/, '..'],
   ])('answers 400 for %s without calling the Order Service', async (_case, path, message, userId) => {
     const response = await get(path).expect(400);
     expect(response.body).toEqual({

@@ -4,6 +4,7 @@ import { DEMO_ORDERS } from '@boundary/order-contract';
 import { firstValueFrom, of, type Observable } from 'rxjs';
 import { axiosResponse } from '../testing';
 import { OrderClientModule } from './order-client.module';
+import { OrderServiceRejectedError } from './errors';
 import { OrderServiceClient } from './order-service.client';
 
 describe('OrderServiceClient.getUserOrdersPage (HttpService overridden)', () => {
@@ -34,6 +35,14 @@ describe('OrderServiceClient.getUserOrdersPage (HttpService overridden)', () => 
     get.mockReturnValue(of(axiosResponse(DEMO_ORDERS)));
     await expect(firstValueFrom(client.getUserOrdersPage('user123'))).resolves.toEqual({ orders: DEMO_ORDERS });
     expect(get.mock.calls[0][0]).toBe('http://orders.test/users/user123/orders');
+  });
+
+  it.each(['.', '..'])('refuses the id %j without sending anything (no encoding stops URL dot-segment handling)', async (id) => {
+    await expect(firstValueFrom(client.getUserOrders(id))).rejects.toMatchObject({
+      constructor: OrderServiceRejectedError,
+      status: 400,
+    });
+    expect(get).not.toHaveBeenCalled();
   });
 
   it('getUserOrders is the first page’s orders', async () => {

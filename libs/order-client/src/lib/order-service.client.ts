@@ -2,7 +2,7 @@ import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OrderListSchema, type Order } from '@boundary/order-contract';
 import { AxiosError, type AxiosResponse } from 'axios';
-import { map, Observable } from 'rxjs';
+import { map, Observable, throwError } from 'rxjs';
 import {
   OrderServiceBadResponseError,
   OrderServiceError,
@@ -16,7 +16,7 @@ import { resolveOrderClientPolicy, type OrderClientOptions } from './order-clien
 import { OrderClientPolicy } from './order-client.policy';
 import { nextPageCursor } from './link-header';
 import type { OrderPage, OrderPageQuery } from './order-page';
-import { userOrdersPath } from './user-orders.path';
+import { isDotSegment, userOrdersPath } from './user-orders.path';
 
 /** Header carrying the id of the request being served, joined across both services' logs. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -56,9 +56,13 @@ export class OrderServiceClient {
   /**
    * One page of a user's history (`?limit=&cursor=`), with the cursor of the next page taken from the
    * `Link: <…>; rel="next"` header. Same policies and failures as `getUserOrders`; an expired or foreign cursor
-   * is a 400 (`OrderServiceRejectedError`).
+   * is a 400 (`OrderServiceRejectedError`), and so is the id `.` or `..`, refused without sending anything.
    */
   getUserOrdersPage(userId: string, query: OrderPageQuery = {}): Observable<OrderPage> {
+    if (isDotSegment(userId)) {
+      // Sent, it would reach another resource (`/users/..` is `/`): refuse it as the Order Service would.
+      return throwError(() => new OrderServiceRejectedError(userId, 400, { cause: 'dot-segment user id' }));
+    }
     const url = `${this.baseUrl}${userOrdersPath(userId)}${pageQueryString(query)}`;
     const headers = this.headers();
     return new Observable<OrderPage>((subscriber) => {

@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { hasControlCharacters } from './control-characters';
 
+/** Ids that no encoding can carry as a path segment: WHATWG URL parsing treats `%2E%2E` as `..` too. */
+const DOT_SEGMENTS = new Set(['.', '..']);
+
 /**
- * An id as the services accept it in a path: 1–`maxLength` characters, no control characters. Anything else printable
- * is allowed (`a/b`, `x?y`, `..`, `%`, unicode) — clients percent-encode it as a single path segment. Messages name
- * the id, e.g. `user id must be at most 128 characters`.
+ * An id as the services accept it in a path: 1–`maxLength` characters, no control characters, not `.` or `..`.
+ * Anything else printable is allowed (`a/b`, `x?y`, `a..b`, `%`, unicode) — clients percent-encode it as a single
+ * path segment. Messages name the id, e.g. `user id must be at most 128 characters`.
  */
 export function identifierSchema(what: string, maxLength: number) {
   return z
     .string()
     .min(1, `${what} must not be empty`)
     .max(maxLength, `${what} must be at most ${maxLength} characters`)
-    .refine((id) => !hasControlCharacters(id), `${what} must not contain control characters`);
+    .refine((id) => !hasControlCharacters(id), `${what} must not contain control characters`)
+    .refine((id) => !DOT_SEGMENTS.has(id), `${what} must not be "." or ".." (URLs read them as path navigation)`);
 }

@@ -1,7 +1,7 @@
 import { UserIdSchema } from './user-id.schema';
 
 describe('UserIdSchema', () => {
-  it.each(['user123', 'a/b', 'x?y', '..', '%', 'ünïcødé', ' spaced id ', 'x'.repeat(128)])(
+  it.each(['user123', 'a/b', 'x?y', '../x', 'a..b', '...', '%', 'ünïcødé', ' spaced id ', 'x'.repeat(128)])(
     'accepts %j',
     (id) => {
       expect(UserIdSchema.parse(id)).toBe(id);
@@ -14,6 +14,8 @@ describe('UserIdSchema', () => {
     ['a NUL character', 'a\u0000b', 'control characters'],
     ['a newline', 'a\nb', 'control characters'],
     ['DEL', 'a\u007fb', 'control characters'],
+    ['"..", which URLs read as the parent path', '..', 'must not be "." or ".."'],
+    ['".", which URLs read as the current path', '.', 'must not be "." or ".."'],
   ])('rejects %s with a message saying why', (_case, id, message) => {
     const result = UserIdSchema.safeParse(id);
     expect(result.success).toBe(false);

@@ -5,8 +5,8 @@ import { identifierSchema } from './identifier.schema';
 export const MAX_USER_ID_LENGTH = 128;
 
 /**
- * A user id as both services accept it: 1–128 characters, no control characters. Anything else printable is
- * allowed (`a/b`, `x?y`, `..`, `%`, unicode) — the client percent-encodes it as a single path segment.
+ * A user id as both services accept it: 1–128 characters, no control characters, not `.` or `..`. Anything else
+ * printable is allowed (`a/b`, `x?y`, `../x`, `%`, unicode) — the client percent-encodes it as a single path segment.
  */
 export const UserIdSchema = identifierSchema('user id', MAX_USER_ID_LENGTH);
 
