@@ -33,7 +33,7 @@ describe('OrderServiceClient.getUserOrdersPage (HttpService overridden)', () => 
 
   it('has no nextCursor on the last page (no Link header)', async () => {
     get.mockReturnValue(of(axiosResponse(DEMO_ORDERS)));
-    await expect(firstValueFrom(client.getUserOrdersPage('user123'))).resolves.toEqual({ orders: DEMO_ORDERS });
+    await expect(firstValueFrom(client.getUserOrdersPage('user123'))).resolves.toStrictEqual({ orders: DEMO_ORDERS });
     expect(get.mock.calls[0][0]).toBe('http://orders.test/users/user123/orders');
   });
 
