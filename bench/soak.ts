@@ -212,9 +212,14 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   process.stdout.write(`${report}\n`);
-  appendFileSync(join(root, 'bench/RESULTS.md'), `\n${report}`);
-
   await faults.stop();
+  if (quick) {
+    // The CI smoke only proves the soak runs and prints its figures: a 20-second run on a shared machine is no
+    // verdict on memory or sockets, so it neither records nor fails on one.
+    process.stdout.write('--quick: smoke run, nothing written to bench/RESULTS.md, verdict not enforced\n');
+    return;
+  }
+  appendFileSync(join(root, 'bench/RESULTS.md'), `\n${report}`);
   process.exitCode = pass ? 0 : 1;
 }
 
