@@ -19,6 +19,19 @@ describe('nextPageCursor', () => {
     },
   );
 
+  it.each([
+    '</users/u1/orders?cursor=a>; rel="nextish"',
+    '</users/u1/orders?cursor=a>; rel="next-page"',
+    '</users/u1/orders?cursor=a>; rel=previous',
+  ])('does not take a relation that merely starts with "next" (%j)', (header) => {
+    expect(nextPageCursor(header, base)).toBeUndefined();
+  });
+
+  it('reads a next link followed by more parameters, and one after a link whose URL holds a comma', () => {
+    expect(nextPageCursor('</a?cursor=x>; rel="next" ; title="more"', base)).toBe('x');
+    expect(nextPageCursor('</a,b?cursor=p>; rel="prev",</c?cursor=n>; rel="next"', base)).toBe('n');
+  });
+
   it('answers undefined for a next link without a cursor', () => {
     expect(nextPageCursor('</users/u1/orders>; rel="next"', base)).toBeUndefined();
   });
