@@ -1,6 +1,6 @@
 import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OrderListSchema, type Order } from '@boundary/order-contract';
+import { isDotSegment, OrderListSchema, type Order } from '@boundary/order-contract';
 import { AxiosError, type AxiosResponse } from 'axios';
 import { map, Observable, throwError } from 'rxjs';
 import {
@@ -16,7 +16,7 @@ import { resolveOrderClientPolicy, type OrderClientOptions } from './order-clien
 import { OrderClientPolicy } from './order-client.policy';
 import { nextPageCursor } from './link-header';
 import type { OrderPage, OrderPageQuery } from './order-page';
-import { isDotSegment, userOrdersPath } from './user-orders.path';
+import { userOrdersPath } from './user-orders.path';
 
 /** Header carrying the id of the request being served, joined across both services' logs. */
 export const REQUEST_ID_HEADER = 'x-request-id';

@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { hasControlCharacters } from './control-characters';
 
-/** Ids that no encoding can carry as a path segment: WHATWG URL parsing treats `%2E%2E` as `..` too. */
-const DOT_SEGMENTS = new Set(['.', '..']);
+/**
+ * Whether `id` is `.` or `..`: no encoding can carry them as a path segment (WHATWG URL parsing, which axios uses,
+ * reads `%2E%2E` as `..`), so neither the services nor the client accept them.
+ */
+export function isDotSegment(id: string): boolean {
+  return id === '.' || id === '..';
+}
 
 /**
  * An id as the services accept it in a path: 1–`maxLength` characters, no control characters, not `.` or `..`.
@@ -15,5 +20,5 @@ export function identifierSchema(what: string, maxLength: number) {
     .min(1, `${what} must not be empty`)
     .max(maxLength, `${what} must be at most ${maxLength} characters`)
     .refine((id) => !hasControlCharacters(id), `${what} must not contain control characters`)
-    .refine((id) => !DOT_SEGMENTS.has(id), `${what} must not be "." or ".." (URLs read them as path navigation)`);
+    .refine((id) => !isDotSegment(id), `${what} must not be "." or ".." (URLs read them as path navigation)`);
 }
