@@ -1,5 +1,6 @@
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
+import { createServiceLogger } from '@boundary/service-kit';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
@@ -19,9 +20,10 @@ async function bootstrap(): Promise<void> {
     NestLogger.log('Migrations applied', 'Bootstrap');
     return;
   }
+  const serviceLogger = createServiceLogger({ level: config.logLevel });
   const app = await NestFactory.create<NestFastifyApplication>(
-    OrderServiceAppModule.forRoot({ database, serviceToken: config.serviceToken, logLevel: config.logLevel }),
-    createOrderServiceAdapter(),
+    OrderServiceAppModule.forRoot({ database, serviceToken: config.serviceToken, logger: serviceLogger }),
+    createOrderServiceAdapter(serviceLogger),
     { ...ORDER_SERVICE_APP_OPTIONS, abortOnError: false, bufferLogs: true },
   );
   const logger = app.get(Logger);

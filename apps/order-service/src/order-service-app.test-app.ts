@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { createServiceLogger } from '@boundary/service-kit';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { configureOrderServiceApp, createOrderServiceAdapter, ORDER_SERVICE_APP_OPTIONS } from './order-service.app';
@@ -10,13 +11,14 @@ import { OrderServiceAppModule, type OrderServiceAppOptions } from './order-serv
  * Logs nothing unless given a `logDestination`.
  */
 export async function startDeployedOrderServiceTestApp(
-  options: Pick<OrderServiceAppOptions, 'database'> & Partial<OrderServiceAppOptions>,
+  options: Pick<OrderServiceAppOptions, 'database'> & Partial<Omit<OrderServiceAppOptions, 'logger'>>,
   logDestination?: DestinationStream,
 ): Promise<NestFastifyApplication> {
+  const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
   const moduleRef = await Test.createTestingModule({
-    imports: [OrderServiceAppModule.forRoot({ logLevel: logDestination ? 'info' : 'silent', ...options }, logDestination)],
+    imports: [OrderServiceAppModule.forRoot({ ...options, logger })],
   }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(), {
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(logger), {
     ...ORDER_SERVICE_APP_OPTIONS,
     bufferLogs: true,
   });

@@ -1,4 +1,4 @@
-import { createServiceFastifyAdapter, JsonErrorFilter, setupOpenApi } from '@boundary/service-kit';
+import { createServiceFastifyAdapter, JsonErrorFilter, setupOpenApi, type ServiceLogger } from '@boundary/service-kit';
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { orderServiceProblem } from './orders/order-service.problem';
@@ -9,9 +9,10 @@ export const ORDER_SERVICE_BODY_LIMIT = 100 * 1024;
 /**
  * The Fastify adapter of the Order Service, shared by main.ts and the tests. It reads JSON only: without Fastify's
  * `text/plain` parser (and Nest's urlencoded one, see {@link ORDER_SERVICE_APP_OPTIONS}) any other body type is `415`.
+ * Logs requests through `logger` when given one.
  */
-export function createOrderServiceAdapter() {
-  const adapter = createServiceFastifyAdapter({ bodyLimit: ORDER_SERVICE_BODY_LIMIT });
+export function createOrderServiceAdapter(logger?: ServiceLogger) {
+  const adapter = createServiceFastifyAdapter({ bodyLimit: ORDER_SERVICE_BODY_LIMIT, logger });
   const fastify = adapter.getInstance();
   fastify.removeContentTypeParser('text/plain');
   // Draining on shutdown: a request that was in flight when the listener closed ends its keep-alive connection,

@@ -1,6 +1,6 @@
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
-import { createServiceFastifyAdapter } from '@boundary/service-kit';
+import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadUserServiceConfig } from './config/user-service.config';
@@ -9,9 +9,10 @@ import { UserServiceModule } from './user-service.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadUserServiceConfig(process.env);
+  const logger = createServiceLogger({ level: config.logLevel });
   const app = await NestFactory.create<NestFastifyApplication>(
-    UserServiceModule.forRoot(config),
-    createServiceFastifyAdapter(),
+    UserServiceModule.forRoot(config, logger),
+    createServiceFastifyAdapter({ logger }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

@@ -1,22 +1,21 @@
-import { LivenessModule, serviceLoggerModule } from '@boundary/service-kit';
+import { LivenessModule, serviceLoggerModule, type ServiceLogger } from '@boundary/service-kit';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import type { DestinationStream } from 'pino';
 import { USER_SERVICE_CONFIG } from './config/user-service-config.token';
 import type { UserServiceConfig } from './config/user-service.config';
 import { UserOrdersModule } from './user-orders/user-orders.module';
 
 /**
- * The User Service, configured once from its validated configuration (tests pass their own). JSON log lines go
- * to standard output, or to `logDestination` (tests that read them).
+ * The User Service, configured once from its validated configuration (tests pass their own), logging through
+ * `logger` (`createServiceLogger`, also handed to the app's Fastify adapter).
  */
 @Global()
 @Module({})
 export class UserServiceModule {
-  static forRoot(config: UserServiceConfig, logDestination?: DestinationStream): DynamicModule {
+  static forRoot(config: UserServiceConfig, logger: ServiceLogger): DynamicModule {
     return {
       module: UserServiceModule,
       imports: [
-        serviceLoggerModule({ level: config.logLevel, destination: logDestination }),
+        serviceLoggerModule(logger),
         UserOrdersModule,
         LivenessModule,
       ],

@@ -1,6 +1,6 @@
 import { OrderServiceClient } from '@boundary/order-client';
 import type { HttpServiceDouble, OrderServiceClientStub } from '@boundary/order-client/testing';
-import { createServiceFastifyAdapter } from '@boundary/service-kit';
+import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
 import { HttpService } from '@nestjs/axios';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
@@ -58,10 +58,11 @@ export async function startUserServiceTestApp(
     logLevel: options.logDestination ? 'info' : 'silent',
     ...options.config,
   };
-  const builder = Test.createTestingModule({ imports: [UserServiceModule.forRoot(config, options.logDestination)] });
+  const logger = createServiceLogger({ level: config.logLevel, destination: options.logDestination });
+  const builder = Test.createTestingModule({ imports: [UserServiceModule.forRoot(config, logger)] });
   const moduleRef = await override(builder).compile();
   const app = configureUserServiceApp(
-    moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter(), { bufferLogs: true }),
+    moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter({ logger }), { bufferLogs: true }),
   );
   // Nest's own lines (e.g. the problem mapping's) go through pino too: silent, or to `logDestination`.
   app.useLogger(app.get(Logger));

@@ -4,6 +4,7 @@ export * from './lib/zod-validation.pipe';
 export * from './lib/health/liveness.module';
 export * from './lib/service-fastify.adapter';
 export * from './lib/logging/service-logger.module';
+export * from './lib/logging/service-logger';
 export * from './lib/logging/request-id';
 export * from './lib/open-api';
 export * from './lib/parse-env';

@@ -24,6 +24,12 @@ import type { ResolvedOrderClientPolicy } from './order-client.options';
 const RETRIABLE_STATUSES = new Set([502, 503, 504]);
 
 /**
+ * Timeouts abort their inner work when time runs out, not also on every return (cockatiel's default): a settled
+ * call has nothing left to abort, and each such abort builds a DOMException — measurable on every request.
+ */
+const ONLY_ON_TIMEOUT = { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false };
+
+/**
  * The client's resilience policies, composed in this one place with cockatiel. From the outside in:
  *
  * 1. **deadline** (`timeoutMs`): the whole call, retries and back-off included → `OrderServiceTimeoutError`;
@@ -44,7 +50,7 @@ export class OrderClientPolicy {
   private openedAt = 0;
 
   constructor(private readonly settings: ResolvedOrderClientPolicy) {
-    this.deadline = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
+    this.deadline = timeout(settings.timeoutMs, ONLY_ON_TIMEOUT);
     this.retry = retry(handleWhen(isRetriable), {
       maxAttempts: settings.maxRetries,
       backoff: new ExponentialBackoff({
@@ -58,7 +64,7 @@ export class OrderClientPolicy {
       breaker: new ConsecutiveBreaker(settings.consecutiveFailures),
     });
     this.breaker.onBreak(() => (this.openedAt = Date.now()));
-    this.attemptTimeout = timeout(settings.attemptTimeoutMs, TimeoutStrategy.Aggressive);
+    this.attemptTimeout = timeout(settings.attemptTimeoutMs, ONLY_ON_TIMEOUT);
   }
 
   /**

@@ -67,21 +67,28 @@ export class OrderServiceClient {
     const headers = this.headers();
     return new Observable<OrderPage>((subscriber) => {
       const call = new AbortController();
+      let settled = false;
       this.policy
         .executeIdempotent(userId, (signal) => this.attempt(userId, url, headers, signal), call.signal)
         .then(
           (page) => {
+            settled = true;
             subscriber.next(page);
             subscriber.complete();
           },
           (error: unknown) => {
+            settled = true;
             if (call.signal.aborted) return;
             const failure = this.toOrderServiceError(userId, error);
             this.logger.debug(`GET ${url} failed: ${failure.message}`);
             subscriber.error(failure);
           },
         );
-      return () => call.abort();
+      // Only a call still in flight has anything to abort; aborting a settled one would build a DOMException
+      // (with its stack) on every successful call for nothing.
+      return () => {
+        if (!settled) call.abort();
+      };
     });
   }
 
@@ -96,10 +103,12 @@ export class OrderServiceClient {
   /** One HTTP attempt; unsubscribes (aborting axios) when `signal` aborts. */
   private attempt(userId: string, url: string, headers: Record<string, string>, signal: AbortSignal): Promise<OrderPage> {
     return new Promise<OrderPage>((resolve, reject) => {
+      let answered = false;
       const request = this.http
         .get<unknown>(url, { headers, maxContentLength: this.maxResponseBytes, maxBodyLength: this.maxResponseBytes })
         .subscribe({
           next: (response) => {
+            answered = true;
             try {
               resolve(this.parsePage(userId, response));
             } catch (error) {
@@ -107,7 +116,11 @@ export class OrderServiceClient {
             }
           },
           error: (error: unknown) => reject(this.toOrderServiceError(userId, error)),
-          complete: () => reject(new OrderServiceUnavailableError(userId, undefined, { cause: 'no response' })),
+          // An error is built (stack and all) only when there is one to report: completing after an answer is the
+          // normal end of every successful call.
+          complete: () => {
+            if (!answered) reject(new OrderServiceUnavailableError(userId, undefined, { cause: 'no response' }));
+          },
         });
       signal.addEventListener('abort', () => request.unsubscribe(), { once: true });
     });

@@ -3,6 +3,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { REQUEST_ID_HEADER, requestIdOf } from './logging/request-id';
+import { RequestLineLogController } from './logging/request-line.log-controller';
+import type { ServiceLogger } from './logging/service-logger';
+import { runWithRequestLogger } from './logging/service-logger.module';
 
 /** Longest path parameter the router matches. Above the 128-character id limit so long ids get a clear 400. */
 const MAX_PARAM_LENGTH = 16 * 1024;
@@ -13,9 +16,13 @@ const MAX_PARAM_LENGTH = 16 * 1024;
  * the same `{ error, code }` JSON as everything else. Each request's id is the caller's `x-request-id` when it
  * is a plain token, else a fresh UUID (`requestIdOf`), and every answer carries it back in `x-request-id`.
  * Requests Node's parser rejects before any routing (headers over 16 kB, malformed HTTP) get the same JSON shape.
+ * With a `logger` (`createServiceLogger`), every request writes one line and Nest `Logger` lines written while
+ * serving it carry its id; without one, the adapter logs nothing.
  */
-export function createServiceFastifyAdapter(options: { bodyLimit?: number } = {}): FastifyAdapter {
+export function createServiceFastifyAdapter(options: { bodyLimit?: number; logger?: ServiceLogger } = {}): FastifyAdapter {
+  const { logger } = options;
   const adapter = new FastifyAdapter({
+    ...(logger ? { loggerInstance: logger, logController: new RequestLineLogController() } : {}),
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     clientErrorHandler: answerClientError,
     bodyLimit: options.bodyLimit,
@@ -26,7 +33,8 @@ export function createServiceFastifyAdapter(options: { bodyLimit?: number } = {}
   });
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    done();
+    if (logger) runWithRequestLogger(request.log as ServiceLogger, request.id, done);
+    else done();
   });
   return adapter;
 }

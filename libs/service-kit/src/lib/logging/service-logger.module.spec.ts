@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import request from 'supertest';
 import { createServiceFastifyAdapter } from '../service-fastify.adapter';
+import { createServiceLogger } from './service-logger';
 import { currentRequestId, serviceLoggerModule } from './service-logger.module';
 
 @Controller()
@@ -24,10 +25,11 @@ class EchoController {
 
 /** An app with the service logger writing its JSON lines to an array. */
 async function appLoggingTo(lines: Record<string, unknown>[]) {
-  @Module({ imports: [serviceLoggerModule({ level: 'info', destination: { write: (l: string) => lines.push(JSON.parse(l)) } })], controllers: [EchoController] })
+  const logger = createServiceLogger({ level: 'info', destination: { write: (l: string) => lines.push(JSON.parse(l)) } });
+  @Module({ imports: [serviceLoggerModule(logger)], controllers: [EchoController] })
   class EchoModule {}
   const moduleRef = await Test.createTestingModule({ imports: [EchoModule] }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter(), { bufferLogs: true });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter({ logger }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -53,6 +55,12 @@ describe('serviceLoggerModule', () => {
     expect(completed()).toEqual([
       expect.objectContaining({ reqId: 'req-42', req: { id: 'req-42', method: 'GET', url: '/echo' }, res: { statusCode: 200 } }),
     ]);
+  });
+
+  it('writes one line per request, when it is answered', async () => {
+    await request(app.getHttpServer()).get('/echo').set('x-request-id', 'req-43').expect(200);
+
+    expect(lines.filter((line) => line['reqId'] === 'req-43').map((line) => line['msg'])).toEqual(['serving', 'request completed']);
   });
 
   it.each([
