@@ -6,7 +6,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
-import request from 'supertest';
 import type { UserServiceConfig } from './config/user-service.config';
 import { configureUserServiceApp } from './user-service.app';
 import { UserServiceModule } from './user-service.module';
@@ -49,7 +48,7 @@ export async function startUserServiceTestApp(
   override: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
   orderServiceTimeoutMs: number = TEST_TIMEOUT_MS.doubles,
   options: UserServiceTestAppOptions = {},
-): Promise<{ app: NestFastifyApplication; get: (path: string) => request.Test }> {
+): Promise<UserServiceTestApp> {
   const config: UserServiceConfig = {
     port: 0,
     orderServiceUrl: TEST_ORDER_SERVICE_URL,
@@ -68,7 +67,68 @@ export async function startUserServiceTestApp(
   app.useLogger(app.get(Logger));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, get: (path) => request(app.getHttpServer()).get(path) };
+  return { app, get: (path) => new InjectedGet(app, path) };
+}
+
+/** The started app, and `get` to call it in-process. */
+export interface UserServiceTestApp {
+  app: NestFastifyApplication;
+  /**
+   * A GET through Fastify's `inject()`: the whole request pipeline (hooks, filters, pipes) without a socket, so a
+   * call costs a fraction of a millisecond instead of a connection. Not for paths whose dot-segments must reach
+   * the server as sent: `inject()` parses the path as a WHATWG URL, which collapses `%2E%2E`.
+   */
+  get: (path: string) => TestRequest;
+}
+
+/** What a test reads from an answer of the app. */
+export interface TestResponse {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  /** The body parsed as JSON when its Content-Type says JSON, else `undefined`; typed loosely, as tests dig into it. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  text: string;
+}
+
+/** A GET, sent when awaited. `set` adds a header; `expect(status)` fails with the status and body if they differ. */
+export interface TestRequest extends PromiseLike<TestResponse> {
+  set(name: string, value: string): TestRequest;
+  expect(status: number): Promise<TestResponse>;
+}
+
+class InjectedGet implements TestRequest {
+  private readonly headers: Record<string, string> = {};
+
+  constructor(
+    private readonly app: NestFastifyApplication,
+    private readonly path: string,
+  ) {}
+
+  set(name: string, value: string): TestRequest {
+    this.headers[name] = value;
+    return this;
+  }
+
+  async expect(status: number): Promise<TestResponse> {
+    const response = await this.send();
+    if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${response.text}`);
+    return response;
+  }
+
+  then<A = TestResponse, B = never>(
+    onFulfilled?: ((response: TestResponse) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): PromiseLike<A | B> {
+    return this.send().then(onFulfilled, onRejected);
+  }
+
+  private async send(): Promise<TestResponse> {
+    const response = await this.app.inject({ method: 'GET', url: this.path, headers: this.headers });
+    const text = response.body;
+    const json = /\bjson\b/.test(String(response.headers['content-type'] ?? ''));
+    return { status: response.statusCode, headers: response.headers, body: json && text ? JSON.parse(text) : undefined, text };
+  }
 }
 
 /** The override that puts `double` in place of `HttpService`, under the real `OrderServiceClient`. */

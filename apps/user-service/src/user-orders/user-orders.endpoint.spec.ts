@@ -1,13 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { answersOrders, HttpInterception, replyWith } from '@boundary/order-client/testing';
 import nock from 'nock';
-import { startUserServiceTestApp, TEST_ORDER_SERVICE_URL, TEST_TIMEOUT_MS } from '../user-service.test-app';
+import { startUserServiceTestApp, TEST_ORDER_SERVICE_URL, TEST_TIMEOUT_MS, type UserServiceTestApp } from '../user-service.test-app';
 import { HOSTILE_USER_ID, HOSTILE_USER_ID_PATH, HOSTILE_USER_ID_REQUEST, USER_ORDERS_SCENARIOS } from './user-orders.scenarios';
 
 describe('User Service GET /users/:userId/orders — real endpoint, HTTP intercepted by nock', () => {
   const interception = new HttpInterception();
   let app: INestApplication;
-  let get: (path: string) => import('supertest').Test;
+  let get: UserServiceTestApp['get'];
 
   beforeAll(async () => ({ app, get } = await startUserServiceTestApp(undefined, TEST_TIMEOUT_MS.network)));
   afterAll(() => app.close());

@@ -10,9 +10,8 @@ import {
   truncates,
   type Fault,
 } from '@boundary/order-client/testing';
-import request from 'supertest';
 import type { UserServiceConfig } from '../config/user-service.config';
-import { startUserServiceTestApp, TEST_ORDER_SERVICE_POLICY } from '../user-service.test-app';
+import { startUserServiceTestApp, TEST_ORDER_SERVICE_POLICY, type UserServiceTestApp } from '../user-service.test-app';
 import { USER_ORDERS_ANSWERS as ANSWERS } from './user-orders.scenarios';
 
 /** The client's deadline in these tests: every answer must arrive within it plus 100 ms. */
@@ -38,13 +37,14 @@ async function connectionsClosed(server: FaultServer): Promise<number> {
 describe('User Service against a socket-level fault server on 127.0.0.1 (real client, real sockets)', () => {
   let server: FaultServer;
   let app: INestApplication;
+  let get: UserServiceTestApp['get'];
 
   beforeAll(async () => {
     server = await FaultServer.start();
-    ({ app } = await startUserServiceTestApp(undefined, DEADLINE_MS, {
+    ({ app, get } = await startUserServiceTestApp(undefined, DEADLINE_MS, {
       config: { orderServiceUrl: server.url, orderServicePolicy: POLICY },
     }));
-    await request(app.getHttpServer()).get('/users/user123/orders'); // warm the first request's code paths
+    await get('/users/user123/orders'); // warm the first request's code paths
   });
   afterAll(async () => {
     await app?.close();
@@ -54,7 +54,7 @@ describe('User Service against a socket-level fault server on 127.0.0.1 (real cl
   /** Calls the User Service; `elapsed` runs from sending the request to the end of the answer. */
   async function timedGet(userId = 'user123') {
     const started = performance.now();
-    const response = await request(app.getHttpServer()).get(`/users/${userId}/orders`);
+    const response = await get(`/users/${userId}/orders`);
     return { status: response.status, body: response.body as unknown, elapsed: performance.now() - started };
   }
 
@@ -116,10 +116,11 @@ describe('User Service circuit breaker against a failing Order Service (real soc
   const HALF_OPEN_MS = 400;
   let server: FaultServer;
   let app: INestApplication;
+  let get: UserServiceTestApp['get'];
 
   beforeAll(async () => {
     server = await FaultServer.start();
-    ({ app } = await startUserServiceTestApp(undefined, DEADLINE_MS, {
+    ({ app, get } = await startUserServiceTestApp(undefined, DEADLINE_MS, {
       config: {
         orderServiceUrl: server.url,
         orderServicePolicy: { ...POLICY, retries: 0, breakerFailures: 2, breakerHalfOpenMs: HALF_OPEN_MS },
@@ -131,16 +132,16 @@ describe('User Service circuit breaker against a failing Order Service (real soc
     await server?.stop();
   });
 
-  const get = () => request(app.getHttpServer()).get('/users/user123/orders');
+  const getOrders = () => get('/users/user123/orders');
 
   it('fails fast with 503 + Retry-After after 2 failures, then lets a probe through and recovers', async () => {
     server.otherwise(answers(503));
-    await get().expect(502);
-    await get().expect(502);
+    await getOrders().expect(502);
+    await getOrders().expect(502);
     expect(server.requests).toHaveLength(2);
 
     const started = performance.now();
-    const open = await get().expect(503);
+    const open = await getOrders().expect(503);
     expect(performance.now() - started).toBeLessThan(DEADLINE_MS + 100);
     expect(open.headers['retry-after']).toBe('1');
     expect(open.body).toEqual({
@@ -153,8 +154,8 @@ describe('User Service circuit breaker against a failing Order Service (real soc
     server.otherwise(answers(200, DEMO_ORDERS));
     // Real sockets, real clock: wait out the open period before the probe.
     await new Promise((resolve) => setTimeout(resolve, HALF_OPEN_MS + 50));
-    await get().expect(200);
-    await get().expect(200);
+    await getOrders().expect(200);
+    await getOrders().expect(200);
     expect(server.requests).toHaveLength(4);
   });
 });

@@ -1,13 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 import { answersOrders, HttpServiceDouble } from '@boundary/order-client/testing';
-import { startUserServiceTestApp, TEST_ORDER_SERVICE_URL, withHttpService } from '../user-service.test-app';
+import { startUserServiceTestApp, TEST_ORDER_SERVICE_URL, withHttpService, type UserServiceTestApp } from '../user-service.test-app';
 import { HOSTILE_USER_ID, HOSTILE_USER_ID_PATH, HOSTILE_USER_ID_REQUEST, USER_ORDERS_SCENARIOS } from './user-orders.scenarios';
 
 describe('User Service GET /users/:userId/orders — HttpService overridden', () => {
   const http = new HttpServiceDouble(TEST_ORDER_SERVICE_URL);
   let app: INestApplication;
-  let get: (path: string) => import('supertest').Test;
+  let get: UserServiceTestApp['get'];
 
   beforeAll(async () => ({ app, get } = await startUserServiceTestApp(withHttpService(http))));
   afterAll(() => app.close());

@@ -3,13 +3,13 @@ import type { INestApplication } from '@nestjs/common';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 import { axiosHttpError, axiosResponse } from '@boundary/order-client/testing';
 import { of, throwError, type Observable } from 'rxjs';
-import { startUserServiceTestApp } from '../user-service.test-app';
+import { startUserServiceTestApp, type UserServiceTestApp } from '../user-service.test-app';
 
 const TOKEN = 'shared-service-token-for-tests';
 
 describe('User Service request ids and service token — HttpService overridden, logs read from a stream', () => {
   let app: INestApplication;
-  let get: (path: string) => import('supertest').Test;
+  let get: UserServiceTestApp['get'];
   const httpGet = jest.fn<Observable<unknown>, [string, { headers: Record<string, string> }]>();
   const lines: Record<string, unknown>[] = [];
 

@@ -5,13 +5,13 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
 /**
  * Network-level interception for endpoint tests: every request to a non-loopback host must match a nock
  * interceptor. Call `start()` in `beforeEach` and `verify()` in `afterEach`: `verify()` fails the test when a
- * request matched nothing or an interceptor was never used, then resets nock. Loopback stays open so supertest
- * can reach the app under test.
+ * request matched nothing or an interceptor was never used, then resets nock. Loopback stays open so a test can
+ * still reach an app under test that listens on a real socket (an in-process `inject()` needs no network at all).
  */
 export class HttpInterception {
   private unmatched: string[] = [];
   private readonly recordUnmatched = (req: { method?: string; href?: string; hostname?: string }) => {
-    // nock reports every request it does not intercept, including the allowed loopback ones (supertest's).
+    // nock reports every request it does not intercept, including the allowed loopback ones.
     if (LOOPBACK.test(req.hostname ?? '')) return;
     this.unmatched.push(`${req.method ?? '?'} ${req.href ?? '?'}`);
   };
