@@ -1,7 +1,9 @@
 /**
  * Chain throughput: autocannon against User Service → Order Service (production builds from dist/, one User
  * Service per client transport) and against a raw node:http two-hop baseline answering the same bytes. Runs are
- * interleaved round by round; ratios are taken per round against that round's baseline, then the median.
+ * interleaved round by round; ratios are taken per round against that round's baseline, then the median. With
+ * DATABASE_URL set, the chain is also measured with the Order Service on PostgreSQL (a scratch database of its own,
+ * the CPU of its PostgreSQL backends counted with the chain's).
  *
  *   node -r @swc-node/register bench/chain-throughput.ts [--quick]
  */
@@ -9,6 +11,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { isQuick } from './lib/bench-args';
 import { BenchProcess } from './lib/bench-process';
+import { createScratchDatabase, dropScratchDatabase, PostgresBackends } from './lib/postgres-backends';
 import { describeMachine, WORKSPACE_ROOT } from './lib/machine';
 import { markdownTable } from './lib/markdown-table';
 import { appendResultsEntry } from './lib/results-file';
@@ -32,8 +35,14 @@ interface Variant {
   /** A whole chain (compared with the baseline) or one hop alone (shows where the cost is). */
   kind: 'chain' | 'hop';
   /** Processes the variant's requests pass through (CPU and memory are summed over them). */
-  processes: BenchProcess[];
+  processes: MeasuredProcess[];
   url: string;
+}
+
+/** What a variant's CPU and memory are read from: a bench process, or a database's server processes. */
+interface MeasuredProcess {
+  cpuSeconds(): number;
+  rssMiB(): number;
 }
 
 interface Round {
@@ -96,6 +105,8 @@ async function main(): Promise<void> {
     started.push(process);
     return process;
   };
+  const serverUrl = process.env['DATABASE_URL'] || undefined;
+  const scratchDatabase = `chain_bench_${process.pid}`;
   try {
     const dist = (app: string) => join(WORKSPACE_ROOT, 'dist/apps', app, 'main.js');
     // Its own in-memory embedded database with the demo data (as e2e/full-stack), even when the run has a DATABASE_URL.
@@ -112,6 +123,7 @@ async function main(): Promise<void> {
     const variants: Variant[] = [
       { name: 'raw node:http + undici two-hop (baseline)', kind: 'chain', processes: [front, back], url: `${front.url}${PATH}` },
     ];
+    const userServices: BenchProcess[] = [];
     for (const { name, env } of USER_SERVICE_VARIANTS.filter((v) => v.quick || !QUICK)) {
       const userService = await startProcess(
         name,
@@ -119,7 +131,28 @@ async function main(): Promise<void> {
         { ORDER_SERVICE_URL: orderService.url, ORDER_SERVICE_TIMEOUT_MS: '10000', ...env },
         '/health/live',
       );
+      userServices.push(userService);
       variants.push({ name, kind: 'chain', processes: [userService, orderService], url: `${userService.url}${PATH}` });
+    }
+    if (serverUrl) {
+      const databaseUrl = await createScratchDatabase(serverUrl, scratchDatabase);
+      const onPostgres = await startProcess('order-service on PostgreSQL', [dist('order-service')], { SEED_DEMO_DATA: 'true', DATABASE_URL: databaseUrl }, '/health/live');
+      const name = 'Nest+Fastify, axios undici adapter, keep-alive — Order Service on PostgreSQL';
+      const userService = await startProcess(
+        name,
+        [dist('user-service')],
+        { ORDER_SERVICE_URL: onPostgres.url, ORDER_SERVICE_TIMEOUT_MS: '10000', ORDER_SERVICE_TRANSPORT: 'undici' },
+        '/health/live',
+      );
+      variants.push({ name, kind: 'chain', processes: [userService, onPostgres, new PostgresBackends(scratchDatabase)], url: `${userService.url}${PATH}` });
+      if (!QUICK) {
+        variants.push({
+          name: 'Order Service on PostgreSQL alone (+ its PostgreSQL backends)',
+          kind: 'hop',
+          processes: [onPostgres, new PostgresBackends(scratchDatabase)],
+          url: `${onPostgres.url}${PATH}`,
+        });
+      }
     }
     // The Order Service answers from its database (embedded PGlite), which the baseline's back hop does not have:
     // the User Service in front of the baseline's own back hop isolates what the User Service and its client add.
@@ -134,7 +167,7 @@ async function main(): Promise<void> {
       variants.push({ name, kind: 'chain', processes: [userService, back], url: `${userService.url}${PATH}` });
     }
     if (!QUICK) {
-      const userService = variants[1].processes[0];
+      const userService = userServices[0];
       variants.push(
         { name: 'raw node:http back hop alone', kind: 'hop', processes: [back], url: `${back.url}${PATH}` },
         { name: 'Order Service alone', kind: 'hop', processes: [orderService], url: `${orderService.url}${PATH}` },
@@ -174,6 +207,7 @@ async function main(): Promise<void> {
     report(variants, rounds, fixedRate, expected.length);
   } finally {
     await Promise.all(started.map((p) => p.stop()));
+    if (serverUrl) await dropScratchDatabase(serverUrl, scratchDatabase);
   }
 }
 
@@ -237,7 +271,8 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
     `GET ${PATH} (${bytes} bytes). Figures are medians over rounds; ratios are per-round against the baseline, then ` +
     `the median. CPU and RSS are summed over both hops' processes. Goals: req/s ≥ 0.6×, p99 ≤ 2×, CPU/request ≤ 1.5× the baseline ` +
     `("goals" judges the saturated runs). The Order Service runs on an in-memory embedded PGlite database with the demo ` +
-    `data (as e2e/full-stack); "User Service → raw back hop" rows put the User Service in front of the baseline's back hop. ` +
+    `data (as e2e/full-stack), and in the "on PostgreSQL" rows on a scratch PostgreSQL database with the same data, ` +
+    `whose backends' CPU and memory are counted with the chain's; "User Service → raw back hop" rows put the User Service in front of the baseline's back hop. ` +
     (FIXED_RATE_ROUNDS === 0
       ? 'No fixed-rate rounds in --quick.'
       : `Then ${FIXED_RATE_ROUNDS} interleaved round(s) at a fixed ${FIXED_RATE} req/s (autocannon overallRate), where every chain does the same work per second.`);

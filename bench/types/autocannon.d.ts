@@ -1,7 +1,12 @@
-// The part of autocannon 8's programmatic API the bench uses (the package ships no types; @types/autocannon is not
+// The part of autocannon 8's programmatic API the benches use (the package ships no types; @types/autocannon is not
 // installed to keep dependencies to what the project pins).
 declare module 'autocannon' {
   namespace autocannon {
+    interface Request {
+      method: 'GET';
+      path: string;
+      onResponse?: (status: number, body: string) => void;
+    }
     interface Options {
       url: string;
       connections?: number;
@@ -9,6 +14,10 @@ declare module 'autocannon' {
       pipelining?: number;
       /** Requests per second across all connections (no limit when absent). */
       overallRate?: number;
+      /** Seconds before a request counts as timed out. */
+      timeout?: number;
+      /** Requests each connection cycles through (soak: a mix of paths). */
+      requests?: Request[];
     }
     interface Histogram {
       average: number;

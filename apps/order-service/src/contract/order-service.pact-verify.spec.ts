@@ -1,4 +1,4 @@
-import { MatchersV3, PactV4, SpecificationVersion, Verifier } from '@pact-foundation/pact';
+import { MatchersV3, PactV4, SpecificationVersion, Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { CallHandler, INestApplication, NestInterceptor, Provider } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -52,7 +52,8 @@ async function verify(app: INestApplication, pactFile: string, serviceToken?: st
     providerBaseUrl: await app.getUrl(),
     pactUrls: [pactFile],
     logLevel: 'warn',
-    stateHandlers: providerStates(context),
+    // pact 16.4 types stateHandlers as HTTP and message handlers at once, which no setup/teardown handler satisfies.
+    stateHandlers: providerStates(context) as VerifierOptions['stateHandlers'],
     // As the User Service calls it in production: with the shared service token.
     ...(serviceToken ? { customProviderHeaders: [`Authorization: Bearer ${serviceToken}`] } : {}),
   }).verifyProvider();

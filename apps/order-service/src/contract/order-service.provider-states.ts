@@ -1,4 +1,5 @@
-import type { StateHandlers } from '@pact-foundation/pact';
+// The package root does not re-export this type (pact 16.4).
+import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types';
 import { OrderDatabase } from '../database/order-database';
 import { orders, users } from '../database/order-service.schema';
 import { OrderRepository } from '../orders/order.repository';
@@ -29,7 +30,7 @@ export async function userHasNoOrders(context: ProviderStateContext, { userId }:
 }
 
 /** Leaves `userId` unknown: nothing to seed on a clean database. */
-export async function userDoesNotExist(_context: ProviderStateContext, _params: UserParams): Promise<void> {
+export async function userDoesNotExist(): Promise<void> {
   // The database is emptied after every interaction, so no one exists unless a state created them.
 }
 

@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { Client } from 'pg';
+
+/** Kernel clock ticks per second for /proc/<pid>/stat times (100 on Linux x86-64). */
+const CLOCK_TICKS = 100;
+
+/**
+ * The PostgreSQL server processes serving one database (backends whose process title names it), measured like a
+ * bench process: a service on PostgreSQL hands part of each request's work to them, so its CPU per request is
+ * only complete with theirs. Reads /proc (Linux; the server must run on this machine).
+ */
+export class PostgresBackends {
+  readonly name: string;
+
+  constructor(readonly database: string) {
+    this.name = `PostgreSQL backends of ${database}`;
+  }
+
+  cpuSeconds(): number {
+    return this.pids().reduce((sum, pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return sum + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+      } catch {
+        return sum; // the backend ended between listing and reading
+      }
+    }, 0);
+  }
+
+  rssMiB(): number {
+    return this.pids().reduce((sum, pid) => {
+      try {
+        const kib = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+        return sum + kib / 1024;
+      } catch {
+        return sum;
+      }
+    }, 0);
+  }
+
+  private pids(): string[] {
+    const title = ` ${this.database} `;
+    return readdirSync('/proc').filter((pid) => {
+      if (!/^\d+$/.test(pid)) return false;
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return cmdline.startsWith('postgres: ') && cmdline.includes(title);
+      } catch {
+        return false;
+      }
+    });
+  }
+}
+
+/** Creates a database of its own beside the one `serverUrl` names and returns its URL. */
+export async function createScratchDatabase(serverUrl: string, database: string): Promise<string> {
+  await onServer(serverUrl, (client) => client.query(`create database "${database}"`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function dropScratchDatabase(serverUrl: string, database: string): Promise<void> {
+  await onServer(serverUrl, (client) => client.query(`drop database if exists "${database}" with (force)`));
+}
+
+async function onServer<T>(serverUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
