@@ -105,7 +105,9 @@ export class OrderServiceClient {
     return new Promise<OrderPage>((resolve, reject) => {
       let answered = false;
       const request = this.http
-        .get<unknown>(url, { headers, maxContentLength: this.maxResponseBytes, maxBodyLength: this.maxResponseBytes })
+        // The attempt's own signal: the transport aborts with it directly (no controller of its own per request);
+        // unsubscribing below covers an HttpService that ignores signals (a test double).
+        .get<unknown>(url, { headers, signal, maxContentLength: this.maxResponseBytes, maxBodyLength: this.maxResponseBytes })
         .subscribe({
           next: (response) => {
             answered = true;

@@ -137,6 +137,18 @@ describe('undiciAdapter', () => {
     await expect(call).rejects.toBeInstanceOf(CanceledError);
   });
 
+  it('honours both a caller’s signal and axios’ timeout when given together', async () => {
+    agent.get(BASE_URL).intercept({ path: '/slow' }).reply(200, 'late').delay(1_000).times(2);
+    const untouched = new AbortController();
+    await expect(http().get(`${BASE_URL}/slow`, { signal: untouched.signal, timeout: 50 })).rejects.toMatchObject({
+      code: 'ECONNABORTED',
+    });
+    const aborted = new AbortController();
+    const call = http().get(`${BASE_URL}/slow`, { signal: aborted.signal, timeout: 5_000 });
+    aborted.abort();
+    await expect(call).rejects.toBeInstanceOf(CanceledError);
+  });
+
   it('aborts and fails with CanceledError when the cancelToken is cancelled (as stock HttpService does)', async () => {
     agent.get(BASE_URL).intercept({ path: '/slow' }).reply(200, 'late').delay(1_000);
     const source = axios.CancelToken.source();

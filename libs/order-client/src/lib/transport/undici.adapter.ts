@@ -45,7 +45,7 @@ export function undiciAdapter(dispatcher: Dispatcher, { reset = false }: { reset
       const code = response.status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST;
       throw new AxiosError(`Request failed with status code ${response.status}`, code, config, undefined, response);
     } catch (error) {
-      throw abort.reason ?? (error instanceof AxiosError ? error : AxiosError.from(error as Error, undefined, config));
+      throw abort.failure() ?? (error instanceof AxiosError ? error : AxiosError.from(error as Error, undefined, config));
     } finally {
       abort.release();
     }
@@ -56,7 +56,7 @@ export function undiciAdapter(dispatcher: Dispatcher, { reset = false }: { reset
 class RequestAbort {
   /** Why the request was aborted, as axios reports it; undefined while it was not. */
   reason?: AxiosError;
-  private readonly controller = new AbortController();
+  private readonly controller?: AbortController;
   private readonly timer?: NodeJS.Timeout;
   private readonly onAbort = () => this.abort(new CanceledError(undefined, undefined, this.config));
   private readonly onCancel = (cancel: unknown) =>
@@ -64,6 +64,13 @@ class RequestAbort {
 
   constructor(private readonly config: InternalAxiosRequestConfig) {
     const signal = config.signal as AbortSignal | undefined;
+    // The caller's signal alone is passed on as it is: a controller of our own (and the listener joining them)
+    // per request is needed only to merge it with a cancel token or a timeout.
+    if (signal && !config.cancelToken && !config.timeout) {
+      this.passedSignal = signal;
+      return;
+    }
+    this.controller = new AbortController();
     if (signal?.aborted) this.onAbort();
     signal?.addEventListener?.('abort', this.onAbort, { once: true });
     config.cancelToken?.subscribe(this.onCancel);
@@ -74,11 +81,21 @@ class RequestAbort {
     }
   }
 
-  get signal(): AbortSignal {
-    return this.controller.signal;
+  private readonly passedSignal?: AbortSignal;
+
+  get signal(): AbortSignal | undefined {
+    return this.passedSignal ?? this.controller?.signal;
+  }
+
+  /** Why the request ended early, as axios reports it: set on abort, or read off a caller's signal passed on. */
+  failure(): AxiosError | undefined {
+    if (this.reason) return this.reason;
+    if (this.passedSignal?.aborted) return new CanceledError(undefined, undefined, this.config);
+    return undefined;
   }
 
   release(): void {
+    if (this.passedSignal) return;
     clearTimeout(this.timer);
     (this.config.signal as AbortSignal | undefined)?.removeEventListener?.('abort', this.onAbort);
     this.config.cancelToken?.unsubscribe(this.onCancel);
@@ -87,6 +104,6 @@ class RequestAbort {
   private abort(reason: AxiosError): void {
     if (this.reason) return;
     this.reason = reason;
-    this.controller.abort(reason);
+    this.controller?.abort(reason);
   }
 }
