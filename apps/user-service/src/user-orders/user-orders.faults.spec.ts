@@ -28,6 +28,17 @@ const POLICY: UserServiceConfig['orderServicePolicy'] = {
   retryMaxDelayMs: 100,
 };
 
+/** A fault server, and the User Service calling it under `policy` with the tests' deadline. */
+async function startAgainstFaultServer(
+  policy: UserServiceConfig['orderServicePolicy'],
+): Promise<{ server: FaultServer } & UserServiceTestApp> {
+  const server = await FaultServer.start();
+  const started = await startUserServiceTestApp(undefined, DEADLINE_MS, {
+    config: { orderServiceUrl: server.url, orderServicePolicy: policy },
+  });
+  return { server, ...started };
+}
+
 /** Waits (bounded) until the fault server has no open connection: the client closed what it abandoned. */
 async function connectionsClosed(server: FaultServer): Promise<number> {
   for (let i = 0; i < 200 && server.openConnections > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -40,10 +51,7 @@ describe('User Service against a socket-level fault server on 127.0.0.1 (real cl
   let get: UserServiceTestApp['get'];
 
   beforeAll(async () => {
-    server = await FaultServer.start();
-    ({ app, get } = await startUserServiceTestApp(undefined, DEADLINE_MS, {
-      config: { orderServiceUrl: server.url, orderServicePolicy: POLICY },
-    }));
+    ({ server, app, get } = await startAgainstFaultServer(POLICY));
     await get('/users/user123/orders'); // warm the first request's code paths
   });
   afterAll(async () => {
@@ -119,12 +127,11 @@ describe('User Service circuit breaker against a failing Order Service (real soc
   let get: UserServiceTestApp['get'];
 
   beforeAll(async () => {
-    server = await FaultServer.start();
-    ({ app, get } = await startUserServiceTestApp(undefined, DEADLINE_MS, {
-      config: {
-        orderServiceUrl: server.url,
-        orderServicePolicy: { ...POLICY, retries: 0, breakerFailures: 2, breakerHalfOpenMs: HALF_OPEN_MS },
-      },
+    ({ server, app, get } = await startAgainstFaultServer({
+      ...POLICY,
+      retries: 0,
+      breakerFailures: 2,
+      breakerHalfOpenMs: HALF_OPEN_MS,
     }));
   });
   afterAll(async () => {
