@@ -279,7 +279,9 @@ describe('OrderClientPolicy (through OrderServiceClient, HttpService overridden,
       const { call, sent } = await openBreaker([status(503)]);
       await jest.advanceTimersByTimeAsync(5_000);
       expect(await call()).toMatchObject({ constructor: OrderServiceUnavailableError, status: 503 });
-      expect(await call()).toMatchObject({ constructor: OrderServiceCircuitOpenError, retryAfterMs: 5_000 });
+      const open = await call();
+      expect(open).toMatchObject({ constructor: OrderServiceCircuitOpenError, retryAfterMs: 5_000 });
+      expect((open as Error).message).toMatch(/circuit open for user ".+": failing fast for 5000 ms$/);
       expect(sent()).toBe(4);
     });
 

@@ -59,6 +59,7 @@ describe('OrderServiceClient request options (HttpService overridden)', () => {
     await expect(orders()).rejects.toMatchObject({
       constructor: OrderServiceBadResponseError,
       reason: 'body larger than 2048 bytes',
+      cause: tooLarge,
     });
   });
 

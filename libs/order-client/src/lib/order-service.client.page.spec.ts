@@ -41,6 +41,7 @@ describe('OrderServiceClient.getUserOrdersPage (HttpService overridden)', () => 
     await expect(firstValueFrom(client.getUserOrders(id))).rejects.toMatchObject({
       constructor: OrderServiceRejectedError,
       status: 400,
+      cause: 'dot-segment user id',
     });
     expect(get).not.toHaveBeenCalled();
   });
