@@ -1,12 +1,24 @@
 import {
+  OrderServiceBadResponseError,
   OrderServiceCircuitOpenError,
+  OrderServiceError,
+  OrderServiceNotFoundError,
   OrderServiceRejectedError,
+  OrderServiceTimeoutError,
   OrderServiceUnavailableError,
 } from '@boundary/order-client';
 import { Logger } from '@nestjs/common';
 import { orderServiceProblem } from './order-service.problem';
 
-describe('orderServiceProblem', () => {
+/** An `OrderServiceError` the mapping has no branch for, as a newer client version might add. */
+class OrderServiceNewFailureError extends OrderServiceError {
+  readonly code = 'ORDER_SERVICE_NEW_FAILURE';
+  constructor(userId: string) {
+    super('something new went wrong', userId);
+  }
+}
+
+describe('orderServiceProblem — the one mapping from Order Service failures to answers', () => {
   let error: jest.SpyInstance;
   let warn: jest.SpyInstance;
   beforeEach(() => {
@@ -14,6 +26,32 @@ describe('orderServiceProblem', () => {
     warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
   });
   afterEach(() => jest.restoreAllMocks());
+
+  it.each([
+    [new OrderServiceTimeoutError('u1', 50), 504, 'Order Service timed out', 'ORDER_SERVICE_TIMEOUT'],
+    [new OrderServiceBadResponseError('u1', 'x'), 502, 'Order Service sent an invalid response', 'ORDER_SERVICE_BAD_RESPONSE'],
+    [new OrderServiceRejectedError('u1', 400), 502, 'Order Service rejected the request', 'ORDER_SERVICE_REJECTED'],
+    [new OrderServiceUnavailableError('u1', 503), 502, 'Order Service unavailable', 'ORDER_SERVICE_UNAVAILABLE'],
+    [new OrderServiceNewFailureError('u1'), 502, 'Order Service call failed', 'ORDER_SERVICE_NEW_FAILURE'],
+  ])('maps %s to %i and logs it once with the user id', (error, status, message, code) => {
+    expect(orderServiceProblem(error)).toEqual({ status, error: message, code });
+    expect(warn.mock.calls).toEqual([[`${error.name} for user "u1": ${error.message}`]]);
+    expect(warn.mock.contexts.map((logger) => (logger as { context?: string }).context)).toEqual(['OrderServiceProblem']);
+  });
+
+  it('maps OrderServiceNotFoundError to 404 USER_NOT_FOUND without logging: an unknown user is no fault', () => {
+    expect(orderServiceProblem(new OrderServiceNotFoundError('u1'))).toEqual({
+      status: 404,
+      error: 'User not found',
+      code: 'USER_NOT_FOUND',
+    });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it.each([new Error('boom'), 'a string', undefined])('leaves %p to the generic handling', (error) => {
+    expect(orderServiceProblem(error)).toBeUndefined();
+    expect(warn).not.toHaveBeenCalled();
+  });
 
   it.each([
     [4_000, '4'],
@@ -25,14 +63,6 @@ describe('orderServiceProblem', () => {
       error: 'Order Service unavailable, not called while it recovers',
       code: 'ORDER_SERVICE_CIRCUIT_OPEN',
       headers: { 'Retry-After': seconds },
-    });
-  });
-
-  it('answers an Order Service that was reached but failed with 502, without Retry-After', () => {
-    expect(orderServiceProblem(new OrderServiceUnavailableError('u1', 503))).toEqual({
-      status: 502,
-      error: 'Order Service unavailable',
-      code: 'ORDER_SERVICE_UNAVAILABLE',
     });
   });
 
