@@ -36,6 +36,10 @@ describe('full stack: User Service → Order Service, both real processes on fre
     });
   });
 
+  it('answers an empty history with 200 and no orders, not 404', async () => {
+    expect(await getJson('/users/user000/orders')).toEqual({ status: 200, body: { user_id: 'user000', orders: [] } });
+  });
+
   it('answers 404 for a user the Order Service does not know', async () => {
     expect(await getJson('/users/user456/orders')).toEqual({
       status: 404,
