@@ -20,8 +20,10 @@ import { anOrder, ordersFor } from './order.fixtures';
 import { axiosResponse } from './axios-response';
 
 const ORIGIN = 'http://orders.test';
-// Real sockets on a busy machine: generous, and only ever reached by the answer that must never come.
-const TIMEOUT_MS = 300;
+// Real sockets on a busy machine (a 64 KiB body through nock and axios took over 300 ms under a parallel
+// `nx affected`): generous for answers that come; the answer that never comes waits only NO_ANSWER_TIMEOUT_MS.
+const TIMEOUT_MS = 5_000;
+const NO_ANSWER_TIMEOUT_MS = 300;
 
 /** What a caller can observe of one answer: status and parsed body, or the error code. */
 type Outcome = { status: number; data: unknown } | { error: string | undefined };
@@ -33,12 +35,12 @@ const outcome = (response: Promise<AxiosResponse>): Promise<Outcome> =>
       error.response ? { status: error.response.status, data: error.response.data } : { error: error.code ?? error.name },
   );
 
-const viaDouble = (answer: HttpAnswer) =>
-  outcome(firstValueFrom(httpServiceAnswer(answer, axiosResponse(null).config).pipe(timeout(TIMEOUT_MS))));
+const viaDouble = (answer: HttpAnswer, timeoutMs = TIMEOUT_MS) =>
+  outcome(firstValueFrom(httpServiceAnswer(answer, axiosResponse(null).config).pipe(timeout(timeoutMs))));
 
-const viaNock = (answer: HttpAnswer) => {
+const viaNock = (answer: HttpAnswer, timeoutMs = TIMEOUT_MS) => {
   replyWith(nock(ORIGIN).get('/x'), answer);
-  return outcome(axios.get(`${ORIGIN}/x`, { timeout: TIMEOUT_MS }));
+  return outcome(axios.get(`${ORIGIN}/x`, { timeout: timeoutMs }));
 };
 
 describe('fault helpers: the HttpService double and nock play each answer the same way', () => {
@@ -60,8 +62,8 @@ describe('fault helpers: the HttpService double and nock play each answer the sa
   });
 
   it('no answer: the caller’s timeout fires in both', async () => {
-    await expect(viaDouble(timesOut())).resolves.toEqual({ error: 'TimeoutError' });
-    await expect(viaNock(timesOut())).resolves.toEqual({ error: 'ECONNABORTED' });
+    await expect(viaDouble(timesOut(), NO_ANSWER_TIMEOUT_MS)).resolves.toEqual({ error: 'TimeoutError' });
+    await expect(viaNock(timesOut(), NO_ANSWER_TIMEOUT_MS)).resolves.toEqual({ error: 'ECONNABORTED' });
   });
 
   it('a truncated body is the first half of the JSON, which does not parse', async () => {
