@@ -16,31 +16,49 @@ const anchor = alias(orders, 'anchor');
 /** Orders in PostgreSQL or PGlite through Drizzle: every statement is built by Drizzle with bound parameters. */
 @Injectable()
 export class DrizzleOrderRepository extends OrderRepository {
+  /**
+   * A history's first page — most reads — as one prepared statement: Drizzle builds its SQL once, and PostgreSQL
+   * parses and plans it once per connection instead of on every request.
+   */
+  private readonly firstPage;
+
   constructor(private readonly database: OrderDatabase) {
     super();
+    this.firstPage = database.db
+      .select(wireOrder)
+      .from(orders)
+      .where(eq(orders.userId, sql.placeholder('userId')))
+      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .limit(sql.placeholder('limit'))
+      .prepare('user_orders_first_page');
   }
 
   async findUserOrders(userId: string, page: OrderPageRequest): Promise<OrderPage | undefined> {
-    const { db } = this.database;
-    // Keyset: strictly after the anchor order in (created_at DESC, id DESC) — the order of the history index.
-    const afterAnchor = page.after
-      ? sql`(${orders.createdAt}, ${orders.id}) < (${db
-          .select({ createdAt: anchor.createdAt, id: anchor.id })
-          .from(anchor)
-          .where(and(eq(anchor.id, page.after), eq(anchor.userId, userId)))})`
-      : undefined;
-    const rows: Order[] = await db
-      .select(wireOrder)
-      .from(orders)
-      .where(and(eq(orders.userId, userId), afterAnchor))
-      .orderBy(desc(orders.createdAt), desc(orders.id))
-      .limit(page.limit + 1);
+    const rows: Order[] =
+      page.after === undefined
+        ? await this.firstPage.execute({ userId, limit: page.limit + 1 })
+        : await this.pageAfter(userId, page.after, page.limit + 1);
     if (rows.length === 0) return this.emptyPage(userId, page.after);
     const pageRows = rows.slice(0, page.limit);
     return {
       orders: pageRows,
       nextAfter: rows.length > page.limit ? pageRows[pageRows.length - 1].order_id : undefined,
     };
+  }
+
+  /** Keyset: strictly after the anchor order in (created_at DESC, id DESC) — the order of the history index. */
+  private pageAfter(userId: string, after: string, limit: number): Promise<Order[]> {
+    const { db } = this.database;
+    const afterAnchor = sql`(${orders.createdAt}, ${orders.id}) < (${db
+      .select({ createdAt: anchor.createdAt, id: anchor.id })
+      .from(anchor)
+      .where(and(eq(anchor.id, after), eq(anchor.userId, userId)))})`;
+    return db
+      .select(wireOrder)
+      .from(orders)
+      .where(and(eq(orders.userId, userId), afterAnchor))
+      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .limit(limit);
   }
 
   async findOrder(orderId: string): Promise<OrderDetail | undefined> {
