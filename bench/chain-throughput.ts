@@ -29,6 +29,9 @@ const WARMUP_SECONDS = QUICK ? 1 : 2;
  */
 const FIXED_RATE = QUICK ? 200 : 500;
 const FIXED_RATE_ROUNDS = QUICK ? 0 : 3;
+/** With DATABASE_URL: the Nest chain on PostgreSQL, and a raw two-hop whose back hop reads the same database. */
+const NEST_ON_POSTGRES = 'Nest+Fastify, axios undici adapter, keep-alive — Order Service on PostgreSQL';
+const RAW_ON_POSTGRES = 'raw node:http + undici two-hop, back hop reading the same PostgreSQL rows';
 
 interface Variant {
   name: string;
@@ -137,7 +140,7 @@ async function main(): Promise<void> {
     if (serverUrl) {
       const databaseUrl = await createScratchDatabase(serverUrl, scratchDatabase);
       const onPostgres = await startProcess('order-service on PostgreSQL', [dist('order-service')], { SEED_DEMO_DATA: 'true', DATABASE_URL: databaseUrl }, '/health/live');
-      const name = 'Nest+Fastify, axios undici adapter, keep-alive — Order Service on PostgreSQL';
+      const name = NEST_ON_POSTGRES;
       const userService = await startProcess(
         name,
         [dist('user-service')],
@@ -145,6 +148,15 @@ async function main(): Promise<void> {
         '/health/live',
       );
       variants.push({ name, kind: 'chain', processes: [userService, onPostgres, new PostgresBackends(scratchDatabase)], url: `${userService.url}${PATH}` });
+      // What the framework adds on top of the same database work: the baseline, its back hop reading the rows.
+      const dbBack = await startProcess('baseline back on PostgreSQL', [join(__dirname, 'baseline/two-hop-back-db.mjs')], { DATABASE_URL: databaseUrl }, PATH);
+      const dbFront = await startProcess('baseline front on PostgreSQL', [join(__dirname, 'baseline/two-hop-front.mjs')], { BACK_URL: dbBack.url }, PATH);
+      variants.push({
+        name: RAW_ON_POSTGRES,
+        kind: 'chain',
+        processes: [dbFront, dbBack, new PostgresBackends(scratchDatabase)],
+        url: `${dbFront.url}${PATH}`,
+      });
       if (!QUICK) {
         variants.push({
           name: 'Order Service on PostgreSQL alone (+ its PostgreSQL backends)',
@@ -217,6 +229,28 @@ function ratioToBaseline(rounds: Map<string, Round[]>, baselineName: string, nam
   return median((rounds.get(name) ?? []).map((r, i) => pick(r) / pick(baseline[i])));
 }
 
+/** The Nest chain on PostgreSQL against the raw two-hop doing the same database work, per round. */
+function againstSameDatabase(rounds: Map<string, Round[]>): string {
+  const rows = [RAW_ON_POSTGRES, NEST_ON_POSTGRES].map((name) => {
+    const own = rounds.get(name) ?? [];
+    const ratio = (pick: (r: Round) => number) => ratioToBaseline(rounds, RAW_ON_POSTGRES, name, pick);
+    const figures = [
+      median(own.map((r) => r.requestsPerSecond)),
+      median(own.map((r) => r.p99)),
+      median(own.map((r) => r.cpuMicrosPerRequest)),
+      ratio((r) => r.requestsPerSecond),
+      ratio((r) => r.p99),
+      ratio((r) => r.cpuMicrosPerRequest),
+    ];
+    assertFigures(`${name} against the same database`, figures);
+    return [name, fmt(figures[0], 0), fmt(figures[1]), fmt(figures[2], 0), fmt(figures[3], 2), fmt(figures[4], 2), fmt(figures[5], 2)];
+  });
+  return markdownTable(
+    ['against a raw two-hop reading the same database', 'req/s', 'p99 ms', 'CPU µs/req', 'req/s ÷ raw-on-db', 'p99 ÷ raw-on-db', 'CPU ÷ raw-on-db'],
+    rows,
+  );
+}
+
 function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>, bytes: number): void {
   const ratio = (name: string, pick: (r: Round) => number) => ratioToBaseline(rounds, variants[0].name, name, pick);
   const rows = variants
@@ -264,6 +298,7 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
         return [name, fmt(figures[0], 0), fmt(figures[1]), fmt(figures[2]), fmt(figures[3], 0), fmt(figures[4], 2), fmt(figures[5], 2)];
       }),
     )]),
+    ...(rounds.has(RAW_ON_POSTGRES) ? [againstSameDatabase(rounds)] : []),
     ...(hops.length > 0 ? [markdownTable(['one hop alone, saturated (where the cost is)', 'req/s', 'CPU µs/req'], hops)] : []),
   ].join('\n\n');
   const setup =
@@ -272,7 +307,8 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
     `the median. CPU and RSS are summed over both hops' processes. Goals: req/s ≥ 0.6×, p99 ≤ 2×, CPU/request ≤ 1.5× the baseline ` +
     `("goals" judges the saturated runs). The Order Service runs on an in-memory embedded PGlite database with the demo ` +
     `data (as e2e/full-stack), and in the "on PostgreSQL" rows on a scratch PostgreSQL database with the same data, ` +
-    `whose backends' CPU and memory are counted with the chain's; "User Service → raw back hop" rows put the User Service in front of the baseline's back hop. ` +
+    `whose backends' CPU and memory are counted with the chain's (also for the raw two-hop whose back hop reads the same ` +
+    `rows by one prepared statement through pg, bench/baseline/two-hop-back-db.mjs); "User Service → raw back hop" rows put the User Service in front of the baseline's back hop. ` +
     (FIXED_RATE_ROUNDS === 0
       ? 'No fixed-rate rounds in --quick.'
       : `Then ${FIXED_RATE_ROUNDS} interleaved round(s) at a fixed ${FIXED_RATE} req/s (autocannon overallRate), where every chain does the same work per second.`);
