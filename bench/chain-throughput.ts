@@ -229,21 +229,29 @@ function ratioToBaseline(rounds: Map<string, Round[]>, baselineName: string, nam
   return median((rounds.get(name) ?? []).map((r, i) => pick(r) / pick(baseline[i])));
 }
 
+/** A variant's medians over rounds, and its per-round ratios to `baselineName` (then the median); throws if any is missing. */
+function figuresOf(rounds: Map<string, Round[]>, baselineName: string, name: string, label = name) {
+  const own = rounds.get(name) ?? [];
+  const ratio = (pick: (r: Round) => number) => ratioToBaseline(rounds, baselineName, name, pick);
+  const figures = {
+    rps: median(own.map((r) => r.requestsPerSecond)),
+    p50: median(own.map((r) => r.p50)),
+    p99: median(own.map((r) => r.p99)),
+    cpu: median(own.map((r) => r.cpuMicrosPerRequest)),
+    rss: median(own.map((r) => r.rssMiB)),
+    rpsRatio: ratio((r) => r.requestsPerSecond),
+    p99Ratio: ratio((r) => r.p99),
+    cpuRatio: ratio((r) => r.cpuMicrosPerRequest),
+  };
+  assertFigures(label, Object.values(figures));
+  return figures;
+}
+
 /** The Nest chain on PostgreSQL against the raw two-hop doing the same database work, per round. */
 function againstSameDatabase(rounds: Map<string, Round[]>): string {
   const rows = [RAW_ON_POSTGRES, NEST_ON_POSTGRES].map((name) => {
-    const own = rounds.get(name) ?? [];
-    const ratio = (pick: (r: Round) => number) => ratioToBaseline(rounds, RAW_ON_POSTGRES, name, pick);
-    const figures = [
-      median(own.map((r) => r.requestsPerSecond)),
-      median(own.map((r) => r.p99)),
-      median(own.map((r) => r.cpuMicrosPerRequest)),
-      ratio((r) => r.requestsPerSecond),
-      ratio((r) => r.p99),
-      ratio((r) => r.cpuMicrosPerRequest),
-    ];
-    assertFigures(`${name} against the same database`, figures);
-    return [name, fmt(figures[0], 0), fmt(figures[1]), fmt(figures[2], 0), fmt(figures[3], 2), fmt(figures[4], 2), fmt(figures[5], 2)];
+    const f = figuresOf(rounds, RAW_ON_POSTGRES, name, `${name} against the same database`);
+    return [name, fmt(f.rps, 0), fmt(f.p99), fmt(f.cpu, 0), fmt(f.rpsRatio, 2), fmt(f.p99Ratio, 2), fmt(f.cpuRatio, 2)];
   });
   return markdownTable(
     ['against a raw two-hop reading the same database', 'req/s', 'p99 ms', 'CPU µs/req', 'req/s ÷ raw-on-db', 'p99 ÷ raw-on-db', 'CPU ÷ raw-on-db'],
@@ -252,26 +260,13 @@ function againstSameDatabase(rounds: Map<string, Round[]>): string {
 }
 
 function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>, bytes: number): void {
-  const ratio = (name: string, pick: (r: Round) => number) => ratioToBaseline(rounds, variants[0].name, name, pick);
   const rows = variants
     .filter((v) => v.kind === 'chain')
     .map(({ name }) => {
-    const own = rounds.get(name) ?? [];
-    const figures = [
-      median(own.map((r) => r.requestsPerSecond)),
-      median(own.map((r) => r.p50)),
-      median(own.map((r) => r.p99)),
-      median(own.map((r) => r.cpuMicrosPerRequest)),
-      median(own.map((r) => r.rssMiB)),
-      ratio(name, (r) => r.requestsPerSecond),
-      ratio(name, (r) => r.p99),
-      ratio(name, (r) => r.cpuMicrosPerRequest),
-    ];
-    assertFigures(name, figures);
-    const [rps, p50, p99, cpu, rss, rpsRatio, p99Ratio, cpuRatio] = figures;
-    const goals = rpsRatio >= 0.6 && p99Ratio <= 2 && cpuRatio <= 1.5 ? 'met' : 'not met';
-    return [name, fmt(rps, 0), fmt(p50), fmt(p99), fmt(cpu, 0), fmt(rss, 0), fmt(rpsRatio, 2), fmt(p99Ratio, 2), fmt(cpuRatio, 2), goals];
-  });
+      const f = figuresOf(rounds, variants[0].name, name);
+      const goals = f.rpsRatio >= 0.6 && f.p99Ratio <= 2 && f.cpuRatio <= 1.5 ? 'met' : 'not met';
+      return [name, fmt(f.rps, 0), fmt(f.p50), fmt(f.p99), fmt(f.cpu, 0), fmt(f.rss, 0), fmt(f.rpsRatio, 2), fmt(f.p99Ratio, 2), fmt(f.cpuRatio, 2), goals];
+    });
   const hops = variants
     .filter((v) => v.kind === 'hop')
     .map(({ name }) => {
@@ -285,17 +280,9 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
     ),
     ...(FIXED_RATE_ROUNDS === 0 ? [] : [markdownTable(
       [`same chains at a fixed ${FIXED_RATE} req/s`, 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'p99 ÷ base', 'CPU ÷ base'],
-      [...fixedRate].map(([name, own]) => {
-        const figures = [
-          median(own.map((r) => r.requestsPerSecond)),
-          median(own.map((r) => r.p50)),
-          median(own.map((r) => r.p99)),
-          median(own.map((r) => r.cpuMicrosPerRequest)),
-          ratioToBaseline(fixedRate, variants[0].name, name, (r) => r.p99),
-          ratioToBaseline(fixedRate, variants[0].name, name, (r) => r.cpuMicrosPerRequest),
-        ];
-        assertFigures(`${name} at ${FIXED_RATE} req/s`, figures);
-        return [name, fmt(figures[0], 0), fmt(figures[1]), fmt(figures[2]), fmt(figures[3], 0), fmt(figures[4], 2), fmt(figures[5], 2)];
+      [...fixedRate.keys()].map((name) => {
+        const f = figuresOf(fixedRate, variants[0].name, name, `${name} at ${FIXED_RATE} req/s`);
+        return [name, fmt(f.rps, 0), fmt(f.p50), fmt(f.p99), fmt(f.cpu, 0), fmt(f.p99Ratio, 2), fmt(f.cpuRatio, 2)];
       }),
     )]),
     ...(rounds.has(RAW_ON_POSTGRES) ? [againstSameDatabase(rounds)] : []),

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
+import { processCpuSeconds, processRssMiB } from './proc-stats';
 
 /** A port the OS just handed out on 127.0.0.1. */
 export async function freePort(): Promise<number> {
@@ -11,9 +11,6 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
-
-/** Kernel clock ticks per second for /proc/<pid>/stat times (100 on Linux x86-64). */
-const CLOCK_TICKS = 100;
 
 /**
  * A server process under measurement: started with `node <args>` on a free port, ready once `readyPath` answers
@@ -49,16 +46,12 @@ export class BenchProcess {
 
   /** User + system CPU seconds the process has used so far. */
   cpuSeconds(): number {
-    const stat = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime (fields 14 and 15)
+    return processCpuSeconds(this.child.pid as number);
   }
 
   /** Resident set size now, in MiB. */
   rssMiB(): number {
-    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-    const kib = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1]);
-    return kib / 1024;
+    return processRssMiB(this.child.pid as number);
   }
 
   async stop(): Promise<void> {

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
+import { processCpuSeconds, processRssMiB } from './proc-stats';
 
-/** Kernel clock ticks per second for /proc/<pid>/stat times (100 on Linux x86-64). */
-const CLOCK_TICKS = 100;
 
 /**
  * The PostgreSQL server processes serving one database (backends whose process title names it), measured like a
@@ -17,24 +16,20 @@ export class PostgresBackends {
   }
 
   cpuSeconds(): number {
-    return this.pids().reduce((sum, pid) => {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return sum + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-      } catch {
-        return sum; // the backend ended between listing and reading
-      }
-    }, 0);
+    return this.sum(processCpuSeconds);
   }
 
   rssMiB(): number {
+    return this.sum(processRssMiB);
+  }
+
+  private sum(read: (pid: string) => number): number {
     return this.pids().reduce((sum, pid) => {
       try {
-        const kib = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-        return sum + kib / 1024;
+        const value = read(pid);
+        return Number.isFinite(value) ? sum + value : sum; // a backend that is ending holds no memory
       } catch {
-        return sum;
+        return sum; // the backend ended between listing and reading
       }
     }, 0);
   }
