@@ -5,6 +5,7 @@ export * from './lib/health/liveness.module';
 export * from './lib/service-fastify.adapter';
 export * from './lib/logging/service-logger.module';
 export * from './lib/logging/service-logger';
+export * from './lib/logging/log-level';
 export * from './lib/logging/request-id';
 export * from './lib/open-api';
 export * from './lib/parse-env';

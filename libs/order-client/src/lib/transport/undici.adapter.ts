@@ -56,7 +56,10 @@ export function undiciAdapter(dispatcher: Dispatcher, { reset = false }: { reset
 class RequestAbort {
   /** Why the request was aborted, as axios reports it; undefined while it was not. */
   reason?: AxiosError;
+  /** Ours, when the caller's signal must be merged with a cancel token or a timeout. */
   private readonly controller?: AbortController;
+  /** The caller's signal, passed on as it is when it is the only abort source. */
+  private readonly passedSignal?: AbortSignal;
   private readonly timer?: NodeJS.Timeout;
   private readonly onAbort = () => this.abort(new CanceledError(undefined, undefined, this.config));
   private readonly onCancel = (cancel: unknown) =>
@@ -80,8 +83,6 @@ class RequestAbort {
       }, config.timeout);
     }
   }
-
-  private readonly passedSignal?: AbortSignal;
 
   get signal(): AbortSignal | undefined {
     return this.passedSignal ?? this.controller?.signal;

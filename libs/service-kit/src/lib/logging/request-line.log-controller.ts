@@ -1,12 +1,17 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LogController } from 'fastify';
+import { REQUEST_ID_LOG_KEY } from './service-logger.module';
 
 /**
  * Fastify's request logging cut to one line per request, written when the answer is sent: method, URL, status and
  * time only — no headers (so no `Authorization`), no bodies. Fastify tags it, like every line of the request,
- * with the request id (`reqId`).
+ * with the request id (`REQUEST_ID_LOG_KEY`).
  */
 export class RequestLineLogController extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: REQUEST_ID_LOG_KEY });
+  }
+
   override incomingRequest(): void {
     // One line per request is enough: the completed line says everything the incoming one would.
   }

@@ -3,8 +3,6 @@ import { LoggerModule } from 'nestjs-pino';
 import { storage, Store } from 'nestjs-pino/storage';
 import type { ServiceLogger } from './service-logger';
 
-export { LOG_LEVELS, type LogLevel } from './log-level';
-
 /** The log binding that carries the request id on every line written while serving a request. */
 export const REQUEST_ID_LOG_KEY = 'reqId';
 
