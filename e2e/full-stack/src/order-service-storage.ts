@@ -12,6 +12,14 @@ export interface OrderServiceStorage {
   remove(): Promise<void>;
 }
 
+/** How a storage is made, named before it exists (for test titles). */
+export interface OrderServiceStorageKind {
+  name: string;
+  /** Whether a test can open its own connection to the database (an embedded one belongs to the service alone). */
+  sharedWithTests: boolean;
+  create: () => Promise<OrderServiceStorage>;
+}
+
 /** An embedded PGlite database in a fresh temporary folder. */
 async function pgliteFolder(): Promise<OrderServiceStorage> {
   const dir = await mkdtemp(join(tmpdir(), 'order-service-e2e-'));
@@ -37,10 +45,24 @@ async function postgresDatabase(serverUrl: string): Promise<OrderServiceStorage>
   };
 }
 
+/** The default embedded database in memory: nothing on disk to remove. */
+async function pgliteInMemory(): Promise<OrderServiceStorage> {
+  return { name: 'embedded PGlite', env: { DATABASE_URL: '' }, remove: async () => undefined };
+}
+
 const serverUrl = process.env['DATABASE_URL'];
+const postgres: OrderServiceStorageKind | undefined = serverUrl
+  ? { name: 'PostgreSQL', sharedWithTests: true, create: () => postgresDatabase(serverUrl) }
+  : undefined;
 
 /** Persistent storages a process test must pass on: PGlite in a folder always, PostgreSQL when `DATABASE_URL` is set. */
-export const PERSISTENT_STORAGES: readonly { name: string; create: () => Promise<OrderServiceStorage> }[] = [
-  { name: 'PGlite', create: pgliteFolder },
-  ...(serverUrl ? [{ name: 'PostgreSQL', create: () => postgresDatabase(serverUrl) }] : []),
+export const PERSISTENT_STORAGES: readonly OrderServiceStorageKind[] = [
+  { name: 'PGlite', sharedWithTests: false, create: pgliteFolder },
+  ...(postgres ? [postgres] : []),
 ];
+
+/**
+ * The database the full stack runs on: the real server, a scratch database on it, when `DATABASE_URL` is set (as in
+ * production); otherwise the embedded default in memory.
+ */
+export const FULL_STACK_STORAGE: OrderServiceStorageKind = postgres ?? { name: 'embedded PGlite', sharedWithTests: false, create: pgliteInMemory };

@@ -1,12 +1,24 @@
+import { DatabaseFaults } from './database-faults';
+import { FULL_STACK_STORAGE, type OrderServiceStorage } from './order-service-storage';
 import { ServiceProcess } from './service-process';
 
-describe('full stack: User Service → Order Service, both real processes on free ports', () => {
+const UNAVAILABLE = { error: 'Order Service unavailable', code: 'ORDER_SERVICE_UNAVAILABLE', user_id: 'user123' };
+const USER123_ORDERS = {
+  user_id: 'user123',
+  orders: [
+    { order_id: 'ord001', item: 'Laptop', quantity: 1 },
+    { order_id: 'ord002', item: 'Mouse', quantity: 2 },
+  ],
+};
+
+describe(`full stack: User Service → Order Service on ${FULL_STACK_STORAGE.name}, both real processes on free ports`, () => {
+  let storage: OrderServiceStorage;
   let orderService: ServiceProcess;
   let userService: ServiceProcess;
 
   beforeAll(async () => {
-    // Its own in-memory embedded database with the demo data, even when the run has a DATABASE_URL.
-    orderService = await ServiceProcess.start('order-service', { SEED_DEMO_DATA: 'true', DATABASE_URL: '' });
+    storage = await FULL_STACK_STORAGE.create();
+    orderService = await ServiceProcess.start('order-service', { ...storage.env, SEED_DEMO_DATA: 'true' });
     userService = await ServiceProcess.start('user-service', {
       ORDER_SERVICE_URL: orderService.url,
       ORDER_SERVICE_TIMEOUT_MS: '2000',
@@ -16,24 +28,16 @@ describe('full stack: User Service → Order Service, both real processes on fre
   afterAll(async () => {
     await userService?.stop();
     await orderService?.stop();
+    await storage?.remove();
   });
 
-  const getJson = async (path: string) => {
-    const response = await fetch(`${userService.url}${path}`);
+  const getJson = async (path: string, from = userService) => {
+    const response = await fetch(`${from.url}${path}`);
     return { status: response.status, body: await response.json() };
   };
 
   it('answers user123’s two orders from the real Order Service', async () => {
-    expect(await getJson('/users/user123/orders')).toEqual({
-      status: 200,
-      body: {
-        user_id: 'user123',
-        orders: [
-          { order_id: 'ord001', item: 'Laptop', quantity: 1 },
-          { order_id: 'ord002', item: 'Mouse', quantity: 2 },
-        ],
-      },
-    });
+    expect(await getJson('/users/user123/orders')).toEqual({ status: 200, body: USER123_ORDERS });
   });
 
   it('answers an empty history with 200 and no orders, not 404', async () => {
@@ -61,11 +65,39 @@ describe('full stack: User Service → Order Service, both real processes on fre
     expect(body).toMatchObject({ code: 'INVALID_USER_ID' });
   });
 
+  // Only a database a test can reach besides the service lets it make the real provider fail or fall silent.
+  if (FULL_STACK_STORAGE.sharedWithTests) {
+    describe('faults arranged in the Order Service’s database', () => {
+      let faults: DatabaseFaults;
+
+      beforeAll(async () => (faults = await DatabaseFaults.connect(storage.env['DATABASE_URL'])));
+      afterAll(() => faults?.close());
+
+      it('answers 502 while the Order Service answers 500 (its orders table is gone), and 200 once it is back', async () => {
+        await faults.withoutOrdersTable(async () => {
+          expect(await getJson('/users/user123/orders', orderService)).toEqual({
+            status: 500,
+            body: expect.objectContaining({ code: 'INTERNAL_ERROR' }),
+          });
+          expect(await getJson('/users/user123/orders')).toEqual({ status: 502, body: UNAVAILABLE });
+        });
+        expect(await getJson('/users/user123/orders')).toEqual({ status: 200, body: USER123_ORDERS });
+      });
+
+      it('answers 504 when the Order Service does not answer in time (its read waits on a lock), and 200 once it is released', async () => {
+        await faults.withOrdersLocked(async () => {
+          expect(await getJson('/users/user123/orders')).toEqual({
+            status: 504,
+            body: { error: 'Order Service timed out', code: 'ORDER_SERVICE_TIMEOUT', user_id: 'user123' },
+          });
+        });
+        expect(await getJson('/users/user123/orders')).toEqual({ status: 200, body: USER123_ORDERS });
+      });
+    });
+  }
+
   it('answers 502 once the Order Service is down (connection refused)', async () => {
     await orderService.stop();
-    expect(await getJson('/users/user123/orders')).toEqual({
-      status: 502,
-      body: { error: 'Order Service unavailable', code: 'ORDER_SERVICE_UNAVAILABLE', user_id: 'user123' },
-    });
+    expect(await getJson('/users/user123/orders')).toEqual({ status: 502, body: UNAVAILABLE });
   });
 });
