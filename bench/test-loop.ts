@@ -159,6 +159,10 @@ async function nxColdVsCached(): Promise<string> {
     ] as const) {
       const run = await timedCommand(process.execPath, [NX, ...args], { cwd: WORKSPACE_ROOT, timeoutMs: 300_000 });
       if (run.code !== 0) throw new Error(`nx ${args.join(' ')} failed:\n${run.output}`);
+      const wantHit = into === cached;
+      if (/read the output from the cache/.test(run.output) !== wantHit) {
+        throw new Error(`nx ${args.join(' ')}: expected a cache ${wantHit ? 'hit' : 'miss'}:\n${run.output}`);
+      }
       into.push(run.ms);
     }
   }

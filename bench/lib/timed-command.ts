@@ -13,10 +13,13 @@ export function timedCommand(
   options: { cwd: string; env?: Record<string, string>; timeoutMs: number },
 ): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
+    // A bench started with `nx run … --skip-nx-cache` inherits NX_SKIP_NX_CACHE: every nx it times would skip
+    // the cache too, and a "cached" run would measure a cold one. Commands that mean to skip it say so themselves.
+    const { NX_SKIP_NX_CACHE: _inherited, ...inherited } = process.env;
     const started = process.hrtime.bigint();
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', ...options.env },
+      env: { ...inherited, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
