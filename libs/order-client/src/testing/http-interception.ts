@@ -1,4 +1,14 @@
-import nock from 'nock';
+import type Nock from 'nock';
+
+/**
+ * nock overrides node:http's globals as soon as it is loaded, and in Jest core modules are shared by every later
+ * file of the worker. Loaded here, on the first interception, importing the testing kit for a stub or the
+ * `HttpService` double leaves the way requests are sent untouched.
+ */
+function loadNock(): typeof Nock {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
+  return require('nock') as typeof Nock;
+}
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
 
@@ -17,6 +27,7 @@ export class HttpInterception {
   };
 
   start(): void {
+    const nock = loadNock();
     this.unmatched = [];
     nock.disableNetConnect();
     nock.enableNetConnect((host) => LOOPBACK.test(host.replace(/:\d+$/, '')));
@@ -25,6 +36,7 @@ export class HttpInterception {
 
   /** Throws, naming them, if any request was unmatched or any interceptor unused; always cleans up. */
   verify(): void {
+    const nock = loadNock();
     const unused = nock.pendingMocks();
     const unmatched = this.unmatched;
     nock.emitter.removeListener('no match', this.recordUnmatched);
