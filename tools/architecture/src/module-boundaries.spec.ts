@@ -15,7 +15,7 @@ interface LintMessage {
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const eslint = spawnSync(
     process.execPath,
-    [require.resolve('eslint/bin/eslint.js'), '--stdin', '--stdin-filename', filePath, '--format', 'json'],
+    [join(workspaceRoot, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', filePath, '--format', 'json'],
     { cwd: workspaceRoot, input: code, encoding: 'utf8' },
   );
   const [result] = JSON.parse(eslint.stdout) as [{ messages: LintMessage[] }];
