@@ -158,6 +158,17 @@ async function main(): Promise<void> {
         url: `${dbFront.url}${PATH}`,
       });
       if (!QUICK) {
+        // What the one request line per request costs both services (a planning question: lines off by default?).
+        const quiet = { LOG_LEVEL: 'warn' };
+        const quietOrders = await startProcess('order-service on PostgreSQL, no request lines', [dist('order-service')], { DATABASE_URL: databaseUrl, ...quiet }, '/health/live');
+        const quietName = `${NEST_ON_POSTGRES}, no request lines (LOG_LEVEL=warn on both)`;
+        const quietUsers = await startProcess(
+          quietName,
+          [dist('user-service')],
+          { ORDER_SERVICE_URL: quietOrders.url, ORDER_SERVICE_TIMEOUT_MS: '10000', ORDER_SERVICE_TRANSPORT: 'undici', ...quiet },
+          '/health/live',
+        );
+        variants.push({ name: quietName, kind: 'chain', processes: [quietUsers, quietOrders, new PostgresBackends(scratchDatabase)], url: `${quietUsers.url}${PATH}` });
         variants.push({
           name: 'Order Service on PostgreSQL alone (+ its PostgreSQL backends)',
           kind: 'hop',
@@ -247,9 +258,10 @@ function figuresOf(rounds: Map<string, Round[]>, baselineName: string, name: str
   return figures;
 }
 
-/** The Nest chain on PostgreSQL against the raw two-hop doing the same database work, per round. */
+/** The Nest chains on PostgreSQL against the raw two-hop doing the same database work, per round. */
 function againstSameDatabase(rounds: Map<string, Round[]>): string {
-  const rows = [RAW_ON_POSTGRES, NEST_ON_POSTGRES].map((name) => {
+  const nestChains = [...rounds.keys()].filter((name) => name.startsWith(NEST_ON_POSTGRES));
+  const rows = [RAW_ON_POSTGRES, ...nestChains].map((name) => {
     const f = figuresOf(rounds, RAW_ON_POSTGRES, name, `${name} against the same database`);
     return [name, fmt(f.rps, 0), fmt(f.p99), fmt(f.cpu, 0), fmt(f.rpsRatio, 2), fmt(f.p99Ratio, 2), fmt(f.cpuRatio, 2)];
   });
@@ -295,7 +307,8 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
     `("goals" judges the saturated runs). The Order Service runs on an in-memory embedded PGlite database with the demo ` +
     `data (as e2e/full-stack), and in the "on PostgreSQL" rows on a scratch PostgreSQL database with the same data, ` +
     `whose backends' CPU and memory are counted with the chain's (also for the raw two-hop whose back hop reads the same ` +
-    `rows by one prepared statement through pg, bench/baseline/two-hop-back-db.mjs); "User Service → raw back hop" rows put the User Service in front of the baseline's back hop. ` +
+    `rows by one prepared statement through pg, bench/baseline/two-hop-back-db.mjs); "no request lines" runs both services ` +
+    `with LOG_LEVEL=warn (no "request completed" line); "User Service → raw back hop" rows put the User Service in front of the baseline's back hop. ` +
     (FIXED_RATE_ROUNDS === 0
       ? 'No fixed-rate rounds in --quick.'
       : `Then ${FIXED_RATE_ROUNDS} interleaved round(s) at a fixed ${FIXED_RATE} req/s (autocannon overallRate), where every chain does the same work per second.`);

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { processCpuSeconds, processRssMiB } from './proc-stats';
 
 /** A port the OS just handed out on 127.0.0.1. */
@@ -17,16 +20,12 @@ export async function freePort(): Promise<number> {
  * 200, with its CPU time and resident memory read from /proc (Linux).
  */
 export class BenchProcess {
-  private output = '';
-
   private constructor(
     private readonly child: ChildProcess,
     readonly name: string,
     readonly url: string,
-  ) {
-    child.stdout?.on('data', (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-4000)));
-    child.stderr?.on('data', (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-4000)));
-  }
+    private readonly logFile: string,
+  ) {}
 
   static async start(
     name: string,
@@ -35,13 +34,23 @@ export class BenchProcess {
     readyPath: string,
   ): Promise<BenchProcess> {
     const port = await freePort();
+    // Output goes to a file, as to a log collector: read through a pipe, it would cost the bench process (which
+    // also runs autocannon) CPU for every line, and hold back the load on exactly the chains that log.
+    const logFile = join(tmpdir(), `bench-process-${process.pid}-${port}.log`);
+    const log = openSync(logFile, 'w');
     const child = spawn(process.execPath, args, {
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', log, log],
     });
-    const started = new BenchProcess(child, name, `http://127.0.0.1:${port}`);
+    closeSync(log);
+    const started = new BenchProcess(child, name, `http://127.0.0.1:${port}`, logFile);
     await started.waitUntilReady(readyPath, 30_000);
     return started;
+  }
+
+  /** The end of what the process printed (for failure messages). */
+  private get output(): string {
+    return readFileSync(this.logFile, 'utf8').slice(-4000);
   }
 
   /** User + system CPU seconds the process has used so far. */
@@ -55,18 +64,24 @@ export class BenchProcess {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.kill('SIGTERM');
-    const killer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(killer);
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = new Promise((resolve) => this.child.once('exit', resolve));
+      this.child.kill('SIGTERM');
+      const killer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    rmSync(this.logFile, { force: true });
   }
 
   private async waitUntilReady(path: string, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`${this.name} exited early:\n${this.output}`);
+      if (this.child.exitCode !== null) {
+        const output = this.output;
+        await this.stop();
+        throw new Error(`${this.name} exited early:\n${output}`);
+      }
       try {
         const response = await fetch(`${this.url}${path}`);
         await response.arrayBuffer();
@@ -76,7 +91,8 @@ export class BenchProcess {
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    const output = this.output;
     await this.stop();
-    throw new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.output}`);
+    throw new Error(`${this.name} not ready after ${timeoutMs} ms:\n${output}`);
   }
 }
