@@ -14,7 +14,7 @@ import { BenchProcess } from './lib/bench-process';
 import { createScratchDatabase, dropScratchDatabase, PostgresBackends } from './lib/postgres-backends';
 import { describeMachine, WORKSPACE_ROOT } from './lib/machine';
 import { markdownTable } from './lib/markdown-table';
-import { appendResultsEntry } from './lib/results-file';
+import { publishResults } from './lib/results-file';
 import { assertFigures, fmt, median } from './lib/stats';
 
 const QUICK = isQuick();
@@ -313,12 +313,7 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
       ? 'No fixed-rate rounds in --quick.'
       : `Then ${FIXED_RATE_ROUNDS} interleaved round(s) at a fixed ${FIXED_RATE} req/s (autocannon overallRate), where every chain does the same work per second.`);
   const machine = describeMachine(['@nestjs/core', 'fastify', 'axios', 'undici', 'autocannon']);
-  console.log(`\n${table}\n\n${setup}\n${machine}`);
-  if (QUICK) {
-    console.log('\n--quick: smoke run, nothing written to bench/RESULTS.md');
-    return;
-  }
-  appendResultsEntry('chain throughput', `${machine}\n\n${setup}\n\n${table}`);
+  publishResults('chain throughput', `${machine}\n\n${setup}\n\n${table}`);
 }
 
 main().catch((error: unknown) => {

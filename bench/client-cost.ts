@@ -19,7 +19,7 @@ import { isQuick } from './lib/bench-args';
 import { BenchProcess } from './lib/bench-process';
 import { describeMachine, WORKSPACE_ROOT } from './lib/machine';
 import { markdownTable } from './lib/markdown-table';
-import { appendResultsEntry } from './lib/results-file';
+import { publishResults } from './lib/results-file';
 import { assertFigures, fmt, median } from './lib/stats';
 
 const QUICK = isQuick();
@@ -97,12 +97,7 @@ async function main(): Promise<void> {
       `${CALLS} calls per layer and round, ${CONCURRENCY} at a time, ${ROUNDS} interleaved round(s) after a warm-up; CPU is this ` +
       `process's (user + system) only — the back hop runs in its own process. Medians over rounds; ratios per round, then the median.`;
     const machine = describeMachine(['axios', 'undici', 'cockatiel', 'zod', 'rxjs']);
-    console.log(`\n${table}\n\n${setup}\n${machine}`);
-    if (QUICK) {
-      console.log('\n--quick: smoke run, nothing written to bench/RESULTS.md');
-      return;
-    }
-    appendResultsEntry('client cost per call', `${machine}\n\n${setup}\n\n${table}`);
+    publishResults('client cost per call', `${machine}\n\n${setup}\n\n${table}`);
   } finally {
     await agent.close();
     await context.close();

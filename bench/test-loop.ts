@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { isQuick } from './lib/bench-args';
 import { describeMachine, WORKSPACE_ROOT } from './lib/machine';
 import { markdownTable } from './lib/markdown-table';
-import { appendResultsEntry } from './lib/results-file';
+import { publishResults } from './lib/results-file';
 import { assertFigures, fmt, median } from './lib/stats';
 import { timedCommand } from './lib/timed-command';
 
@@ -223,13 +223,7 @@ async function main(): Promise<void> {
   } else {
     sections.push(await nxColdVsCached(), await nxAffected());
   }
-  const body = sections.join('\n\n');
-  console.log(`\n${body}`);
-  if (QUICK) {
-    console.log('\n--quick: smoke run, nothing written to bench/RESULTS.md');
-    return;
-  }
-  appendResultsEntry('test-loop cost', body);
+  publishResults('test-loop cost', sections.join('\n\n'));
 }
 
 main().catch((error: unknown) => {

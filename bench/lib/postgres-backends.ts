@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { processCpuSeconds, processRssMiB } from './proc-stats';
 
-
 /**
  * The PostgreSQL server processes serving one database (backends whose process title names it), measured like a
  * bench process: a service on PostgreSQL hands part of each request's work to them, so its CPU per request is
