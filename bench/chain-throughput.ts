@@ -112,8 +112,17 @@ async function main(): Promise<void> {
   const scratchDatabase = `chain_bench_${process.pid}`;
   try {
     const dist = (app: string) => join(WORKSPACE_ROOT, 'dist/apps', app, 'main.js');
+    const startOrderService = (name: string, env: Record<string, string>) =>
+      startProcess(name, [dist('order-service')], env, '/health/live');
+    const startUserService = (name: string, orderServiceUrl: string, env: Record<string, string> = {}) =>
+      startProcess(
+        name,
+        [dist('user-service')],
+        { ORDER_SERVICE_URL: orderServiceUrl, ORDER_SERVICE_TIMEOUT_MS: '10000', ...env },
+        '/health/live',
+      );
     // Its own in-memory embedded database with the demo data (as e2e/full-stack), even when the run has a DATABASE_URL.
-    const orderService = await startProcess('order-service', [dist('order-service')], { SEED_DEMO_DATA: 'true', DATABASE_URL: '' }, '/health/live');
+    const orderService = await startOrderService('order-service', { SEED_DEMO_DATA: 'true', DATABASE_URL: '' });
     const orderBody = await bodyOf(`${orderService.url}${PATH}`);
 
     const back = await startProcess('baseline back', [join(__dirname, 'baseline/two-hop-back.mjs')], { BODY: orderBody }, PATH);
@@ -128,51 +137,36 @@ async function main(): Promise<void> {
     ];
     const userServices: BenchProcess[] = [];
     for (const { name, env } of USER_SERVICE_VARIANTS.filter((v) => v.quick || !QUICK)) {
-      const userService = await startProcess(
-        name,
-        [dist('user-service')],
-        { ORDER_SERVICE_URL: orderService.url, ORDER_SERVICE_TIMEOUT_MS: '10000', ...env },
-        '/health/live',
-      );
+      const userService = await startUserService(name, orderService.url, env);
       userServices.push(userService);
       variants.push({ name, kind: 'chain', processes: [userService, orderService], url: `${userService.url}${PATH}` });
     }
     if (serverUrl) {
       const databaseUrl = await createScratchDatabase(serverUrl, scratchDatabase);
-      const onPostgres = await startProcess('order-service on PostgreSQL', [dist('order-service')], { SEED_DEMO_DATA: 'true', DATABASE_URL: databaseUrl }, '/health/live');
-      const name = NEST_ON_POSTGRES;
-      const userService = await startProcess(
-        name,
-        [dist('user-service')],
-        { ORDER_SERVICE_URL: onPostgres.url, ORDER_SERVICE_TIMEOUT_MS: '10000', ORDER_SERVICE_TRANSPORT: 'undici' },
-        '/health/live',
-      );
-      variants.push({ name, kind: 'chain', processes: [userService, onPostgres, new PostgresBackends(scratchDatabase)], url: `${userService.url}${PATH}` });
+      const backends = new PostgresBackends(scratchDatabase);
+      const onPostgres = await startOrderService('order-service on PostgreSQL', { SEED_DEMO_DATA: 'true', DATABASE_URL: databaseUrl });
+      const userService = await startUserService(NEST_ON_POSTGRES, onPostgres.url, { ORDER_SERVICE_TRANSPORT: 'undici' });
+      variants.push({ name: NEST_ON_POSTGRES, kind: 'chain', processes: [userService, onPostgres, backends], url: `${userService.url}${PATH}` });
       // What the framework adds on top of the same database work: the baseline, its back hop reading the rows.
       const dbBack = await startProcess('baseline back on PostgreSQL', [join(__dirname, 'baseline/two-hop-back-db.mjs')], { DATABASE_URL: databaseUrl }, PATH);
       const dbFront = await startProcess('baseline front on PostgreSQL', [join(__dirname, 'baseline/two-hop-front.mjs')], { BACK_URL: dbBack.url }, PATH);
       variants.push({
         name: RAW_ON_POSTGRES,
         kind: 'chain',
-        processes: [dbFront, dbBack, new PostgresBackends(scratchDatabase)],
+        processes: [dbFront, dbBack, backends],
         url: `${dbFront.url}${PATH}`,
       });
       if (!QUICK) {
         // What the one request line per request costs both services (a planning question: lines off by default?).
         const quiet = { LOG_LEVEL: 'warn' };
-        const quietOrders = await startProcess('order-service on PostgreSQL, no request lines', [dist('order-service')], { DATABASE_URL: databaseUrl, ...quiet }, '/health/live');
+        const quietOrders = await startOrderService('order-service on PostgreSQL, no request lines', { DATABASE_URL: databaseUrl, ...quiet });
         const quietName = `${NEST_ON_POSTGRES}, no request lines (LOG_LEVEL=warn on both)`;
-        const quietUsers = await startProcess(
-          quietName,
-          [dist('user-service')],
-          { ORDER_SERVICE_URL: quietOrders.url, ORDER_SERVICE_TIMEOUT_MS: '10000', ORDER_SERVICE_TRANSPORT: 'undici', ...quiet },
-          '/health/live',
-        );
-        variants.push({ name: quietName, kind: 'chain', processes: [quietUsers, quietOrders, new PostgresBackends(scratchDatabase)], url: `${quietUsers.url}${PATH}` });
+        const quietUsers = await startUserService(quietName, quietOrders.url, { ORDER_SERVICE_TRANSPORT: 'undici', ...quiet });
+        variants.push({ name: quietName, kind: 'chain', processes: [quietUsers, quietOrders, backends], url: `${quietUsers.url}${PATH}` });
         variants.push({
           name: 'Order Service on PostgreSQL alone (+ its PostgreSQL backends)',
           kind: 'hop',
-          processes: [onPostgres, new PostgresBackends(scratchDatabase)],
+          processes: [onPostgres, backends],
           url: `${onPostgres.url}${PATH}`,
         });
       }
@@ -181,12 +175,7 @@ async function main(): Promise<void> {
     // the User Service in front of the baseline's own back hop isolates what the User Service and its client add.
     for (const transport of QUICK ? ['undici'] : ['undici', 'http']) {
       const name = `User Service (${transport}) → raw back hop`;
-      const userService = await startProcess(
-        name,
-        [dist('user-service')],
-        { ORDER_SERVICE_URL: back.url, ORDER_SERVICE_TIMEOUT_MS: '10000', ORDER_SERVICE_TRANSPORT: transport },
-        '/health/live',
-      );
+      const userService = await startUserService(name, back.url, { ORDER_SERVICE_TRANSPORT: transport });
       variants.push({ name, kind: 'chain', processes: [userService, back], url: `${userService.url}${PATH}` });
     }
     if (!QUICK) {
@@ -307,7 +296,8 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
     `("goals" judges the saturated runs). The Order Service runs on an in-memory embedded PGlite database with the demo ` +
     `data (as e2e/full-stack), and in the "on PostgreSQL" rows on a scratch PostgreSQL database with the same data, ` +
     `whose backends' CPU and memory are counted with the chain's (also for the raw two-hop whose back hop reads the same ` +
-    `rows by one prepared statement through pg, bench/baseline/two-hop-back-db.mjs); "no request lines" runs both services ` +
+    `rows by one prepared statement through pg, bench/baseline/two-hop-back-db.mjs; memory counts every backend of that ` +
+    `database, the idle ones of the other PostgreSQL rows included); "no request lines" runs both services ` +
     `with LOG_LEVEL=warn (no "request completed" line); "User Service → raw back hop" rows put the User Service in front of the baseline's back hop. ` +
     (FIXED_RATE_ROUNDS === 0
       ? 'No fixed-rate rounds in --quick.'
