@@ -62,12 +62,10 @@ async function main(): Promise<void> {
   const client = context.get(OrderServiceClient);
   const url = `${back.url}${PATH}`;
   try {
+    const undiciGet = async () => (await agent.request({ origin: back.url, path: PATH, method: 'GET' })).body.json();
     const layers: Layer[] = [
-      { name: 'undici Agent.request + JSON (baseline)', call: async () => (await agent.request({ origin: back.url, path: PATH, method: 'GET' })).body.json() },
-      {
-        name: '+ zod OrderListSchema',
-        call: async () => OrderListSchema.parse(await (await agent.request({ origin: back.url, path: PATH, method: 'GET' })).body.json()),
-      },
+      { name: 'undici Agent.request + JSON (baseline)', call: undiciGet },
+      { name: '+ zod OrderListSchema', call: async () => OrderListSchema.parse(await undiciGet()) },
       { name: 'axios over the undici adapter', call: () => http.axiosRef.get(url) },
       { name: 'HttpService.get (the client’s, on that axios)', call: () => firstValueFrom(http.get(url)) },
       { name: 'OrderServiceClient.getUserOrders (policies, validation)', call: () => firstValueFrom(client.getUserOrders('user123')) },

@@ -54,8 +54,8 @@ export function undiciAdapter(dispatcher: Dispatcher, { reset = false }: { reset
 
 /** One request's abort sources — caller's `signal`, axios `cancelToken`, axios `timeout` — as one signal. */
 class RequestAbort {
-  /** Why the request was aborted, as axios reports it; undefined while it was not. */
-  reason?: AxiosError;
+  /** Why our controller aborted the request, as axios reports it; undefined while it did not. */
+  private reason?: AxiosError;
   /** Ours, when the caller's signal must be merged with a cancel token or a timeout. */
   private readonly controller?: AbortController;
   /** The caller's signal, passed on as it is when it is the only abort source. */
