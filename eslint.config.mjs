@@ -15,12 +15,14 @@ export default [
           enforceBuildableLibDependency: true,
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:client', 'type:contract', 'type:kit'] },
-            { sourceTag: 'type:kit', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:client', 'type:client-core', 'type:contract', 'type:kit'] },
+            { sourceTag: 'type:kit', onlyDependOnLibsWithTags: ['type:contract'] },
+            { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract', 'type:client-core'] },
+            { sourceTag: 'type:client-core', onlyDependOnLibsWithTags: ['type:contract'] },
             {
+              // A contract is data both sides read: it may build on the shared HTTP conventions, nothing heavier.
               sourceTag: 'type:contract',
-              onlyDependOnLibsWithTags: [],
+              onlyDependOnLibsWithTags: ['type:contract'],
               allowedExternalImports: ['zod'],
             },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:client', 'type:contract'] },

@@ -1,7 +1,7 @@
 /**
  * Client cost: CPU per call, in this process, of each layer a User Service request passes through on its way to the
  * Order Service, against the same raw node:http back hop (another process, so its CPU is not counted): undici
- * alone (the baseline's front hop), + zod validation, axios over the client's undici adapter, the client's
+ * alone (the baseline's front hop), + zod validation, axios on the client core's tuned http adapter, the client's
  * HttpService, and the whole OrderServiceClient (policies, validation, typed errors). Layers are interleaved round
  * by round; ratios are per round against undici alone, then the median. Shows where the chain's CPU goes.
  *
@@ -53,9 +53,9 @@ async function cpuPerCall(call: () => Promise<unknown>, calls: number): Promise<
 async function main(): Promise<void> {
   const back = await BenchProcess.start('raw back hop', [join(WORKSPACE_ROOT, 'bench/baseline/two-hop-back.mjs')], { BODY }, PATH);
   const agent = new Agent();
-  // The client as a Nest app gets it: its module, on the undici transport the User Service runs.
+  // The client as a Nest app gets it: its module, on the client core's tuned http adapter the User Service runs.
   const context = await NestFactory.createApplicationContext(
-    OrderClientModule.forRoot({ baseUrl: back.url, timeoutMs: 10_000, transport: 'undici' }),
+    OrderClientModule.forRoot({ baseUrl: back.url, timeoutMs: 10_000 }),
     { logger: false },
   );
   const http = context.get(HttpService);
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     const layers: Layer[] = [
       { name: 'undici Agent.request + JSON (baseline)', call: undiciGet },
       { name: '+ zod OrderListSchema', call: async () => OrderListSchema.parse(await undiciGet()) },
-      { name: 'axios over the undici adapter', call: () => http.axiosRef.get(url) },
+      { name: 'axios (the client core’s tuned http adapter)', call: () => http.axiosRef.get(url) },
       { name: 'HttpService.get (the client’s, on that axios)', call: () => firstValueFrom(http.get(url)) },
       { name: 'OrderServiceClient.getUserOrders (policies, validation)', call: () => firstValueFrom(client.getUserOrders('user123')) },
     ];

@@ -20,7 +20,7 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, '0.0.0.0');
   app
     .get(Logger)
-    .log(`User Service listening on http://localhost:${config.port} (Order Service at ${config.orderServiceUrl})`, 'Bootstrap');
+    .log(`User Service listening on http://localhost:${config.port} (Order Service at ${config.orderClient.baseUrl})`, 'Bootstrap');
 }
 
 bootstrap().catch((error: unknown) => {

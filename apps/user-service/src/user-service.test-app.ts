@@ -1,4 +1,4 @@
-import { OrderServiceClient } from '@boundary/order-client';
+import { OrderServiceClient, type OrderClientOptions } from '@boundary/order-client';
 import type { HttpServiceDouble, OrderServiceClientStub } from '@boundary/order-client/testing';
 import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
 import { HttpService } from '@nestjs/axios';
@@ -22,20 +22,16 @@ export const TEST_TIMEOUT_MS = { doubles: 50, network: 500 } as const;
  * Client policies of the test app: one attempt per call and a breaker that never opens, because most tests are
  * about how one answer is mapped. Retries and the breaker have their own tests, which pass `config`.
  */
-export const TEST_ORDER_SERVICE_POLICY: UserServiceConfig['orderServicePolicy'] = {
-  attemptTimeoutMs: 120_000,
-  retries: 0,
-  retryDelayMs: 1,
-  retryMaxDelayMs: 1,
-  breakerFailures: 1_000_000,
-  breakerHalfOpenMs: 1,
+export const TEST_ORDER_CLIENT_POLICY: Partial<OrderClientOptions> = {
+  retry: { maxRetries: 0, initialDelayMs: 1, maxDelayMs: 1 },
+  circuitBreaker: { consecutiveFailures: 1_000_000, halfOpenAfterMs: 1 },
   maxResponseBytes: 1024 * 1024,
 };
 
 /** What a test may change in the test app besides its doubles. */
 export interface UserServiceTestAppOptions {
-  /** Replaces parts of the test configuration (e.g. `orderServiceUrl`, `orderServicePolicy`). */
-  config?: Partial<UserServiceConfig>;
+  /** Replaces parts of the Order Service client's test options (e.g. `baseUrl`, `retry`, `token`). */
+  orderClient?: Partial<OrderClientOptions>;
   /** Receives the app's JSON log lines; without it the app logs nothing. */
   logDestination?: DestinationStream;
 }
@@ -51,11 +47,14 @@ export async function startUserServiceTestApp(
 ): Promise<UserServiceTestApp> {
   const config: UserServiceConfig = {
     port: 0,
-    orderServiceUrl: TEST_ORDER_SERVICE_URL,
-    orderServiceTimeoutMs,
-    orderServicePolicy: { ...TEST_ORDER_SERVICE_POLICY, attemptTimeoutMs: orderServiceTimeoutMs },
     logLevel: options.logDestination ? 'info' : 'silent',
-    ...options.config,
+    orderClient: {
+      baseUrl: TEST_ORDER_SERVICE_URL,
+      timeoutMs: orderServiceTimeoutMs,
+      attemptTimeoutMs: orderServiceTimeoutMs,
+      ...TEST_ORDER_CLIENT_POLICY,
+      ...options.orderClient,
+    },
   };
   const logger = createServiceLogger({ level: config.logLevel, destination: options.logDestination });
   const builder = Test.createTestingModule({ imports: [UserServiceModule.forRoot(config, logger)] });

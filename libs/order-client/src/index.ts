@@ -1,7 +1,6 @@
 export * from './lib/errors';
 export * from './lib/order-client.module';
 export * from './lib/order-client.options';
-export * from './lib/transport/order-client-transport.options';
 export { ORDER_CLIENT_OPTIONS } from './lib/order-client.module-definition';
 export * from './lib/order-service.client';
 export * from './lib/user-orders.path';

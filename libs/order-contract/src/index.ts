@@ -6,4 +6,4 @@ export * from './lib/create-order.schema';
 export * from './lib/order-history-query.schema';
 export * from './lib/order-id.schema';
 export * from './lib/json-schemas';
-export { isDotSegment } from './lib/identifier.schema';
+export { isDotSegment } from '@boundary/http-conventions';

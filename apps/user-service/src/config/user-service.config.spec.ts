@@ -1,34 +1,36 @@
+import { resolveClientPolicy } from '@boundary/client-core';
 import { loadUserServiceConfig } from './user-service.config';
 
 describe('loadUserServiceConfig', () => {
-  it('defaults to port 5000, the Order Service on localhost:5001, a 2000 ms deadline, safe policies, undici with keep-alive', () => {
+  it('defaults to port 5000, the Order Service on localhost:5001, a 2000 ms deadline and a 1000 ms attempt', () => {
     expect(loadUserServiceConfig({})).toEqual({
       port: 5000,
-      orderServiceUrl: 'http://localhost:5001',
-      orderServiceTimeoutMs: 2000,
-      orderServicePolicy: {
-        attemptTimeoutMs: 1000,
-        retries: 2,
-        retryDelayMs: 50,
-        retryMaxDelayMs: 500,
-        breakerFailures: 5,
-        breakerHalfOpenMs: 10_000,
-        maxResponseBytes: 1_048_576,
-      },
       logLevel: 'info',
-      orderServiceTransport: 'undici',
-      orderServiceKeepAlive: true,
+      orderClient: { baseUrl: 'http://localhost:5001', timeoutMs: 2000, attemptTimeoutMs: 1000 },
+    });
+  });
+
+  it('leaves the other policies to the client, whose defaults are safe', () => {
+    expect(resolveClientPolicy(loadUserServiceConfig({}).orderClient)).toEqual({
+      timeoutMs: 2000,
+      attemptTimeoutMs: 1000,
+      maxRetries: 2,
+      initialDelayMs: 50,
+      maxDelayMs: 500,
+      consecutiveFailures: 5,
+      halfOpenAfterMs: 10_000,
+      maxResponseBytes: 1_048_576,
     });
   });
 
   it('reads PORT, ORDER_SERVICE_URL and ORDER_SERVICE_TIMEOUT_MS', () => {
     expect(
       loadUserServiceConfig({ PORT: '8080', ORDER_SERVICE_URL: 'http://orders:9000', ORDER_SERVICE_TIMEOUT_MS: '150' }),
-    ).toMatchObject({ port: 8080, orderServiceUrl: 'http://orders:9000', orderServiceTimeoutMs: 150 });
+    ).toMatchObject({ port: 8080, orderClient: { baseUrl: 'http://orders:9000', timeoutMs: 150 } });
   });
 
   it('never lets the default attempt timeout exceed a shorter deadline', () => {
-    expect(loadUserServiceConfig({ ORDER_SERVICE_TIMEOUT_MS: '150' }).orderServicePolicy.attemptTimeoutMs).toBe(150);
+    expect(loadUserServiceConfig({ ORDER_SERVICE_TIMEOUT_MS: '150' }).orderClient.attemptTimeoutMs).toBe(150);
   });
 
   it('reads every policy variable, the service token and the log level', () => {
@@ -46,25 +48,15 @@ describe('loadUserServiceConfig', () => {
         LOG_LEVEL: 'warn',
       }),
     ).toMatchObject({
-      orderServiceTimeoutMs: 3000,
-      orderServicePolicy: {
+      orderClient: {
+        timeoutMs: 3000,
         attemptTimeoutMs: 700,
-        retries: 0,
-        retryDelayMs: 20,
-        retryMaxDelayMs: 200,
-        breakerFailures: 3,
-        breakerHalfOpenMs: 2500,
+        retry: { maxRetries: 0, initialDelayMs: 20, maxDelayMs: 200 },
+        circuitBreaker: { consecutiveFailures: 3, halfOpenAfterMs: 2500 },
         maxResponseBytes: 4096,
+        token: 'a-shared-token-of-32-characters!',
       },
-      orderServiceToken: 'a-shared-token-of-32-characters!',
       logLevel: 'warn',
-    });
-  });
-
-  it('reads ORDER_SERVICE_TRANSPORT and ORDER_SERVICE_KEEP_ALIVE', () => {
-    expect(loadUserServiceConfig({ ORDER_SERVICE_TRANSPORT: 'fetch', ORDER_SERVICE_KEEP_ALIVE: 'false' })).toMatchObject({
-      orderServiceTransport: 'fetch',
-      orderServiceKeepAlive: false,
     });
   });
 
@@ -85,8 +77,6 @@ describe('loadUserServiceConfig', () => {
     ['a non-numeric response limit', { ORDER_SERVICE_MAX_RESPONSE_BYTES: '1MB' }, /ORDER_SERVICE_MAX_RESPONSE_BYTES/],
     ['a short service token', { ORDER_SERVICE_TOKEN: 'short' }, /ORDER_SERVICE_TOKEN: must be at least 16 characters/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
-    ['an unknown ORDER_SERVICE_TRANSPORT', { ORDER_SERVICE_TRANSPORT: 'grpc' }, /ORDER_SERVICE_TRANSPORT/],
-    ['an ORDER_SERVICE_KEEP_ALIVE other than true/false', { ORDER_SERVICE_KEEP_ALIVE: 'yes' }, /ORDER_SERVICE_KEEP_ALIVE/],
   ])('fails with a message naming the variable for %s', (_case, env, message) => {
     expect(() => loadUserServiceConfig(env)).toThrow(message);
   });

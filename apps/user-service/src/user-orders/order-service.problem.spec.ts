@@ -13,6 +13,7 @@ import { orderServiceProblem } from './order-service.problem';
 /** An `OrderServiceError` the mapping has no branch for, as a newer client version might add. */
 class OrderServiceNewFailureError extends OrderServiceError {
   readonly code = 'ORDER_SERVICE_NEW_FAILURE';
+  readonly kind = 'unavailable' as const;
   constructor(userId: string) {
     super('something new went wrong', userId);
   }

@@ -10,8 +10,8 @@ import {
   truncates,
   type Fault,
 } from '@boundary/order-client/testing';
-import type { UserServiceConfig } from '../config/user-service.config';
-import { startUserServiceTestApp, TEST_ORDER_SERVICE_POLICY, type UserServiceTestApp } from '../user-service.test-app';
+import type { OrderClientOptions } from '@boundary/order-client';
+import { startUserServiceTestApp, TEST_ORDER_CLIENT_POLICY, type UserServiceTestApp } from '../user-service.test-app';
 import { USER_ORDERS_ANSWERS as ANSWERS } from './user-orders.scenarios';
 
 /** The client's deadline in these tests: every answer must arrive within it plus 100 ms. */
@@ -20,21 +20,19 @@ const DEADLINE_MS = 1500;
  * One attempt may take 600 ms, and one retry follows after ≤ 100 ms: even the slowest path (two timed-out
  * attempts) ends well before the deadline, which leaves room for a busy machine.
  */
-const POLICY: UserServiceConfig['orderServicePolicy'] = {
-  ...TEST_ORDER_SERVICE_POLICY,
+const POLICY: Partial<OrderClientOptions> = {
+  ...TEST_ORDER_CLIENT_POLICY,
   attemptTimeoutMs: 600,
-  retries: 1,
-  retryDelayMs: 50,
-  retryMaxDelayMs: 100,
+  retry: { maxRetries: 1, initialDelayMs: 50, maxDelayMs: 100 },
 };
 
 /** A fault server, and the User Service calling it under `policy` with the tests' deadline. */
 async function startAgainstFaultServer(
-  policy: UserServiceConfig['orderServicePolicy'],
+  policy: Partial<OrderClientOptions>,
 ): Promise<{ server: FaultServer } & UserServiceTestApp> {
   const server = await FaultServer.start();
   const started = await startUserServiceTestApp(undefined, DEADLINE_MS, {
-    config: { orderServiceUrl: server.url, orderServicePolicy: policy },
+    orderClient: { ...policy, baseUrl: server.url },
   });
   return { server, ...started };
 }
@@ -129,9 +127,8 @@ describe('User Service circuit breaker against a failing Order Service (real soc
   beforeAll(async () => {
     ({ server, app, get } = await startAgainstFaultServer({
       ...POLICY,
-      retries: 0,
-      breakerFailures: 2,
-      breakerHalfOpenMs: HALF_OPEN_MS,
+      retry: { maxRetries: 0 },
+      circuitBreaker: { consecutiveFailures: 2, halfOpenAfterMs: HALF_OPEN_MS },
     }));
   });
   afterAll(async () => {

@@ -9,25 +9,7 @@ import { UserOrdersController } from './user-orders.controller';
   imports: [
     OrderClientModule.forRootAsync({
       inject: [USER_SERVICE_CONFIG],
-      useFactory: ({
-        orderServiceUrl,
-        orderServiceTimeoutMs,
-        orderServicePolicy: policy,
-        orderServiceToken,
-        orderServiceTransport,
-        orderServiceKeepAlive,
-      }: UserServiceConfig) => ({
-        baseUrl: orderServiceUrl,
-        timeoutMs: orderServiceTimeoutMs,
-        attemptTimeoutMs: policy.attemptTimeoutMs,
-        retry: { maxRetries: policy.retries, initialDelayMs: policy.retryDelayMs, maxDelayMs: policy.retryMaxDelayMs },
-        circuitBreaker: { consecutiveFailures: policy.breakerFailures, halfOpenAfterMs: policy.breakerHalfOpenMs },
-        maxResponseBytes: policy.maxResponseBytes,
-        token: orderServiceToken,
-        requestId: currentRequestId,
-        transport: orderServiceTransport,
-        keepAlive: orderServiceKeepAlive,
-      }),
+      useFactory: ({ orderClient }: UserServiceConfig) => ({ ...orderClient, requestId: currentRequestId }),
     }),
   ],
   controllers: [UserOrdersController],

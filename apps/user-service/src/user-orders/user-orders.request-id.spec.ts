@@ -17,7 +17,7 @@ describe('User Service request ids and service token — HttpService overridden,
     ({ app, get } = await startUserServiceTestApp(
       (builder) => builder.overrideProvider(HttpService).useValue({ get: httpGet }),
       undefined,
-      { config: { orderServiceToken: TOKEN }, logDestination: { write: (line: string) => lines.push(JSON.parse(line)) } },
+      { orderClient: { token: TOKEN }, logDestination: { write: (line: string) => lines.push(JSON.parse(line)) } },
     ));
   });
   afterAll(() => app.close());

@@ -1,4 +1,4 @@
-import { ConfigurableModuleBuilder } from '@nestjs/common';
+import { clientModuleDefinition } from '@boundary/client-core';
 import type { OrderClientOptions } from './order-client.options';
 
 export const {
@@ -6,4 +6,4 @@ export const {
   MODULE_OPTIONS_TOKEN: ORDER_CLIENT_OPTIONS,
   OPTIONS_TYPE: ORDER_CLIENT_OPTIONS_TYPE,
   ASYNC_OPTIONS_TYPE: ORDER_CLIENT_ASYNC_OPTIONS_TYPE,
-} = new ConfigurableModuleBuilder<OrderClientOptions>().setClassMethodName('forRoot').build();
+} = clientModuleDefinition<OrderClientOptions>();

@@ -1,13 +1,6 @@
 import { z } from 'zod';
+import { isDotSegment } from '@boundary/http-conventions';
 import { hasControlCharacters } from './control-characters';
-
-/**
- * Whether `id` is `.` or `..`: no encoding can carry them as a path segment (WHATWG URL parsing, which axios uses,
- * reads `%2E%2E` as `..`), so neither the services nor the client accept them.
- */
-export function isDotSegment(id: string): boolean {
-  return id === '.' || id === '..';
-}
 
 /**
  * An id as the services accept it in a path: 1–`maxLength` characters, no control characters, not `.` or `..`.

@@ -1,4 +1,3 @@
-import { isDotSegment } from './identifier.schema';
 import { UserIdSchema } from './user-id.schema';
 
 describe('UserIdSchema', () => {
@@ -21,17 +20,5 @@ describe('UserIdSchema', () => {
     const result = UserIdSchema.safeParse(id);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0].message).toContain(message);
-  });
-});
-
-describe('isDotSegment', () => {
-  it.each([
-    ['.', true],
-    ['..', true],
-    ['...', false],
-    ['../x', false],
-    ['a.', false],
-  ])('%j → %s', (id, expected) => {
-    expect(isDotSegment(id)).toBe(expected);
   });
 });

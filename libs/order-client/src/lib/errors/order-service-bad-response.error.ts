@@ -1,4 +1,5 @@
-import { OrderServiceError } from './order-service.error';
+import type { ProviderCallErrorOptions } from '@boundary/client-core';
+import { OrderServiceError, subjectOf } from './order-service.error';
 
 /**
  * The Order Service answered 2xx with a body that breaks the contract: not JSON, or JSON that
@@ -6,12 +7,13 @@ import { OrderServiceError } from './order-service.error';
  */
 export class OrderServiceBadResponseError extends OrderServiceError {
   readonly code = 'ORDER_SERVICE_BAD_RESPONSE';
+  readonly kind = 'bad-response' as const;
 
   constructor(
-    userId: string,
+    userId: string | undefined,
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: ProviderCallErrorOptions,
   ) {
-    super(`Order Service sent an off-contract response for user ${JSON.stringify(userId)}: ${reason}`, userId, options);
+    super(`Order Service sent an off-contract response for ${subjectOf(userId, options)}: ${reason}`, userId, options);
   }
 }

@@ -1,3 +1,5 @@
+import type { ProviderCallErrorOptions } from '@boundary/client-core';
+import { subjectOf } from './order-service.error';
 import { OrderServiceUnavailableError } from './order-service-unavailable.error';
 
 /**
@@ -6,15 +8,16 @@ import { OrderServiceUnavailableError } from './order-service-unavailable.error'
  * A subclass of `OrderServiceUnavailableError`, so callers that only know that one still handle it.
  */
 export class OrderServiceCircuitOpenError extends OrderServiceUnavailableError {
+  override readonly kind = 'circuit-open' as const;
   /** Marks a call that was never sent because the breaker is open. */
   readonly breakerOpen = true;
 
   constructor(
-    userId: string,
+    userId: string | undefined,
     readonly retryAfterMs: number,
-    options?: { cause?: unknown },
+    options?: ProviderCallErrorOptions,
   ) {
     super(userId, undefined, options);
-    this.message = `Order Service circuit open for user ${JSON.stringify(userId)}: failing fast for ${retryAfterMs} ms`;
+    this.message = `Order Service circuit open for ${subjectOf(userId, options)}: failing fast for ${retryAfterMs} ms`;
   }
 }

@@ -1,4 +1,5 @@
-import { OrderServiceError } from './order-service.error';
+import type { ProviderCallErrorOptions } from '@boundary/client-core';
+import { OrderServiceError, subjectOf } from './order-service.error';
 
 /**
  * The Order Service refused the call with a 4xx other than 404 (400, 401, 403, …). For a caller that validated
@@ -6,12 +7,13 @@ import { OrderServiceError } from './order-service.error';
  */
 export class OrderServiceRejectedError extends OrderServiceError {
   readonly code = 'ORDER_SERVICE_REJECTED';
+  readonly kind = 'rejected' as const;
 
   constructor(
-    userId: string,
+    userId: string | undefined,
     readonly status: number,
-    options?: { cause?: unknown },
+    options?: ProviderCallErrorOptions,
   ) {
-    super(`Order Service rejected the call for user ${JSON.stringify(userId)} with ${status}`, userId, options);
+    super(`Order Service rejected the call for ${subjectOf(userId, options)} with ${status}`, userId, options);
   }
 }

@@ -1,4 +1,5 @@
-import { OrderServiceError } from './order-service.error';
+import type { ProviderCallErrorOptions, ProviderFailureKind } from '@boundary/client-core';
+import { OrderServiceError, subjectOf } from './order-service.error';
 
 /**
  * The Order Service could not serve the call: the connection was refused or reset, or it answered 5xx.
@@ -6,16 +7,17 @@ import { OrderServiceError } from './order-service.error';
  */
 export class OrderServiceUnavailableError extends OrderServiceError {
   readonly code = 'ORDER_SERVICE_UNAVAILABLE';
+  readonly kind: ProviderFailureKind = 'unavailable';
 
   constructor(
-    userId: string,
+    userId: string | undefined,
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: ProviderCallErrorOptions,
   ) {
     super(
       status === undefined
-        ? `Order Service unreachable for user ${JSON.stringify(userId)}`
-        : `Order Service answered ${status} for user ${JSON.stringify(userId)}`,
+        ? `Order Service unreachable for ${subjectOf(userId, options)}`
+        : `Order Service answered ${status} for ${subjectOf(userId, options)}`,
       userId,
       options,
     );

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-/** Header carrying a request's id between services and back to the caller. */
-export const REQUEST_ID_HEADER = 'x-request-id';
+import { REQUEST_ID_HEADER } from '@boundary/http-conventions';
 
 /** An incoming id is reused only when it is short and plain: a hostile header must not reach the logs. */
 const SAFE_REQUEST_ID = /^[\w.:-]{1,128}$/;

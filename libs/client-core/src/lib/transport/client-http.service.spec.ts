@@ -1,9 +1,11 @@
 import type { AxiosInstance, AxiosRequestConfig } from 'axios';
 import { firstValueFrom } from 'rxjs';
-import { axiosResponse } from '../../testing';
-import { OrderClientHttpService } from './order-client-http.service';
+import { AxiosHeaders } from 'axios';
+import { ClientHttpService } from './client-http.service';
 
-describe('OrderClientHttpService', () => {
+const axiosResponse = (data: unknown) => ({ data, status: 200, statusText: 'OK', headers: new AxiosHeaders(), config: { headers: new AxiosHeaders() } });
+
+describe('ClientHttpService', () => {
   let sent: AxiosRequestConfig[];
   let answer: (value: unknown) => void;
   let fail: (error: unknown) => void;
@@ -14,7 +16,7 @@ describe('OrderClientHttpService', () => {
       sent.push(config);
       return new Promise((resolve, reject) => ((answer = resolve), (fail = reject)));
     };
-    return new OrderClientHttpService({ get } as unknown as AxiosInstance);
+    return new ClientHttpService({ get } as unknown as AxiosInstance);
   };
 
   it('emits the answer and completes, sending the caller’s config plus an AbortSignal and no CancelToken', async () => {
@@ -52,5 +54,24 @@ describe('OrderClientHttpService', () => {
     http.get('http://orders.test/x', { signal: own.signal }).subscribe().unsubscribe();
     expect(sent[0].signal).toBe(own.signal);
     expect(own.signal.aborted).toBe(false);
+  });
+});
+
+describe('ClientHttpService with requests that manage their own cancellation', () => {
+  it('leaves a caller’s CancelToken alone and adds no signal', () => {
+    const sent: AxiosRequestConfig[] = [];
+    const get = (_url: string, config: AxiosRequestConfig) => (sent.push(config), new Promise(() => undefined));
+    const http = new ClientHttpService({ get } as unknown as AxiosInstance);
+    const cancelToken = { promise: new Promise(() => undefined) } as unknown as AxiosRequestConfig['cancelToken'];
+    http.get('http://orders.test/x', { cancelToken }).subscribe().unsubscribe();
+    expect(sent[0]).toEqual({ cancelToken });
+  });
+
+  it('never aborts a streamed response on unsubscribe: the caller owns the stream', () => {
+    const sent: AxiosRequestConfig[] = [];
+    const get = (_url: string, config: AxiosRequestConfig) => (sent.push(config), new Promise(() => undefined));
+    const http = new ClientHttpService({ get } as unknown as AxiosInstance);
+    http.get('http://orders.test/x', { responseType: 'stream' }).subscribe().unsubscribe();
+    expect(sent[0]).toEqual({ responseType: 'stream' });
   });
 });

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'client-core',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/client-core',
+};

@@ -1,0 +1,184 @@
+import type { HttpService } from '@nestjs/axios';
+import { Logger } from '@nestjs/common';
+import { IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER } from '@boundary/http-conventions';
+import { AxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import { type Observable, throwError } from 'rxjs';
+import type { z } from 'zod';
+import type { CalledResource } from './called-resource';
+import { resolveClientPolicy, type ClientOptions } from './client.options';
+import type { ClientErrors, FailureContext } from './errors/client-errors';
+import { ProviderCallError } from './errors/provider-call.error';
+import { expandPath, UnsendablePathParameterError } from './path-template';
+import { ClientPolicy } from './policy/client.policy';
+import { AttemptTimeoutError, CircuitOpenError, DeadlineExceededError } from './policy/policy-outcomes';
+import type { ProviderRequest, ProviderResponse } from './provider-request';
+import { firstValueUntilAborted, settledObservable } from './settled-observable';
+
+/**
+ * The one call path of every client built on the core: a request described as data goes out through
+ * `@nestjs/axios` `HttpService` under the client's policies (`ClientPolicy`) and comes back as a schema-checked
+ * `ProviderResponse`, or fails with the client library's own typed error (`ClientErrors`). A client library wraps
+ * one of these and spends a few lines per method.
+ */
+export class ProviderClient {
+  private readonly logger: Logger;
+  private readonly baseUrl: string;
+  private readonly policy: ClientPolicy;
+  private readonly maxResponseBytes: number;
+
+  /** `name` labels the client's log lines, e.g. `OrderServiceClient`. */
+  constructor(
+    private readonly http: HttpService,
+    private readonly options: ClientOptions,
+    private readonly errors: ClientErrors,
+    name = ProviderClient.name,
+  ) {
+    this.logger = new Logger(name);
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const settings = resolveClientPolicy(options);
+    this.policy = new ClientPolicy(settings);
+    this.maxResponseBytes = settings.maxResponseBytes;
+  }
+
+  /**
+   * Sends `request` under the policies. Cold: nothing is sent until subscription; unsubscribing aborts the attempt
+   * in flight and any retry. GET, and any request with an `Idempotency-Key` header, is retried; nothing else is.
+   * A path parameter `.` or `..` fails as rejected (400) without sending anything.
+   */
+  call<S extends z.ZodType>(request: ProviderRequest<S>): Observable<ProviderResponse<z.output<S>>> {
+    const resource: CalledResource = { method: request.method, path: request.path, params: request.params ?? {} };
+    let path: string;
+    try {
+      path = expandPath(request.path, resource.params);
+    } catch (error) {
+      if (!(error instanceof UnsendablePathParameterError)) throw error;
+      // Sent, a dot segment would reach another resource (`/users/..` is `/`): refuse it as the provider would.
+      return throwError(() => this.errors.rejected({ resource, cause: error.message }, 400));
+    }
+    const url = `${this.baseUrl}${path}${queryString(request.query)}`;
+    const config: AxiosRequestConfig = {
+      headers: this.headers(request.headers),
+      maxContentLength: this.maxResponseBytes,
+      maxBodyLength: this.maxResponseBytes,
+    };
+    const retriable = request.method === 'GET' || hasHeader(request.headers, IDEMPOTENCY_KEY_HEADER);
+    return settledObservable(() => {
+      const call = new AbortController();
+      const attempt = (signal: AbortSignal) => this.attempt(request, resource, url, { ...config, signal });
+      const promise = this.policy.execute(attempt, { retriable, signal: call.signal }).catch((error: unknown) => {
+        if (call.signal.aborted) throw error;
+        const failure = this.toProviderError({ resource, cause: error }, error);
+        this.logger.debug(`${request.method} ${url} failed: ${failure.message}`);
+        throw failure;
+      });
+      return { promise, abort: () => call.abort() };
+    });
+  }
+
+  private headers(extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...extra };
+    if (this.options.token !== undefined) headers['Authorization'] = `Bearer ${this.options.token}`;
+    const requestId = this.options.requestId?.();
+    if (requestId !== undefined) headers[REQUEST_ID_HEADER] = requestId;
+    return headers;
+  }
+
+  /** One HTTP attempt, abandoned (the `HttpService` Observable unsubscribed) when the config's signal aborts. */
+  private async attempt<S extends z.ZodType>(
+    request: ProviderRequest<S>,
+    resource: CalledResource,
+    url: string,
+    config: AxiosRequestConfig & { signal: AbortSignal },
+  ): Promise<ProviderResponse<z.output<S>>> {
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await firstValueUntilAborted(this.send(request, url, config), config.signal, () =>
+        this.errors.unavailable({ resource, cause: 'no response' }),
+      );
+    } catch (error) {
+      throw this.toProviderError({ resource, cause: error }, error);
+    }
+    return { status: response.status, headers: lowerCaseHeaders(response.headers), data: this.parseBody(request.schema, resource, response.data) };
+  }
+
+  private send(request: ProviderRequest<z.ZodType>, url: string, config: AxiosRequestConfig): Observable<AxiosResponse<unknown>> {
+    switch (request.method) {
+      case 'GET':
+        return this.http.get(url, config);
+      case 'HEAD':
+        return this.http.head(url, config);
+      case 'DELETE':
+        return this.http.delete(url, config);
+      case 'POST':
+        return this.http.post(url, request.body, config);
+      case 'PUT':
+        return this.http.put(url, request.body, config);
+      case 'PATCH':
+        return this.http.patch(url, request.body, config);
+    }
+  }
+
+  private parseBody<S extends z.ZodType>(schema: S, resource: CalledResource, data: unknown): z.output<S> {
+    // No body at all (a 204, a HEAD) is `undefined` to the schema, not malformed JSON.
+    let body = data === '' ? undefined : data;
+    if (typeof body === 'string') {
+      try {
+        body = JSON.parse(body);
+      } catch (error) {
+        throw this.errors.badResponse({ resource, cause: error }, 'body is not valid JSON');
+      }
+    }
+    const result = schema.safeParse(body);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue.path.length > 0 ? issue.path.join('.') : 'body';
+      throw this.errors.badResponse({ resource, cause: result.error }, `${where}: ${issue.message}`);
+    }
+    return result.data;
+  }
+
+  /** The typed error for whatever an attempt or the policies failed with. */
+  private toProviderError(context: FailureContext, error: unknown): ProviderCallError {
+    if (error instanceof ProviderCallError) return error;
+    if (error instanceof DeadlineExceededError) return this.errors.timeout(context, error.timeoutMs);
+    if (error instanceof AttemptTimeoutError) return this.errors.timeout(context, error.timeoutMs);
+    if (error instanceof CircuitOpenError) return this.errors.circuitOpen(context, error.retryAfterMs);
+    if (!(error instanceof AxiosError)) return this.errors.unavailable(context);
+    if (isTooLarge(error)) return this.errors.badResponse(context, `body larger than ${this.maxResponseBytes} bytes`);
+    const status = error.response?.status;
+    // No status, or a 2xx whose body broke off (reset, aborted stream): the connection failed, not the call.
+    if (status === undefined || status < 400) {
+      return isTimeoutCode(error.code) ? this.errors.timeout(context, this.options.timeoutMs) : this.errors.unavailable(context);
+    }
+    if (status === 404) return this.errors.notFound(context);
+    if (status >= 500) return this.errors.unavailable(context, status);
+    return this.errors.rejected(context, status);
+  }
+}
+
+function queryString(query: ProviderRequest<z.ZodType>['query'] = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+function hasHeader(headers: Readonly<Record<string, string>> = {}, name: string): boolean {
+  return Object.keys(headers).some((header) => header.toLowerCase() === name.toLowerCase());
+}
+
+function lowerCaseHeaders(headers: AxiosResponse['headers'] | undefined): Record<string, string | undefined> {
+  const result: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    result[name.toLowerCase()] = value === undefined || value === null ? undefined : String(value);
+  }
+  return result;
+}
+
+function isTimeoutCode(code: string | undefined): boolean {
+  return code === AxiosError.ECONNABORTED || code === AxiosError.ETIMEDOUT;
+}
+
+function isTooLarge(error: AxiosError): boolean {
+  return error.code === AxiosError.ERR_BAD_RESPONSE && /maxContentLength|maxBodyLength/.test(error.message);
+}

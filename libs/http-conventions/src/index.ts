@@ -1,0 +1,3 @@
+export * from './lib/request-id.header';
+export * from './lib/idempotency-key.header';
+export * from './lib/dot-segment';
