@@ -63,6 +63,43 @@ export const used = JsonErrorFilter;
     ]);
   });
 
+  it('let a client library build on the client core and the shared HTTP conventions', async () => {
+    const code = `import { ProviderClient } from '@boundary/client-core';
+import { REQUEST_ID_HEADER } from '@boundary/http-conventions';
+export const used = [ProviderClient, REQUEST_ID_HEADER];
+`;
+    expect(await boundaryErrors('libs/order-client/src/lib/x.ts', code)).toEqual([]);
+  });
+
+  it('forbid the client core to import a client library: the core knows no provider', async () => {
+    const code = `import { OrderServiceClient } from '@boundary/order-client';
+export const used = OrderServiceClient;
+`;
+    // The client already builds on the core, so the rule reports the cycle such an import would close.
+    expect(await boundaryErrors('libs/client-core/src/lib/x.ts', code)).toEqual([
+      expect.stringMatching(/^Circular dependency between "client-core" and "order-client" detected/),
+    ]);
+  });
+
+  it('forbid the client core to import a service kit or an app', async () => {
+    const code = `import { JsonErrorFilter } from '@boundary/service-kit';
+export const used = JsonErrorFilter;
+`;
+    expect(await boundaryErrors('libs/client-core/src/lib/x.ts', code)).toEqual([
+      expect.stringMatching(/"type:client-core" can only depend on libs tagged with "type:contract"/),
+    ]);
+  });
+
+  it('let a contract build on the shared HTTP conventions, and nothing heavier', async () => {
+    const code = `import { isDotSegment } from '@boundary/http-conventions';
+import { ProviderClient } from '@boundary/client-core';
+export const used = [isDotSegment, ProviderClient];
+`;
+    expect(await boundaryErrors('libs/order-contract/src/lib/x.ts', code)).toEqual([
+      expect.stringMatching(/"type:contract" can only depend on libs tagged with "type:contract"/),
+    ]);
+  });
+
   it('forbid production code to import the test doubles', async () => {
     const code = `import { axiosResponse } from '@boundary/order-client/testing';
 export const used = axiosResponse;
