@@ -15,15 +15,17 @@ export default [
           enforceBuildableLibDependency: true,
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:client', 'type:contract', 'type:kit'] },
+            // type:testing (the generic test kit) is reached only from tests and test helpers: no-restricted-imports below.
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:client', 'type:contract', 'type:kit', 'type:testing'] },
             { sourceTag: 'type:kit', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract'] },
+            { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:contract',
               onlyDependOnLibsWithTags: [],
               allowedExternalImports: ['zod'],
             },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:client', 'type:contract'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:client', 'type:contract', 'type:testing'] },
             { sourceTag: 'scope:order', onlyDependOnLibsWithTags: ['scope:order', 'scope:shared'] },
             { sourceTag: 'scope:user', onlyDependOnLibsWithTags: ['scope:user', 'scope:order', 'scope:shared'] },
           ],

@@ -1,7 +1,7 @@
 import { HttpService } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
 import nock from 'nock';
-import { HttpInterception } from '../../testing';
+import { HttpInterception } from '@boundary/testing';
 import { OrderClientModule } from '../order-client.module';
 import { ORDER_CLIENT_TRANSPORTS } from './order-client-transport.options';
 import { OrderClientAxios } from './order-client-axios';

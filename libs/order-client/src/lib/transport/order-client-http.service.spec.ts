@@ -1,6 +1,6 @@
 import type { AxiosInstance, AxiosRequestConfig } from 'axios';
 import { firstValueFrom } from 'rxjs';
-import { axiosResponse } from '../../testing';
+import { axiosResponse } from '@boundary/testing';
 import { OrderClientHttpService } from './order-client-http.service';
 
 describe('OrderClientHttpService', () => {

@@ -1,0 +1,20 @@
+describe('@boundary/testing loading', () => {
+  it('does not load nock, which overrides node:http on load, until an HttpInterception starts', () => {
+    let nockLoaded = false;
+    jest.isolateModules(() => {
+      jest.doMock('nock', () => {
+        nockLoaded = true;
+        return jest.requireActual('nock');
+      });
+      const kit = require('./index') as typeof import('./index');
+      new kit.HttpServiceDouble('http://orders.test');
+      kit.answers(200, []);
+      expect(nockLoaded).toBe(false);
+
+      const interception = new kit.HttpInterception();
+      interception.start();
+      expect(nockLoaded).toBe(true);
+      interception.verify();
+    });
+  });
+});
