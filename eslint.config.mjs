@@ -15,17 +15,22 @@ export default [
           enforceBuildableLibDependency: true,
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:client', 'type:client-core', 'type:contract', 'type:kit'] },
+            // type:testing (the generic test kit) is reached only from tests and test helpers: no-restricted-imports below.
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:client', 'type:client-core', 'type:contract', 'type:kit', 'type:testing'],
+            },
             { sourceTag: 'type:kit', onlyDependOnLibsWithTags: ['type:contract'] },
-            { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract', 'type:client-core'] },
-            { sourceTag: 'type:client-core', onlyDependOnLibsWithTags: ['type:contract'] },
+            { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract', 'type:client-core', 'type:testing'] },
+            { sourceTag: 'type:client-core', onlyDependOnLibsWithTags: ['type:contract', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
             {
               // A contract is data both sides read: it may build on the shared HTTP conventions, nothing heavier.
               sourceTag: 'type:contract',
               onlyDependOnLibsWithTags: ['type:contract'],
               allowedExternalImports: ['zod'],
             },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:client', 'type:contract'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:client', 'type:contract', 'type:testing'] },
             { sourceTag: 'scope:order', onlyDependOnLibsWithTags: ['scope:order', 'scope:shared'] },
             { sourceTag: 'scope:user', onlyDependOnLibsWithTags: ['scope:user', 'scope:order', 'scope:shared'] },
           ],

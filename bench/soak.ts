@@ -11,7 +11,7 @@
  *   - RSS after the run ÷ RSS after warm-up ≤ 1.1 for every process;
  *   - open sockets of every process back to the post-warm-up baseline once the load stops.
  */
-import { answers, FaultServer, hangs, resetsMidBody, type Fault } from '@boundary/order-client/testing';
+import { answers, FaultServer, resetsMidBody, timesOut, type SocketAnswer } from '@boundary/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
@@ -45,10 +45,10 @@ const HEAP_CAP_MB = 128;
  * retried fault (503, reset) may also end as 504 when the machine is so busy that the retry's 400 ms attempt
  * runs out: still the injected fault, answered as documented.
  */
-const FAULTS: Record<string, { fault: Fault; expected: number[] }> = {
+const FAULTS: Record<string, { fault: SocketAnswer; expected: number[] }> = {
   '/users/ok/orders': { fault: answers(200, DEMO_ORDERS), expected: [200] },
   '/users/busy/orders': { fault: answers(503), expected: [502, 504] },
-  '/users/hang/orders': { fault: hangs(), expected: [504] },
+  '/users/hang/orders': { fault: timesOut(), expected: [504] },
   '/users/reset/orders': { fault: resetsMidBody(DEMO_ORDERS, 10), expected: [502, 504] },
   '/users/garbage/orders': { fault: answers(200, '[{"order_id":'), expected: [502] },
   '/users/huge/orders': { fault: answers(200, 'x'.repeat(2 * 1024 * 1024)), expected: [502] },

@@ -1,5 +1,6 @@
 import { OrderServiceClient, type OrderClientOptions } from '@boundary/order-client';
-import type { HttpServiceDouble, OrderServiceClientStub } from '@boundary/order-client/testing';
+import type { OrderServiceClientStub } from '@boundary/order-client/testing';
+import type { HttpServiceDouble } from '@boundary/testing';
 import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
 import { HttpService } from '@nestjs/axios';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';

@@ -101,11 +101,41 @@ export const used = [isDotSegment, ProviderClient];
   });
 
   it('forbid production code to import the test doubles', async () => {
-    const code = `import { axiosResponse } from '@boundary/order-client/testing';
-export const used = axiosResponse;
+    const code = `import { anOrder } from '@boundary/order-client/testing';
+export const used = anOrder;
 `;
     expect(await boundaryErrors('apps/user-service/src/wiring.ts', code)).toEqual([
       expect.stringMatching(/Test doubles are for tests only/),
     ]);
+  });
+
+  describe('the generic test kit @boundary/testing', () => {
+    const code = `import { HttpServiceDouble } from '@boundary/testing';
+export const used = HttpServiceDouble;
+`;
+
+    it.each([
+      ['an app', 'apps/user-service/src/wiring.ts'],
+      ['the client library', 'libs/order-client/src/lib/order-service.client.ts'],
+    ])('is refused in production code of %s', async (_case, file) => {
+      expect(await boundaryErrors(file, code)).toEqual([expect.stringMatching(/Test doubles are for tests only/)]);
+    });
+
+    it.each([
+      ['a spec of an app', 'apps/user-service/src/user-orders/x.spec.ts'],
+      ['the testing entry point of the client library', 'libs/order-client/src/testing/order-answers.ts'],
+      ['an e2e spec', 'e2e/full-stack/src/x.spec.ts'],
+    ])('is allowed in %s', async (_case, file) => {
+      expect(await boundaryErrors(file, code)).toEqual([]);
+    });
+
+    it('depends on no library of the workspace', async () => {
+      const contract = `import { OrderSchema } from '@boundary/order-contract';
+export const used = OrderSchema;
+`;
+      expect(await boundaryErrors('libs/testing/src/lib/x.ts', contract)).toEqual([
+        'A project tagged with "type:testing" cannot depend on any libs with tags',
+      ]);
+    });
   });
 });

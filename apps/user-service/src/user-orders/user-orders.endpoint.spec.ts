@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { answersOrders, HttpInterception, replyWith } from '@boundary/order-client/testing';
+import { answersOrders } from '@boundary/order-client/testing';
+import { HttpInterception, replyWith } from '@boundary/testing';
 import nock from 'nock';
 import { startUserServiceTestApp, TEST_ORDER_SERVICE_URL, TEST_TIMEOUT_MS, type UserServiceTestApp } from '../user-service.test-app';
 import { HOSTILE_USER_ID, HOSTILE_USER_ID_PATH, HOSTILE_USER_ID_REQUEST, USER_ORDERS_SCENARIOS } from './user-orders.scenarios';

@@ -2,14 +2,14 @@ import type { INestApplication } from '@nestjs/common';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 import {
   answers,
+  closesMidBody,
   FaultServer,
-  hangs,
   resetsMidBody,
   streamsChunks,
+  timesOut,
   trickles,
-  truncates,
-  type Fault,
-} from '@boundary/order-client/testing';
+  type SocketAnswer,
+} from '@boundary/testing';
 import type { OrderClientOptions } from '@boundary/order-client';
 import { startUserServiceTestApp, TEST_ORDER_CLIENT_POLICY, type UserServiceTestApp } from '../user-service.test-app';
 import { USER_ORDERS_ANSWERS as ANSWERS } from './user-orders.scenarios';
@@ -73,11 +73,11 @@ describe('User Service against a socket-level fault server on 127.0.0.1 (real cl
 
   const huge = JSON.stringify(Array.from({ length: 30_000 }, (_, i) => ({ order_id: `o${i}`, item: 'x'.repeat(20), quantity: 1 })));
 
-  it.each<[string, { status: number; code: string }, Fault[], number]>([
-    ['accepts then never answers', { status: 504, code: 'ORDER_SERVICE_TIMEOUT' }, [hangs()], 2],
+  it.each<[string, { status: number; code: string }, SocketAnswer[], number]>([
+    ['accepts then never answers', { status: 504, code: 'ORDER_SERVICE_TIMEOUT' }, [timesOut()], 2],
     ['answers slowly, byte by byte', { status: 504, code: 'ORDER_SERVICE_TIMEOUT' }, [trickles(DEMO_ORDERS, 50)], 2],
     ['resets the connection mid-body', { status: 502, code: 'ORDER_SERVICE_UNAVAILABLE' }, [resetsMidBody(DEMO_ORDERS, 10)], 2],
-    ['closes before the announced body length', { status: 502, code: 'ORDER_SERVICE_UNAVAILABLE' }, [truncates(DEMO_ORDERS, 10)], 2],
+    ['closes before the announced body length', { status: 502, code: 'ORDER_SERVICE_UNAVAILABLE' }, [closesMidBody(DEMO_ORDERS, 10)], 2],
     ['sends malformed JSON', { status: 502, code: 'ORDER_SERVICE_BAD_RESPONSE' }, [answers(200, '[{"order_id": "ord001",')], 1],
     ['sends an off-contract body', { status: 502, code: 'ORDER_SERVICE_BAD_RESPONSE' }, [answers(200, [{ order_id: 1 }])], 1],
     ['sends a huge body (Content-Length over 1 MiB)', { status: 502, code: 'ORDER_SERVICE_BAD_RESPONSE' }, [answers(200, huge)], 1],

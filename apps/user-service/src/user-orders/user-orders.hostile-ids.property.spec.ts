@@ -1,6 +1,7 @@
 import { HttpService } from '@nestjs/axios';
 import { DEMO_ORDERS } from '@boundary/order-contract';
-import { axiosResponse, hostileUserId } from '@boundary/order-client/testing';
+import { hostileUserId } from '@boundary/order-client/testing';
+import { axiosResponse } from '@boundary/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
 import { connect } from 'node:net';

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DEMO_ORDERS } from '@boundary/order-contract';
-import { answersOrders, HttpServiceDouble } from '@boundary/order-client/testing';
+import { answersOrders } from '@boundary/order-client/testing';
+import { HttpServiceDouble } from '@boundary/testing';
 import { startUserServiceTestApp, TEST_ORDER_SERVICE_URL, withHttpService, type UserServiceTestApp } from '../user-service.test-app';
 import { HOSTILE_USER_ID, HOSTILE_USER_ID_PATH, HOSTILE_USER_ID_REQUEST, USER_ORDERS_SCENARIOS } from './user-orders.scenarios';
 

@@ -1,7 +1,7 @@
 import { HttpService } from '@nestjs/axios';
 import type { INestApplication } from '@nestjs/common';
 import { DEMO_ORDERS } from '@boundary/order-contract';
-import { axiosHttpError, axiosResponse } from '@boundary/order-client/testing';
+import { axiosHttpError, axiosResponse } from '@boundary/testing';
 import { of, throwError, type Observable } from 'rxjs';
 import { startUserServiceTestApp, type UserServiceTestApp } from '../user-service.test-app';
 

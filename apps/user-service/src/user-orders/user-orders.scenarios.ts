@@ -5,16 +5,8 @@ import {
   OrderServiceTimeoutError,
   OrderServiceUnavailableError,
 } from '@boundary/order-client';
-import {
-  answersStatus,
-  answersOrders,
-  malformedJson,
-  refuses,
-  timesOut,
-  type HttpAnswer,
-  type OrderServiceClientStub,
-  type UserScript,
-} from '@boundary/order-client/testing';
+import { answersOrders, type OrderServiceClientStub, type UserScript } from '@boundary/order-client/testing';
+import { answers, answersMalformedJson, refuses, timesOut, type HttpAnswer } from '@boundary/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 
 /**
@@ -71,14 +63,14 @@ export const USER_ORDERS_SCENARIOS: readonly UserOrdersScenario[] = [
   scenario(
     '404 from the Order Service',
     'user456',
-    answersStatus(404, { error: 'Unknown user' }),
+    answers(404, { error: 'Unknown user' }),
     (s, id) => s.failsWith(new OrderServiceNotFoundError(id)),
     USER_ORDERS_ANSWERS.notFound,
   ),
   scenario(
     '500 Internal Server Error from the Order Service',
     'user789',
-    answersStatus(500, 'Internal Server Error'),
+    answers(500, 'Internal Server Error'),
     (s, id) => s.failsWith(new OrderServiceUnavailableError(id, 500)),
     USER_ORDERS_ANSWERS.serverError,
   ),
@@ -92,7 +84,7 @@ export const USER_ORDERS_SCENARIOS: readonly UserOrdersScenario[] = [
   scenario(
     '401 from the Order Service',
     'user123',
-    answersStatus(401, { error: 'Unauthorized' }),
+    answers(401, { error: 'Unauthorized' }),
     (s, id) => s.failsWith(new OrderServiceRejectedError(id, 401)),
     USER_ORDERS_ANSWERS.rejected,
   ),
@@ -106,21 +98,21 @@ export const USER_ORDERS_SCENARIOS: readonly UserOrdersScenario[] = [
   scenario(
     'malformed JSON',
     'user123',
-    malformedJson(),
+    answersMalformedJson(),
     (s, id) => s.failsWith(new OrderServiceBadResponseError(id, 'body is not valid JSON')),
     USER_ORDERS_ANSWERS.badResponse,
   ),
   scenario(
     'an off-contract body (quantity as a string)',
     'user123',
-    answersStatus(200, [{ order_id: 'ord001', item: 'Laptop', quantity: '1' }]),
+    answers(200, [{ order_id: 'ord001', item: 'Laptop', quantity: '1' }]),
     (s, id) => s.failsWith(new OrderServiceBadResponseError(id, '0.quantity: expected number')),
     USER_ORDERS_ANSWERS.badResponse,
   ),
   scenario(
     'an off-contract body (quantity missing)',
     'user123',
-    answersStatus(200, [{ order_id: 'ord001', item: 'Laptop' }]),
+    answers(200, [{ order_id: 'ord001', item: 'Laptop' }]),
     (s, id) => s.failsWith(new OrderServiceBadResponseError(id, '0.quantity: expected number')),
     USER_ORDERS_ANSWERS.badResponse,
   ),

@@ -1,7 +1,7 @@
 import { HttpService } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
-import { axiosHttpError, axiosNetworkError, axiosResponse } from '../testing';
+import { axiosHttpError, axiosNetworkError, axiosResponse } from '@boundary/testing';
 import { firstValueFrom, NEVER, Observable, of, throwError } from 'rxjs';
 import {
   OrderServiceBadResponseError,

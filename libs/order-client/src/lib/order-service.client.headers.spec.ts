@@ -1,7 +1,7 @@
 import { HttpService } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
 import { AxiosError } from 'axios';
-import { axiosHttpError, axiosNetworkError, axiosResponse } from '../testing';
+import { axiosHttpError, axiosNetworkError, axiosResponse } from '@boundary/testing';
 import { firstValueFrom, Observable, of, throwError } from 'rxjs';
 import { OrderServiceBadResponseError, OrderServiceUnavailableError } from './errors';
 import { OrderClientModule } from './order-client.module';

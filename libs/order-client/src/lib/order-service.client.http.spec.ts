@@ -1,16 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
-import {
-  answersStatus,
-  answersOrders,
-  HttpInterception,
-  malformedJson,
-  refuses,
-  replyWith,
-  resets,
-  timesOut,
-  truncatedBody,
-} from '../testing';
+import { answers, answersMalformedJson, HttpInterception, refuses, replyWith, resets, timesOut } from '@boundary/testing';
+import { answersOrders, truncatesOrders } from '../testing';
 import nock from 'nock';
 import { firstValueFrom } from 'rxjs';
 import {
@@ -56,12 +47,12 @@ describe('OrderServiceClient over real HTTP (intercepted with nock)', () => {
   });
 
   it('fails with OrderServiceNotFoundError on 404', async () => {
-    replyWith(orderService('user456'), answersStatus(404, { error: 'unknown user' }));
+    replyWith(orderService('user456'), answers(404, { error: 'unknown user' }));
     await expect(orders('user456')).rejects.toBeInstanceOf(OrderServiceNotFoundError);
   });
 
   it('fails with OrderServiceUnavailableError on 500 Internal Server Error', async () => {
-    replyWith(orderService('user789'), answersStatus(500, 'Internal Server Error'));
+    replyWith(orderService('user789'), answers(500, 'Internal Server Error'));
     await expect(orders('user789')).rejects.toMatchObject({ constructor: OrderServiceUnavailableError, status: 500 });
   });
 
@@ -79,8 +70,8 @@ describe('OrderServiceClient over real HTTP (intercepted with nock)', () => {
   });
 
   it.each([
-    ['malformed JSON', malformedJson()],
-    ['a body cut off mid-way', truncatedBody()],
+    ['malformed JSON', answersMalformedJson()],
+    ['a body cut off mid-way', truncatesOrders()],
   ])('fails with OrderServiceBadResponseError on %s', async (_case, answer) => {
     replyWith(orderService('user123'), answer);
     await expect(orders('user123')).rejects.toMatchObject({
@@ -90,7 +81,7 @@ describe('OrderServiceClient over real HTTP (intercepted with nock)', () => {
   });
 
   it('fails with OrderServiceBadResponseError naming the field of an off-contract body', async () => {
-    replyWith(orderService('user123'), answersStatus(200, [{ order_id: 'ord001', item: 'Laptop', qty: 1 }]));
+    replyWith(orderService('user123'), answers(200, [{ order_id: 'ord001', item: 'Laptop', qty: 1 }]));
     await expect(orders('user123')).rejects.toMatchObject({ reason: expect.stringMatching(/^0\.quantity: /) });
   });
 

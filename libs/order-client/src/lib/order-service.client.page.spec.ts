@@ -2,7 +2,7 @@ import { HttpService } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 import { firstValueFrom, of, type Observable } from 'rxjs';
-import { axiosResponse } from '../testing';
+import { axiosResponse } from '@boundary/testing';
 import { OrderClientModule } from './order-client.module';
 import { OrderServiceRejectedError } from './errors';
 import { OrderServiceClient } from './order-service.client';

@@ -2,14 +2,8 @@ import { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
-import {
-  answersStatus,
-  answersOrders,
-  connectionFails,
-  HttpServiceDouble,
-  malformedJson,
-  timesOut,
-} from '../testing';
+import { answers, answersMalformedJson, connectionFails, HttpServiceDouble, timesOut } from '@boundary/testing';
+import { answersOrders } from '../testing';
 import { AxiosError } from 'axios';
 import { firstValueFrom, throwError } from 'rxjs';
 import {
@@ -99,7 +93,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
 
   describe('when the Order Service answers 404', () => {
     it('fails with OrderServiceNotFoundError carrying the user id and the cause', async () => {
-      http.on('GET', '/users/user456/orders', answersStatus(404, { error: 'not found' }));
+      http.on('GET', '/users/user456/orders', answers(404, { error: 'not found' }));
 
       const error = await orders('user456').catch((e: unknown) => e);
 
@@ -112,7 +106,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
 
   describe('when the Order Service answers 500 Internal Server Error', () => {
     it('fails with OrderServiceUnavailableError carrying the status', async () => {
-      http.on('GET', '/users/user789/orders', answersStatus(500, 'Internal Server Error'));
+      http.on('GET', '/users/user789/orders', answers(500, 'Internal Server Error'));
       await expect(orders('user789')).rejects.toMatchObject({
         constructor: OrderServiceUnavailableError,
         userId: 'user789',
@@ -133,7 +127,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
   );
 
   it.each([400, 401, 403, 499])('fails with OrderServiceRejectedError on %i', async (status) => {
-    http.on('GET', '/users/user123/orders', answersStatus(status));
+    http.on('GET', '/users/user123/orders', answers(status));
     await expect(orders('user123')).rejects.toMatchObject({
       constructor: OrderServiceRejectedError,
       status,
@@ -170,7 +164,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
 
   describe('when the Order Service breaks the contract', () => {
     it('fails with OrderServiceBadResponseError for a body that is not JSON', async () => {
-      http.on('GET', '/users/user123/orders', malformedJson());
+      http.on('GET', '/users/user123/orders', answersMalformedJson());
       await expect(orders('user123')).rejects.toMatchObject({
         constructor: OrderServiceBadResponseError,
         reason: 'body is not valid JSON',
@@ -179,7 +173,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
     });
 
     it('names the offending field of an off-contract order', async () => {
-      http.on('GET', '/users/user123/orders', answersStatus(200, [{ order_id: 'ord001', item: 'Laptop', quantity: 0 }]));
+      http.on('GET', '/users/user123/orders', answers(200, [{ order_id: 'ord001', item: 'Laptop', quantity: 0 }]));
       const error = await orders('user123').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OrderServiceBadResponseError);
       expect((error as OrderServiceBadResponseError).reason).toMatch(/^0\.quantity: /);
@@ -187,7 +181,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
     });
 
     it('rejects a wrapped list: the wire shape is a bare array', async () => {
-      http.on('GET', '/users/user123/orders', answersStatus(200, { orders: DEMO_ORDERS }));
+      http.on('GET', '/users/user123/orders', answers(200, { orders: DEMO_ORDERS }));
       await expect(orders('user123')).rejects.toMatchObject({
         constructor: OrderServiceBadResponseError,
         reason: expect.stringMatching(/^body: /),
@@ -195,7 +189,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
     });
 
     it('parses a JSON body that arrived as text', async () => {
-      http.on('GET', '/users/user123/orders', answersStatus(200, JSON.stringify(DEMO_ORDERS)));
+      http.on('GET', '/users/user123/orders', answers(200, JSON.stringify(DEMO_ORDERS)));
       await expect(orders('user123')).resolves.toEqual(DEMO_ORDERS);
     });
   });
@@ -203,7 +197,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
   it('logs each failure once at debug level, naming the URL and the failure', async () => {
     const debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
     try {
-      http.on('GET', '/users/user456/orders', answersStatus(404));
+      http.on('GET', '/users/user456/orders', answers(404));
       await orders('user456').catch(() => undefined);
       expect(debug.mock.calls).toEqual([
         [`GET ${ORIGIN}/users/user456/orders failed: Order Service does not know user "user456"`],

@@ -1,13 +1,5 @@
-export * from './axios-response';
-export * from './axios-error';
-export * from './http-interception';
 export * from './order.fixtures';
-export * from './http-answers';
-export * from './http-answer.observable';
-export * from './http-answer.nock';
-export * from './http-service.double';
-export type { HttpServiceRequest } from './recorded-request';
+export * from './order-answers';
 export * from './order-service-client.stub';
 export * from './order-client-testing.module';
-export * from './fault-server';
 export * from './hostile-user-id.arbitrary';

@@ -4,8 +4,9 @@ import { firstValueFrom, lastValueFrom, Observable, timeout, toArray } from 'rxj
 import { OrderServiceUnavailableError } from '../lib/errors';
 import { OrderServiceClient } from '../lib/order-service.client';
 import { OrderClientTestingModule, orderClientMocker, provideOrderServiceClientStub } from './order-client-testing.module';
-import { OrderServiceClientStub, UnscriptedCallError } from './order-service-client.stub';
-import { anOrder, OffContractFixtureError, ordersFor } from './order.fixtures';
+import { OffContractFixtureError, UnscriptedCallError } from '@boundary/testing';
+import { OrderServiceClientStub } from './order-service-client.stub';
+import { anOrder, ordersFor } from './order.fixtures';
 
 describe('OrderServiceClientStub', () => {
   let stub: OrderServiceClientStub;

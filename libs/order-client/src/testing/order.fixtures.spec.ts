@@ -1,5 +1,6 @@
 import { OrderListSchema } from '@boundary/order-contract';
-import { anOrder, OffContractFixtureError, onContractOrders, ordersFor } from './order.fixtures';
+import { OffContractFixtureError } from '@boundary/testing';
+import { anOrder, onContractOrders, ordersFor } from './order.fixtures';
 
 describe('order fixtures', () => {
   it('anOrder() is an on-contract order, with overrides applied', () => {

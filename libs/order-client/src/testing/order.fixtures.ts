@@ -1,28 +1,14 @@
 import { OrderListSchema, OrderSchema, type Order } from '@boundary/order-contract';
-import type { z } from 'zod';
+import { checkedFixture, type FixtureNames } from '@boundary/testing';
 
-/**
- * A double was configured with data the real Order Service could never send. Thrown at setup, so the test fails
- * where the bad fixture is written, not later as a puzzling client error. The message names the field.
- */
-export class OffContractFixtureError extends Error {
-  constructor(
-    readonly field: string,
-    problem: string,
-  ) {
-    super(`off-contract order fixture: ${field}: ${problem} (see OrderSchema in @boundary/order-contract)`);
-    this.name = 'OffContractFixtureError';
-  }
-}
+const ORDER: FixtureNames = { what: 'order', schemaName: 'OrderSchema in @boundary/order-contract' };
 
 /**
  * Checks `orders` against the contract's `OrderListSchema` and returns them as parsed (unknown fields stripped).
  * Throws `OffContractFixtureError` naming the first offending field, e.g. `0.quantity`.
  */
 export function onContractOrders(orders: readonly unknown[]): Order[] {
-  const result = OrderListSchema.safeParse(orders);
-  if (!result.success) throw offContract(result.error, 'orders');
-  return result.data;
+  return checkedFixture(OrderListSchema, orders, { ...ORDER, whole: 'orders' });
 }
 
 /**
@@ -30,10 +16,7 @@ export function onContractOrders(orders: readonly unknown[]): Order[] {
  * field if the overrides break the contract (`anOrder({ quantity: 0 })` fails at once).
  */
 export function anOrder(overrides: Partial<Order> = {}): Order {
-  const order = { order_id: 'ord001', item: 'Laptop', quantity: 1, ...overrides };
-  const result = OrderSchema.safeParse(order);
-  if (!result.success) throw offContract(result.error, 'order');
-  return result.data;
+  return checkedFixture(OrderSchema, { order_id: 'ord001', item: 'Laptop', quantity: 1, ...overrides }, ORDER);
 }
 
 /**
@@ -44,9 +27,4 @@ export function ordersFor(userId: string, count: number): Order[] {
   return Array.from({ length: count }, (_, i) =>
     anOrder({ order_id: `${userId}-ord${String(i + 1).padStart(3, '0')}`, item: `Item ${i + 1}`, quantity: i + 1 }),
   );
-}
-
-function offContract(error: z.ZodError, whole: string): OffContractFixtureError {
-  const issue = error.issues[0];
-  return new OffContractFixtureError(issue.path.length > 0 ? issue.path.join('.') : whole, issue.message);
 }

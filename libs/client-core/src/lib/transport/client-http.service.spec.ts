@@ -1,9 +1,7 @@
 import type { AxiosInstance, AxiosRequestConfig } from 'axios';
 import { firstValueFrom } from 'rxjs';
-import { AxiosHeaders } from 'axios';
+import { axiosResponse } from '@boundary/testing';
 import { ClientHttpService } from './client-http.service';
-
-const axiosResponse = (data: unknown) => ({ data, status: 200, statusText: 'OK', headers: new AxiosHeaders(), config: { headers: new AxiosHeaders() } });
 
 describe('ClientHttpService', () => {
   let sent: AxiosRequestConfig[];

@@ -21,7 +21,7 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-/** A fully-typed `AxiosResponse` carrying `data`, as `HttpService` would emit it. */
+/** A fully-typed `AxiosResponse` carrying `data`, as `HttpService` would emit it: header names lower-cased, as Node's parser gives them. */
 export function axiosResponse<T>(data: T, answer: FakeAnswer = {}): AxiosResponse<T> {
   const status = answer.status ?? 200;
   const config = answer.config ?? { headers: new AxiosHeaders(), method: 'get' };
@@ -29,7 +29,11 @@ export function axiosResponse<T>(data: T, answer: FakeAnswer = {}): AxiosRespons
     data,
     status,
     statusText: STATUS_TEXT[status] ?? '',
-    headers: new AxiosHeaders({ 'content-type': 'application/json', ...answer.headers }),
+    headers: new AxiosHeaders({ 'content-type': 'application/json', ...lowerCased(answer.headers ?? {}) }),
     config,
   };
+}
+
+function lowerCased(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }

@@ -4,20 +4,19 @@ import { firstValueFrom, timeout } from 'rxjs';
 import { httpServiceAnswer } from './http-answer.observable';
 import { replyWith } from './http-answer.nock';
 import {
-  answersStatus,
-  answersOrders,
-  delayed,
+  answers,
+  answersMalformedJson,
+  answersOversized,
+  delays,
   type HttpAnswer,
-  malformedJson,
-  oversizedBody,
   refuses,
   resets,
   timesOut,
-  truncatedBody,
+  truncates,
 } from './http-answers';
 import { HttpInterception } from './http-interception';
-import { anOrder, ordersFor } from './order.fixtures';
 import { axiosResponse } from './axios-response';
+import { FaultServer } from './fault-server';
 
 const ORIGIN = 'http://orders.test';
 // Real sockets on a busy machine (a 64 KiB body through nock and axios took over 300 ms under a parallel
@@ -43,63 +42,86 @@ const viaNock = (answer: HttpAnswer, timeoutMs = TIMEOUT_MS) => {
   return outcome(axios.get(`${ORIGIN}/x`, { timeout: timeoutMs }));
 };
 
-describe('fault helpers: the HttpService double and nock play each answer the same way', () => {
+const ITEM = { id: 'item-001', name: 'Laptop', count: 1 };
+
+describe('answers: the HttpService double, nock and the FaultServer play each answer the same way', () => {
   const interception = new HttpInterception();
+  let server: FaultServer;
+  beforeAll(async () => (server = await FaultServer.start()));
+  afterAll(() => server.stop());
   beforeEach(() => interception.start());
   afterEach(() => interception.verify());
 
+  const viaFaultServer = (answer: HttpAnswer, timeoutMs = TIMEOUT_MS) => {
+    server.next(answer);
+    return outcome(axios.get(`${server.url}/x`, { timeout: timeoutMs }));
+  };
+
   it.each<[string, HttpAnswer, Outcome]>([
-    ['orders', answersOrders([anOrder()]), { status: 200, data: [anOrder()] }],
-    ['status 503 with a body', answersStatus(503, { error: 'down' }), { status: 503, data: { error: 'down' } }],
-    ['status 404 with a text body', answersStatus(404, 'no such user'), { status: 404, data: 'no such user' }],
-    ['latency, then an answer', delayed(20, answersStatus(200, [])), { status: 200, data: [] }],
+    ['JSON', answers(200, [ITEM]), { status: 200, data: [ITEM] }],
+    ['status 503 with a body', answers(503, { error: 'down' }), { status: 503, data: { error: 'down' } }],
+    ['status 404 with a text body', answers(404, 'no such user'), { status: 404, data: 'no such user' }],
+    ['latency, then an answer', delays(20, answers(200, [])), { status: 200, data: [] }],
     ['connection reset', resets(), { error: 'ECONNRESET' }],
-    ['connection refused', refuses(), { error: 'ECONNREFUSED' }],
-    ['malformed JSON, left as text', malformedJson(), { status: 200, data: '[{"order_id": "ord001", ' }],
+    ['malformed JSON, left as text', answersMalformedJson('[{"order_id": "ord001", '), { status: 200, data: '[{"order_id": "ord001", ' }],
   ])('%s', async (_case, answer, expected) => {
     await expect(viaDouble(answer)).resolves.toEqual(expected);
     await expect(viaNock(answer)).resolves.toEqual(expected);
+    await expect(viaFaultServer(answer)).resolves.toEqual(expected);
   });
 
-  it('no answer: the caller’s timeout fires in both', async () => {
+  it('connection refused, in the double and nock (a listening FaultServer cannot refuse: stop() it)', async () => {
+    await expect(viaDouble(refuses())).resolves.toEqual({ error: 'ECONNREFUSED' });
+    await expect(viaNock(refuses())).resolves.toEqual({ error: 'ECONNREFUSED' });
+    expect(() => server.next(refuses())).toThrow(/FaultServer cannot play connectionFails\("ECONNREFUSED"\)/);
+  });
+
+  it('no answer: the caller’s timeout fires in all three', async () => {
     await expect(viaDouble(timesOut(), NO_ANSWER_TIMEOUT_MS)).resolves.toEqual({ error: 'TimeoutError' });
     await expect(viaNock(timesOut(), NO_ANSWER_TIMEOUT_MS)).resolves.toEqual({ error: 'ECONNABORTED' });
+    await expect(viaFaultServer(timesOut(), NO_ANSWER_TIMEOUT_MS)).resolves.toEqual({ error: 'ECONNABORTED' });
   });
 
   it('a truncated body is the first half of the JSON, which does not parse', async () => {
-    const json = JSON.stringify(ordersFor('user123', 2));
+    const body = [ITEM, { ...ITEM, id: 'item-002' }];
+    const json = JSON.stringify(body);
     const expected = { status: 200, data: json.slice(0, json.length / 2) };
     expect(() => JSON.parse(expected.data)).toThrow();
-    await expect(viaDouble(truncatedBody())).resolves.toEqual(expected);
-    await expect(viaNock(truncatedBody())).resolves.toEqual(expected);
+    await expect(viaDouble(truncates(body))).resolves.toEqual(expected);
+    await expect(viaNock(truncates(body))).resolves.toEqual(expected);
+    await expect(viaFaultServer(truncates(body))).resolves.toEqual(expected);
+    await expect(viaDouble(truncates(json, 3))).resolves.toEqual({ status: 200, data: json.slice(0, 3) });
   });
 
-  it('an oversized body is on-contract JSON of at least the size asked', async () => {
-    const answer = oversizedBody(64 * 1024);
+  it('an oversized body is well-formed JSON of at least the size asked, made of the item given', async () => {
+    const answer = answersOversized(64 * 1024, ITEM);
     expect(answer).toMatchObject({ kind: 'raw' });
     const text = (answer as { text: string }).text;
     expect(text.length).toBeGreaterThanOrEqual(64 * 1024);
+    expect(text.length).toBeLessThan(64 * 1024 + JSON.stringify(ITEM).length + 1);
+    expect(new Set((JSON.parse(text) as unknown[]).map((item) => JSON.stringify(item)))).toEqual(new Set([JSON.stringify(ITEM)]));
     const viaSocket = await viaNock(answer);
     expect(viaSocket).toEqual({ status: 200, data: JSON.parse(text) });
     await expect(viaDouble(answer)).resolves.toEqual(viaSocket);
+    await expect(viaFaultServer(answer)).resolves.toEqual(viaSocket);
   });
 
   it('a body over the request’s maxContentLength fails as axios fails it, in both', async () => {
-    const answer = oversizedBody(8 * 1024);
+    const answer = answersOversized(8 * 1024, ITEM);
     const config = { ...axiosResponse(null).config, maxContentLength: 4 * 1024 };
     const expected = { error: 'ERR_BAD_RESPONSE', message: 'maxContentLength size of 4096 exceeded' };
     const failure = (error: { code?: string; message: string }) => ({ error: error.code, message: error.message });
     await expect(firstValueFrom(httpServiceAnswer(answer, config)).catch(failure)).resolves.toEqual(expected);
     replyWith(nock(ORIGIN).get('/x'), answer);
     await expect(axios.get(`${ORIGIN}/x`, { maxContentLength: 4 * 1024 }).catch(failure)).resolves.toEqual(expected);
-    await expect(firstValueFrom(httpServiceAnswer(answersStatus(200, 'small'), config))).resolves.toMatchObject({ data: 'small' });
+    await expect(firstValueFrom(httpServiceAnswer(answers(200, 'small'), config))).resolves.toMatchObject({ data: 'small' });
   });
 
   it('latency holds the double’s answer back for the given time', async () => {
     jest.useFakeTimers();
     try {
       let answered = false;
-      httpServiceAnswer(delayed(100, answersStatus(200, [])), axiosResponse(null).config).subscribe(() => (answered = true));
+      httpServiceAnswer(delays(100, answers(200, [])), axiosResponse(null).config).subscribe(() => (answered = true));
       await jest.advanceTimersByTimeAsync(99);
       expect(answered).toBe(false);
       await jest.advanceTimersByTimeAsync(1);

@@ -1,6 +1,8 @@
 import axios, { AxiosError } from 'axios';
 import { createConnection } from 'node:net';
-import { answers, FaultServer, hangs, resetsMidBody, streamsChunks, trickles, truncates } from './fault-server';
+import { FaultServer } from './fault-server';
+import { answers, delays, resets, timesOut } from './http-answers';
+import { closesMidBody, resetsMidBody, streamsChunks, trickles } from './socket-answers';
 
 describe('FaultServer (the socket-level provider double, checked with a plain axios client)', () => {
   let server: FaultServer;
@@ -39,8 +41,8 @@ describe('FaultServer (the socket-level provider double, checked with a plain ax
     expect((await get('/ok')).data).toBe('queued');
   });
 
-  it('hangs: holds the connection open and sends nothing', async () => {
-    server.otherwise(hangs());
+  it('timesOut: holds the connection open and sends nothing', async () => {
+    server.otherwise(timesOut());
     expect((await failure(get('/x', 300))).code).toBe('ECONNABORTED');
   });
 
@@ -69,8 +71,8 @@ describe('FaultServer (the socket-level provider double, checked with a plain ax
     expect(received).toMatch(/^HTTP\/1\.1 200 [^]*Content-Length: 18\r\n[^]*\r\n\r\n\[\{"or$/);
   });
 
-  it('truncates the body: part of the announced body, then a normal close', async () => {
-    server.next(truncates('[{"order_id":"a"}]', 5));
+  it('closes mid-body: part of the announced body, then a normal close', async () => {
+    server.next(closesMidBody('[{"order_id":"a"}]', 5));
     const { received, ended } = await rawGet();
     expect(ended).toBe('fin');
     expect(received).toMatch(/Content-Length: 18\r\n[^]*\r\n\r\n\[\{"or$/);
@@ -83,8 +85,21 @@ describe('FaultServer (the socket-level provider double, checked with a plain ax
     expect(response.data).toHaveLength(50_000);
   });
 
+  it('resets: a TCP reset before any answer', async () => {
+    server.next(resets());
+    const { received, ended } = await rawGet();
+    expect([received, ended]).toEqual(['', 'reset']);
+  });
+
+  it('delays: holds the answer back, then plays it', async () => {
+    server.next(delays(100, answers(200, 'late')));
+    const started = performance.now();
+    expect((await get()).data).toBe('late');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(90);
+  });
+
   it('counts open connections and refuses connections once stopped', async () => {
-    server.otherwise(hangs());
+    server.otherwise(timesOut());
     const socket = createConnection(server.port, '127.0.0.1').on('error', () => undefined);
     await new Promise((resolve) => socket.once('connect', resolve));
     socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');

@@ -3,51 +3,45 @@ import type { Provider } from '@nestjs/common';
 import { AxiosHeaders, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { defer, finalize, type Observable, throwError } from 'rxjs';
 import { httpServiceAnswer } from './http-answer.observable';
-import { recordRequest, sameQuery, splitUrl, type HttpServiceRequest } from './recorded-request';
 import type { HttpAnswer } from './http-answers';
-
-/** What a route requires of a request besides method and path. */
-export interface RouteConditions {
-  /** The exact query parameters; a route without `query` matches only requests without a query string. */
-  query?: Record<string, string>;
-  /** Headers the request must carry with these values (names compared case-insensitively); others may be present. */
-  headers?: Record<string, string>;
-}
-
-interface Route {
-  method: string;
-  path: string;
-  conditions: RouteConditions;
-  answer: HttpAnswer;
-  used: number;
-}
-
-/** A request matched no route. The Observable fails with it, and `verifyAllUsed()` reports it. */
-export class UnmatchedRequestError extends Error {
-  constructor(request: HttpServiceRequest, routes: readonly string[]) {
-    super(`HttpServiceDouble: no route for ${describe(request)}; routes: ${routes.join(', ') || '(none)'}`);
-    this.name = 'UnmatchedRequestError';
-  }
-}
+import { compareRoute, describeRequest, describeRoute, type HttpRoute, type RouteConditions } from './http-route';
+import { readPactRoutes, type PactSelection } from './pact-routes';
+import { recordRequest, type HttpServiceRequest } from './recorded-request';
+import { closestRoutes, nearMissReport, UnmatchedRequestError } from './unmatched-request.error';
 
 /**
  * Stands in for `@nestjs/axios`' `HttpService`: routes match method + path (compared as sent, percent-encoding
  * included) + query + headers, answers are real `AxiosResponse`/`AxiosError` objects, every request is recorded.
- * Requests are cold like `HttpService`'s: nothing is recorded until subscription.
+ * Requests are cold like `HttpService`'s: nothing is recorded until subscription. A request no route matches
+ * fails with an `UnmatchedRequestError` showing the closest routes and which part of the request each one refused.
  *
  * @example
- * const http = new HttpServiceDouble().on('GET', '/users/user123/orders', answersOrders(ordersFor('user123', 2)));
+ * const http = new HttpServiceDouble().on('GET', '/users/user123/orders', answers(200, [{ order_id: 'ord001' }]));
  * Test.createTestingModule({ ... }).overrideProvider(HttpService).useValue(http)
  */
 export class HttpServiceDouble {
   /** Every request, in order, matched or not. */
   readonly requests: HttpServiceRequest[] = [];
-  private readonly routes: Route[] = [];
+  private readonly routes: HttpRoute[] = [];
   private readonly unmatched: HttpServiceRequest[] = [];
   private open = 0;
 
   /** `origin` (e.g. `http://orders.test:5001`): when given, requests to any other origin match no route. */
   constructor(private readonly origin?: string) {}
+
+  /**
+   * A double playing the interactions of the pact in `file` (Pact specification 2 to 4), so a test plays exactly
+   * what the provider verified: each interaction becomes a route from its example request (method, path, query,
+   * headers) to its example response (status, headers, body), in the provider states `selection.states` chooses
+   * (every interaction when omitted). Throws `PactDoubleError` for a state the pact does not name.
+   *
+   * @example HttpServiceDouble.fromPact('pacts/user-service-order-service.json', { states: ['user user123 has 2 orders'] })
+   */
+  static fromPact(file: string, selection: PactSelection & { origin?: string } = {}): HttpServiceDouble {
+    const double = new HttpServiceDouble(selection.origin);
+    for (const route of readPactRoutes(file, selection)) double.on(route.method, route.path, route.answer, route.conditions);
+    return double;
+  }
 
   /** Adds a route answering every matching request with `answer`. The first route that matches wins. */
   on(method: string, path: string, answer: HttpAnswer, conditions: RouteConditions = {}): this {
@@ -67,13 +61,20 @@ export class HttpServiceDouble {
     this.unmatched.length = 0;
   }
 
-  /** Fails, naming them, if any request matched no route or any route was never used. */
+  /**
+   * Fails, naming them, if any request matched no route or any route was never used; each unmatched request is
+   * followed by its closest routes and the parts that differ.
+   */
   verifyAllUsed(): void {
     const problems = [
-      ...this.unmatched.map((r) => `unmatched request: ${describe(r)}`),
+      ...this.unmatched.map((r) => `unmatched request: ${describeRequest(r)}`),
       ...this.routes.filter((r) => r.used === 0).map((r) => `unused route: ${describeRoute(r)}`),
     ];
-    if (problems.length > 0) throw new Error(`HttpServiceDouble:\n  ${problems.join('\n  ')}`);
+    if (problems.length === 0) return;
+    const nearMisses = this.unmatched.map(
+      (r) => `near misses of ${nearMissReport(r, closestRoutes(r, this.routes, this.origin), this.routes.length)}`,
+    );
+    throw new Error([`HttpServiceDouble:\n  ${problems.join('\n  ')}`, ...nearMisses].join('\n'));
   }
 
   request<T = unknown>(config: AxiosRequestConfig): Observable<AxiosResponse<T>> {
@@ -83,7 +84,7 @@ export class HttpServiceDouble {
       const route = this.routes.find((r) => this.matches(r, request));
       if (!route) {
         this.unmatched.push(request);
-        return throwError(() => new UnmatchedRequestError(request, this.routes.map(describeRoute)));
+        return throwError(() => new UnmatchedRequestError(request, this.routes, this.origin));
       }
       route.used++;
       this.open++;
@@ -117,14 +118,8 @@ export class HttpServiceDouble {
     return this.request<T>({ ...config, url, data, method: 'patch' });
   }
 
-  private matches(route: Route, request: HttpServiceRequest): boolean {
-    const { origin, path, query } = splitUrl(request.url);
-    if (route.method !== request.method || route.path !== path) return false;
-    if (this.origin !== undefined && origin !== this.origin.replace(/\/+$/, '')) return false;
-    if (!sameQuery(route.conditions.query ?? {}, query)) return false;
-    return Object.entries(route.conditions.headers ?? {}).every(
-      ([name, value]) => request.headers[name.toLowerCase()] === value,
-    );
+  private matches(route: HttpRoute, request: HttpServiceRequest): boolean {
+    return compareRoute(route, request, this.origin).every((part) => part.matches);
   }
 }
 
@@ -135,14 +130,4 @@ export function provideHttpServiceDouble(double: HttpServiceDouble = new HttpSer
 
 function internalConfig(config: AxiosRequestConfig): InternalAxiosRequestConfig {
   return { ...config, headers: AxiosHeaders.from(config.headers as never) };
-}
-
-function describe(request: HttpServiceRequest): string {
-  return `${request.method} ${request.url}`;
-}
-
-function describeRoute(route: Route): string {
-  const query = route.conditions.query ? `?${new URLSearchParams(route.conditions.query)}` : '';
-  const headers = route.conditions.headers ? ` ${JSON.stringify(route.conditions.headers)}` : '';
-  return `${route.method} ${route.path}${query}${headers}`;
 }

@@ -6,7 +6,6 @@ import type Nock from 'nock';
  * `HttpService` double leaves the way requests are sent untouched.
  */
 function loadNock(): typeof Nock {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
   return require('nock') as typeof Nock;
 }
 

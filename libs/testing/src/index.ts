@@ -1,0 +1,16 @@
+export * from './lib/axios-response';
+export * from './lib/axios-error';
+export * from './lib/http-answers';
+export { closesMidBody, resetsMidBody, streamsChunks, trickles, type SocketAnswer, type SocketOnlyAnswer } from './lib/socket-answers';
+export * from './lib/http-answer.observable';
+export * from './lib/http-answer.nock';
+export type { HttpRoute, RouteConditions, RoutePart } from './lib/http-route';
+export * from './lib/unmatched-request.error';
+export { PactDoubleError, type PactSelection } from './lib/pact-routes';
+export * from './lib/http-service.double';
+export type { HttpServiceRequest } from './lib/recorded-request';
+export * from './lib/http-interception';
+export * from './lib/fault-server';
+export * from './lib/scripted-stub';
+export * from './lib/unscripted-call.error';
+export * from './lib/checked-fixture';
