@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       { name: '+ zod OrderListSchema', call: async () => OrderListSchema.parse(await undiciGet()) },
       { name: 'axios (the client core’s tuned http adapter)', call: () => http.axiosRef.get(url) },
       { name: 'HttpService.get (the client’s, on that axios)', call: () => firstValueFrom(http.get(url)) },
-      { name: 'OrderServiceClient.getUserOrders (policies, validation)', call: () => firstValueFrom(client.getUserOrders('user123')) },
+      { name: 'OrderServiceClient.getUserOrdersFirstPage (policies, validation)', call: () => firstValueFrom(client.getUserOrdersFirstPage('user123')) },
     ];
     for (const layer of layers) await cpuPerCall(layer.call, CALLS / 4); // warm-up
     const rounds = new Map<string, { cpu: number; callsPerSecond: number }[]>(layers.map((l) => [l.name, []]));

@@ -183,7 +183,7 @@ async function nxAffected(): Promise<string> {
     if (git.code !== 0) throw new Error(`git clone failed:\n${git.output}`);
     symlinkSync(join(WORKSPACE_ROOT, 'node_modules'), join(clone, 'node_modules'), 'dir');
     // One line, unique per run so no cache holds its result.
-    appendFileSync(join(clone, 'libs/order-client/src/lib/user-orders.path.ts'), `// bench ${Date.now()}\n`);
+    appendFileSync(join(clone, 'libs/order-client/src/lib/link-header.ts'), `// bench ${Date.now()}\n`);
     const nx = (args: string[], timeoutMs: number) =>
       timedCommand(process.execPath, [join(clone, 'node_modules/nx/dist/bin/nx.js'), ...args], { cwd: clone, timeoutMs });
     const shown = await nx(['show', 'projects', '--affected', '--base=HEAD', '--withTarget=test', '--json'], 120_000);

@@ -3,5 +3,6 @@ export * from './lib/order-client.module';
 export * from './lib/order-client.options';
 export { ORDER_CLIENT_OPTIONS } from './lib/order-client.module-definition';
 export * from './lib/order-service.client';
-export * from './lib/user-orders.path';
+
 export * from './lib/order-page';
+export * from './lib/created-order';

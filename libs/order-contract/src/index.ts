@@ -7,3 +7,4 @@ export * from './lib/order-history-query.schema';
 export * from './lib/order-id.schema';
 export * from './lib/json-schemas';
 export { isDotSegment } from '@boundary/http-conventions';
+export * from './lib/order-routes';

@@ -47,7 +47,7 @@ describe('user-service → order-service contract (consumer)', () => {
       .withRequest('GET', `/users/${DEMO_USER_ID}/orders`, (request) => request.headers(ACCEPT_JSON))
       .willRespondWith(200, (response) => response.headers(JSON_CONTENT_TYPE).jsonBody(eachLike(anOrderLike(), 1)))
       .executeTest(async (server) => {
-        const orders = await firstValueFrom((await clientFor(server.url)).getUserOrders(DEMO_USER_ID));
+        const orders = await firstValueFrom((await clientFor(server.url)).getUserOrdersFirstPage(DEMO_USER_ID));
         expect(orders).toEqual([DEMO_ORDERS[0]]);
       }));
 
@@ -83,7 +83,7 @@ describe('user-service → order-service contract (consumer)', () => {
       .withRequest('GET', `/users/${USER_WITHOUT_ORDERS_ID}/orders`, (request) => request.headers(ACCEPT_JSON))
       .willRespondWith(200, (response) => response.headers(JSON_CONTENT_TYPE).jsonBody([]))
       .executeTest(async (server) => {
-        const orders = await firstValueFrom((await clientFor(server.url)).getUserOrders(USER_WITHOUT_ORDERS_ID));
+        const orders = await firstValueFrom((await clientFor(server.url)).getUserOrdersFirstPage(USER_WITHOUT_ORDERS_ID));
         expect(orders).toEqual([]);
       }));
 
@@ -97,7 +97,7 @@ describe('user-service → order-service contract (consumer)', () => {
         response.headers(JSON_CONTENT_TYPE).jsonBody(errorBodyLike('USER_NOT_FOUND')),
       )
       .executeTest(async (server) => {
-        const call = firstValueFrom((await clientFor(server.url)).getUserOrders(UNKNOWN_USER_ID));
+        const call = firstValueFrom((await clientFor(server.url)).getUserOrdersFirstPage(UNKNOWN_USER_ID));
         await expect(call).rejects.toBeInstanceOf(OrderServiceNotFoundError);
       }));
 
@@ -111,7 +111,7 @@ describe('user-service → order-service contract (consumer)', () => {
         response.headers(JSON_CONTENT_TYPE).jsonBody({ error: string('Invalid user id'), code: 'INVALID_USER_ID' }),
       )
       .executeTest(async (server) => {
-        const call = firstValueFrom((await clientFor(server.url)).getUserOrders(tooLong));
+        const call = firstValueFrom((await clientFor(server.url)).getUserOrdersFirstPage(tooLong));
         await expect(call).rejects.toMatchObject({ constructor: OrderServiceRejectedError, status: 400 });
       });
   });

@@ -29,7 +29,7 @@ export class UserOrdersController {
   })
   @ApiResponse({ status: 504, description: 'The Order Service timed out', schema: ContractOpenApiSchemas.ErrorBody })
   userOrders(@Param('userId', parseUserId) userId: string): Observable<UserOrdersResponse> {
-    return this.orderService.getUserOrders(userId).pipe(map((orders) => ({ user_id: userId, orders })));
+    return this.orderService.getUserOrdersFirstPage(userId).pipe(map((orders) => ({ user_id: userId, orders })));
   }
 
   /** An empty id cannot match `:userId`; answer the same 400 as any other invalid id instead of a bare 404. */

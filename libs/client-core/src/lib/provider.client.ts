@@ -150,9 +150,10 @@ export class ProviderClient {
     if (status === undefined || status < 400) {
       return isTimeoutCode(error.code) ? this.errors.timeout(context, this.options.timeoutMs) : this.errors.unavailable(context);
     }
-    if (status === 404) return this.errors.notFound(context);
-    if (status >= 500) return this.errors.unavailable(context, status);
-    return this.errors.rejected(context, status);
+    const answered: FailureContext = { ...context, answerBody: error.response?.data };
+    if (status === 404) return this.errors.notFound(answered);
+    if (status >= 500) return this.errors.unavailable(answered, status);
+    return this.errors.rejected(answered, status);
   }
 }
 

@@ -51,7 +51,7 @@ async function clientAnswering(answers: Answer[], options: Partial<OrderClientOp
   // after compile: Nest draws its internal ids from Math.random().
   jest.spyOn(Math, 'random').mockReturnValue(random);
   /** Starts a call; the promise settles with the orders or the error, never rejects. */
-  const call = (userId = 'user123') => firstValueFrom(client.getUserOrders(userId)).catch((error: unknown) => error);
+  const call = (userId = 'user123') => firstValueFrom(client.getUserOrdersFirstPage(userId)).catch((error: unknown) => error);
   return { client, call, get, sent: () => sent, unsubscribed: () => unsubscribed };
 }
 
@@ -191,7 +191,7 @@ describe('OrderClientPolicy (through OrderServiceClient, HttpService overridden,
       const { client, sent, unsubscribed } = await clientAnswering([status(503)], {
         retry: { maxRetries: 5, initialDelayMs: 100 },
       });
-      const subscription = client.getUserOrders('user123').subscribe({ error: () => undefined });
+      const subscription = client.getUserOrdersFirstPage('user123').subscribe({ error: () => undefined });
       await jest.advanceTimersByTimeAsync(10); // first attempt failed, waiting 75 ms of back-off
       subscription.unsubscribe();
       await jest.advanceTimersByTimeAsync(10_000);

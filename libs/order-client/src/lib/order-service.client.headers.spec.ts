@@ -17,7 +17,7 @@ async function clientWith(options: Partial<OrderClientOptions>, answer: () => Ob
     .useValue({ get })
     .compile();
   const client = moduleRef.get(OrderServiceClient);
-  return { get, orders: () => firstValueFrom(client.getUserOrders('user123')) };
+  return { get, orders: () => firstValueFrom(client.getUserOrdersFirstPage('user123')) };
 }
 
 describe('OrderServiceClient request options (HttpService overridden)', () => {

@@ -32,7 +32,7 @@ describe('OrderServiceClient over real HTTP (intercepted with nock)', () => {
 
   afterEach(() => interception.verify());
 
-  const orders = (userId: string) => firstValueFrom(client.getUserOrders(userId));
+  const orders = (userId: string) => firstValueFrom(client.getUserOrdersFirstPage(userId));
   const orderService = (userId: string) =>
     nock(BASE_URL, { reqheaders: { accept: 'application/json' } }).get(`/users/${userId}/orders`);
 

@@ -38,7 +38,7 @@ describe('OrderServiceClient.getUserOrdersPage (HttpService overridden)', () => 
   });
 
   it.each(['.', '..'])('refuses the id %j without sending anything (no encoding stops URL dot-segment handling)', async (id) => {
-    await expect(firstValueFrom(client.getUserOrders(id))).rejects.toMatchObject({
+    await expect(firstValueFrom(client.getUserOrdersFirstPage(id))).rejects.toMatchObject({
       constructor: OrderServiceRejectedError,
       status: 400,
       cause: 'dot-segment user id',
@@ -46,8 +46,8 @@ describe('OrderServiceClient.getUserOrdersPage (HttpService overridden)', () => 
     expect(get).not.toHaveBeenCalled();
   });
 
-  it('getUserOrders is the first page’s orders', async () => {
+  it('getUserOrdersFirstPage is the first page’s orders', async () => {
     get.mockReturnValue(of(axiosResponse(DEMO_ORDERS, { headers: { link: '</x?cursor=a>; rel="next"' } })));
-    await expect(firstValueFrom(client.getUserOrders('user123'))).resolves.toEqual(DEMO_ORDERS);
+    await expect(firstValueFrom(client.getUserOrdersFirstPage('user123'))).resolves.toEqual(DEMO_ORDERS);
   });
 });

@@ -40,7 +40,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
     client = await clientOver(http);
   });
 
-  const orders = (userId: string) => firstValueFrom(client.getUserOrders(userId));
+  const orders = (userId: string) => firstValueFrom(client.getUserOrdersFirstPage(userId));
   /** Every route of every test must be used, and every request must match a route. */
   afterEach(() => http.verifyAllUsed());
 
@@ -58,7 +58,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
     it('sends nothing until subscribed (the Observable is cold)', async () => {
       http.on('GET', '/users/user123/orders', answersOrders(DEMO_ORDERS));
 
-      const orders$ = client.getUserOrders('user123');
+      const orders$ = client.getUserOrdersFirstPage('user123');
       expect(http.requests).toHaveLength(0);
       await firstValueFrom(orders$);
       expect(http.requests).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
 
   it('drops every trailing slash of the base URL', async () => {
     const slashes = new HttpServiceDouble(ORIGIN).on('GET', '/users/user000/orders', answersOrders([]));
-    await firstValueFrom((await clientOver(slashes, `${ORIGIN}///`)).getUserOrders('user000'));
+    await firstValueFrom((await clientOver(slashes, `${ORIGIN}///`)).getUserOrdersFirstPage('user000'));
     expect(slashes.requests[0].url).toBe(`${ORIGIN}/users/user000/orders`);
   });
 
@@ -215,7 +215,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
       .overrideProvider(HttpService)
       .useValue({ get: () => throwError(() => foreign) })
       .compile();
-    await expect(firstValueFrom(moduleRef.get(OrderServiceClient).getUserOrders('user123'))).rejects.toMatchObject({
+    await expect(firstValueFrom(moduleRef.get(OrderServiceClient).getUserOrdersFirstPage('user123'))).rejects.toMatchObject({
       constructor: OrderServiceUnavailableError,
       status: undefined,
       cause: foreign,
@@ -224,7 +224,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
 
   it('maps a failure that is not from axios to OrderServiceUnavailableError, keeping it as the cause', async () => {
     // No route: the double fails the request with its own (non-axios) error.
-    const error = await firstValueFrom(client.getUserOrders('user123')).catch((e: unknown) => e);
+    const error = await firstValueFrom(client.getUserOrdersFirstPage('user123')).catch((e: unknown) => e);
     expect(error).toMatchObject({ constructor: OrderServiceUnavailableError, status: undefined, cause: { name: 'UnmatchedRequestError' } });
     expect(() => http.verifyAllUsed()).toThrow(/unmatched request: GET .*\/users\/user123\/orders/);
     http = new HttpServiceDouble(); // the unmatched request was the point: keep afterEach's check quiet

@@ -1,14 +1,22 @@
 import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable } from '@nestjs/common';
 import { ProviderClient } from '@boundary/client-core';
-import { OrderListSchema, type Order } from '@boundary/order-contract';
+import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
+import {
+  OrderDetailSchema,
+  OrderListSchema,
+  ORDER_ROUTES,
+  type CreateOrderRequest,
+  type Order,
+  type OrderDetail,
+} from '@boundary/order-contract';
 import { map, type Observable } from 'rxjs';
 import { ORDER_SERVICE_ERRORS } from './errors';
 import { nextPageCursor } from './link-header';
 import { ORDER_CLIENT_OPTIONS } from './order-client.module-definition';
 import type { OrderClientOptions } from './order-client.options';
+import type { CreatedOrder, CreateOrderOptions } from './created-order';
 import type { OrderPage, OrderPageQuery } from './order-page';
-import { USER_ORDERS_PATH } from './user-orders.path';
 
 /** Talks to the Order Service over HTTP and hands back contract-checked data or a typed `OrderServiceError`. */
 @Injectable()
@@ -31,23 +39,51 @@ export class OrderServiceClient {
    * attempt timed out), `OrderServiceBadResponseError` (not JSON, off-contract, larger than `maxResponseBytes`)
    * or `OrderServiceRejectedError` (any other 4xx, e.g. 401/403 for a wrong service token).
    */
-  getUserOrders(userId: string): Observable<Order[]> {
+  getUserOrdersFirstPage(userId: string): Observable<Order[]> {
     return this.getUserOrdersPage(userId).pipe(map((page) => page.orders));
   }
 
   /**
    * One page of a user's history (`?limit=&cursor=`), with the cursor of the next page taken from the
-   * `Link: <…>; rel="next"` header. Same policies and failures as `getUserOrders`; an expired or foreign cursor
+   * `Link: <…>; rel="next"` header. Same policies and failures as `getUserOrdersFirstPage`; an expired or foreign cursor
    * is a 400 (`OrderServiceRejectedError`), and so is the id `.` or `..`, refused without sending anything.
    */
   getUserOrdersPage(userId: string, { limit, cursor }: OrderPageQuery = {}): Observable<OrderPage> {
     return this.core
-      .call({ method: 'GET', path: USER_ORDERS_PATH, params: { userId }, query: { limit, cursor }, schema: OrderListSchema })
+      .call({ method: 'GET', path: ORDER_ROUTES.userOrders, params: { userId }, query: { limit, cursor }, schema: OrderListSchema })
       .pipe(
         map(({ data: orders, headers }) => {
           const nextCursor = nextPageCursor(headers['link'], this.baseUrl);
           return nextCursor === undefined ? { orders } : { orders, nextCursor };
         }),
       );
+  }
+
+  /**
+   * One order with its owner (`GET /orders/:orderId`), validated against `OrderDetailSchema`. Same policies as the
+   * history; an unknown order fails with `OrderServiceOrderNotFoundError`, the id `.` or `..` with
+   * `OrderServiceRejectedError` (400) without sending anything.
+   */
+  getOrder(orderId: string): Observable<OrderDetail> {
+    return this.core
+      .call({ method: 'GET', path: ORDER_ROUTES.order, params: { orderId }, schema: OrderDetailSchema })
+      .pipe(map(({ data }) => data));
+  }
+
+  /**
+   * Creates an order (`POST /orders`). `idempotencyKey` is sent as `Idempotency-Key`, which is what lets the
+   * policies retry the POST: the Order Service answers a repeat with the first order (`created: false`). The same
+   * key with another body fails with `OrderServiceRejectedError` (409, `providerCode` `IDEMPOTENCY_KEY_REUSED`).
+   */
+  createOrder(order: CreateOrderRequest, { idempotencyKey }: CreateOrderOptions): Observable<CreatedOrder> {
+    return this.core
+      .call({
+        method: 'POST',
+        path: ORDER_ROUTES.orders,
+        body: order,
+        headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+        schema: OrderDetailSchema,
+      })
+      .pipe(map(({ data, status }) => ({ order: data, created: status === 201 })));
   }
 }

@@ -13,11 +13,11 @@ describe('OrderServiceClientStub', () => {
   beforeEach(() => (stub = new OrderServiceClientStub()));
   afterEach(() => jest.useRealTimers());
 
-  const orders = (userId: string) => firstValueFrom(stub.getUserOrders(userId));
+  const orders = (userId: string) => firstValueFrom(stub.getUserOrdersFirstPage(userId));
 
   it('returns the scripted orders once per subscription, then completes', async () => {
     stub.forUser('user123').returns(ordersFor('user123', 2));
-    await expect(lastValueFrom(stub.getUserOrders('user123').pipe(toArray()))).resolves.toEqual([
+    await expect(lastValueFrom(stub.getUserOrdersFirstPage('user123').pipe(toArray()))).resolves.toEqual([
       ordersFor('user123', 2),
     ]);
   });
@@ -53,7 +53,7 @@ describe('OrderServiceClientStub', () => {
     it('fails a call for an unscripted user with an error naming it and the scripted users', async () => {
       stub.forUser('user123').returns([]);
       await expect(orders('user999')).rejects.toThrow(UnscriptedCallError);
-      await expect(orders('user999')).rejects.toThrow(/getUserOrders\("user999"\) was not scripted; scripted users: "user123"/);
+      await expect(orders('user999')).rejects.toThrow(/getUserOrdersFirstPage\("user999"\) was not scripted; scripted users: "user123"/);
     });
 
     it('verify() fails after an unscripted call, even if the caller swallowed the error', async () => {
@@ -78,10 +78,10 @@ describe('OrderServiceClientStub', () => {
   });
 
   it('when not strict, answers an unscripted user with the fallback (no orders by default)', async () => {
-    await expect(firstValueFrom(new OrderServiceClientStub({ strict: false }).getUserOrders('anyone'))).resolves.toEqual([]);
+    await expect(firstValueFrom(new OrderServiceClientStub({ strict: false }).getUserOrdersFirstPage('anyone'))).resolves.toEqual([]);
     const fallback = () => new Observable<never>((s) => s.error(new Error('fallback used')));
     await expect(
-      firstValueFrom(new OrderServiceClientStub({ strict: false, fallback }).getUserOrders('anyone')),
+      firstValueFrom(new OrderServiceClientStub({ strict: false, fallback }).getUserOrdersFirstPage('anyone')),
     ).rejects.toThrow('fallback used');
   });
 
@@ -89,7 +89,7 @@ describe('OrderServiceClientStub', () => {
     jest.useFakeTimers();
     stub.forUser('user123').delays(100).returns([anOrder()]);
     const received: unknown[] = [];
-    stub.getUserOrders('user123').subscribe((value) => received.push(value));
+    stub.getUserOrdersFirstPage('user123').subscribe((value) => received.push(value));
     await jest.advanceTimersByTimeAsync(99);
     expect(received).toEqual([]);
     await jest.advanceTimersByTimeAsync(1);
@@ -100,7 +100,7 @@ describe('OrderServiceClientStub', () => {
     jest.useFakeTimers();
     stub.forUser('user789').delays(50).failsWith(new OrderServiceUnavailableError('user789'));
     let failed = false;
-    stub.getUserOrders('user789').subscribe({ error: () => (failed = true) });
+    stub.getUserOrdersFirstPage('user789').subscribe({ error: () => (failed = true) });
     await jest.advanceTimersByTimeAsync(49);
     expect(failed).toBe(false);
     await jest.advanceTimersByTimeAsync(1);
@@ -109,7 +109,7 @@ describe('OrderServiceClientStub', () => {
 
   it('neverAnswers() neither emits nor completes', async () => {
     stub.forUser('user123').neverAnswers();
-    await expect(firstValueFrom(stub.getUserOrders('user123').pipe(timeout(20)))).rejects.toMatchObject({
+    await expect(firstValueFrom(stub.getUserOrdersFirstPage('user123').pipe(timeout(20)))).rejects.toMatchObject({
       name: 'TimeoutError',
     });
   });

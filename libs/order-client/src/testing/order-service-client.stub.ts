@@ -16,7 +16,7 @@ export type UserScript = Script<readonly unknown[], OrderServiceClientStub>;
  * strict, the default — an `UnscriptedCallError` for a user no test scripted. With `{ strict: false }` an
  * unscripted user gets `fallback` (by default: no orders).
  */
-export class OrderServiceClientStub extends ScriptedStub implements Pick<OrderServiceClient, 'getUserOrders'> {
+export class OrderServiceClientStub extends ScriptedStub implements Pick<OrderServiceClient, 'getUserOrdersFirstPage'> {
   constructor(options: { strict?: boolean; fallback?: () => Observable<Order[]> } = {}) {
     super(
       { stub: 'OrderServiceClientStub', keys: 'users', howToScript: 'stub.forUser(id).returns(...)' },
@@ -26,15 +26,15 @@ export class OrderServiceClientStub extends ScriptedStub implements Pick<OrderSe
 
   /** The user id of every call, in order, scripted or not. */
   get calls(): string[] {
-    return this.keysOf('getUserOrders');
+    return this.keysOf('getUserOrdersFirstPage');
   }
 
   /** Scripts the answer for `userId`; a second script for the same user replaces the first. */
   forUser(userId: string): UserScript {
-    return this.script<readonly unknown[], this>('getUserOrders', userId, this, onContractOrders);
+    return this.script<readonly unknown[], this>('getUserOrdersFirstPage', userId, this, onContractOrders);
   }
 
-  getUserOrders(userId: string): Observable<Order[]> {
-    return this.play('getUserOrders', userId);
+  getUserOrdersFirstPage(userId: string): Observable<Order[]> {
+    return this.play('getUserOrdersFirstPage', userId);
   }
 }

@@ -5,6 +5,8 @@ import type { ProviderCallError } from './provider-call.error';
 export interface FailureContext {
   resource: CalledResource;
   cause?: unknown;
+  /** The body of the provider's error answer (parsed as JSON when it was), when there was one. */
+  answerBody?: unknown;
 }
 
 /**

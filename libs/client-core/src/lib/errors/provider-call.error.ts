@@ -28,12 +28,12 @@ export abstract class ProviderCallError extends Error {
   abstract readonly code: string;
   abstract readonly kind: ProviderFailureKind;
   /** The resource called, when the error comes from a call (a test may build one without). */
-  readonly resource?: CalledResource;
+  declare readonly resource?: CalledResource;
 
   protected constructor(message: string, options: ProviderCallErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
-    if (options.resource !== undefined) this.resource = options.resource;
+    if (options.resource !== undefined) Object.defineProperty(this, 'resource', { value: options.resource, enumerable: true });
   }
 }
 

@@ -1,5 +1,6 @@
 export * from './order-service.error';
 export * from './order-service-not-found.error';
+export * from './order-service-order-not-found.error';
 export * from './order-service-unavailable.error';
 export * from './order-service-timeout.error';
 export * from './order-service-bad-response.error';

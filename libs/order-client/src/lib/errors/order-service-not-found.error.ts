@@ -3,7 +3,7 @@ import { OrderServiceError, subjectOf } from './order-service.error';
 
 /** The Order Service answered 404: it does not know this user. */
 export class OrderServiceNotFoundError extends OrderServiceError {
-  readonly code = 'ORDER_SERVICE_USER_NOT_FOUND';
+  readonly code: string = 'ORDER_SERVICE_USER_NOT_FOUND';
   readonly kind = 'not-found' as const;
 
   constructor(userId: string | undefined, options?: ProviderCallErrorOptions) {

@@ -9,11 +9,15 @@ export class OrderServiceRejectedError extends OrderServiceError {
   readonly code = 'ORDER_SERVICE_REJECTED';
   readonly kind = 'rejected' as const;
 
+  /** The `code` of the Order Service's error body, e.g. `INVALID_CURSOR` or `IDEMPOTENCY_KEY_REUSED`, if it sent one. */
+  declare readonly providerCode?: string;
+
   constructor(
     userId: string | undefined,
     readonly status: number,
-    options?: ProviderCallErrorOptions,
+    options: ProviderCallErrorOptions & { providerCode?: string } = {},
   ) {
     super(`Order Service rejected the call for ${subjectOf(userId, options)} with ${status}`, userId, options);
+    if (options.providerCode !== undefined) Object.defineProperty(this, 'providerCode', { value: options.providerCode, enumerable: true });
   }
 }
