@@ -1,4 +1,5 @@
 import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import axios, { type AxiosInstance } from 'axios';
 import { Agent } from 'undici';
@@ -23,9 +24,15 @@ export class OrderClientAxios implements OnApplicationShutdown {
         this.close = () => undefined;
         break;
       case 'http': {
-        const agent = new HttpAgent({ keepAlive });
-        this.instance = axios.create({ adapter: 'http', httpAgent: agent });
-        this.close = () => agent.destroy();
+        const httpAgent = new HttpAgent({ keepAlive });
+        const httpsAgent = new HttpsAgent({ keepAlive });
+        // No redirects (axios then skips follow-redirects) and no proxy lookup from the environment per request:
+        // less CPU per call than axios' defaults (client cost per call, bench/RESULTS.md).
+        this.instance = axios.create({ adapter: 'http', httpAgent, httpsAgent, maxRedirects: 0, proxy: false });
+        this.close = () => {
+          httpAgent.destroy();
+          httpsAgent.destroy();
+        };
         break;
       }
       case 'undici': {
