@@ -2,22 +2,26 @@
  * Client cost: CPU per call, in this process, of each layer a User Service request passes through on its way to the
  * Order Service, against the same raw node:http back hop (another process, so its CPU is not counted): undici
  * alone (the baseline's front hop), + zod validation, axios over the client's undici adapter, the client's
- * HttpService, and the whole OrderServiceClient (policies, validation, typed errors). Layers are interleaved round
- * by round; ratios are per round against undici alone, then the median. Shows where the chain's CPU goes.
+ * HttpService, and the whole OrderServiceClient (policies, validation, typed errors); then the same axios and client on
+ * the client's tuned http transport, and axios' http adapter with its defaults (a keep-alive agent only). Layers are
+ * interleaved round by round; ratios are per round against undici alone, then the median. Shows where the chain's
+ * CPU goes, and what each transport costs.
  *
  *   node -r @swc-node/register bench/client-cost.ts [--quick]
  */
 import 'reflect-metadata';
+import { Agent as HttpAgent } from 'node:http';
 import { join } from 'node:path';
 import { OrderClientModule, OrderServiceClient } from '@boundary/order-client';
 import { OrderListSchema } from '@boundary/order-contract';
 import { HttpService } from '@nestjs/axios';
 import { NestFactory } from '@nestjs/core';
+import axios from 'axios';
 import { firstValueFrom } from 'rxjs';
 import { Agent } from 'undici';
 import { isQuick } from './lib/bench-args';
 import { BenchProcess } from './lib/bench-process';
-import { describeMachine, WORKSPACE_ROOT } from './lib/machine';
+import { describeMachine, loadAverage, WORKSPACE_ROOT } from './lib/machine';
 import { markdownTable } from './lib/markdown-table';
 import { publishResults } from './lib/results-file';
 import { assertFigures, fmt, median } from './lib/stats';
@@ -51,6 +55,7 @@ async function cpuPerCall(call: () => Promise<unknown>, calls: number): Promise<
 }
 
 async function main(): Promise<void> {
+  const startLoad = loadAverage();
   const back = await BenchProcess.start('raw back hop', [join(WORKSPACE_ROOT, 'bench/baseline/two-hop-back.mjs')], { BODY }, PATH);
   const agent = new Agent();
   // The client as a Nest app gets it: its module, on the undici transport the User Service runs.
@@ -60,6 +65,15 @@ async function main(): Promise<void> {
   );
   const http = context.get(HttpService);
   const client = context.get(OrderServiceClient);
+  // The same client on its tuned http transport, and axios' http adapter with only a keep-alive agent.
+  const onHttp = await NestFactory.createApplicationContext(
+    OrderClientModule.forRoot({ baseUrl: back.url, timeoutMs: 10_000, transport: 'http' }),
+    { logger: false },
+  );
+  const tunedAxios = onHttp.get(HttpService).axiosRef;
+  const clientOnHttp = onHttp.get(OrderServiceClient);
+  const keepAliveAgent = new HttpAgent({ keepAlive: true });
+  const axiosDefaults = axios.create({ adapter: 'http', httpAgent: keepAliveAgent });
   const url = `${back.url}${PATH}`;
   try {
     const undiciGet = async () => (await agent.request({ origin: back.url, path: PATH, method: 'GET' })).body.json();
@@ -68,7 +82,13 @@ async function main(): Promise<void> {
       { name: '+ zod OrderListSchema', call: async () => OrderListSchema.parse(await undiciGet()) },
       { name: 'axios over the undici adapter', call: () => http.axiosRef.get(url) },
       { name: 'HttpService.get (the client’s, on that axios)', call: () => firstValueFrom(http.get(url)) },
-      { name: 'OrderServiceClient.getUserOrders (policies, validation)', call: () => firstValueFrom(client.getUserOrders('user123')) },
+      { name: 'OrderServiceClient.getUserOrders (policies, validation), on undici', call: () => firstValueFrom(client.getUserOrders('user123')) },
+      { name: 'axios http adapter, defaults + keep-alive agent', call: () => axiosDefaults.get(url) },
+      { name: 'axios http adapter tuned (the client’s http transport)', call: () => tunedAxios.get(url) },
+      {
+        name: 'OrderServiceClient.getUserOrders on the tuned http transport',
+        call: () => firstValueFrom(clientOnHttp.getUserOrders('user123')),
+      },
     ];
     for (const layer of layers) await cpuPerCall(layer.call, CALLS / 4); // warm-up
     const rounds = new Map<string, { cpu: number; callsPerSecond: number }[]>(layers.map((l) => [l.name, []]));
@@ -94,11 +114,13 @@ async function main(): Promise<void> {
     const setup =
       `${CALLS} calls per layer and round, ${CONCURRENCY} at a time, ${ROUNDS} interleaved round(s) after a warm-up; CPU is this ` +
       `process's (user + system) only — the back hop runs in its own process. Medians over rounds; ratios per round, then the median.`;
-    const machine = describeMachine(['axios', 'undici', 'cockatiel', 'zod', 'rxjs']);
+    const machine = describeMachine(['axios', 'undici', 'cockatiel', 'zod', 'rxjs'], startLoad);
     publishResults('client cost per call', `${machine}\n\n${setup}\n\n${table}`);
   } finally {
     await agent.close();
+    keepAliveAgent.destroy();
     await context.close();
+    await onHttp.close();
     await back.stop();
   }
 }
