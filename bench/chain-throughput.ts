@@ -5,30 +5,36 @@
  * DATABASE_URL set, the chain is also measured with the Order Service on PostgreSQL (a scratch database of its own,
  * the CPU of its PostgreSQL backends counted with the chain's).
  *
- *   node -r @swc-node/register bench/chain-throughput.ts [--quick]
+ * `--transports` trims the run to what decides the client transport: the baseline, the User Service on the undici
+ * and on the tuned http transport, each in front of the Order Service and of the raw back hop; `--rounds=N` and
+ * `--fixed-rate-rounds=N` set the number of rounds, `--fixed-rate=N` the fixed rate (req/s; on a loaded machine the
+ * chains may not sustain the default).
+ *
+ *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--transports] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N]
  */
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { isQuick } from './lib/bench-args';
+import { isQuick, numberArg } from './lib/bench-args';
 import { BenchProcess } from './lib/bench-process';
 import { createScratchDatabase, dropScratchDatabase, PostgresBackends } from './lib/postgres-backends';
-import { describeMachine, WORKSPACE_ROOT } from './lib/machine';
+import { describeMachine, loadAverage, WORKSPACE_ROOT } from './lib/machine';
 import { markdownTable } from './lib/markdown-table';
 import { publishResults } from './lib/results-file';
 import { assertFigures, fmt, median } from './lib/stats';
 
 const QUICK = isQuick();
+const TRANSPORTS_ONLY = !QUICK && process.argv.slice(2).includes('--transports');
 const PATH = '/users/user123/orders';
 const CONNECTIONS = 10;
 const SECONDS = QUICK ? 2 : 5;
-const ROUNDS = QUICK ? 1 : 5;
+const ROUNDS = QUICK ? 1 : numberArg('rounds', 5);
 const WARMUP_SECONDS = QUICK ? 1 : 2;
 /**
  * At saturation the baseline batches more requests per event-loop turn, which lowers its CPU per request; the
  * same chains are therefore also measured at one fixed rate every variant sustains, for a like-for-like CPU and p99.
  */
-const FIXED_RATE = QUICK ? 200 : 500;
-const FIXED_RATE_ROUNDS = QUICK ? 0 : 3;
+const FIXED_RATE = QUICK ? 200 : numberArg('fixed-rate', 500);
+const FIXED_RATE_ROUNDS = QUICK ? 0 : numberArg('fixed-rate-rounds', 3);
 /** With DATABASE_URL: the Nest chain on PostgreSQL, and a raw two-hop whose back hop reads the same database. */
 const NEST_ON_POSTGRES = 'Nest+Fastify, axios undici adapter, keep-alive — Order Service on PostgreSQL';
 const RAW_ON_POSTGRES = 'raw node:http + undici two-hop, back hop reading the same PostgreSQL rows';
@@ -53,23 +59,31 @@ interface Round {
   p50: number;
   p99: number;
   cpuMicrosPerRequest: number;
+  /** The first of the variant's processes alone (for a User Service variant: the User Service). */
+  frontCpuMicrosPerRequest: number;
   rssMiB: number;
 }
 
-/** The User Service variants: transport under HttpService × keep-alive. */
-const USER_SERVICE_VARIANTS: { name: string; env: Record<string, string>; quick: boolean }[] = [
-  { name: 'Nest+Fastify, axios fetch adapter', env: { ORDER_SERVICE_TRANSPORT: 'fetch' }, quick: false },
-  { name: 'Nest+Fastify, axios http adapter, keep-alive', env: { ORDER_SERVICE_TRANSPORT: 'http' }, quick: false },
+const UNDICI_CHAIN = 'Nest+Fastify, axios undici adapter, keep-alive (default)';
+const HTTP_CHAIN = 'Nest+Fastify, axios http adapter tuned (keep-alive, maxRedirects 0, proxy false)';
+const toRawBackHop = (transport: string) => `User Service (${transport}) → raw back hop`;
+
+/** The User Service variants: transport under HttpService × keep-alive; `compared` ones run with --transports. */
+const USER_SERVICE_VARIANTS: { name: string; env: Record<string, string>; quick: boolean; compared: boolean }[] = [
+  { name: 'Nest+Fastify, axios fetch adapter', env: { ORDER_SERVICE_TRANSPORT: 'fetch' }, quick: false, compared: false },
+  { name: HTTP_CHAIN, env: { ORDER_SERVICE_TRANSPORT: 'http' }, quick: false, compared: true },
   {
-    name: 'Nest+Fastify, axios http adapter, no keep-alive',
+    name: 'Nest+Fastify, axios http adapter tuned, no keep-alive',
     env: { ORDER_SERVICE_TRANSPORT: 'http', ORDER_SERVICE_KEEP_ALIVE: 'false' },
     quick: false,
+    compared: false,
   },
-  { name: 'Nest+Fastify, axios undici adapter, keep-alive (default)', env: { ORDER_SERVICE_TRANSPORT: 'undici' }, quick: true },
+  { name: UNDICI_CHAIN, env: { ORDER_SERVICE_TRANSPORT: 'undici' }, quick: true, compared: true },
   {
     name: 'Nest+Fastify, axios undici adapter, no keep-alive',
     env: { ORDER_SERVICE_TRANSPORT: 'undici', ORDER_SERVICE_KEEP_ALIVE: 'false' },
     quick: false,
+    compared: false,
   },
 ];
 
@@ -78,9 +92,11 @@ function load(url: string, seconds: number, overallRate?: number): Promise<autoc
 }
 
 async function measure(variant: Variant, overallRate?: number): Promise<Round> {
+  const frontBefore = variant.processes[0].cpuSeconds();
   const cpuBefore = variant.processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
   const result = await load(variant.url, SECONDS, overallRate);
   const cpuAfter = variant.processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
+  const frontAfter = variant.processes[0].cpuSeconds();
   if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) {
     throw new Error(`${variant.name}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
   }
@@ -90,6 +106,7 @@ async function measure(variant: Variant, overallRate?: number): Promise<Round> {
     p50: result.latency.p50,
     p99: result.latency.p99,
     cpuMicrosPerRequest: ((cpuAfter - cpuBefore) / requests) * 1e6,
+    frontCpuMicrosPerRequest: ((frontAfter - frontBefore) / requests) * 1e6,
     rssMiB: variant.processes.reduce((sum, p) => sum + p.rssMiB(), 0),
   };
 }
@@ -102,13 +119,15 @@ async function bodyOf(url: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  const startLoad = loadAverage();
   const started: BenchProcess[] = [];
   const startProcess = async (...args: Parameters<typeof BenchProcess.start>) => {
     const process = await BenchProcess.start(...args);
     started.push(process);
     return process;
   };
-  const serverUrl = process.env['DATABASE_URL'] || undefined;
+  // --transports compares the client transports only: no PostgreSQL rows.
+  const serverUrl = (!TRANSPORTS_ONLY && process.env['DATABASE_URL']) || undefined;
   const scratchDatabase = `chain_bench_${process.pid}`;
   try {
     const dist = (app: string) => join(WORKSPACE_ROOT, 'dist/apps', app, 'main.js');
@@ -136,7 +155,7 @@ async function main(): Promise<void> {
       { name: 'raw node:http + undici two-hop (baseline)', kind: 'chain', processes: [front, back], url: `${front.url}${PATH}` },
     ];
     const userServices: BenchProcess[] = [];
-    for (const { name, env } of USER_SERVICE_VARIANTS.filter((v) => v.quick || !QUICK)) {
+    for (const { name, env } of USER_SERVICE_VARIANTS.filter((v) => (QUICK ? v.quick : !TRANSPORTS_ONLY || v.compared))) {
       const userService = await startUserService(name, orderService.url, env);
       userServices.push(userService);
       variants.push({ name, kind: 'chain', processes: [userService, orderService], url: `${userService.url}${PATH}` });
@@ -174,11 +193,11 @@ async function main(): Promise<void> {
     // The Order Service answers from its database (embedded PGlite), which the baseline's back hop does not have:
     // the User Service in front of the baseline's own back hop isolates what the User Service and its client add.
     for (const transport of QUICK ? ['undici'] : ['undici', 'http']) {
-      const name = `User Service (${transport}) → raw back hop`;
+      const name = toRawBackHop(transport);
       const userService = await startUserService(name, back.url, { ORDER_SERVICE_TRANSPORT: transport });
       variants.push({ name, kind: 'chain', processes: [userService, back], url: `${userService.url}${PATH}` });
     }
-    if (!QUICK) {
+    if (!QUICK && !TRANSPORTS_ONLY) {
       const userService = userServices[0];
       variants.push(
         { name: 'raw node:http back hop alone', kind: 'hop', processes: [back], url: `${back.url}${PATH}` },
@@ -203,7 +222,7 @@ async function main(): Promise<void> {
         const figures = await measure(variant);
         rounds.get(variant.name)?.push(figures);
         console.log(
-          `round ${round + 1}/${ROUNDS} ${variant.name}: ${fmt(figures.requestsPerSecond, 0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms`,
+          `round ${round + 1}/${ROUNDS} ${variant.name}: ${fmt(figures.requestsPerSecond, 0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${fmt(figures.cpuMicrosPerRequest, 0)} µs CPU/req, load ${loadAverage()}`,
         );
       }
     }
@@ -213,10 +232,10 @@ async function main(): Promise<void> {
       for (const variant of chains.map((_, i) => chains[(i + round) % chains.length])) {
         const figures = await measure(variant, FIXED_RATE);
         fixedRate.get(variant.name)?.push(figures);
-        console.log(`fixed ${FIXED_RATE} req/s, round ${round + 1}/${FIXED_RATE_ROUNDS} ${variant.name}: p99 ${figures.p99} ms, ${fmt(figures.cpuMicrosPerRequest, 0)} µs CPU/req`);
+        console.log(`fixed ${FIXED_RATE} req/s, round ${round + 1}/${FIXED_RATE_ROUNDS} ${variant.name}: p99 ${figures.p99} ms, ${fmt(figures.cpuMicrosPerRequest, 0)} µs CPU/req, load ${loadAverage()}`);
       }
     }
-    report(variants, rounds, fixedRate, expected.length);
+    report(variants, rounds, fixedRate, expected.length, startLoad);
   } finally {
     await Promise.all(started.map((p) => p.stop()));
     if (serverUrl) await dropScratchDatabase(serverUrl, scratchDatabase);
@@ -260,7 +279,51 @@ function againstSameDatabase(rounds: Map<string, Round[]>): string {
   );
 }
 
-function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>, bytes: number): void {
+/** Per round, how much less CPU per request `own` used than `other` (in %): the median, and every round's figure. */
+function savingPercent(own: Round[], other: Round[], pick: (r: Round) => number): string {
+  const perRound = own.map((r, i) => (1 - pick(r) / pick(other[i])) * 100);
+  assertFigures('transport saving', perRound);
+  return `**${fmt(median(perRound))} %** (${perRound.map((p) => fmt(p, 0)).join(' / ')})`;
+}
+
+/**
+ * The decision figure of the client transport: the undici adapter against the tuned http adapter, in front of the
+ * Order Service and of the raw back hop, saturated and at the fixed rate; the whole chain's CPU and the User
+ * Service's alone. Empty when a run lacks either transport (as --quick does).
+ */
+function transportComparison(rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>): string[] {
+  const pairs = [
+    ['in front of the Order Service (full chain)', UNDICI_CHAIN, HTTP_CHAIN],
+    ['in front of the raw back hop', toRawBackHop('undici'), toRawBackHop('http')],
+  ];
+  const runs: [string, Map<string, Round[]>][] = [['saturated', rounds], [`fixed ${FIXED_RATE} req/s`, fixedRate]];
+  const rows = runs.flatMap(([load, byName]) =>
+    pairs.flatMap(([where, undiciName, httpName]) => {
+      const undici = byName.get(undiciName) ?? [];
+      const http = byName.get(httpName) ?? [];
+      if (undici.length === 0 || http.length === 0) return [];
+      const cpu = (own: Round[], pick: (r: Round) => number) => fmt(median(own.map(pick)), 0);
+      const chainCpu = (r: Round) => r.cpuMicrosPerRequest;
+      const userServiceCpu = (r: Round) => r.frontCpuMicrosPerRequest;
+      return [[
+        `${where}, ${load}`,
+        cpu(http, chainCpu),
+        cpu(undici, chainCpu),
+        savingPercent(undici, http, chainCpu),
+        cpu(http, userServiceCpu),
+        cpu(undici, userServiceCpu),
+        savingPercent(undici, http, userServiceCpu),
+      ]];
+    }),
+  );
+  if (rows.length === 0) return [];
+  return [markdownTable(
+    ['undici vs tuned http', 'http CPU µs/req', 'undici CPU µs/req', 'undici cheaper by (rounds)', 'User Service alone: http', 'undici', 'cheaper by (rounds)'],
+    rows,
+  )];
+}
+
+function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>, bytes: number, startLoad: string): void {
   const rows = variants
     .filter((v) => v.kind === 'chain')
     .map(({ name }) => {
@@ -287,6 +350,7 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
       }),
     )]),
     ...(rounds.has(RAW_ON_POSTGRES) ? [againstSameDatabase(rounds)] : []),
+    ...transportComparison(rounds, fixedRate),
     ...(hops.length > 0 ? [markdownTable(['one hop alone, saturated (where the cost is)', 'req/s', 'CPU µs/req'], hops)] : []),
   ].join('\n\n');
   const setup =
@@ -299,10 +363,14 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
     `rows by one prepared statement through pg, bench/baseline/two-hop-back-db.mjs; memory counts every backend of that ` +
     `database, the idle ones of the other PostgreSQL rows included); "no request lines" runs both services ` +
     `with LOG_LEVEL=warn (no "request completed" line); "User Service → raw back hop" rows put the User Service in front of the baseline's back hop. ` +
+    `The http transport is axios' http adapter tuned: keep-alive agents, maxRedirects 0, proxy false. ` +
+    (TRANSPORTS_ONLY ? 'Trimmed to the transport comparison (--transports). ' : '') +
+    '"undici vs tuned http": CPU per request of the whole chain and of the User Service process alone; "cheaper by" is ' +
+    '1 − undici ÷ http per round, the median in bold and every round in brackets. ' +
     (FIXED_RATE_ROUNDS === 0
       ? 'No fixed-rate rounds in --quick.'
       : `Then ${FIXED_RATE_ROUNDS} interleaved round(s) at a fixed ${FIXED_RATE} req/s (autocannon overallRate), where every chain does the same work per second.`);
-  const machine = describeMachine(['@nestjs/core', 'fastify', 'axios', 'undici', 'autocannon']);
+  const machine = describeMachine(['@nestjs/core', 'fastify', 'axios', 'undici', 'autocannon'], startLoad);
   publishResults('chain throughput', `${machine}\n\n${setup}\n\n${table}`);
 }
 

@@ -12,11 +12,19 @@ function versionOf(pkg: string): string {
   }
 }
 
-/** One line naming the machine and the versions that matter to the figures. */
-export function describeMachine(packages: readonly string[]): string {
+/** The 1, 5 and 15 minute load averages, as `describeMachine` prints them. */
+export function loadAverage(): string {
+  return loadavg().map((l) => l.toFixed(2)).join(' ');
+}
+
+/**
+ * One line naming the machine and the versions that matter to the figures; given the load average read when the
+ * run started, it prints that and the load now, at the end.
+ */
+export function describeMachine(packages: readonly string[], loadAtStart?: string): string {
   const cores = cpus();
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadAtStart === undefined ? `${loadAverage()} at start` : `${loadAtStart} at start, ${loadAverage()} at end`;
   const memory = `${(totalmem() / 2 ** 30).toFixed(1)} GiB`;
   const versions = packages.map((p) => `${p} ${versionOf(p)}`).join(', ');
-  return `${cores.length} × ${cores[0]?.model ?? 'unknown CPU'}, ${memory} RAM, load ${load} at start; Node ${process.versions.node}, ${versions}`;
+  return `${cores.length} × ${cores[0]?.model ?? 'unknown CPU'}, ${memory} RAM, load ${load}; Node ${process.versions.node}, ${versions}`;
 }
