@@ -104,6 +104,11 @@ export abstract class ScriptedStub {
     return throwError(() => new UnscriptedCallError(this.names, call, keys));
   }
 
+  /** Whether a test scripted `method` for `key`: lets a stub fall back from a narrow script to a broader one. */
+  protected isScripted(method: string, key: string): boolean {
+    return this.scripts.get(method)?.has(key) ?? false;
+  }
+
   /** The keys of the calls of `method`, in order. */
   protected keysOf(method: string): string[] {
     return this.history.filter((call) => call.method === method).map((call) => call.key);
