@@ -1,16 +1,14 @@
 /**
- * Chain throughput: autocannon against User Service → Order Service (production builds from dist/, one User
- * Service per client transport) and against a raw node:http two-hop baseline answering the same bytes. Runs are
- * interleaved round by round; ratios are taken per round against that round's baseline, then the median. With
- * DATABASE_URL set, the chain is also measured with the Order Service on PostgreSQL (a scratch database of its own,
- * the CPU of its PostgreSQL backends counted with the chain's).
+ * Chain throughput: autocannon against User Service → Order Service (production builds from dist/; the User
+ * Service's client on the client core's tuned axios http adapter) and against a raw node:http + undici two-hop
+ * baseline answering the same bytes. Runs are interleaved round by round; ratios are taken per round against that
+ * round's baseline, then the median. With DATABASE_URL set, the chain is also measured with the Order Service on
+ * PostgreSQL (a scratch database of its own, the CPU of its PostgreSQL backends counted with the chain's).
  *
- * `--transports` trims the run to what decides the client transport: the baseline, the User Service on the undici
- * and on the tuned http transport, each in front of the Order Service and of the raw back hop; `--rounds=N` and
- * `--fixed-rate-rounds=N` set the number of rounds, `--fixed-rate=N` the fixed rate (req/s; on a loaded machine the
- * chains may not sustain the default).
+ * `--rounds=N` and `--fixed-rate-rounds=N` set the number of rounds, `--fixed-rate=N` the fixed rate (req/s; on a
+ * loaded machine the chains may not sustain the default).
  *
- *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--transports] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N]
+ *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N]
  */
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -23,7 +21,6 @@ import { publishResults } from './lib/results-file';
 import { assertFigures, fmt, median } from './lib/stats';
 
 const QUICK = isQuick();
-const TRANSPORTS_ONLY = !QUICK && process.argv.slice(2).includes('--transports');
 const PATH = '/users/user123/orders';
 const CONNECTIONS = 10;
 const SECONDS = QUICK ? 2 : 5;
@@ -35,9 +32,14 @@ const WARMUP_SECONDS = QUICK ? 1 : 2;
  */
 const FIXED_RATE = QUICK ? 200 : numberArg('fixed-rate', 500);
 const FIXED_RATE_ROUNDS = QUICK ? 0 : numberArg('fixed-rate-rounds', 3);
+const BASELINE = 'raw node:http + undici two-hop (baseline)';
+/** The product's chain: the User Service's client runs on the client core's tuned axios http adapter. */
+const NEST_CHAIN = 'Nest+Fastify, client core on the tuned axios http adapter';
 /** With DATABASE_URL: the Nest chain on PostgreSQL, and a raw two-hop whose back hop reads the same database. */
-const NEST_ON_POSTGRES = 'Nest+Fastify, axios undici adapter, keep-alive — Order Service on PostgreSQL';
+const NEST_ON_POSTGRES = `${NEST_CHAIN} — Order Service on PostgreSQL`;
 const RAW_ON_POSTGRES = 'raw node:http + undici two-hop, back hop reading the same PostgreSQL rows';
+/** The User Service (the same client) in front of the baseline's back hop: what the User Service and its client add. */
+const TO_RAW_BACK_HOP = 'User Service → raw back hop';
 
 interface Variant {
   name: string;
@@ -59,44 +61,17 @@ interface Round {
   p50: number;
   p99: number;
   cpuMicrosPerRequest: number;
-  /** The first of the variant's processes alone (for a User Service variant: the User Service). */
-  frontCpuMicrosPerRequest: number;
   rssMiB: number;
 }
-
-const UNDICI_CHAIN = 'Nest+Fastify, axios undici adapter, keep-alive (default)';
-const HTTP_CHAIN = 'Nest+Fastify, axios http adapter tuned (keep-alive, maxRedirects 0, proxy false)';
-const toRawBackHop = (transport: string) => `User Service (${transport}) → raw back hop`;
-
-/** The User Service variants: transport under HttpService × keep-alive; `compared` ones run with --transports. */
-const USER_SERVICE_VARIANTS: { name: string; env: Record<string, string>; quick: boolean; compared: boolean }[] = [
-  { name: 'Nest+Fastify, axios fetch adapter', env: { ORDER_SERVICE_TRANSPORT: 'fetch' }, quick: false, compared: false },
-  { name: HTTP_CHAIN, env: { ORDER_SERVICE_TRANSPORT: 'http' }, quick: false, compared: true },
-  {
-    name: 'Nest+Fastify, axios http adapter tuned, no keep-alive',
-    env: { ORDER_SERVICE_TRANSPORT: 'http', ORDER_SERVICE_KEEP_ALIVE: 'false' },
-    quick: false,
-    compared: false,
-  },
-  { name: UNDICI_CHAIN, env: { ORDER_SERVICE_TRANSPORT: 'undici' }, quick: true, compared: true },
-  {
-    name: 'Nest+Fastify, axios undici adapter, no keep-alive',
-    env: { ORDER_SERVICE_TRANSPORT: 'undici', ORDER_SERVICE_KEEP_ALIVE: 'false' },
-    quick: false,
-    compared: false,
-  },
-];
 
 function load(url: string, seconds: number, overallRate?: number): Promise<autocannon.Result> {
   return autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1, overallRate });
 }
 
 async function measure(variant: Variant, overallRate?: number): Promise<Round> {
-  const frontBefore = variant.processes[0].cpuSeconds();
   const cpuBefore = variant.processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
   const result = await load(variant.url, SECONDS, overallRate);
   const cpuAfter = variant.processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
-  const frontAfter = variant.processes[0].cpuSeconds();
   if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) {
     throw new Error(`${variant.name}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
   }
@@ -106,7 +81,6 @@ async function measure(variant: Variant, overallRate?: number): Promise<Round> {
     p50: result.latency.p50,
     p99: result.latency.p99,
     cpuMicrosPerRequest: ((cpuAfter - cpuBefore) / requests) * 1e6,
-    frontCpuMicrosPerRequest: ((frontAfter - frontBefore) / requests) * 1e6,
     rssMiB: variant.processes.reduce((sum, p) => sum + p.rssMiB(), 0),
   };
 }
@@ -126,8 +100,7 @@ async function main(): Promise<void> {
     started.push(process);
     return process;
   };
-  // --transports compares the client transports only: no PostgreSQL rows.
-  const serverUrl = (!TRANSPORTS_ONLY && process.env['DATABASE_URL']) || undefined;
+  const serverUrl = process.env['DATABASE_URL'] || undefined;
   const scratchDatabase = `chain_bench_${process.pid}`;
   try {
     const dist = (app: string) => join(WORKSPACE_ROOT, 'dist/apps', app, 'main.js');
@@ -151,21 +124,17 @@ async function main(): Promise<void> {
       { BACK_URL: back.url },
       PATH,
     );
+    const userService = await startUserService(NEST_CHAIN, orderService.url);
     const variants: Variant[] = [
-      { name: 'raw node:http + undici two-hop (baseline)', kind: 'chain', processes: [front, back], url: `${front.url}${PATH}` },
+      { name: BASELINE, kind: 'chain', processes: [front, back], url: `${front.url}${PATH}` },
+      { name: NEST_CHAIN, kind: 'chain', processes: [userService, orderService], url: `${userService.url}${PATH}` },
     ];
-    const userServices: BenchProcess[] = [];
-    for (const { name, env } of USER_SERVICE_VARIANTS.filter((v) => (QUICK ? v.quick : !TRANSPORTS_ONLY || v.compared))) {
-      const userService = await startUserService(name, orderService.url, env);
-      userServices.push(userService);
-      variants.push({ name, kind: 'chain', processes: [userService, orderService], url: `${userService.url}${PATH}` });
-    }
     if (serverUrl) {
       const databaseUrl = await createScratchDatabase(serverUrl, scratchDatabase);
       const backends = new PostgresBackends(scratchDatabase);
       const onPostgres = await startOrderService('order-service on PostgreSQL', { SEED_DEMO_DATA: 'true', DATABASE_URL: databaseUrl });
-      const userService = await startUserService(NEST_ON_POSTGRES, onPostgres.url, { ORDER_SERVICE_TRANSPORT: 'undici' });
-      variants.push({ name: NEST_ON_POSTGRES, kind: 'chain', processes: [userService, onPostgres, backends], url: `${userService.url}${PATH}` });
+      const usersOnPostgres = await startUserService(NEST_ON_POSTGRES, onPostgres.url);
+      variants.push({ name: NEST_ON_POSTGRES, kind: 'chain', processes: [usersOnPostgres, onPostgres, backends], url: `${usersOnPostgres.url}${PATH}` });
       // What the framework adds on top of the same database work: the baseline, its back hop reading the rows.
       const dbBack = await startProcess('baseline back on PostgreSQL', [join(__dirname, 'baseline/two-hop-back-db.mjs')], { DATABASE_URL: databaseUrl }, PATH);
       const dbFront = await startProcess('baseline front on PostgreSQL', [join(__dirname, 'baseline/two-hop-front.mjs')], { BACK_URL: dbBack.url }, PATH);
@@ -180,7 +149,7 @@ async function main(): Promise<void> {
         const quiet = { LOG_LEVEL: 'warn' };
         const quietOrders = await startOrderService('order-service on PostgreSQL, no request lines', { DATABASE_URL: databaseUrl, ...quiet });
         const quietName = `${NEST_ON_POSTGRES}, no request lines (LOG_LEVEL=warn on both)`;
-        const quietUsers = await startUserService(quietName, quietOrders.url, { ORDER_SERVICE_TRANSPORT: 'undici', ...quiet });
+        const quietUsers = await startUserService(quietName, quietOrders.url, quiet);
         variants.push({ name: quietName, kind: 'chain', processes: [quietUsers, quietOrders, backends], url: `${quietUsers.url}${PATH}` });
         variants.push({
           name: 'Order Service on PostgreSQL alone (+ its PostgreSQL backends)',
@@ -192,13 +161,9 @@ async function main(): Promise<void> {
     }
     // The Order Service answers from its database (embedded PGlite), which the baseline's back hop does not have:
     // the User Service in front of the baseline's own back hop isolates what the User Service and its client add.
-    for (const transport of QUICK ? ['undici'] : ['undici', 'http']) {
-      const name = toRawBackHop(transport);
-      const userService = await startUserService(name, back.url, { ORDER_SERVICE_TRANSPORT: transport });
-      variants.push({ name, kind: 'chain', processes: [userService, back], url: `${userService.url}${PATH}` });
-    }
-    if (!QUICK && !TRANSPORTS_ONLY) {
-      const userService = userServices[0];
+    const usersToRawBack = await startUserService(TO_RAW_BACK_HOP, back.url);
+    variants.push({ name: TO_RAW_BACK_HOP, kind: 'chain', processes: [usersToRawBack, back], url: `${usersToRawBack.url}${PATH}` });
+    if (!QUICK) {
       variants.push(
         { name: 'raw node:http back hop alone', kind: 'hop', processes: [back], url: `${back.url}${PATH}` },
         { name: 'Order Service alone', kind: 'hop', processes: [orderService], url: `${orderService.url}${PATH}` },
@@ -279,55 +244,11 @@ function againstSameDatabase(rounds: Map<string, Round[]>): string {
   );
 }
 
-/** Per round, how much less CPU per request `own` used than `other` (in %): the median, and every round's figure. */
-function savingPercent(own: Round[], other: Round[], pick: (r: Round) => number): string {
-  const perRound = own.map((r, i) => (1 - pick(r) / pick(other[i])) * 100);
-  assertFigures('transport saving', perRound);
-  return `**${fmt(median(perRound))} %** (${perRound.map((p) => fmt(p, 0)).join(' / ')})`;
-}
-
-/**
- * The decision figure of the client transport: the undici adapter against the tuned http adapter, in front of the
- * Order Service and of the raw back hop, saturated and at the fixed rate; the whole chain's CPU and the User
- * Service's alone. Empty when a run lacks either transport (as --quick does).
- */
-function transportComparison(rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>): string[] {
-  const pairs = [
-    ['in front of the Order Service (full chain)', UNDICI_CHAIN, HTTP_CHAIN],
-    ['in front of the raw back hop', toRawBackHop('undici'), toRawBackHop('http')],
-  ];
-  const runs: [string, Map<string, Round[]>][] = [['saturated', rounds], [`fixed ${FIXED_RATE} req/s`, fixedRate]];
-  const rows = runs.flatMap(([load, byName]) =>
-    pairs.flatMap(([where, undiciName, httpName]) => {
-      const undici = byName.get(undiciName) ?? [];
-      const http = byName.get(httpName) ?? [];
-      if (undici.length === 0 || http.length === 0) return [];
-      const cpu = (own: Round[], pick: (r: Round) => number) => fmt(median(own.map(pick)), 0);
-      const chainCpu = (r: Round) => r.cpuMicrosPerRequest;
-      const userServiceCpu = (r: Round) => r.frontCpuMicrosPerRequest;
-      return [[
-        `${where}, ${load}`,
-        cpu(http, chainCpu),
-        cpu(undici, chainCpu),
-        savingPercent(undici, http, chainCpu),
-        cpu(http, userServiceCpu),
-        cpu(undici, userServiceCpu),
-        savingPercent(undici, http, userServiceCpu),
-      ]];
-    }),
-  );
-  if (rows.length === 0) return [];
-  return [markdownTable(
-    ['undici vs tuned http', 'http CPU µs/req', 'undici CPU µs/req', 'undici cheaper by (rounds)', 'User Service alone: http', 'undici', 'cheaper by (rounds)'],
-    rows,
-  )];
-}
-
 function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>, bytes: number, startLoad: string): void {
   const rows = variants
     .filter((v) => v.kind === 'chain')
     .map(({ name }) => {
-      const f = figuresOf(rounds, variants[0].name, name);
+      const f = figuresOf(rounds, BASELINE, name);
       const goals = f.rpsRatio >= 0.6 && f.p99Ratio <= 2 && f.cpuRatio <= 1.5 ? 'met' : 'not met';
       return [name, fmt(f.rps, 0), fmt(f.p50), fmt(f.p99), fmt(f.cpu, 0), fmt(f.rss, 0), fmt(f.rpsRatio, 2), fmt(f.p99Ratio, 2), fmt(f.cpuRatio, 2), goals];
     });
@@ -345,12 +266,11 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
     ...(FIXED_RATE_ROUNDS === 0 ? [] : [markdownTable(
       [`same chains at a fixed ${FIXED_RATE} req/s`, 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'p99 ÷ base', 'CPU ÷ base'],
       [...fixedRate.keys()].map((name) => {
-        const f = figuresOf(fixedRate, variants[0].name, name, `${name} at ${FIXED_RATE} req/s`);
+        const f = figuresOf(fixedRate, BASELINE, name, `${name} at ${FIXED_RATE} req/s`);
         return [name, fmt(f.rps, 0), fmt(f.p50), fmt(f.p99), fmt(f.cpu, 0), fmt(f.p99Ratio, 2), fmt(f.cpuRatio, 2)];
       }),
     )]),
     ...(rounds.has(RAW_ON_POSTGRES) ? [againstSameDatabase(rounds)] : []),
-    ...transportComparison(rounds, fixedRate),
     ...(hops.length > 0 ? [markdownTable(['one hop alone, saturated (where the cost is)', 'req/s', 'CPU µs/req'], hops)] : []),
   ].join('\n\n');
   const setup =
@@ -362,11 +282,8 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
     `whose backends' CPU and memory are counted with the chain's (also for the raw two-hop whose back hop reads the same ` +
     `rows by one prepared statement through pg, bench/baseline/two-hop-back-db.mjs; memory counts every backend of that ` +
     `database, the idle ones of the other PostgreSQL rows included); "no request lines" runs both services ` +
-    `with LOG_LEVEL=warn (no "request completed" line); "User Service → raw back hop" rows put the User Service in front of the baseline's back hop. ` +
-    `The http transport is axios' http adapter tuned: keep-alive agents, maxRedirects 0, proxy false. ` +
-    (TRANSPORTS_ONLY ? 'Trimmed to the transport comparison (--transports). ' : '') +
-    '"undici vs tuned http": CPU per request of the whole chain and of the User Service process alone; "cheaper by" is ' +
-    '1 − undici ÷ http per round, the median in bold and every round in brackets. ' +
+    `with LOG_LEVEL=warn (no "request completed" line); "User Service → raw back hop" puts the User Service in front of the baseline's back hop. ` +
+    `The User Service's client runs on the client core's tuned axios http adapter: keep-alive agents, maxRedirects 0, proxy false. ` +
     (FIXED_RATE_ROUNDS === 0
       ? 'No fixed-rate rounds in --quick.'
       : `Then ${FIXED_RATE_ROUNDS} interleaved round(s) at a fixed ${FIXED_RATE} req/s (autocannon overallRate), where every chain does the same work per second.`);

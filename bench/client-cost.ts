@@ -17,7 +17,7 @@ import { firstValueFrom } from 'rxjs';
 import { Agent } from 'undici';
 import { isQuick } from './lib/bench-args';
 import { BenchProcess } from './lib/bench-process';
-import { describeMachine, WORKSPACE_ROOT } from './lib/machine';
+import { describeMachine, loadAverage, WORKSPACE_ROOT } from './lib/machine';
 import { markdownTable } from './lib/markdown-table';
 import { publishResults } from './lib/results-file';
 import { assertFigures, fmt, median } from './lib/stats';
@@ -51,6 +51,7 @@ async function cpuPerCall(call: () => Promise<unknown>, calls: number): Promise<
 }
 
 async function main(): Promise<void> {
+  const startLoad = loadAverage();
   const back = await BenchProcess.start('raw back hop', [join(WORKSPACE_ROOT, 'bench/baseline/two-hop-back.mjs')], { BODY }, PATH);
   const agent = new Agent();
   // The client as a Nest app gets it: its module, on the client core's tuned http adapter the User Service runs.
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
     const setup =
       `${CALLS} calls per layer and round, ${CONCURRENCY} at a time, ${ROUNDS} interleaved round(s) after a warm-up; CPU is this ` +
       `process's (user + system) only — the back hop runs in its own process. Medians over rounds; ratios per round, then the median.`;
-    const machine = describeMachine(['axios', 'undici', 'cockatiel', 'zod', 'rxjs']);
+    const machine = describeMachine(['axios', 'undici', 'cockatiel', 'zod', 'rxjs'], startLoad);
     publishResults('client cost per call', `${machine}\n\n${setup}\n\n${table}`);
   } finally {
     await agent.close();
