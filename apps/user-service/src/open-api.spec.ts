@@ -6,11 +6,30 @@ describe('User Service OpenAPI document', () => {
     try {
       const { body } = await get('/docs-json').expect(200);
       const operation = body.paths['/users/{userId}/orders'].get;
-      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '404', '502', '504']);
+      expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '404', '502', '503', '504']);
+      expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['cursor', 'limit', 'userId']);
+      expect(operation.responses['200'].headers).toHaveProperty('Link');
       const ok = operation.responses['200'].content['application/json'].schema;
       expect(ok.required).toEqual(['user_id', 'orders']);
       expect(ok.properties.orders.items.properties.quantity).toMatchObject({ type: 'integer', minimum: 0, exclusiveMinimum: true });
       expect(operation.responses['504'].content['application/json'].schema.required).toEqual(['error']);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('describes one order of a user and the creation of an order', async () => {
+    const { app, get } = await startUserServiceTestApp();
+    try {
+      const { body } = await get('/docs-json').expect(200);
+      const one = body.paths['/users/{userId}/orders/{orderId}'].get;
+      expect(Object.keys(one.responses).sort()).toEqual(['200', '400', '404', '502', '504']);
+      expect(one.responses['200'].content['application/json'].schema.required).toEqual(['user_id', 'order']);
+      const create = body.paths['/users/{userId}/orders'].post;
+      expect(Object.keys(create.responses).sort()).toEqual(['200', '201', '400', '409', '502', '504']);
+      expect(create.requestBody.content['application/json'].schema.required).toEqual(['item', 'quantity']);
+      expect(create.responses['201'].headers).toHaveProperty('Location');
+      expect(create.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
     } finally {
       await app.close();
     }

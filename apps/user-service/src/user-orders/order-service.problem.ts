@@ -3,6 +3,7 @@ import {
   OrderServiceCircuitOpenError,
   OrderServiceError,
   OrderServiceNotFoundError,
+  OrderServiceOrderNotFoundError,
   OrderServiceRejectedError,
   OrderServiceTimeoutError,
   OrderServiceUnavailableError,
@@ -17,7 +18,10 @@ const logger = new Logger('OrderServiceProblem');
  *
  * | failure                         | status | code                            |
  * |---------------------------------|--------|---------------------------------|
+ * | OrderServiceOrderNotFoundError  | 404    | ORDER_NOT_FOUND                 |
  * | OrderServiceNotFoundError       | 404    | USER_NOT_FOUND                  |
+ * | OrderServiceRejectedError 400 INVALID_CURSOR | 400 | INVALID_CURSOR      |
+ * | OrderServiceRejectedError 409   | 409    | IDEMPOTENCY_KEY_REUSED          |
  * | OrderServiceCircuitOpenError    | 503    | ORDER_SERVICE_CIRCUIT_OPEN      | + `Retry-After` (seconds)
  * | OrderServiceUnavailableError    | 502    | ORDER_SERVICE_UNAVAILABLE       |
  * | OrderServiceBadResponseError    | 502    | ORDER_SERVICE_BAD_RESPONSE      |
@@ -29,6 +33,20 @@ const logger = new Logger('OrderServiceProblem');
  */
 export function orderServiceProblem(error: unknown): HttpProblem | undefined {
   if (!(error instanceof OrderServiceError)) return undefined;
+  if (error instanceof OrderServiceOrderNotFoundError) {
+    return { status: HttpStatus.NOT_FOUND, error: 'Order not found', code: 'ORDER_NOT_FOUND' };
+  }
+  // The caller's own mistakes, which only the Order Service could tell: answered as theirs, not as a failure of it.
+  if (error instanceof OrderServiceRejectedError && error.status === 400 && error.providerCode === 'INVALID_CURSOR') {
+    return { status: HttpStatus.BAD_REQUEST, error: 'Invalid cursor: not one this history issued', code: 'INVALID_CURSOR' };
+  }
+  if (error instanceof OrderServiceRejectedError && error.status === 409) {
+    return {
+      status: HttpStatus.CONFLICT,
+      error: 'Idempotency-Key was used before for another order',
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    };
+  }
   if (error instanceof OrderServiceNotFoundError) {
     return { status: HttpStatus.NOT_FOUND, error: 'User not found', code: 'USER_NOT_FOUND' };
   }

@@ -1,42 +1,65 @@
+import { expandPath } from '@boundary/client-core';
+import { nestRoute } from '@boundary/http-conventions';
 import { OrderServiceClient } from '@boundary/order-client';
-import { ContractOpenApiSchemas, toOpenApiSchema, UserIdSchema } from '@boundary/order-contract';
+import { ContractOpenApiSchemas, DEFAULT_PAGE_SIZE, ORDER_ROUTES, toOpenApiSchema, UserIdSchema } from '@boundary/order-contract';
 import { ZodValidationPipe } from '@boundary/service-kit';
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiResponse } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { map, type Observable } from 'rxjs';
+import { UserOrdersQuerySchema, type UserOrdersQuery } from './user-orders.request';
 import { UserOrdersResponseSchema, type UserOrdersResponse } from './user-orders.response';
 
-const parseUserId = new ZodValidationPipe(UserIdSchema, 'user id', 'INVALID_USER_ID');
+export const parseUserId = new ZodValidationPipe(UserIdSchema, 'user id', 'INVALID_USER_ID');
+const parseQuery = new ZodValidationPipe(UserOrdersQuerySchema, 'query', 'INVALID_QUERY');
+const ERROR = ContractOpenApiSchemas.ErrorBody;
 
 @Controller()
 export class UserOrdersController {
   constructor(private readonly orderService: OrderServiceClient) {}
 
   /**
-   * A user's order history from the Order Service. Failures are typed `OrderServiceError`s, answered by
-   * `orderServiceProblem` (404, 502, 504).
+   * A page of a user's order history from the Order Service, newest first, with the next page's URL in a
+   * `Link: <…>; rel="next"` header. Failures are typed `OrderServiceError`s, answered by `orderServiceProblem`.
    */
-  @Get('users/:userId/orders')
-  @ApiOperation({ summary: 'A user’s order history, from the Order Service' })
+  @Get(nestRoute(ORDER_ROUTES.userOrders))
+  @ApiOperation({ summary: 'A page of a user’s order history, from the Order Service' })
   @ApiParam({ name: 'userId', description: '1–128 characters, no control characters' })
-  @ApiOkResponse({ description: 'The orders (possibly none)', schema: toOpenApiSchema(UserOrdersResponseSchema) })
-  @ApiResponse({ status: 400, description: 'Invalid user id', schema: ContractOpenApiSchemas.ErrorBody })
-  @ApiResponse({ status: 404, description: 'The Order Service does not know the user', schema: ContractOpenApiSchemas.ErrorBody })
-  @ApiResponse({
-    status: 502,
-    description: 'The Order Service is unreachable, failed, or broke the contract',
-    schema: ContractOpenApiSchemas.ErrorBody,
+  @ApiQuery({ name: 'limit', required: false, description: `Orders per page, 1–100 (default ${DEFAULT_PAGE_SIZE})` })
+  @ApiQuery({ name: 'cursor', required: false, description: 'Opaque; from the previous page’s Link header' })
+  @ApiOkResponse({
+    description: 'The orders (possibly none)',
+    schema: toOpenApiSchema(UserOrdersResponseSchema),
+    headers: { Link: { description: '`<…>; rel="next"` when there is a next page', schema: { type: 'string' } } },
   })
-  @ApiResponse({ status: 504, description: 'The Order Service timed out', schema: ContractOpenApiSchemas.ErrorBody })
-  userOrders(@Param('userId', parseUserId) userId: string): Observable<UserOrdersResponse> {
-    return this.orderService.getUserOrdersFirstPage(userId).pipe(map((orders) => ({ user_id: userId, orders })));
+  @ApiResponse({ status: 400, description: 'Invalid user id, limit or cursor (also a cursor the Order Service refuses)', schema: ERROR })
+  @ApiResponse({ status: 404, description: 'The Order Service does not know the user', schema: ERROR })
+  @ApiResponse({ status: 502, description: 'The Order Service is unreachable, failed, or broke the contract', schema: ERROR })
+  @ApiResponse({ status: 503, description: 'The Order Service is not called while it recovers', schema: ERROR })
+  @ApiResponse({ status: 504, description: 'The Order Service timed out', schema: ERROR })
+  userOrders(
+    @Param('userId', parseUserId) userId: string,
+    @Query(parseQuery) query: UserOrdersQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Observable<UserOrdersResponse> {
+    return this.orderService.getUserOrdersPage(userId, query).pipe(
+      map(({ orders, nextCursor }) => {
+        if (nextCursor !== undefined) reply.header('Link', nextPageLink(userId, query.limit ?? DEFAULT_PAGE_SIZE, nextCursor));
+        return { user_id: userId, orders };
+      }),
+    );
   }
 
   /** An empty id cannot match `:userId`; answer the same 400 as any other invalid id instead of a bare 404. */
   @Get('users//orders')
   @ApiOperation({ summary: 'Always 400: the user id is empty' })
-  @ApiResponse({ status: 400, description: 'Invalid user id', schema: ContractOpenApiSchemas.ErrorBody })
+  @ApiResponse({ status: 400, description: 'Invalid user id', schema: ERROR })
   emptyUserId(): never {
     return parseUserId.transform('') as never;
   }
+}
+
+/** `Link: </users/…/orders?limit=…&cursor=…>; rel="next"`, pointing at this service's own route. */
+function nextPageLink(userId: string, limit: number, cursor: string): string {
+  return `<${expandPath(ORDER_ROUTES.userOrders, { userId })}?${new URLSearchParams({ limit: String(limit), cursor })}>; rel="next"`;
 }

@@ -3,6 +3,7 @@ import { currentRequestId } from '@boundary/service-kit';
 import { Module } from '@nestjs/common';
 import { USER_SERVICE_CONFIG } from '../config/user-service-config.token';
 import type { UserServiceConfig } from '../config/user-service.config';
+import { UserOrderController } from './user-order.controller';
 import { UserOrdersController } from './user-orders.controller';
 
 @Module({
@@ -12,6 +13,6 @@ import { UserOrdersController } from './user-orders.controller';
       useFactory: ({ orderClient }: UserServiceConfig) => ({ ...orderClient, requestId: currentRequestId }),
     }),
   ],
-  controllers: [UserOrdersController],
+  controllers: [UserOrdersController, UserOrderController],
 })
 export class UserOrdersModule {}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { nestRoute } from '@boundary/http-conventions';
+import { OrderServiceClient } from '@boundary/order-client';
+import { ContractOpenApiSchemas, IdempotencyKeySchema, OrderIdSchema, ORDER_ROUTES, toOpenApiSchema } from '@boundary/order-contract';
+import { ZodValidationPipe } from '@boundary/service-kit';
+import { Body, Controller, Get, Headers, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { firstValueFrom, map, type Observable } from 'rxjs';
+import { userOrderLocation, USER_ORDER_ROUTE } from './user-order.path';
+import { parseUserId } from './user-orders.controller';
+import { NewUserOrderSchema, type NewUserOrder } from './user-orders.request';
+import { UserOrderResponseSchema, type UserOrderResponse } from './user-orders.response';
+
+const parseOrderId = new ZodValidationPipe(OrderIdSchema, 'order id', 'INVALID_ORDER_ID');
+const parseNewOrder = new ZodValidationPipe(NewUserOrderSchema, 'order', 'INVALID_ORDER');
+const parseIdempotencyKey = new ZodValidationPipe(IdempotencyKeySchema.optional(), 'Idempotency-Key header', 'INVALID_IDEMPOTENCY_KEY');
+const ERROR = ContractOpenApiSchemas.ErrorBody;
+const USER_ORDER = toOpenApiSchema(UserOrderResponseSchema);
+
+/** One order of a user, and new orders: the Order Service's `GET /orders/:orderId` and `POST /orders`, per user. */
+@Controller()
+export class UserOrderController {
+  constructor(private readonly orderService: OrderServiceClient) {}
+
+  /** One order of the user; an order of another user is answered exactly as an unknown order. */
+  @Get(nestRoute(USER_ORDER_ROUTE))
+  @ApiOperation({ summary: 'One order of a user' })
+  @ApiOkResponse({ description: 'The order', schema: USER_ORDER })
+  @ApiResponse({ status: 400, description: 'Invalid user id or order id', schema: ERROR })
+  @ApiResponse({ status: 404, description: 'No such order of this user (`ORDER_NOT_FOUND`)', schema: ERROR })
+  @ApiResponse({ status: 502, description: 'The Order Service is unreachable, failed, or broke the contract', schema: ERROR })
+  @ApiResponse({ status: 504, description: 'The Order Service timed out', schema: ERROR })
+  order(@Param('userId', parseUserId) userId: string, @Param('orderId', parseOrderId) orderId: string): Observable<UserOrderResponse> {
+    return this.orderService.getOrder(orderId).pipe(
+      map(({ user_id, ...order }) => {
+        // Whether the order exists at all is not this caller's business when it is someone else's.
+        if (user_id !== userId) throw new NotFoundException({ error: 'Order not found', code: 'ORDER_NOT_FOUND' });
+        return { user_id: userId, order };
+      }),
+    );
+  }
+
+  /**
+   * Creates an order for the user through the Order Service. The caller's `Idempotency-Key` is passed through; one
+   * is generated when absent, so the client may still retry the POST safely. `201` when created, `200` when the key
+   * repeats an earlier request with the same body, `409` when it was used for another body.
+   */
+  @Post(nestRoute(ORDER_ROUTES.userOrders))
+  @ApiOperation({ summary: 'Create an order for a user (idempotent with an Idempotency-Key)' })
+  @ApiBody({ schema: toOpenApiSchema(NewUserOrderSchema) })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1–255 printable characters; generated when absent' })
+  @ApiResponse({
+    status: 201,
+    description: 'Created',
+    schema: USER_ORDER,
+    headers: { Location: { description: '`/users/<user_id>/orders/<order_id>`', schema: { type: 'string' } } },
+  })
+  @ApiResponse({ status: 200, description: 'A repeat of an earlier request with the same key: that order', schema: USER_ORDER })
+  @ApiResponse({ status: 400, description: 'Invalid user id, body or Idempotency-Key', schema: ERROR })
+  @ApiResponse({ status: 409, description: 'Idempotency-Key used before with a different body', schema: ERROR })
+  @ApiResponse({ status: 502, description: 'The Order Service is unreachable, failed, or broke the contract', schema: ERROR })
+  @ApiResponse({ status: 504, description: 'The Order Service timed out', schema: ERROR })
+  async createOrder(
+    @Param('userId', parseUserId) userId: string,
+    @Body(parseNewOrder) body: NewUserOrder,
+    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const idempotencyKey = parseIdempotencyKey.transform(idempotencyKeyHeader) ?? randomUUID();
+    const { order, created } = await firstValueFrom(this.orderService.createOrder({ user_id: userId, ...body }, { idempotencyKey }));
+    const { user_id, ...wireOrder } = order;
+    const answer: UserOrderResponse = { user_id, order: wireOrder };
+    // Sent here rather than returned: Nest would overwrite a 200 replay with POST's default 201.
+    await reply.status(created ? 201 : 200).header('Location', userOrderLocation(user_id, order.order_id)).send(answer);
+  }
+}
