@@ -67,7 +67,11 @@ export async function startUserServiceTestApp(
   app.useLogger(app.get(Logger));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, get: (path) => new InjectedGet(app, path) };
+  return {
+    app,
+    get: (path) => new InjectedRequest(app, 'GET', path),
+    post: (path, body) => new InjectedRequest(app, 'POST', path, body),
+  };
 }
 
 /** The started app, and `get` to call it in-process. */
@@ -79,6 +83,8 @@ export interface UserServiceTestApp {
    * the server as sent: `inject()` parses the path as a WHATWG URL, which collapses `%2E%2E`.
    */
   get: (path: string) => TestRequest;
+  /** A POST of `body` as JSON, the same way. */
+  post: (path: string, body: unknown) => TestRequest;
 }
 
 /** What a test reads from an answer of the app. */
@@ -91,18 +97,20 @@ export interface TestResponse {
   text: string;
 }
 
-/** A GET, sent when awaited. `set` adds a header; `expect(status)` fails with the status and body if they differ. */
+/** A request, sent when awaited. `set` adds a header; `expect(status)` fails with the status and body if they differ. */
 export interface TestRequest extends PromiseLike<TestResponse> {
   set(name: string, value: string): TestRequest;
   expect(status: number): Promise<TestResponse>;
 }
 
-class InjectedGet implements TestRequest {
+class InjectedRequest implements TestRequest {
   private readonly headers: Record<string, string> = {};
 
   constructor(
     private readonly app: NestFastifyApplication,
+    private readonly method: 'GET' | 'POST',
     private readonly path: string,
+    private readonly body?: unknown,
   ) {}
 
   set(name: string, value: string): TestRequest {
@@ -124,7 +132,12 @@ class InjectedGet implements TestRequest {
   }
 
   private async send(): Promise<TestResponse> {
-    const response = await this.app.inject({ method: 'GET', url: this.path, headers: this.headers });
+    const response = await this.app.inject({
+      method: this.method,
+      url: this.path,
+      headers: this.headers,
+      ...(this.body === undefined ? {} : { payload: this.body as object }),
+    });
     const text = response.body;
     const json = /\bjson\b/.test(String(response.headers['content-type'] ?? ''));
     return { status: response.statusCode, headers: response.headers, body: json && text ? JSON.parse(text) : undefined, text };

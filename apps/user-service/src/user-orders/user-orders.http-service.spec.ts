@@ -3,14 +3,16 @@ import { DEMO_ORDERS } from '@boundary/order-contract';
 import { answersOrders } from '@boundary/order-client/testing';
 import { HttpServiceDouble } from '@boundary/testing';
 import { startUserServiceTestApp, TEST_ORDER_SERVICE_URL, withHttpService, type UserServiceTestApp } from '../user-service.test-app';
+import { answerOf, sendTo, USER_ORDER_SCENARIOS } from './user-order.scenarios';
 import { HOSTILE_USER_ID, HOSTILE_USER_ID_PATH, HOSTILE_USER_ID_REQUEST, USER_ORDERS_SCENARIOS } from './user-orders.scenarios';
 
 describe('User Service GET /users/:userId/orders — HttpService overridden', () => {
   const http = new HttpServiceDouble(TEST_ORDER_SERVICE_URL);
   let app: INestApplication;
   let get: UserServiceTestApp['get'];
+  let testApp: UserServiceTestApp;
 
-  beforeAll(async () => ({ app, get } = await startUserServiceTestApp(withHttpService(http))));
+  beforeAll(async () => ({ app, get } = testApp = await startUserServiceTestApp(withHttpService(http))));
   afterAll(() => app.close());
   afterEach(() => {
     http.verifyAllUsed();
@@ -40,5 +42,14 @@ describe('User Service GET /users/:userId/orders — HttpService overridden', ()
     const response = await get(HOSTILE_USER_ID_REQUEST).expect(200);
     expect(response.body).toEqual({ user_id: HOSTILE_USER_ID, orders: [] });
     expect(http.requests[0].url).toBe(`${TEST_ORDER_SERVICE_URL}${HOSTILE_USER_ID_PATH}`);
+  });
+
+  describe('pages, one order and new orders', () => {
+    it.each(USER_ORDER_SCENARIOS)('answers $outcome as documented', async ({ request, sent, upstream, expected }) => {
+      http.on(sent.method, sent.path, upstream, { query: sent.query, headers: sent.headers });
+      const response = await sendTo(testApp, request);
+      expect(answerOf(response, expected)).toEqual(expected);
+      expect(http.requests.map(({ body }) => body)).toEqual([sent.body]);
+    });
   });
 });

@@ -43,6 +43,13 @@ describe('HttpServiceDouble', () => {
     ]);
   });
 
+  it('records the body of a request that has one', async () => {
+    http.on('POST', '/orders', answers(201, { ok: true }));
+    await firstValueFrom(http.post(`${ORIGIN}/orders`, { item: 'Laptop' }));
+    expect(http.requests).toEqual([{ method: 'POST', url: `${ORIGIN}/orders`, headers: {}, body: { item: 'Laptop' } }]);
+    expect(http.requests[0]).toHaveProperty('body');
+  });
+
   it('is cold: nothing is recorded or answered until subscription', async () => {
     http.on('GET', '/a', answers(200, 'ok'));
     const response$ = http.get(`${ORIGIN}/a`);

@@ -5,9 +5,11 @@ export interface HttpServiceRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
+  /** The request body as handed to `HttpService` (e.g. the object of a `post`), when there is one. */
+  body?: unknown;
 }
 
-/** The request as the double records it: method, full URL (with `params`), headers with lower-cased names. */
+/** The request as the double records it: method, full URL (with `params`), headers with lower-cased names, body. */
 export function recordRequest(config: AxiosRequestConfig): HttpServiceRequest {
   // Recorded as handed to HttpService: WHATWG URL parsing would resolve %2E%2E as a dot-segment and hide it.
   let url = config.baseURL && !/^[a-z]+:\/\//i.test(config.url ?? '') ? joinUrl(config.baseURL, config.url) : (config.url ?? '');
@@ -17,7 +19,9 @@ export function recordRequest(config: AxiosRequestConfig): HttpServiceRequest {
   for (const [name, value] of Object.entries(AxiosHeaders.from(config.headers as never).toJSON())) {
     headers[name.toLowerCase()] = String(value);
   }
-  return { method: (config.method ?? 'get').toUpperCase(), url, headers };
+  const request: HttpServiceRequest = { method: (config.method ?? 'get').toUpperCase(), url, headers };
+  if (config.data !== undefined) request.body = config.data;
+  return request;
 }
 
 function joinUrl(baseUrl: string, path = ''): string {
