@@ -34,6 +34,33 @@ export async function userDoesNotExist(): Promise<void> {
   // The database is emptied after every interaction, so no one exists unless a state created them.
 }
 
+interface OrderParams {
+  orderId: string;
+}
+interface OrderOfUserParams extends OrderParams, UserParams {}
+interface CreatedOrderParams {
+  key: string;
+  user_id: string;
+  item: string;
+  quantity: number;
+}
+
+/** Stores order `orderId` (a Laptop, quantity 1) for `userId`, under that exact id, which no request can choose. */
+export async function orderOfUserExists(context: ProviderStateContext, { orderId, userId }: OrderOfUserParams): Promise<void> {
+  await context.repository.registerUser(userId);
+  await context.database.db.insert(orders).values({ id: orderId, userId, item: 'Laptop', quantity: 1 });
+}
+
+/** Leaves `orderId` unknown: nothing to seed on a clean database. */
+export async function orderDoesNotExist(): Promise<void> {
+  // The database is emptied after every interaction, so no order exists unless a state created it.
+}
+
+/** Creates the order `{user_id, item, quantity}` through the repository under Idempotency-Key `key`, as a first POST would. */
+export async function orderCreatedWithKey(context: ProviderStateContext, { key, ...order }: CreatedOrderParams): Promise<void> {
+  await context.repository.createOrder(order, key);
+}
+
 /** Empties the database the states seeded (a test database: never pointed at real data). */
 export async function removeSeededData(context: ProviderStateContext): Promise<void> {
   await context.database.db.delete(orders);
@@ -59,5 +86,8 @@ export function providerStates(context: () => ProviderStateContext): StateHandle
     'user {userId} has {count} orders': state(userHasOrders),
     'user {userId} has no orders': state(userHasNoOrders),
     'user {userId} does not exist': state(userDoesNotExist),
+    'order {orderId} of user {userId} exists': state(orderOfUserExists),
+    'order {orderId} does not exist': state(orderDoesNotExist),
+    'an order was created with Idempotency-Key {key}': state(orderCreatedWithKey),
   };
 }

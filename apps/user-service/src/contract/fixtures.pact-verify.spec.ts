@@ -1,4 +1,5 @@
-import { DEMO_ORDERS, ErrorBodySchema, OrderListSchema, type Order } from '@boundary/order-contract';
+import { anOrder } from '@boundary/order-client/testing';
+import { DEMO_ORDERS, ErrorBodySchema, OrderDetailSchema, OrderListSchema, type Order } from '@boundary/order-contract';
 import { Verifier } from '@pact-foundation/pact';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -14,14 +15,24 @@ const PACT_FILE = join(__dirname, '../../../../pacts/user-service-order-service.
  */
 describe('contract fixtures satisfy the pact', () => {
   let server: Server;
-  type Answer = (url: URL) => { status: number; body: unknown; headers?: Record<string, string> };
+  interface FixtureRequest {
+    url: URL;
+    method: string;
+    body: unknown;
+  }
+  type Answer = (request: FixtureRequest) => { status: number; body: unknown; headers?: Record<string, string> };
   let answer: Answer = () => ({ status: 500, body: 'no provider state set' });
 
   beforeAll(async () => {
     server = createServer((request, response) => {
-      const { status, body, headers } = answer(new URL(request.url ?? '/', 'http://fixtures'));
-      response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-      response.end(JSON.stringify(body));
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      request.on('end', () => {
+        const url = new URL(request.url ?? '/', 'http://fixtures');
+        const { status, body, headers } = answer({ url, method: request.method ?? 'GET', body: text === '' ? undefined : JSON.parse(text) });
+        response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+        response.end(JSON.stringify(body));
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   });
@@ -33,13 +44,46 @@ describe('contract fixtures satisfy the pact', () => {
     return undefined;
   };
 
+  /** A new order as the provider answers it: the values sent, a fixture id, and its Location. */
+  const created = (status: number, body: unknown) => {
+    const order = OrderDetailSchema.parse({ ...(body as object), order_id: 'ord_1' });
+    return { status, body: order, headers: { Location: `/orders/${order.order_id}` } };
+  };
+
+  /** A known user without orders: an empty history, and a POST creates the first order. */
+  const serveNewUser = async () => {
+    answer = ({ method, body }) => (method === 'POST' ? created(201, body) : { status: 200, body: [] });
+    return undefined;
+  };
+
+  /** One fixture order with its owner. */
+  const serveOrder = async (params?: unknown) => {
+    const { orderId, userId } = params as { orderId: string; userId: string };
+    answer = () => ({ status: 200, body: OrderDetailSchema.parse({ ...anOrder({ order_id: orderId }), user_id: userId }) });
+    return undefined;
+  };
+
+  /** An order created under a key: the same body again is that order (200), another body is refused (409). */
+  const serveKeyUsed = async (params?: unknown) => {
+    const { key: _key, ...first } = params as { key: string };
+    answer = ({ body }) =>
+      JSON.stringify(body) === JSON.stringify(first)
+        ? created(200, body)
+        : { status: 409, body: { error: 'Idempotency-Key reused', code: 'IDEMPOTENCY_KEY_REUSED' } };
+    return undefined;
+  };
+
   /** Fixture orders for a user, paged like the provider: `?limit=` orders and a Link to the next page. */
   const serveHistory = async (params?: unknown) => {
     const { userId, count } = params as { userId: string; count: number };
     const history: Order[] = OrderListSchema.parse(
       Array.from({ length: count }, (_, i) => ({ ...DEMO_ORDERS[i % DEMO_ORDERS.length], order_id: `ord${i + 1}` })),
     );
-    answer = (url) => {
+    answer = ({ url }) => {
+      const cursor = url.searchParams.get('cursor');
+      if (cursor !== null && !/^b3Jk/.test(cursor)) {
+        return { status: 400, body: { error: 'Invalid cursor: not issued here', code: 'INVALID_CURSOR' } };
+      }
       const limit = Number(url.searchParams.get('limit') ?? 50);
       const next = new URLSearchParams({ limit: String(limit), cursor: Buffer.from(`ord${limit}`).toString('base64url') });
       const headers: Record<string, string> =
@@ -57,8 +101,11 @@ describe('contract fixtures satisfy the pact', () => {
       logLevel: 'warn',
       stateHandlers: {
         'user {userId} has {count} orders': serveHistory,
-        'user {userId} has no orders': serve(200, []),
+        'user {userId} has no orders': serveNewUser,
         'user {userId} does not exist': serve(404, { error: 'Unknown user', code: 'USER_NOT_FOUND' }),
+        'order {orderId} of user {userId} exists': serveOrder,
+        'order {orderId} does not exist': serve(404, { error: 'Unknown order', code: 'ORDER_NOT_FOUND' }),
+        'an order was created with Idempotency-Key {key}': serveKeyUsed,
       },
       beforeEach: async () => {
         // Interactions without a provider state (the invalid id) answer as the provider's validation does.
@@ -72,14 +119,17 @@ describe('contract fixtures satisfy the pact', () => {
 describe('the pact’s examples satisfy the contract’s runtime schemas', () => {
   interface Interaction {
     description: string;
+    request: { path: string };
     response: { status: number; body?: { content?: unknown } };
   }
   const { interactions } = JSON.parse(readFileSync(PACT_FILE, 'utf8')) as { interactions: Interaction[] };
 
   it.each(interactions.map((interaction) => [interaction.description, interaction] as const))(
     '%s',
-    (_description, { response }) => {
-      const schema = response.status < 400 ? OrderListSchema : ErrorBodySchema;
+    (_description, { request, response }) => {
+      // A user's history is a bare list; everything under /orders is one order with its owner.
+      const success = request.path.startsWith('/orders') ? OrderDetailSchema : OrderListSchema;
+      const schema = response.status < 400 ? success : ErrorBodySchema;
       const result = schema.safeParse(response.body?.content);
       expect(result.error?.issues ?? []).toEqual([]);
     },

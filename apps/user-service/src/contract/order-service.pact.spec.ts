@@ -1,4 +1,10 @@
-import { OrderClientModule, OrderServiceClient, OrderServiceNotFoundError, OrderServiceRejectedError } from '@boundary/order-client';
+import {
+  OrderClientModule,
+  OrderServiceClient,
+  OrderServiceNotFoundError,
+  OrderServiceOrderNotFoundError,
+  OrderServiceRejectedError,
+} from '@boundary/order-client';
 import { DEMO_ORDERS, DEMO_USER_ID, UNKNOWN_USER_ID, USER_WITHOUT_ORDERS_ID } from '@boundary/order-contract';
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { Test } from '@nestjs/testing';
@@ -30,6 +36,16 @@ const anOrderLike = (example = DEMO_ORDERS[0]) => ({
 });
 
 const errorBodyLike = (code: string) => ({ error: string('Unknown user'), code });
+
+/** An order the Order Service does not have. */
+const UNKNOWN_ORDER_ID = 'ord-unknown';
+/** The order the User Service creates for its user, and the keys of a first and of a repeated creation. */
+const NEW_ORDER = { user_id: DEMO_USER_ID, item: 'Laptop', quantity: 1 };
+const NEW_KEY = 'key-new-0001';
+const USED_KEY = 'key-used-0001';
+
+/** A created order: the values sent, with an id of the provider's choosing. */
+const createdOrderLike = (order: typeof NEW_ORDER) => ({ ...order, order_id: string('ord_1') });
 
 async function clientFor(baseUrl: string): Promise<OrderServiceClient> {
   const moduleRef = await Test.createTestingModule({
@@ -113,6 +129,100 @@ describe('user-service → order-service contract (consumer)', () => {
       .executeTest(async (server) => {
         const call = firstValueFrom((await clientFor(server.url)).getUserOrdersFirstPage(tooLong));
         await expect(call).rejects.toMatchObject({ constructor: OrderServiceRejectedError, status: 400 });
+      });
+  });
+
+  it('gets 400 INVALID_CURSOR for a cursor the Order Service did not issue', () =>
+    pact
+      .addInteraction()
+      .given('user {userId} has {count} orders', { userId: DEMO_USER_ID, count: 1 })
+      .uponReceiving('a request for a page with a cursor the Order Service did not issue')
+      .withRequest('GET', `/users/${DEMO_USER_ID}/orders`, (request) => request.query({ cursor: 'forged' }).headers(ACCEPT_JSON))
+      .willRespondWith(400, (response) =>
+        response.headers(JSON_CONTENT_TYPE).jsonBody({ error: string('Invalid cursor: not issued here'), code: 'INVALID_CURSOR' }),
+      )
+      .executeTest(async (server) => {
+        const call = firstValueFrom((await clientFor(server.url)).getUserOrdersPage(DEMO_USER_ID, { cursor: 'forged' }));
+        await expect(call).rejects.toMatchObject({ constructor: OrderServiceRejectedError, status: 400, providerCode: 'INVALID_CURSOR' });
+      }));
+
+  it('gets one order with its owner', () =>
+    pact
+      .addInteraction()
+      .given('order {orderId} of user {userId} exists', { orderId: DEMO_ORDERS[0].order_id, userId: DEMO_USER_ID })
+      .uponReceiving('a request for one order')
+      .withRequest('GET', `/orders/${DEMO_ORDERS[0].order_id}`, (request) => request.headers(ACCEPT_JSON))
+      .willRespondWith(200, (response) =>
+        response.headers(JSON_CONTENT_TYPE).jsonBody({ ...anOrderLike(), order_id: DEMO_ORDERS[0].order_id, user_id: DEMO_USER_ID }),
+      )
+      .executeTest(async (server) => {
+        const order = await firstValueFrom((await clientFor(server.url)).getOrder(DEMO_ORDERS[0].order_id));
+        expect(order).toEqual({ ...DEMO_ORDERS[0], user_id: DEMO_USER_ID });
+      }));
+
+  it('gets 404 ORDER_NOT_FOUND for an order the Order Service does not have', () =>
+    pact
+      .addInteraction()
+      .given('order {orderId} does not exist', { orderId: UNKNOWN_ORDER_ID })
+      .uponReceiving('a request for an unknown order')
+      .withRequest('GET', `/orders/${UNKNOWN_ORDER_ID}`, (request) => request.headers(ACCEPT_JSON))
+      .willRespondWith(404, (response) =>
+        response.headers(JSON_CONTENT_TYPE).jsonBody({ error: string('Unknown order'), code: 'ORDER_NOT_FOUND' }),
+      )
+      .executeTest(async (server) => {
+        const call = firstValueFrom((await clientFor(server.url)).getOrder(UNKNOWN_ORDER_ID));
+        await expect(call).rejects.toBeInstanceOf(OrderServiceOrderNotFoundError);
+      }));
+
+  it('creates an order, sending its Idempotency-Key', () =>
+    pact
+      .addInteraction()
+      .given('user {userId} has no orders', { userId: DEMO_USER_ID })
+      .uponReceiving('a request to create an order')
+      .withRequest('POST', '/orders', (request) =>
+        request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': NEW_KEY }).jsonBody(NEW_ORDER),
+      )
+      .willRespondWith(201, (response) =>
+        response
+          .headers({ ...JSON_CONTENT_TYPE, Location: regex('^/orders/[^/]+$', '/orders/ord_1') })
+          .jsonBody(createdOrderLike(NEW_ORDER)),
+      )
+      .executeTest(async (server) => {
+        const created = await firstValueFrom((await clientFor(server.url)).createOrder(NEW_ORDER, { idempotencyKey: NEW_KEY }));
+        expect(created).toEqual({ order: { ...NEW_ORDER, order_id: 'ord_1' }, created: true });
+      }));
+
+  it('gets the first order back, not a second one, for a repeat with the same Idempotency-Key', () =>
+    pact
+      .addInteraction()
+      .given('an order was created with Idempotency-Key {key}', { key: USED_KEY, ...NEW_ORDER })
+      .uponReceiving('a repeat of an order creation with the same key and body')
+      .withRequest('POST', '/orders', (request) =>
+        request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': USED_KEY }).jsonBody(NEW_ORDER),
+      )
+      .willRespondWith(200, (response) => response.headers(JSON_CONTENT_TYPE).jsonBody(createdOrderLike(NEW_ORDER)))
+      .executeTest(async (server) => {
+        const repeat = await firstValueFrom((await clientFor(server.url)).createOrder(NEW_ORDER, { idempotencyKey: USED_KEY }));
+        expect(repeat).toEqual({ order: { ...NEW_ORDER, order_id: 'ord_1' }, created: false });
+      }));
+
+  it('gets 409 IDEMPOTENCY_KEY_REUSED for a key used before with another body', () => {
+    const other = { ...NEW_ORDER, item: 'Mouse' };
+    return pact
+      .addInteraction()
+      .given('an order was created with Idempotency-Key {key}', { key: USED_KEY, ...NEW_ORDER })
+      .uponReceiving('an order creation reusing a key for another body')
+      .withRequest('POST', '/orders', (request) => request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': USED_KEY }).jsonBody(other))
+      .willRespondWith(409, (response) =>
+        response.headers(JSON_CONTENT_TYPE).jsonBody({ error: string('Idempotency-Key reused'), code: 'IDEMPOTENCY_KEY_REUSED' }),
+      )
+      .executeTest(async (server) => {
+        const call = firstValueFrom((await clientFor(server.url)).createOrder(other, { idempotencyKey: USED_KEY }));
+        await expect(call).rejects.toMatchObject({
+          constructor: OrderServiceRejectedError,
+          status: 409,
+          providerCode: 'IDEMPOTENCY_KEY_REUSED',
+        });
       });
   });
 });
