@@ -3,7 +3,6 @@ export * from './lib/client.options';
 export * from './lib/client-module.definition';
 export * from './lib/errors/provider-call.error';
 export * from './lib/errors/client-errors';
-export * from './lib/path-template';
 export * from './lib/policy/client.policy';
 export * from './lib/policy/policy-outcomes';
 export * from './lib/provider-request';

@@ -2,3 +2,4 @@ export * from './lib/request-id.header';
 export * from './lib/idempotency-key.header';
 export * from './lib/dot-segment';
 export * from './lib/route-template';
+export * from './lib/path-template';

@@ -5,6 +5,7 @@ import {
   OrderHistoryQuerySchema,
   OrderDetailSchema,
   OrderIdSchema,
+  ORDER_ROUTES,
   toOpenApiSchema,
   UserIdSchema,
   type CreateOrderRequest,
@@ -12,6 +13,7 @@ import {
   type OrderDetail,
   type OrderHistoryQuery,
 } from '@boundary/order-contract';
+import { expandPath, nestRoute } from '@boundary/http-conventions';
 import { ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Get, Headers, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import {
@@ -50,7 +52,7 @@ export class OrdersController {
    * A page of a user's orders as a bare JSON array (the fixed wire shape), newest first; the next page's URL in a
    * `Link: <…>; rel="next"` header. `404` for a user the service does not know, `400` for a bad limit or cursor.
    */
-  @Get('users/:userId/orders')
+  @Get(nestRoute(ORDER_ROUTES.userOrders))
   @ApiOperation({ summary: 'A page of a user’s orders, newest first' })
   @ApiParam({ name: 'userId', description: '1–128 characters, no control characters' })
   @ApiQuery({ name: 'limit', required: false, description: 'Orders per page, 1–100 (default 50)' })
@@ -75,7 +77,7 @@ export class OrdersController {
     }
     if (page.nextAfter !== undefined) {
       const next = new URLSearchParams({ limit: String(query.limit), cursor: encodeOrderCursor(page.nextAfter) });
-      reply.header('Link', `</users/${encodeURIComponent(userId)}/orders?${next}>; rel="next"`);
+      reply.header('Link', `<${expandPath(ORDER_ROUTES.userOrders, { userId })}?${next}>; rel="next"`);
     }
     return page.orders;
   }
@@ -88,7 +90,7 @@ export class OrdersController {
   }
 
   /** One order with its owner; `404` when there is none. */
-  @Get('orders/:orderId')
+  @Get(nestRoute(ORDER_ROUTES.order))
   @ApiOperation({ summary: 'One order with its owner' })
   @ApiOkResponse({ description: 'The order', schema: ORDER_DETAIL })
   @ApiResponse({ status: 400, description: 'Invalid order id', schema: ERROR })
@@ -105,7 +107,7 @@ export class OrdersController {
    * Creates an order: `201` with the order and its `Location`, committed before the answer. With an
    * `Idempotency-Key`, a repeat of the same body answers `200` with the first order; a different body, `409`.
    */
-  @Post('orders')
+  @Post(nestRoute(ORDER_ROUTES.orders))
   @ApiOperation({ summary: 'Create an order (idempotent with an Idempotency-Key)' })
   @ApiBody({ schema: toOpenApiSchema(CreateOrderRequestSchema) })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1–255 printable characters' })
@@ -131,7 +133,7 @@ export class OrdersController {
     // Sent here rather than returned: Nest would overwrite a 200 replay with POST's default 201.
     await reply
       .status(created ? 201 : 200)
-      .header('Location', `/orders/${encodeURIComponent(order.order_id)}`)
+      .header('Location', expandPath(ORDER_ROUTES.order, { orderId: order.order_id }))
       .send(order);
   }
 }

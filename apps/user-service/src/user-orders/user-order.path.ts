@@ -1,4 +1,4 @@
-import { expandPath } from '@boundary/client-core';
+import { expandPath } from '@boundary/http-conventions';
 
 /** The User Service's route of one order of a user, written once: served by the controller, sent as `Location`. */
 export const USER_ORDER_ROUTE = '/users/{userId}/orders/{orderId}';

@@ -1,5 +1,4 @@
-import { expandPath } from '@boundary/client-core';
-import { nestRoute } from '@boundary/http-conventions';
+import { expandPath, nestRoute } from '@boundary/http-conventions';
 import { OrderServiceClient } from '@boundary/order-client';
 import { ContractOpenApiSchemas, DEFAULT_PAGE_SIZE, ORDER_ROUTES, toOpenApiSchema, UserIdSchema } from '@boundary/order-contract';
 import { ZodValidationPipe } from '@boundary/service-kit';

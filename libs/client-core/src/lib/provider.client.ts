@@ -1,6 +1,6 @@
 import type { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
-import { IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER } from '@boundary/http-conventions';
+import { expandPath, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER, UnsendablePathParameterError } from '@boundary/http-conventions';
 import { AxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { type Observable, throwError } from 'rxjs';
 import type { z } from 'zod';
@@ -8,7 +8,7 @@ import type { CalledResource } from './called-resource';
 import { resolveClientPolicy, type ClientOptions } from './client.options';
 import type { ClientErrors, FailureContext } from './errors/client-errors';
 import { ProviderCallError } from './errors/provider-call.error';
-import { expandPath, UnsendablePathParameterError } from './path-template';
+
 import { ClientPolicy } from './policy/client.policy';
 import { AttemptTimeoutError, CircuitOpenError, DeadlineExceededError } from './policy/policy-outcomes';
 import type { ProviderRequest, ProviderResponse } from './provider-request';

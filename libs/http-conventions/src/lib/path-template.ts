@@ -1,4 +1,4 @@
-import { isDotSegment } from '@boundary/http-conventions';
+import { isDotSegment } from './dot-segment';
 
 /** A path template's parameter that no URL can carry (`.` or `..`), or one the template names but the call omits. */
 export class UnsendablePathParameterError extends Error {
