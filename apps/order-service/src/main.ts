@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadOrderServiceConfig } from './config/order-service.config';
 import { openOrderDatabase } from './database/open-order-database';
 import { configureOrderServiceApp, createOrderServiceAdapter, ORDER_SERVICE_APP_OPTIONS } from './order-service.app';
-import { OrderServiceAppModule } from './order-service-app.module';
+import { OrderServiceModule } from './order-service.module';
 
 // The build copies migrations/ beside main.js.
 const MIGRATIONS_FOLDER = join(__dirname, 'migrations');
@@ -22,7 +22,7 @@ async function bootstrap(): Promise<void> {
   }
   const serviceLogger = createServiceLogger({ level: config.logLevel });
   const app = await NestFactory.create<NestFastifyApplication>(
-    OrderServiceAppModule.forRoot({ database, serviceToken: config.serviceToken, logger: serviceLogger }),
+    OrderServiceModule.forRoot({ database, serviceToken: config.serviceToken, logger: serviceLogger }),
     createOrderServiceAdapter(serviceLogger),
     { ...ORDER_SERVICE_APP_OPTIONS, abortOnError: false, bufferLogs: true },
   );

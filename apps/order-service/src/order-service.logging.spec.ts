@@ -1,5 +1,4 @@
-import request from 'supertest';
-import { startDeployedOrderServiceTestApp } from './order-service-app.test-app';
+import { startOrderServiceTestApp } from './order-service.test-app';
 import { TEST_BACKENDS } from './testing/test-databases';
 
 describe('Order Service logs (JSON lines read from a stream)', () => {
@@ -7,13 +6,12 @@ describe('Order Service logs (JSON lines read from a stream)', () => {
     const lines: Record<string, unknown>[] = [];
     const token = 'token-that-must-not-be-logged-42';
     const testDatabase = await TEST_BACKENDS[0].create();
-    const app = await startDeployedOrderServiceTestApp(
-      { database: testDatabase.options(), serviceToken: token },
-      { write: (l: string) => lines.push(JSON.parse(l)) },
-    );
+    const { app, get } = await startOrderServiceTestApp(testDatabase.options(), {
+      serviceToken: token,
+      logDestination: { write: (l: string) => lines.push(JSON.parse(l)) },
+    });
     try {
-      const response = await request(app.getHttpServer())
-        .get('/users/user456/orders')
+      const response = await get('/users/user456/orders')
         .set('Authorization', `Bearer ${token}`)
         .set('x-request-id', 'from-user-service-7')
         .expect(404);

@@ -1,17 +1,39 @@
+import { LivenessModule, serviceLoggerModule, type ServiceLogger } from '@boundary/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LivenessModule } from '@boundary/service-kit';
+import { APP_GUARD } from '@nestjs/core';
+import { ServiceTokenGuard } from './auth/service-token.guard';
+import type { OrderServiceConfig } from './config/order-service.config';
 import { OrderDatabaseModule } from './database/order-database.module';
 import type { OpenOrderDatabaseOptions } from './database/open-order-database';
 import { ReadinessModule } from './health/readiness.module';
 import { OrdersModule } from './orders/orders.module';
 
+/** What the Order Service runs on: its database, its service token and its logger. */
+export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'serviceToken'> {
+  /** Opened and migrated before the app starts; start-up fails if it cannot be. */
+  database: OpenOrderDatabaseOptions;
+  /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
+  logger: ServiceLogger;
+}
+
+/**
+ * The Order Service's root module, as main.ts and the tests start it: its API on `options.database`, behind the
+ * service-token guard (open to every call when `options.serviceToken` is absent), with JSON logs through
+ * `options.logger`.
+ */
 @Module({})
 export class OrderServiceModule {
-  /** The whole service on the database `database` describes (opened and migrated before the app starts). */
-  static forRoot(database: OpenOrderDatabaseOptions): DynamicModule {
+  static forRoot(options: OrderServiceOptions): DynamicModule {
     return {
       module: OrderServiceModule,
-      imports: [OrderDatabaseModule.forRoot(database), OrdersModule, LivenessModule, ReadinessModule],
+      imports: [
+        serviceLoggerModule(options.logger),
+        OrderDatabaseModule.forRoot(options.database),
+        OrdersModule,
+        LivenessModule,
+        ReadinessModule,
+      ],
+      providers: [{ provide: APP_GUARD, useValue: new ServiceTokenGuard(options.serviceToken) }],
     };
   }
 }

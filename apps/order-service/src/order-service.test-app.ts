@@ -1,10 +1,21 @@
 import type { Provider } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test, type TestingModuleBuilder } from '@nestjs/testing';
+import { Test } from '@nestjs/testing';
+import { createServiceLogger } from '@boundary/service-kit';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type { OpenOrderDatabaseOptions } from './database/open-order-database';
 import { configureOrderServiceApp, createOrderServiceAdapter, ORDER_SERVICE_APP_OPTIONS } from './order-service.app';
-import { OrderServiceModule } from './order-service.module';
+import { OrderServiceModule, type OrderServiceOptions } from './order-service.module';
+
+/** How a test wants the Order Service beyond its database; by default as in development: no token, no logs. */
+export interface OrderServiceTestAppOptions extends Partial<Pick<OrderServiceOptions, 'serviceToken'>> {
+  /** Where the JSON log lines go (level `info`); nothing is logged without one. */
+  logDestination?: DestinationStream;
+  /** Providers joined to the root module (e.g. an `APP_INTERCEPTOR` that only one test may install). */
+  providers?: Provider[];
+}
 
 /** A started test app and supertest against its server. */
 export interface OrderServiceTestApp {
@@ -14,23 +25,24 @@ export interface OrderServiceTestApp {
 }
 
 /**
- * The real Order Service app on `database`, with the same adapter and filters as main.ts, after `override`;
- * `extraProviders` join the root module (e.g. an `APP_INTERCEPTOR` that only one test may install).
+ * The Order Service as main.ts builds it — root module, service-token guard, JSON logs, adapter and filters — on
+ * `database`, started but not listening.
  */
 export async function startOrderServiceTestApp(
   database: OpenOrderDatabaseOptions,
-  override: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
-  extraProviders: Provider[] = [],
+  { serviceToken, logDestination, providers = [] }: OrderServiceTestAppOptions = {},
 ): Promise<OrderServiceTestApp> {
-  const moduleRef = await override(
-    Test.createTestingModule({ imports: [OrderServiceModule.forRoot(database)], providers: extraProviders }),
-  ).compile();
-  const app = configureOrderServiceApp(
-    moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(), {
-      ...ORDER_SERVICE_APP_OPTIONS,
-      logger: false,
-    }),
-  );
+  const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
+  const moduleRef = await Test.createTestingModule({
+    imports: [OrderServiceModule.forRoot({ database, serviceToken, logger })],
+    providers,
+  }).compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(logger), {
+    ...ORDER_SERVICE_APP_OPTIONS,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  configureOrderServiceApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const http = () => request(app.getHttpServer());

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { startDeployedOrderServiceTestApp } from '../order-service-app.test-app';
+import { startOrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 
 const TOKEN = 'the-shared-service-token-0123456789';
@@ -16,7 +16,7 @@ describe('Order Service with ORDER_SERVICE_TOKEN set (ServiceTokenGuard)', () =>
   let app: NestFastifyApplication;
   beforeAll(async () => {
     testDatabase = await embedded.create();
-    app = await startDeployedOrderServiceTestApp({ database: testDatabase.options({ seedDemoData: true }), serviceToken: TOKEN });
+    ({ app } = await startOrderServiceTestApp(testDatabase.options({ seedDemoData: true }), { serviceToken: TOKEN }));
   });
   afterAll(async () => {
     await app?.close();
@@ -60,7 +60,7 @@ describe('Order Service with ORDER_SERVICE_TOKEN set (ServiceTokenGuard)', () =>
 describe('Order Service without ORDER_SERVICE_TOKEN (development)', () => {
   it('answers calls that carry no token', async () => {
     const testDatabase = await embedded.create();
-    const app = await startDeployedOrderServiceTestApp({ database: testDatabase.options({ seedDemoData: true }) });
+    const { app } = await startOrderServiceTestApp(testDatabase.options({ seedDemoData: true }));
     try {
       await request(app.getHttpServer()).get('/users/user123/orders').expect(200);
     } finally {

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { map } from 'rxjs';
 import { OrderDatabase } from '../database/order-database';
 import { OrderRepository } from '../orders/order.repository';
-import { startDeployedOrderServiceTestApp } from '../order-service-app.test-app';
 import { startOrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 import { providerStates } from './order-service.provider-states';
@@ -74,16 +73,16 @@ describe.each(TEST_BACKENDS)('order-service honours its consumers’ pacts (prov
   });
 
   const start = async (extraProviders: Provider[] = []) =>
-    (started = (await startOrderServiceTestApp(database.options(), undefined, extraProviders)).app);
+    (started = (await startOrderServiceTestApp(database.options(), { providers: extraProviders })).app);
 
   it('verifies every interaction of pacts/user-service-order-service.json against the service as deployed', async () => {
     const serviceToken = 'pact-verification-token-0123456789';
-    started = await startDeployedOrderServiceTestApp({ database: database.options(), serviceToken });
+    started = (await startOrderServiceTestApp(database.options(), { serviceToken })).app;
     await expect(verify(started, CONSUMER_PACT, serviceToken)).resolves.toBeDefined();
   });
 
   it('fails without the service token once the deployed service requires one', async () => {
-    started = await startDeployedOrderServiceTestApp({ database: database.options(), serviceToken: 'x'.repeat(32) });
+    started = (await startOrderServiceTestApp(database.options(), { serviceToken: 'x'.repeat(32) })).app;
     await expect(verify(started, CONSUMER_PACT)).rejects.toThrow(/expected 200 but was 401/);
   });
 
