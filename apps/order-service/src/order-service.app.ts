@@ -1,7 +1,7 @@
 import { createServiceFastifyAdapter, JsonErrorFilter, setupOpenApi, type ServiceLogger } from '@boundary/service-kit';
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { orderServiceProblem } from './orders/order-service.problem';
+import { ordersProblem } from './orders/orders.problem';
 
 /** Largest request body the Order Service reads; larger ones answer `413`. */
 export const ORDER_SERVICE_BODY_LIMIT = 100 * 1024;
@@ -28,7 +28,7 @@ export const ORDER_SERVICE_APP_OPTIONS = { bodyParser: false } as const;
 
 /** Everything main.ts applies to the app, shared with the tests so they exercise the same pipeline. */
 export function configureOrderServiceApp<T extends INestApplication>(app: T): T {
-  app.useGlobalFilters(new JsonErrorFilter(app.get(HttpAdapterHost), orderServiceProblem));
+  app.useGlobalFilters(new JsonErrorFilter(app.get(HttpAdapterHost), ordersProblem));
   app.enableShutdownHooks();
   setupOpenApi(app, {
     title: 'Order Service',

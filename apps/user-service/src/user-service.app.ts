@@ -1,11 +1,11 @@
 import { JsonErrorFilter, setupOpenApi } from '@boundary/service-kit';
 import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { orderServiceProblem } from './user-orders/order-service.problem';
+import { orderServiceFailureProblem } from './user-orders/order-service-failure.problem';
 
 /** Everything main.ts applies to the app, shared with the tests so they exercise the same pipeline. */
 export function configureUserServiceApp<T extends INestApplication>(app: T): T {
-  app.useGlobalFilters(new JsonErrorFilter(app.get(HttpAdapterHost), orderServiceProblem));
+  app.useGlobalFilters(new JsonErrorFilter(app.get(HttpAdapterHost), orderServiceFailureProblem));
   app.enableShutdownHooks();
   setupOpenApi(app, {
     title: 'User Service',

@@ -7,7 +7,12 @@ import { OrderDatabase } from '../database/order-database';
 import { orders, users } from '../database/order-service.schema';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
 import { InvalidCursorError } from './invalid-cursor.error';
-import { OrderRepository, type OrderCreation, type OrderPage, type OrderPageRequest } from './order.repository';
+import {
+  OrderRepository,
+  type OrderCreation,
+  type OrderHistorySlice,
+  type OrderHistorySliceRequest,
+} from './order.repository';
 
 const wireOrder = { order_id: orders.id, item: orders.item, quantity: orders.quantity };
 const wireOrderDetail = { ...wireOrder, user_id: orders.userId };
@@ -33,16 +38,16 @@ export class DrizzleOrderRepository extends OrderRepository {
       .prepare('user_orders_first_page');
   }
 
-  async findUserOrders(userId: string, page: OrderPageRequest): Promise<OrderPage | undefined> {
+  async findUserOrders(userId: string, slice: OrderHistorySliceRequest): Promise<OrderHistorySlice | undefined> {
     const rows: Order[] =
-      page.after === undefined
-        ? await this.firstPage.execute({ userId, limit: page.limit + 1 })
-        : await this.pageAfter(userId, page.after, page.limit + 1);
-    if (rows.length === 0) return this.emptyPage(userId, page.after);
-    const pageRows = rows.slice(0, page.limit);
+      slice.after === undefined
+        ? await this.firstPage.execute({ userId, limit: slice.limit + 1 })
+        : await this.pageAfter(userId, slice.after, slice.limit + 1);
+    if (rows.length === 0) return this.emptySlice(userId, slice.after);
+    const sliceRows = rows.slice(0, slice.limit);
     return {
-      orders: pageRows,
-      nextAfter: rows.length > page.limit ? pageRows[pageRows.length - 1].order_id : undefined,
+      orders: sliceRows,
+      nextAfter: rows.length > slice.limit ? sliceRows[sliceRows.length - 1].order_id : undefined,
     };
   }
 
@@ -99,7 +104,7 @@ export class DrizzleOrderRepository extends OrderRepository {
   }
 
   /** No rows: an unknown user, a known user with nothing (more) to show, or a cursor that is not theirs. */
-  private async emptyPage(userId: string, after: string | undefined): Promise<OrderPage | undefined> {
+  private async emptySlice(userId: string, after: string | undefined): Promise<OrderHistorySlice | undefined> {
     const { db } = this.database;
     if (after !== undefined) {
       const [owned] = await db

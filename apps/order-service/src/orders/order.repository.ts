@@ -1,16 +1,16 @@
 import type { CreateOrderRequest, Order, OrderDetail } from '@boundary/order-contract';
 
 /** Which slice of a user's history to read: at most `limit` orders, strictly older than order `after`. */
-export interface OrderPageRequest {
+export interface OrderHistorySliceRequest {
   limit: number;
-  /** Id of the last order of the previous page; absent for the first page. */
+  /** Id of the last order of the previous slice; absent for the newest orders. */
   after?: string;
 }
 
-/** One page of a user's history, newest first. */
-export interface OrderPage {
+/** A slice of a user's history, newest first (the controller answers it as one page). */
+export interface OrderHistorySlice {
   orders: Order[];
-  /** Id to pass as `after` for the next page; absent on the last page. */
+  /** Id to pass as `after` for the next slice; absent on the oldest one. */
   nextAfter?: string;
 }
 
@@ -27,10 +27,10 @@ export interface OrderCreation {
  */
 export abstract class OrderRepository {
   /**
-   * A page of the user's orders, newest first (ties broken by id); `undefined` when the service does not know the
+   * A slice of the user's orders, newest first (ties broken by id); `undefined` when the service does not know the
    * user. Throws {@link InvalidCursorError} when `after` is not one of this user's orders.
    */
-  abstract findUserOrders(userId: string, page: OrderPageRequest): Promise<OrderPage | undefined>;
+  abstract findUserOrders(userId: string, slice: OrderHistorySliceRequest): Promise<OrderHistorySlice | undefined>;
 
   /** The order with its owner, or `undefined`. */
   abstract findOrder(orderId: string): Promise<OrderDetail | undefined>;

@@ -19,7 +19,7 @@ export class UserOrdersController {
 
   /**
    * A page of a user's order history from the Order Service, newest first, with the next page's URL in a
-   * `Link: <…>; rel="next"` header. Failures are typed `OrderServiceError`s, answered by `orderServiceProblem`.
+   * `Link: <…>; rel="next"` header. Failures are typed `OrderServiceError`s, answered by `orderServiceFailureProblem`.
    */
   @Get(nestRoute(ORDER_ROUTES.userOrders))
   @ApiOperation({ summary: 'A page of a user’s order history, from the Order Service' })

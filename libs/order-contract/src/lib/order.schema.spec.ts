@@ -1,4 +1,4 @@
-import { DEMO_ORDERS } from './order.fixtures';
+import { DEMO_ORDERS } from './demo-orders';
 import { OrderListSchema, OrderSchema } from './order.schema';
 
 describe('OrderSchema', () => {

@@ -4,7 +4,7 @@ import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
 import { InvalidCursorError } from './invalid-cursor.error';
 
 /** The Order Service's own errors as HTTP answers; anything else is left to the JSON error filter's defaults. */
-export function orderServiceProblem(error: unknown): HttpProblem | undefined {
+export function ordersProblem(error: unknown): HttpProblem | undefined {
   if (error instanceof InvalidCursorError) return { status: 400, error: error.message, code: error.code };
   if (error instanceof IdempotencyKeyReusedError) return { status: 409, error: error.message, code: error.code };
   if (isDatabaseUnavailable(error)) {

@@ -31,7 +31,7 @@ const logger = new Logger('OrderServiceProblem');
  * Each failure is logged here, once, with its user id and cause; the answer carries no internals. A 401/403 from
  * the Order Service means the service token is missing or wrong: it is logged as a configuration error.
  */
-export function orderServiceProblem(error: unknown): HttpProblem | undefined {
+export function orderServiceFailureProblem(error: unknown): HttpProblem | undefined {
   if (!(error instanceof OrderServiceError)) return undefined;
   if (error instanceof OrderServiceOrderNotFoundError) {
     return { status: HttpStatus.NOT_FOUND, error: 'Order not found', code: 'ORDER_NOT_FOUND' };

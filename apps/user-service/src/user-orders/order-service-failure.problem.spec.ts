@@ -8,7 +8,7 @@ import {
   OrderServiceUnavailableError,
 } from '@boundary/order-client';
 import { Logger } from '@nestjs/common';
-import { orderServiceProblem } from './order-service.problem';
+import { orderServiceFailureProblem } from './order-service-failure.problem';
 
 /** An `OrderServiceError` the mapping has no branch for, as a newer client version might add. */
 class OrderServiceNewFailureError extends OrderServiceError {
@@ -19,7 +19,7 @@ class OrderServiceNewFailureError extends OrderServiceError {
   }
 }
 
-describe('orderServiceProblem — the one mapping from Order Service failures to answers', () => {
+describe('orderServiceFailureProblem — the one mapping from Order Service failures to answers', () => {
   let error: jest.SpyInstance;
   let warn: jest.SpyInstance;
   beforeEach(() => {
@@ -35,13 +35,13 @@ describe('orderServiceProblem — the one mapping from Order Service failures to
     [new OrderServiceUnavailableError('u1', 503), 502, 'Order Service unavailable', 'ORDER_SERVICE_UNAVAILABLE'],
     [new OrderServiceNewFailureError('u1'), 502, 'Order Service call failed', 'ORDER_SERVICE_NEW_FAILURE'],
   ])('maps %s to %i and logs it once with the user id', (error, status, message, code) => {
-    expect(orderServiceProblem(error)).toEqual({ status, error: message, code });
+    expect(orderServiceFailureProblem(error)).toEqual({ status, error: message, code });
     expect(warn.mock.calls).toEqual([[`${error.name} for user "u1": ${error.message}`]]);
     expect(warn.mock.contexts.map((logger) => (logger as { context?: string }).context)).toEqual(['OrderServiceProblem']);
   });
 
   it('maps OrderServiceNotFoundError to 404 USER_NOT_FOUND without logging: an unknown user is no fault', () => {
-    expect(orderServiceProblem(new OrderServiceNotFoundError('u1'))).toEqual({
+    expect(orderServiceFailureProblem(new OrderServiceNotFoundError('u1'))).toEqual({
       status: 404,
       error: 'User not found',
       code: 'USER_NOT_FOUND',
@@ -50,7 +50,7 @@ describe('orderServiceProblem — the one mapping from Order Service failures to
   });
 
   it.each([new Error('boom'), 'a string', undefined])('leaves %p to the generic handling', (error) => {
-    expect(orderServiceProblem(error)).toBeUndefined();
+    expect(orderServiceFailureProblem(error)).toBeUndefined();
     expect(warn).not.toHaveBeenCalled();
   });
 
@@ -59,7 +59,7 @@ describe('orderServiceProblem — the one mapping from Order Service failures to
     [4_001, '5'],
     [1, '1'],
   ])('answers an open breaker (%i ms left) with 503 and Retry-After %s seconds', (retryAfterMs, seconds) => {
-    expect(orderServiceProblem(new OrderServiceCircuitOpenError('u1', retryAfterMs))).toEqual({
+    expect(orderServiceFailureProblem(new OrderServiceCircuitOpenError('u1', retryAfterMs))).toEqual({
       status: 503,
       error: 'Order Service unavailable, not called while it recovers',
       code: 'ORDER_SERVICE_CIRCUIT_OPEN',
@@ -68,7 +68,7 @@ describe('orderServiceProblem — the one mapping from Order Service failures to
   });
 
   it.each([401, 403])('answers %i upstream with 502 and logs it as a configuration error, once', (status) => {
-    expect(orderServiceProblem(new OrderServiceRejectedError('u1', status))).toMatchObject({
+    expect(orderServiceFailureProblem(new OrderServiceRejectedError('u1', status))).toMatchObject({
       status: 502,
       code: 'ORDER_SERVICE_REJECTED',
     });
@@ -78,7 +78,7 @@ describe('orderServiceProblem — the one mapping from Order Service failures to
   });
 
   it('logs another rejection (400) as a warning, not a configuration error', () => {
-    orderServiceProblem(new OrderServiceRejectedError('u1', 400));
+    orderServiceFailureProblem(new OrderServiceRejectedError('u1', 400));
     expect(warn).toHaveBeenCalledTimes(1);
     expect(error).not.toHaveBeenCalled();
   });
