@@ -24,7 +24,7 @@ describe('OrderServiceClient over real HTTP (intercepted with nock)', () => {
   beforeEach(async () => {
     interception.start();
     const moduleRef = await Test.createTestingModule({
-      // One interceptor per test: retries would send a second, unmatched request (see order-client.policy.spec.ts).
+      // One interceptor per test: retries would send a second, unmatched request (see order-client.policy.http-service.spec.ts).
       imports: [OrderClientModule.forRoot({ baseUrl: BASE_URL, timeoutMs: TIMEOUT_MS, retry: { maxRetries: 0 } })],
     }).compile();
     client = moduleRef.get(OrderServiceClient);

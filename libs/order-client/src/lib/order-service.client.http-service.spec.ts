@@ -22,7 +22,7 @@ const TIMEOUT_MS = 20;
 /** A client configured with `baseUrl`, over an `HttpService` double. */
 async function clientOver(http: HttpServiceDouble, baseUrl = `${ORIGIN}/`): Promise<OrderServiceClient> {
   const moduleRef = await Test.createTestingModule({
-    // These tests are about mapping one answer: retries have their own spec (order-client.policy.spec.ts).
+    // These tests are about mapping one answer: retries have their own spec (order-client.policy.http-service.spec.ts).
     imports: [OrderClientModule.forRoot({ baseUrl, timeoutMs: TIMEOUT_MS, retry: { maxRetries: 0 } })],
   })
     .overrideProvider(HttpService)
