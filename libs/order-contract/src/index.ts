@@ -1,4 +1,6 @@
 export * from './lib/order.schema';
+export { codePointLength } from './lib/text-length';
+export { CONTROL_CHARACTER_CLASS, hasControlCharacters } from './lib/control-characters';
 export * from './lib/user-id.schema';
 export * from './lib/error-body.schema';
 export * from './lib/demo-orders';
@@ -6,5 +8,5 @@ export * from './lib/create-order.schema';
 export * from './lib/order-history-query.schema';
 export * from './lib/order-id.schema';
 export * from './lib/json-schemas';
-export { isDotSegment } from '@boundary/http-conventions';
+export { DOT_SEGMENTS, isDotSegment } from '@boundary/http-conventions';
 export * from './lib/order-routes';

@@ -9,6 +9,7 @@ import { Pool } from 'pg';
 import type { OrderDatabaseConfig } from '../config/order-service.config';
 import { DatabaseUnavailableError } from './database-unavailable.error';
 import { seedDemoData } from './demo-seed';
+import { migrationFailed } from './migration-failed.error';
 import { OrderDatabase, type OrderDb } from './order-database';
 import { orderServiceSchema } from './order-service.schema';
 
@@ -23,7 +24,9 @@ const MIGRATION_LOCK_ID = 4_004_001;
 
 /**
  * Opens the configured database, applies pending migrations and, if asked, the demo seed. Throws
- * {@link DatabaseUnavailableError} naming the server (never the password) when PostgreSQL cannot be reached.
+ * {@link DatabaseUnavailableError} naming the server (never the password) when PostgreSQL cannot be reached, and
+ * `MigrationFailedError` — naming the constraint when existing rows break one — when a migration fails (then none
+ * is applied).
  */
 export async function openOrderDatabase(options: OpenOrderDatabaseOptions): Promise<OrderDatabase> {
   const database = options.url ? await openPostgres(options.url, options) : await openPglite(options);
@@ -56,7 +59,9 @@ async function openPostgres(url: string, options: OpenOrderDatabaseOptions): Pro
     const session = drizzleNodePg(client);
     await session.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`);
     try {
-      await migrateNodePg(session, { migrationsFolder: options.migrationsFolder });
+      await migrateNodePg(session, { migrationsFolder: options.migrationsFolder }).catch((error: unknown) => {
+        throw migrationFailed(error);
+      });
     } finally {
       await session.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`);
     }
@@ -74,7 +79,9 @@ async function openPglite(options: OpenOrderDatabaseOptions): Promise<OrderDatab
   const client = await PGlite.create(options.pgliteDir);
   try {
     const db = drizzlePglite(client, { schema: orderServiceSchema });
-    await migratePglite(db, { migrationsFolder: options.migrationsFolder });
+    await migratePglite(db, { migrationsFolder: options.migrationsFolder }).catch((error: unknown) => {
+      throw migrationFailed(error);
+    });
     const where = options.pgliteDir ? `embedded PGlite in ${options.pgliteDir}` : 'embedded PGlite in memory';
     return new OrderDatabase(db as unknown as OrderDb, where, () => client.close());
   } catch (error) {

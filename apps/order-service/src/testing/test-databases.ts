@@ -9,6 +9,9 @@ import type { OpenOrderDatabaseOptions } from '../database/open-order-database';
 /** The app's migrations, as the source tree holds them (dist holds a copy beside main.js). */
 export const MIGRATIONS_FOLDER = join(__dirname, '../../migrations');
 
+/** The operator's query listing the rows that break a CHECK constraint (README: "Upgrading a database"). */
+export const OFF_CONTRACT_ROWS_SQL = join(__dirname, '../../sql/off-contract-rows.sql');
+
 /** A database of its own for one test file: options to open it (any number of times), and its removal. */
 export interface TestDatabase {
   /** Options for `openOrderDatabase`/the app; every call points at the same database. */

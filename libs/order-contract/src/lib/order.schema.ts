@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { boundedTextSchema } from './text-length';
 
-/** Longest item name the Order Service stores; longer names are rejected, never truncated. */
+/** Longest item name the Order Service stores, in code points; longer names are rejected, never truncated. */
 export const MAX_ITEM_LENGTH = 200;
 
 /**
  * One order as it travels on the wire from the Order Service. The field names are fixed: clients in other
  * languages read them. Unknown extra fields are tolerated and stripped (tolerant reader), so the provider may
- * add fields without breaking consumers.
+ * add fields without breaking consumers. Lengths count Unicode code points (`codePointLength`), as PostgreSQL does.
  */
 export const OrderSchema = z.object({
   order_id: z.string().min(1),
-  item: z.string().min(1).max(MAX_ITEM_LENGTH),
+  item: boundedTextSchema(MAX_ITEM_LENGTH),
   quantity: z.number().int().positive(),
 });
 

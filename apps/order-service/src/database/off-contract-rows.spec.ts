@@ -1,0 +1,87 @@
+import { rawSql, type RawSql } from '../testing/raw-sql';
+import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
+import { openOrderDatabase } from './open-order-database';
+import type { OrderDatabase } from './order-database';
+
+// One astral character: one code point, two UTF-16 units.
+const ASTRAL = '😀';
+
+const newUser = (id: string) => ['INSERT INTO users (id) VALUES ($1)', [id]] as const;
+const newOrder = (row: { id?: string; userId?: string; item?: string; idempotencyKey?: string }) =>
+  [
+    'INSERT INTO orders (id, user_id, item, quantity, idempotency_key) VALUES ($1, $2, $3, 1, $4)',
+    [row.id ?? 'order-new', row.userId ?? 'owner', row.item ?? 'Laptop', row.idempotencyKey ?? null],
+  ] as const;
+const changedOrder = (column: 'id' | 'user_id' | 'item' | 'idempotency_key', value: string) =>
+  [`UPDATE orders SET ${column} = $1 WHERE id = 'order-kept'`, [value]] as const;
+
+const KEY_CONSTRAINT = 'orders_idempotency_key_valid';
+
+/** Each kind of row the contract forbids, as plain SQL would write it, and the constraint that refuses it. */
+const OFF_CONTRACT_ROWS = [
+  ['a user with an empty id', 'users_id_valid', newUser('')],
+  ['a user id of 129 characters', 'users_id_valid', newUser(ASTRAL.repeat(129))],
+  ['a user id with a newline', 'users_id_valid', newUser('user\n123')],
+  ['a user id with DEL', 'users_id_valid', newUser('user\u007f')],
+  ['a user id with a C1 control (U+0085)', 'users_id_valid', newUser('user\u0085')],
+  ['the user id "."', 'users_id_valid', newUser('.')],
+  ['the user id ".."', 'users_id_valid', newUser('..')],
+  ['a user id changed to ".."', 'users_id_valid', ["UPDATE users SET id = '..' WHERE id = 'bystander'", []]],
+  ['an order with an empty id', 'orders_id_valid', newOrder({ id: '' })],
+  ['an order id of 129 characters', 'orders_id_valid', newOrder({ id: 'o'.repeat(129) })],
+  ['an order id with a tab', 'orders_id_valid', newOrder({ id: 'ord\t1' })],
+  ['the order id "."', 'orders_id_valid', newOrder({ id: '.' })],
+  ['the order id ".."', 'orders_id_valid', newOrder({ id: '..' })],
+  ['an order id changed to one with a C1 control', 'orders_id_valid', changedOrder('id', 'ord\u009f')],
+  ['an order of an empty user id', 'orders_user_id_valid', newOrder({ userId: '' })],
+  ['an order of a user id of 129 characters', 'orders_user_id_valid', newOrder({ userId: 'u'.repeat(129) })],
+  ['an order of a user id with a carriage return', 'orders_user_id_valid', newOrder({ userId: 'owner\r' })],
+  ['an order of the user ".."', 'orders_user_id_valid', newOrder({ userId: '..' })],
+  ['an order moved to the user "."', 'orders_user_id_valid', changedOrder('user_id', '.')],
+  ['an empty item', 'orders_item_valid', newOrder({ item: '' })],
+  ['an item of 201 characters', 'orders_item_valid', newOrder({ item: ASTRAL.repeat(201) })],
+  ['an item with a newline', 'orders_item_valid', newOrder({ item: 'Lap\ntop' })],
+  ['an item with an escape character', 'orders_item_valid', newOrder({ item: '\u001b[31mLaptop' })],
+  ['an item changed to one with a C1 control', 'orders_item_valid', changedOrder('item', 'Laptop\u0080')],
+  ['an empty idempotency key', KEY_CONSTRAINT, newOrder({ idempotencyKey: '' })],
+  ['an idempotency key of 256 characters', KEY_CONSTRAINT, newOrder({ idempotencyKey: 'k'.repeat(256) })],
+  ['an idempotency key with a space', KEY_CONSTRAINT, newOrder({ idempotencyKey: 'key 1' })],
+  ['an idempotency key with a non-ASCII letter', KEY_CONSTRAINT, newOrder({ idempotencyKey: 'clé' })],
+  ['an idempotency key with an astral character', KEY_CONSTRAINT, newOrder({ idempotencyKey: ASTRAL })],
+  ['an idempotency key with DEL', KEY_CONSTRAINT, newOrder({ idempotencyKey: 'key\u007f' })],
+  ['an idempotency key changed to one with a tab', KEY_CONSTRAINT, changedOrder('idempotency_key', 'key\t1')],
+] as const;
+
+describe.each(TEST_BACKENDS)('plain SQL writing off-contract rows on $name', (backend) => {
+  let testDatabase: TestDatabase;
+  let database: OrderDatabase;
+  let db: RawSql;
+
+  beforeAll(async () => {
+    testDatabase = await backend.create();
+    database = await openOrderDatabase(testDatabase.options());
+    db = rawSql(database);
+    await db.query(`INSERT INTO users (id) VALUES ('owner'), ('bystander')`);
+    await db.query(`INSERT INTO orders (id, user_id, item, quantity) VALUES ('order-kept', 'owner', 'Laptop', 1)`);
+  });
+
+  afterAll(async () => {
+    await database?.close();
+    await testDatabase?.drop();
+  });
+
+  it.each(OFF_CONTRACT_ROWS)('refuses %s, naming %s', async (_kind, constraint, [statement, params]) => {
+    await expect(db.query(statement, [...params])).rejects.toMatchObject({
+      code: '23514',
+      constraint,
+      message: expect.stringContaining(`violates check constraint "${constraint}"`),
+    });
+  });
+
+  it('leaves the rows it refused to change as they were', async () => {
+    expect(await db.query(`SELECT id, user_id, item, idempotency_key FROM orders`)).toEqual([
+      { id: 'order-kept', user_id: 'owner', item: 'Laptop', idempotency_key: null },
+    ]);
+    expect(await db.query(`SELECT id FROM users ORDER BY id`)).toEqual([{ id: 'bystander' }, { id: 'owner' }]);
+  });
+});
