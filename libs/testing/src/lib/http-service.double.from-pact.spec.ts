@@ -71,9 +71,12 @@ describe('HttpServiceDouble.fromPact', () => {
     });
 
     it('offers every provider state of the pact, and refuses one it does not name', () => {
-      expect(() => HttpServiceDouble.fromPact(REAL_PACT, { states: ['user user999 has 7 orders'] })).toThrow(
-        /states of this pact: "user user123 has 3 orders", "user user123 has 2 orders", "user user000 has no orders", "user user456 does not exist"$/,
-      );
+      const refused = () => HttpServiceDouble.fromPact(REAL_PACT, { states: ['user user999 has 7 orders'] });
+      // The consumer adds interactions over time: the states named here are the ones this file's other tests play.
+      for (const state of ['user user123 has 3 orders', 'user user123 has 2 orders', 'user user000 has no orders', 'user user456 does not exist']) {
+        expect(refused).toThrow(new RegExp(`states of this pact: .*"${state}"`));
+      }
+      expect(refused).toThrow(/unknown provider state|"user user999 has 7 orders"/);
     });
   });
 });
