@@ -9,3 +9,4 @@ export * from './lib/logging/log-level';
 export * from './lib/logging/request-id';
 export * from './lib/open-api';
 export * from './lib/parse-env';
+export * from './lib/api-error-responses';

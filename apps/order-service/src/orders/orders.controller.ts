@@ -14,7 +14,7 @@ import {
   type OrderHistoryQuery,
 } from '@boundary/order-contract';
 import { expandPath, nestRoute } from '@boundary/http-conventions';
-import { ZodValidationPipe } from '@boundary/service-kit';
+import { ApiErrorResponses, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Get, Headers, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBody,
@@ -62,9 +62,11 @@ export class OrdersController {
     schema: ContractOpenApiSchemas.OrderList,
     headers: { Link: { description: '`<…>; rel="next"` when there is a next page', schema: { type: 'string' } } },
   })
-  @ApiResponse({ status: 400, description: 'Invalid user id, limit or cursor', schema: ERROR })
-  @ApiResponse({ status: 404, description: 'Unknown user', schema: ERROR })
-  @ApiResponse({ status: 503, description: 'Database unavailable', schema: ERROR })
+  @ApiErrorResponses(ERROR, {
+    400: 'Invalid user id, limit or cursor',
+    404: 'Unknown user',
+    503: 'Database unavailable',
+  })
   async userOrders(
     @Param('userId', parseUserId) userId: string,
     @Query(parseHistoryQuery) query: OrderHistoryQuery,
@@ -93,8 +95,10 @@ export class OrdersController {
   @Get(nestRoute(ORDER_ROUTES.order))
   @ApiOperation({ summary: 'One order with its owner' })
   @ApiOkResponse({ description: 'The order', schema: ORDER_DETAIL })
-  @ApiResponse({ status: 400, description: 'Invalid order id', schema: ERROR })
-  @ApiResponse({ status: 404, description: 'Unknown order', schema: ERROR })
+  @ApiErrorResponses(ERROR, {
+    400: 'Invalid order id',
+    404: 'Unknown order',
+  })
   async order(@Param('orderId', parseOrderId) orderId: string): Promise<OrderDetail> {
     const order = await this.orders.findOrder(orderId);
     if (order === undefined) {
@@ -118,11 +122,13 @@ export class OrdersController {
     headers: { Location: { description: '`/orders/<order_id>`', schema: { type: 'string' } } },
   })
   @ApiResponse({ status: 200, description: 'A repeat of an earlier request with the same key: that order', schema: ORDER_DETAIL })
-  @ApiResponse({ status: 400, description: 'Invalid body or Idempotency-Key, malformed JSON', schema: ERROR })
-  @ApiResponse({ status: 409, description: 'Idempotency-Key used before with a different body', schema: ERROR })
-  @ApiResponse({ status: 413, description: 'Body over 100 kB', schema: ERROR })
-  @ApiResponse({ status: 415, description: 'Body is not application/json', schema: ERROR })
-  @ApiResponse({ status: 503, description: 'Database unavailable', schema: ERROR })
+  @ApiErrorResponses(ERROR, {
+    400: 'Invalid body or Idempotency-Key, malformed JSON',
+    409: 'Idempotency-Key used before with a different body',
+    413: 'Body over 100 kB',
+    415: 'Body is not application/json',
+    503: 'Database unavailable',
+  })
   async createOrder(
     @Body(parseNewOrder) body: CreateOrderRequest,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,

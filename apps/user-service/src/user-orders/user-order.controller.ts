@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { nestRoute } from '@boundary/http-conventions';
 import { OrderServiceClient } from '@boundary/order-client';
 import { ContractOpenApiSchemas, IdempotencyKeySchema, OrderIdSchema, ORDER_ROUTES, toOpenApiSchema } from '@boundary/order-contract';
-import { ZodValidationPipe } from '@boundary/service-kit';
+import { ApiErrorResponses, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Get, Headers, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -27,10 +27,12 @@ export class UserOrderController {
   @Get(nestRoute(USER_ORDER_ROUTE))
   @ApiOperation({ summary: 'One order of a user' })
   @ApiOkResponse({ description: 'The order', schema: USER_ORDER })
-  @ApiResponse({ status: 400, description: 'Invalid user id or order id', schema: ERROR })
-  @ApiResponse({ status: 404, description: 'No such order of this user (`ORDER_NOT_FOUND`)', schema: ERROR })
-  @ApiResponse({ status: 502, description: 'The Order Service is unreachable, failed, or broke the contract', schema: ERROR })
-  @ApiResponse({ status: 504, description: 'The Order Service timed out', schema: ERROR })
+  @ApiErrorResponses(ERROR, {
+    400: 'Invalid user id or order id',
+    404: 'No such order of this user (`ORDER_NOT_FOUND`)',
+    502: 'The Order Service is unreachable, failed, or broke the contract',
+    504: 'The Order Service timed out',
+  })
   order(@Param('userId', parseUserId) userId: string, @Param('orderId', parseOrderId) orderId: string): Observable<UserOrderResponse> {
     return this.orderService.getOrder(orderId).pipe(
       map(({ user_id, ...order }) => {
@@ -57,10 +59,12 @@ export class UserOrderController {
     headers: { Location: { description: '`/users/<user_id>/orders/<order_id>`', schema: { type: 'string' } } },
   })
   @ApiResponse({ status: 200, description: 'A repeat of an earlier request with the same key: that order', schema: USER_ORDER })
-  @ApiResponse({ status: 400, description: 'Invalid user id, body or Idempotency-Key', schema: ERROR })
-  @ApiResponse({ status: 409, description: 'Idempotency-Key used before with a different body', schema: ERROR })
-  @ApiResponse({ status: 502, description: 'The Order Service is unreachable, failed, or broke the contract', schema: ERROR })
-  @ApiResponse({ status: 504, description: 'The Order Service timed out', schema: ERROR })
+  @ApiErrorResponses(ERROR, {
+    400: 'Invalid user id, body or Idempotency-Key',
+    409: 'Idempotency-Key used before with a different body',
+    502: 'The Order Service is unreachable, failed, or broke the contract',
+    504: 'The Order Service timed out',
+  })
   async createOrder(
     @Param('userId', parseUserId) userId: string,
     @Body(parseNewOrder) body: NewUserOrder,

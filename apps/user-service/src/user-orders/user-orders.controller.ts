@@ -1,9 +1,9 @@
 import { expandPath, nestRoute } from '@boundary/http-conventions';
 import { OrderServiceClient } from '@boundary/order-client';
 import { ContractOpenApiSchemas, DEFAULT_PAGE_SIZE, ORDER_ROUTES, toOpenApiSchema, UserIdSchema } from '@boundary/order-contract';
-import { ZodValidationPipe } from '@boundary/service-kit';
+import { ApiErrorResponses, ZodValidationPipe } from '@boundary/service-kit';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import { UserOrdersQuerySchema, type UserOrdersQuery } from './user-orders.request';
@@ -31,11 +31,13 @@ export class UserOrdersController {
     schema: toOpenApiSchema(UserOrdersResponseSchema),
     headers: { Link: { description: '`<…>; rel="next"` when there is a next page', schema: { type: 'string' } } },
   })
-  @ApiResponse({ status: 400, description: 'Invalid user id, limit or cursor (also a cursor the Order Service refuses)', schema: ERROR })
-  @ApiResponse({ status: 404, description: 'The Order Service does not know the user', schema: ERROR })
-  @ApiResponse({ status: 502, description: 'The Order Service is unreachable, failed, or broke the contract', schema: ERROR })
-  @ApiResponse({ status: 503, description: 'The Order Service is not called while it recovers', schema: ERROR })
-  @ApiResponse({ status: 504, description: 'The Order Service timed out', schema: ERROR })
+  @ApiErrorResponses(ERROR, {
+    400: 'Invalid user id, limit or cursor (also a cursor the Order Service refuses)',
+    404: 'The Order Service does not know the user',
+    502: 'The Order Service is unreachable, failed, or broke the contract',
+    503: 'The Order Service is not called while it recovers',
+    504: 'The Order Service timed out',
+  })
   userOrders(
     @Param('userId', parseUserId) userId: string,
     @Query(parseQuery) query: UserOrdersQuery,
@@ -52,7 +54,9 @@ export class UserOrdersController {
   /** An empty id cannot match `:userId`; answer the same 400 as any other invalid id instead of a bare 404. */
   @Get('users//orders')
   @ApiOperation({ summary: 'Always 400: the user id is empty' })
-  @ApiResponse({ status: 400, description: 'Invalid user id', schema: ERROR })
+  @ApiErrorResponses(ERROR, {
+    400: 'Invalid user id',
+  })
   emptyUserId(): never {
     return parseUserId.transform('') as never;
   }
