@@ -27,86 +27,101 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
 describe('module boundaries (eslint.config.mjs)', () => {
   jest.setTimeout(30_000);
 
-  it('let an app use the client and the contract', async () => {
-    const code = `import { OrderServiceClient } from '@boundary/order-client';
+  // Each case: what the rule should say of a would-be file at that path importing that code.
+  it.each<[string, string, string, unknown[]]>([
+    [
+      'let an app use the client and the contract',
+      'apps/user-service/src/wiring.ts',
+      `import { OrderServiceClient } from '@boundary/order-client';
 import { OrderSchema } from '@boundary/order-contract';
 export const used = [OrderServiceClient, OrderSchema];
-`;
-    expect(await boundaryErrors('apps/user-service/src/wiring.ts', code)).toEqual([]);
-  });
-
-  it('forbid an app to import another app', async () => {
-    const code = `import { OrderServiceModule } from '../../order-service/src/order-service.module';
+`,
+      [],
+    ],
+    [
+      'forbid an app to import another app',
+      'apps/user-service/src/wiring.ts',
+      `import { OrderServiceModule } from '../../order-service/src/order-service.module';
 export const used = OrderServiceModule;
-`;
-    expect(await boundaryErrors('apps/user-service/src/wiring.ts', code)).toEqual([
-      expect.stringMatching(/cannot be imported by a relative or absolute path/),
-    ]);
-  });
-
-  it('forbid the contract lib any import but its schema library', async () => {
-    const code = `import { HttpModule } from '@nestjs/axios';
+`,
+      [
+        expect.stringMatching(/cannot be imported by a relative or absolute path/),
+      ],
+    ],
+    [
+      'forbid the contract lib any import but its schema library',
+      'libs/order-contract/src/lib/schema.ts',
+      `import { HttpModule } from '@nestjs/axios';
 import { z } from 'zod';
 export const used = [HttpModule, z];
-`;
-    expect(await boundaryErrors('libs/order-contract/src/lib/schema.ts', code)).toEqual([
-      expect.stringMatching(/"type:contract" is not allowed to import "@nestjs\/axios"/),
-    ]);
-  });
-
-  it('forbid the client lib to import an app-level or kit library', async () => {
-    const code = `import { JsonErrorFilter } from '@boundary/service-kit';
+`,
+      [
+        expect.stringMatching(/"type:contract" is not allowed to import "@nestjs\/axios"/),
+      ],
+    ],
+    [
+      'forbid the client lib to import an app-level or kit library',
+      'libs/order-client/src/lib/x.ts',
+      `import { JsonErrorFilter } from '@boundary/service-kit';
 export const used = JsonErrorFilter;
-`;
-    expect(await boundaryErrors('libs/order-client/src/lib/x.ts', code)).toEqual([
-      expect.stringMatching(/"type:client" can only depend on libs tagged with "type:contract"/),
-    ]);
-  });
-
-  it('let a client library build on the client core and the shared HTTP conventions', async () => {
-    const code = `import { ProviderClient } from '@boundary/client-core';
+`,
+      [
+        expect.stringMatching(/"type:client" can only depend on libs tagged with "type:contract"/),
+      ],
+    ],
+    [
+      'let a client library build on the client core and the shared HTTP conventions',
+      'libs/order-client/src/lib/x.ts',
+      `import { ProviderClient } from '@boundary/client-core';
 import { REQUEST_ID_HEADER } from '@boundary/http-conventions';
 export const used = [ProviderClient, REQUEST_ID_HEADER];
-`;
-    expect(await boundaryErrors('libs/order-client/src/lib/x.ts', code)).toEqual([]);
-  });
-
-  it('forbid the client core to import a client library: the core knows no provider', async () => {
-    const code = `import { OrderServiceClient } from '@boundary/order-client';
+`,
+      [],
+    ],
+    [
+      'forbid the client core to import a client library: the core knows no provider',
+      'libs/client-core/src/lib/x.ts',
+      `import { OrderServiceClient } from '@boundary/order-client';
 export const used = OrderServiceClient;
-`;
-    // The client already builds on the core, so the rule reports the cycle such an import would close.
-    expect(await boundaryErrors('libs/client-core/src/lib/x.ts', code)).toEqual([
-      expect.stringMatching(/^Circular dependency between "client-core" and "order-client" detected/),
-    ]);
-  });
-
-  it('forbid the client core to import a service kit or an app', async () => {
-    const code = `import { JsonErrorFilter } from '@boundary/service-kit';
+`,
+      // The client already builds on the core, so the rule reports the cycle such an import would close.
+      [
+        expect.stringMatching(/^Circular dependency between "client-core" and "order-client" detected/),
+      ],
+    ],
+    [
+      'forbid the client core to import a service kit or an app',
+      'libs/client-core/src/lib/x.ts',
+      `import { JsonErrorFilter } from '@boundary/service-kit';
 export const used = JsonErrorFilter;
-`;
-    expect(await boundaryErrors('libs/client-core/src/lib/x.ts', code)).toEqual([
-      expect.stringMatching(/"type:client-core" can only depend on libs tagged with "type:contract"/),
-    ]);
-  });
-
-  it('let a contract build on the shared HTTP conventions, and nothing heavier', async () => {
-    const code = `import { isDotSegment } from '@boundary/http-conventions';
+`,
+      [
+        expect.stringMatching(/"type:client-core" can only depend on libs tagged with "type:contract"/),
+      ],
+    ],
+    [
+      'let a contract build on the shared HTTP conventions, and nothing heavier',
+      'libs/order-contract/src/lib/x.ts',
+      `import { isDotSegment } from '@boundary/http-conventions';
 import { ProviderClient } from '@boundary/client-core';
 export const used = [isDotSegment, ProviderClient];
-`;
-    expect(await boundaryErrors('libs/order-contract/src/lib/x.ts', code)).toEqual([
-      expect.stringMatching(/"type:contract" can only depend on libs tagged with "type:contract"/),
-    ]);
-  });
-
-  it('forbid production code to import the test doubles', async () => {
-    const code = `import { anOrder } from '@boundary/order-client/testing';
+`,
+      [
+        expect.stringMatching(/"type:contract" can only depend on libs tagged with "type:contract"/),
+      ],
+    ],
+    [
+      'forbid production code to import the test doubles',
+      'apps/user-service/src/wiring.ts',
+      `import { anOrder } from '@boundary/order-client/testing';
 export const used = anOrder;
-`;
-    expect(await boundaryErrors('apps/user-service/src/wiring.ts', code)).toEqual([
-      expect.stringMatching(/Test doubles are for tests only/),
-    ]);
+`,
+      [
+        expect.stringMatching(/Test doubles are for tests only/),
+      ],
+    ],
+  ])('%s', async (_case, file, code, expected) => {
+    expect(await boundaryErrors(file, code)).toEqual(expected);
   });
 
   describe('the generic test kit @boundary/testing', () => {
