@@ -115,6 +115,7 @@ describe('ProviderClient — the one call path', () => {
   });
 
   it.each([
+    ['GET', 'get'],
     ['DELETE', 'delete'],
     ['HEAD', 'head'],
   ] as const)('sends a %s without a body', async (method, name) => {
@@ -132,10 +133,10 @@ describe('ProviderClient — the one call path', () => {
       expect(calls).toHaveLength(2);
     });
 
-    it('never retries a POST without an Idempotency-Key: a second attempt could act twice', async () => {
+    it('never retries a POST without an Idempotency-Key (whatever other headers it has): a second attempt could act twice', async () => {
       const { client, calls } = clientAnswering([unavailable, ok]);
       await expect(
-        firstValueFrom(client.call({ method: 'POST', path: '/items', body: {}, schema: ItemSchema })),
+        firstValueFrom(client.call({ method: 'POST', path: '/items', body: {}, headers: { 'x-trace': 't1' }, schema: ItemSchema })),
       ).rejects.toMatchObject({ kind: 'unavailable', status: 503 });
       expect(calls).toHaveLength(1);
     });
@@ -269,13 +270,16 @@ describe('ProviderClient — the one call path', () => {
       expect(await getItems()).toMatchObject({ kind: 'unavailable', status: undefined });
     });
 
-    it.each([
-      ['maxContentLength size of 2048 exceeded'],
-      ['Request body larger than maxBodyLength limit'],
-    ])('maps a body over maxResponseBytes (%s) to a bad response', async (message) => {
-      const tooLarge = new AxiosError(message, AxiosError.ERR_BAD_RESPONSE);
+    it('maps a response body over maxResponseBytes to a bad response', async () => {
+      const tooLarge = new AxiosError('maxContentLength size of 2048 exceeded', AxiosError.ERR_BAD_RESPONSE);
       const { getItems } = clientAnswering([fails(tooLarge)], { maxResponseBytes: 2048, ...noRetry });
       expect(await getItems()).toMatchObject({ kind: 'bad-response', detail: 'body larger than 2048 bytes', cause: tooLarge });
+    });
+
+    it('reads only an axios error as an HTTP answer: any other error is unavailable, whatever fields it has', async () => {
+      const odd = Object.assign(new Error('not from axios'), { code: AxiosError.ETIMEDOUT, response: { status: 404 } });
+      const { getItems } = clientAnswering([fails(odd)], noRetry);
+      expect(await getItems()).toMatchObject({ kind: 'unavailable', status: undefined, cause: odd });
     });
 
     it('maps any other ERR_BAD_RESPONSE without a status to unavailable', async () => {
