@@ -37,6 +37,14 @@ describe('nextPageCursor', () => {
     expect(nextPageCursor('</a?cursor=y>; rel=next', base)).toBe('y');
   });
 
+  it('reads a next link whose parameters are not separated by spaces', () => {
+    expect(nextPageCursor('</a?cursor=z>;rel=next', base)).toBe('z');
+  });
+
+  it('answers undefined for a header that does not start with a link (malformed)', () => {
+    expect(nextPageCursor('junk </a?cursor=x>; rel="next"', base)).toBeUndefined();
+  });
+
   it('answers undefined for a next link without a cursor', () => {
     expect(nextPageCursor('</users/u1/orders>; rel="next"', base)).toBeUndefined();
   });
