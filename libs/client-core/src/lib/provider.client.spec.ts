@@ -1,71 +1,57 @@
 import type { HttpService } from '@nestjs/axios';
+import { Logger } from '@nestjs/common';
 import { AxiosError, AxiosHeaders, type AxiosResponse } from 'axios';
-import { firstValueFrom, Observable, of, throwError } from 'rxjs';
+import { firstValueFrom, NEVER, Observable, of, throwError } from 'rxjs';
 import { z } from 'zod';
-import { describeResource } from './called-resource';
-import type { ClientErrors, FailureContext } from './errors/client-errors';
-import { ProviderCallError, type ProviderFailureKind } from './errors/provider-call.error';
+import type { ClientOptions } from './client.options';
 import { ProviderClient } from './provider.client';
-
-/** The one error class of a test client: its kind, and what the core told the factory. */
-class TestProviderError extends ProviderCallError {
-  readonly code: string;
-  constructor(
-    readonly kind: ProviderFailureKind,
-    context: FailureContext,
-    readonly detail?: number | string,
-  ) {
-    super(`${kind} ${describeResource(context.resource)}`, context);
-    this.code = kind.toUpperCase();
-  }
-  get status(): number | undefined {
-    return typeof this.detail === 'number' && this.kind !== 'timeout' && this.kind !== 'circuit-open' ? this.detail : undefined;
-  }
-}
-
-const ERRORS: ClientErrors = {
-  notFound: (c) => new TestProviderError('not-found', c),
-  unavailable: (c, status) => new TestProviderError('unavailable', c, status),
-  timeout: (c, ms) => new TestProviderError('timeout', c, ms),
-  badResponse: (c, reason) => new TestProviderError('bad-response', c, reason),
-  rejected: (c, status) => new TestProviderError('rejected', c, status),
-  circuitOpen: (c, ms) => new TestProviderError('circuit-open', c, ms),
-};
+import { axiosHttpError, axiosNetworkError, axiosResponse } from './testing/axios-doubles';
+import { TEST_ERRORS } from './testing/test-provider.error';
 
 const ItemSchema = z.object({ id: z.string() });
 
-function response(data: unknown, status = 200, headers: Record<string, string> = {}): AxiosResponse {
-  return { data, status, statusText: '', headers: new AxiosHeaders(headers), config: { headers: new AxiosHeaders() } };
-}
-
-function httpError(status: number): AxiosError {
-  const error = new AxiosError(`Request failed with status code ${status}`, AxiosError.ERR_BAD_RESPONSE);
-  error.response = response('', status);
-  return error;
-}
-
 type Answer = () => Observable<AxiosResponse>;
 
-/** A client over an `HttpService` double whose every method records its arguments and plays `answers` in turn. */
-function clientAnswering(answers: Answer[], options: { maxRetries?: number } = {}) {
+/**
+ * A client over an `HttpService` double whose every method records its arguments and plays `answers` in turn (the
+ * last one repeats), counting the answers it stopped listening to.
+ */
+function clientAnswering(answers: Answer[], options: Partial<ClientOptions> = {}) {
   const calls: { method: string; args: unknown[] }[] = [];
+  let unsubscribed = 0;
   const method = (name: string) =>
-    jest.fn((...args: unknown[]) => {
-      const answer = answers[Math.min(calls.length, answers.length - 1)];
-      calls.push({ method: name, args });
-      return answer();
-    });
+    jest.fn(
+      (...args: unknown[]) =>
+        new Observable<AxiosResponse>((subscriber) => {
+          const answer = answers[Math.min(calls.length, answers.length - 1)];
+          calls.push({ method: name, args });
+          const inner = answer().subscribe(subscriber);
+          return () => {
+            unsubscribed++;
+            inner.unsubscribe();
+          };
+        }),
+    );
   const http = Object.fromEntries(['get', 'head', 'delete', 'post', 'put', 'patch'].map((name) => [name, method(name)]));
   const client = new ProviderClient(
     http as unknown as HttpService,
-    { baseUrl: 'http://provider.test/', timeoutMs: 5000, retry: { maxRetries: options.maxRetries ?? 2, initialDelayMs: 1, maxDelayMs: 1 } },
-    ERRORS,
+    { baseUrl: 'http://provider.test/', timeoutMs: 5000, retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1 }, ...options },
+    TEST_ERRORS,
+    'TestClient',
   );
-  return { client, calls };
+  /** Calls `GET /items`; the promise settles with the answer or the error, never rejects. */
+  const getItems = () => firstValueFrom(client.call({ method: 'GET', path: '/items', schema: ItemSchema })).catch((error: unknown) => error);
+  return { client, calls, getItems, unsubscribed: () => unsubscribed };
 }
 
-const ok: Answer = () => of(response({ id: 'a' }));
-const unavailable: Answer = () => throwError(() => httpError(503));
+/** The headers one request to the `HttpService` double carried. */
+const headersOf = (call: { args: unknown[] }) => (call.args.at(-1) as { headers: Record<string, string> }).headers;
+
+const ok: Answer = () => of(axiosResponse({ id: 'a' }));
+const answers = (data: unknown, status = 200): Answer => () => of(axiosResponse(data, status));
+const fails = (error: Error): Answer => () => throwError(() => error);
+const unavailable: Answer = fails(axiosHttpError(503));
+const noRetry = { retry: { maxRetries: 0 } };
 
 describe('ProviderClient — the one call path', () => {
   it('fills the path template with each parameter encoded as one segment, and leaves out undefined query values', async () => {
@@ -83,7 +69,7 @@ describe('ProviderClient — the one call path', () => {
   });
 
   it('emits the parsed body, the status and the headers with lower-case names', async () => {
-    const { client } = clientAnswering([() => of(response('{"id":"a","extra":1}', 201, { Location: '/items/a' }))]);
+    const { client } = clientAnswering([() => of(axiosResponse('{"id":"a","extra":1}', 201, new AxiosHeaders({ Location: '/items/a' })))]);
     const answer = await firstValueFrom(client.call({ method: 'GET', path: '/items', schema: ItemSchema }));
     expect(answer).toMatchObject({ status: 201, data: { id: 'a' } });
     expect(answer.headers['location']).toBe('/items/a');
@@ -107,7 +93,7 @@ describe('ProviderClient — the one call path', () => {
   });
 
   it('gives every error the resource called: method, path template and parameters', async () => {
-    const { client } = clientAnswering([() => throwError(() => httpError(404))]);
+    const { client } = clientAnswering([() => throwError(() => axiosHttpError(404))]);
     const failure = await firstValueFrom(
       client.call({ method: 'GET', path: '/items/{itemId}', params: { itemId: 'i 1' }, schema: ItemSchema }),
     ).catch((error: unknown) => error);
@@ -129,10 +115,11 @@ describe('ProviderClient — the one call path', () => {
   });
 
   it.each([
+    ['GET', 'get'],
     ['DELETE', 'delete'],
     ['HEAD', 'head'],
   ] as const)('sends a %s without a body', async (method, name) => {
-    const { client, calls } = clientAnswering([() => of(response(''))]);
+    const { client, calls } = clientAnswering([() => of(axiosResponse(''))]);
     await firstValueFrom(client.call({ method, path: '/items', schema: z.unknown() }));
     expect(calls[0]).toMatchObject({ method: name, args: ['http://provider.test/items', expect.any(Object)] });
   });
@@ -146,10 +133,10 @@ describe('ProviderClient — the one call path', () => {
       expect(calls).toHaveLength(2);
     });
 
-    it('never retries a POST without an Idempotency-Key: a second attempt could act twice', async () => {
+    it('never retries a POST without an Idempotency-Key (whatever other headers it has): a second attempt could act twice', async () => {
       const { client, calls } = clientAnswering([unavailable, ok]);
       await expect(
-        firstValueFrom(client.call({ method: 'POST', path: '/items', body: {}, schema: ItemSchema })),
+        firstValueFrom(client.call({ method: 'POST', path: '/items', body: {}, headers: { 'x-trace': 't1' }, schema: ItemSchema })),
       ).rejects.toMatchObject({ kind: 'unavailable', status: 503 });
       expect(calls).toHaveLength(1);
     });
@@ -165,7 +152,7 @@ describe('ProviderClient — the one call path', () => {
   });
 
   it('reports an HttpService that completes without answering as unavailable', async () => {
-    const { client } = clientAnswering([() => new Observable<AxiosResponse>((subscriber) => subscriber.complete())], { maxRetries: 0 });
+    const { client } = clientAnswering([() => new Observable<AxiosResponse>((subscriber) => subscriber.complete())], noRetry);
     await expect(firstValueFrom(client.call({ method: 'GET', path: '/items', schema: ItemSchema }))).rejects.toMatchObject({
       kind: 'unavailable',
       cause: 'no response',
@@ -174,10 +161,192 @@ describe('ProviderClient — the one call path', () => {
 
   it('reports an HttpService that throws something other than an axios error as unavailable, keeping the cause', async () => {
     const odd = new TypeError('not an axios error');
-    const { client } = clientAnswering([() => throwError(() => odd)], { maxRetries: 0 });
+    const { client } = clientAnswering([() => throwError(() => odd)], noRetry);
     await expect(firstValueFrom(client.call({ method: 'GET', path: '/items', schema: ItemSchema }))).rejects.toMatchObject({
       kind: 'unavailable',
       cause: odd,
+    });
+  });
+
+  it('ignores any number of trailing slashes of the base URL', async () => {
+    const { client, calls } = clientAnswering([ok], { baseUrl: 'http://provider.test//' });
+    await firstValueFrom(client.call({ method: 'GET', path: '/items', schema: ItemSchema }));
+    expect(calls[0].args[0]).toBe('http://provider.test/items');
+  });
+
+  it('names the resource without parameters when the template has none', async () => {
+    const { getItems } = clientAnswering([fails(axiosHttpError(404))]);
+    expect(await getItems()).toMatchObject({ resource: { method: 'GET', path: '/items', params: {} }, message: 'not-found GET /items' });
+  });
+
+  describe('headers', () => {
+    it('asks for JSON and sends the caller’s headers, and no token or request id when none is configured', async () => {
+      const { client, calls } = clientAnswering([ok]);
+      await firstValueFrom(client.call({ method: 'GET', path: '/items', headers: { 'x-trace': 't1' }, schema: ItemSchema }));
+      expect(headersOf(calls[0])).toStrictEqual({ Accept: 'application/json', 'x-trace': 't1' });
+    });
+
+    it('sends the service token as a bearer token and the request id, asking for it once per call', async () => {
+      const requestId = jest.fn(() => 'req-1');
+      const { getItems, calls } = clientAnswering([unavailable, ok], { token: 's3cret', requestId });
+      await getItems();
+      expect(calls.map(headersOf)).toEqual([
+        { Accept: 'application/json', Authorization: 'Bearer s3cret', 'x-request-id': 'req-1' },
+        { Accept: 'application/json', Authorization: 'Bearer s3cret', 'x-request-id': 'req-1' },
+      ]);
+      expect(requestId).toHaveBeenCalledTimes(1);
+    });
+
+    it('caps the response body (and the request body) at maxResponseBytes', async () => {
+      const { getItems, calls } = clientAnswering([ok], { maxResponseBytes: 2048 });
+      await getItems();
+      expect(calls[0].args[1]).toMatchObject({ maxContentLength: 2048, maxBodyLength: 2048 });
+    });
+
+    it('retries only a request whose Idempotency-Key is one of several headers', async () => {
+      const { client, calls } = clientAnswering([unavailable, ok]);
+      await firstValueFrom(
+        client.call({ method: 'PUT', path: '/items', body: {}, headers: { 'x-trace': 't1', 'Idempotency-Key': 'k1' }, schema: ItemSchema }),
+      );
+      expect(calls).toHaveLength(2);
+    });
+  });
+
+  describe('the answer', () => {
+    it('is undefined to the schema when the body is empty', async () => {
+      const { client } = clientAnswering([answers('', 204)]);
+      await expect(firstValueFrom(client.call({ method: 'DELETE', path: '/items', schema: z.undefined() }))).resolves.toMatchObject({
+        status: 204,
+        data: undefined,
+      });
+    });
+
+    it('keeps header values as strings, and absent ones as undefined', async () => {
+      const headers = { 'Set-Cookie': ['a=1', 'b=2'], 'Content-Length': 12, 'X-Null': null, 'X-Undefined': undefined };
+      const { getItems } = clientAnswering([() => of(axiosResponse({ id: 'a' }, 200, headers as unknown as AxiosResponse['headers']))]);
+      expect(await getItems()).toMatchObject({
+        headers: { 'set-cookie': 'a=1,b=2', 'content-length': '12', 'x-null': undefined, 'x-undefined': undefined },
+      });
+    });
+
+    it('fails as a bad response when the body is not JSON, keeping the parse error', async () => {
+      const { getItems } = clientAnswering([answers('{"id":')]);
+      expect(await getItems()).toMatchObject({ kind: 'bad-response', detail: 'body is not valid JSON', cause: expect.any(SyntaxError) });
+    });
+
+    it('fails as a bad response naming the field the schema rejects, keeping the schema’s error', async () => {
+      const { client } = clientAnswering([answers([{ id: 'a' }, { id: 7 }])]);
+      const failure = await firstValueFrom(client.call({ method: 'GET', path: '/items', schema: z.array(ItemSchema) })).catch(
+        (error: unknown) => error,
+      );
+      expect(failure).toMatchObject({ kind: 'bad-response', detail: expect.stringMatching(/^1\.id: ./), cause: expect.any(z.ZodError) });
+    });
+
+    it('fails as a bad response about the body when the whole body is off-schema', async () => {
+      const { getItems } = clientAnswering([answers('"just text"')]);
+      expect(await getItems()).toMatchObject({ kind: 'bad-response', detail: expect.stringMatching(/^body: ./) });
+    });
+  });
+
+  describe('failures', () => {
+    it.each([
+      ['404', axiosHttpError(404), { kind: 'not-found' }],
+      ['400', axiosHttpError(400), { kind: 'rejected', status: 400 }],
+      ['499', axiosHttpError(499), { kind: 'rejected', status: 499 }],
+      ['500', axiosHttpError(500), { kind: 'unavailable', status: 500 }],
+      ['503', axiosHttpError(503), { kind: 'unavailable', status: 503 }],
+      ['a refused connection', axiosNetworkError('ECONNREFUSED'), { kind: 'unavailable', status: undefined }],
+      ['axios’ own timeout (ECONNABORTED)', axiosNetworkError(AxiosError.ECONNABORTED), { kind: 'timeout', detail: 5000 }],
+      ['a socket timeout (ETIMEDOUT)', axiosNetworkError(AxiosError.ETIMEDOUT), { kind: 'timeout', detail: 5000 }],
+    ])('maps %s to its kind, keeping the axios error as the cause', async (_case, error, expected) => {
+      const { getItems } = clientAnswering([fails(error)], noRetry);
+      expect(await getItems()).toMatchObject({ ...expected, cause: error });
+    });
+
+    it('maps a 2xx whose body broke off to unavailable', async () => {
+      const broken = new AxiosError('aborted', 'ECONNRESET');
+      broken.response = axiosResponse('', 200);
+      const { getItems } = clientAnswering([fails(broken)], noRetry);
+      expect(await getItems()).toMatchObject({ kind: 'unavailable', status: undefined });
+    });
+
+    it('maps a response body over maxResponseBytes to a bad response', async () => {
+      const tooLarge = new AxiosError('maxContentLength size of 2048 exceeded', AxiosError.ERR_BAD_RESPONSE);
+      const { getItems } = clientAnswering([fails(tooLarge)], { maxResponseBytes: 2048, ...noRetry });
+      expect(await getItems()).toMatchObject({ kind: 'bad-response', detail: 'body larger than 2048 bytes', cause: tooLarge });
+    });
+
+    it('reads only an axios error as an HTTP answer: any other error is unavailable, whatever fields it has', async () => {
+      const odd = Object.assign(new Error('not from axios'), { code: AxiosError.ETIMEDOUT, response: { status: 404 } });
+      const { getItems } = clientAnswering([fails(odd)], noRetry);
+      expect(await getItems()).toMatchObject({ kind: 'unavailable', status: undefined, cause: odd });
+    });
+
+    it('maps any other ERR_BAD_RESPONSE without a status to unavailable', async () => {
+      const { getItems } = clientAnswering([fails(new AxiosError('stream has been aborted', AxiosError.ERR_BAD_RESPONSE))], noRetry);
+      expect(await getItems()).toMatchObject({ kind: 'unavailable' });
+    });
+
+    it('logs a failed call once, at debug level, under the client’s name', async () => {
+      const debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
+      const { getItems } = clientAnswering([fails(axiosHttpError(404))]);
+      await getItems();
+      expect(debug).toHaveBeenCalledTimes(1);
+      expect(debug).toHaveBeenCalledWith('GET http://provider.test/items failed: not-found GET /items');
+      expect(debug.mock.contexts[0]).toMatchObject({ context: 'TestClient' });
+      debug.mockRestore();
+    });
+  });
+
+  describe('on the clock (fake timers)', () => {
+    beforeEach(() => {
+      jest.useFakeTimers();
+    });
+    afterEach(() => {
+      jest.useRealTimers();
+      jest.restoreAllMocks();
+    });
+
+    it('fails as a timeout of timeoutMs when the deadline passes', async () => {
+      const { getItems } = clientAnswering([() => NEVER], { timeoutMs: 1_000 });
+      const result = getItems();
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(await result).toMatchObject({ kind: 'timeout', detail: 1_000, cause: expect.objectContaining({ name: 'DeadlineExceededError' }) });
+    });
+
+    it('fails as a timeout of attemptTimeoutMs when the last attempt times out', async () => {
+      const { getItems } = clientAnswering([() => NEVER], { timeoutMs: 1_000, attemptTimeoutMs: 100, ...noRetry });
+      const result = getItems();
+      await jest.advanceTimersByTimeAsync(100);
+      expect(await result).toMatchObject({ kind: 'timeout', detail: 100, cause: expect.objectContaining({ name: 'AttemptTimeoutError' }) });
+    });
+
+    it('fails as circuit-open, saying when to try again, once the breaker opened', async () => {
+      const { getItems, calls } = clientAnswering([unavailable], { ...noRetry, circuitBreaker: { consecutiveFailures: 1, halfOpenAfterMs: 3_000 } });
+      await getItems();
+      await jest.advanceTimersByTimeAsync(1_000);
+      expect(await getItems()).toMatchObject({ kind: 'circuit-open', detail: 2_000 });
+      expect(calls).toHaveLength(1);
+    });
+
+    it('stops listening to the attempt in flight, and sends no retry, when the caller unsubscribes', async () => {
+      const { client, calls, unsubscribed } = clientAnswering([() => NEVER]);
+      const subscription = client.call({ method: 'GET', path: '/items', schema: ItemSchema }).subscribe({ error: () => undefined });
+      await jest.advanceTimersByTimeAsync(10);
+      subscription.unsubscribe();
+      expect(unsubscribed()).toBe(1);
+      await jest.advanceTimersByTimeAsync(10_000);
+      expect(calls).toHaveLength(1);
+    });
+
+    it('does not log a call the caller abandoned as failed', async () => {
+      const debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
+      const { client } = clientAnswering([() => NEVER]);
+      const subscription = client.call({ method: 'GET', path: '/items', schema: ItemSchema }).subscribe({ error: () => undefined });
+      await jest.advanceTimersByTimeAsync(10);
+      subscription.unsubscribe();
+      await jest.advanceTimersByTimeAsync(10_000);
+      expect(debug).not.toHaveBeenCalled();
     });
   });
 });

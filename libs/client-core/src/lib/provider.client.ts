@@ -180,6 +180,7 @@ function isTimeoutCode(code: string | undefined): boolean {
   return code === AxiosError.ECONNABORTED || code === AxiosError.ETIMEDOUT;
 }
 
+/** A response body over `maxContentLength`: axios says so only in the message of an `ERR_BAD_RESPONSE`. */
 function isTooLarge(error: AxiosError): boolean {
-  return error.code === AxiosError.ERR_BAD_RESPONSE && /maxContentLength|maxBodyLength/.test(error.message);
+  return error.code === AxiosError.ERR_BAD_RESPONSE && /maxContentLength/.test(error.message);
 }

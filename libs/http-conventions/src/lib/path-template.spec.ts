@@ -1,6 +1,34 @@
 import { expandPath, UnsendablePathParameterError } from './path-template';
 
 describe('expandPath', () => {
+  it('fills every placeholder, each value percent-encoded as exactly one segment', () => {
+    expect(expandPath('/shelves/{shelfId}/items/{itemId}', { shelfId: 'a/b', itemId: '../x?y#%' })).toBe(
+      '/shelves/a%2Fb/items/..%2Fx%3Fy%23%25',
+    );
+  });
+
+  it('leaves a template without placeholders as it is', () => {
+    expect(expandPath('/items', {})).toBe('/items');
+  });
+
+  it.each([
+    ['.', '/users/{userId}', { userId: '.' }, 'userId', 'dot-segment', 'dot-segment user id'],
+    ['..', '/users/{userId}', { userId: '..' }, 'userId', 'dot-segment', 'dot-segment user id'],
+    ['a missing parameter', '/users/{userId}/orders/{orderRef2Id}', { userId: 'u1' }, 'orderRef2Id', 'missing', 'missing order ref2 id'],
+    ['a missing one-letter parameter', '/v/{v}', {}, 'v', 'missing', 'missing v'],
+  ])('refuses %s, naming the parameter in words', (_case, template, params, parameter, problem, message) => {
+    let thrown: unknown;
+    try {
+      expandPath(template, params);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UnsendablePathParameterError);
+    expect(thrown).toMatchObject({ name: 'UnsendablePathParameterError', parameter, problem, message });
+  });
+});
+
+describe('expandPath in the services’ routes', () => {
   it('encodes each parameter as exactly one segment, whatever it holds', () => {
     expect(expandPath('/users/{userId}/orders/{orderId}', { userId: 'a/b?c#d', orderId: '../x %' })).toBe(
       '/users/a%2Fb%3Fc%23d/orders/..%2Fx%20%25',

@@ -32,6 +32,19 @@ describe('nextPageCursor', () => {
     expect(nextPageCursor('</a,b?cursor=p>; rel="prev",</c?cursor=n>; rel="next"', base)).toBe('n');
   });
 
+  it('finds next before another relation type, and next unquoted', () => {
+    expect(nextPageCursor('</a?cursor=x>; rel="next prefetch"', base)).toBe('x');
+    expect(nextPageCursor('</a?cursor=y>; rel=next', base)).toBe('y');
+  });
+
+  it('reads a next link whose parameters are not separated by spaces', () => {
+    expect(nextPageCursor('</a?cursor=z>;rel=next', base)).toBe('z');
+  });
+
+  it('answers undefined for a header that does not start with a link (malformed)', () => {
+    expect(nextPageCursor('junk </a?cursor=x>; rel="next"', base)).toBeUndefined();
+  });
+
   it('answers undefined for a next link without a cursor', () => {
     expect(nextPageCursor('</users/u1/orders>; rel="next"', base)).toBeUndefined();
   });

@@ -94,7 +94,7 @@ export class ClientPolicy {
 
   private async attemptOnce<T>(attempt: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
     // The retry loop may wake from its back-off after the deadline passed: send nothing then.
-    if (signal.aborted) throw new TaskCancelledError('call abandoned');
+    if (signal.aborted) throw new TaskCancelledError();
     try {
       return await this.attemptTimeout.execute(({ signal: attemptSignal }) => attempt(attemptSignal), signal);
     } catch (error) {

@@ -59,3 +59,15 @@ describe('OrderServiceError subclasses', () => {
     });
   });
 });
+
+describe('an OrderServiceError for a call not made for a user', () => {
+  it('names the resource called as its subject', () => {
+    const resource = { method: 'GET', path: '/orders/{orderId}', params: { orderId: 'o1' } };
+    const error = new OrderServiceNotFoundError(undefined, { resource });
+    expect(error).toMatchObject({ userId: undefined, resource, message: 'Order Service does not know GET /orders/{orderId} (orderId "o1")' });
+  });
+
+  it('speaks of "a call" when it knows no resource either', () => {
+    expect(new OrderServiceUnavailableError(undefined, 503).message).toBe('Order Service answered 503 for a call');
+  });
+});
