@@ -24,6 +24,8 @@ export default [
             { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract', 'type:client-core', 'type:testing'] },
             { sourceTag: 'type:client-core', onlyDependOnLibsWithTags: ['type:contract', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
+            // The Nx plugin writes projects; it imports none.
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
             {
               // A contract is data both sides read: it may build on the shared HTTP conventions, nothing heavier.
               sourceTag: 'type:contract',

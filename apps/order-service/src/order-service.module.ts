@@ -1,11 +1,16 @@
-import { LivenessModule, serviceLoggerModule, type ServiceLogger } from '@boundary/service-kit';
+import {
+  LivenessModule,
+  ReadinessModule,
+  serviceLoggerModule,
+  ServiceTokenGuard,
+  type ServiceLogger,
+} from '@boundary/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ServiceTokenGuard } from './auth/service-token.guard';
 import type { OrderServiceConfig } from './config/order-service.config';
 import { OrderDatabaseModule } from './database/order-database.module';
 import type { OpenOrderDatabaseOptions } from './database/open-order-database';
-import { ReadinessModule } from './health/readiness.module';
+import { OrderDatabase } from './database/order-database';
 import { OrdersModule } from './orders/orders.module';
 
 /** What the Order Service runs on: its database, its service token and its logger. */
@@ -31,7 +36,7 @@ export class OrderServiceModule {
         OrderDatabaseModule.forRoot(options.database),
         OrdersModule,
         LivenessModule,
-        ReadinessModule,
+        ReadinessModule.forRoot([{ name: 'database', probe: OrderDatabase }]),
       ],
       providers: [{ provide: APP_GUARD, useValue: new ServiceTokenGuard(options.serviceToken) }],
     };

@@ -10,3 +10,6 @@ export * from './lib/logging/request-id';
 export * from './lib/open-api';
 export * from './lib/parse-env';
 export * from './lib/api-error-responses';
+export * from './lib/health/readiness.module';
+export * from './lib/auth/service-token.guard';
+export * from './lib/database/database-unavailable.error';

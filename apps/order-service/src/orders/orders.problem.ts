@@ -1,5 +1,4 @@
-import type { HttpProblem } from '@boundary/service-kit';
-import { isDatabaseUnavailable } from '../database/database-unavailable.error';
+import { isDatabaseUnavailable, type HttpProblem } from '@boundary/service-kit';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
 import { InvalidCursorError } from './invalid-cursor.error';
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { LivenessController } from './liveness.controller';
 
-/** `GET /health/live` for any service. Readiness differs per service and stays in each app. */
+/** `GET /health/live` for any service; `ReadinessModule` adds `/health/ready` on what the service depends on. */
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [LivenessController],

@@ -1,0 +1,145 @@
+import { addProjectConfiguration, readJson, readProjectConfiguration, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { serviceGenerator } from './generator';
+
+/** A workspace holding an app that records `port`, as order-service does. */
+function workspaceWithApp(name: string, port: number): Tree {
+  const tree = createTreeWithEmptyWorkspace();
+  addProjectConfiguration(tree, name, { root: `apps/${name}`, projectType: 'application', metadata: { port } } as never);
+  return tree;
+}
+
+/** Every file of the tree with its content, to prove a refusal wrote nothing. */
+function snapshot(tree: Tree): Map<string, string> {
+  return new Map(tree.listChanges().map((change) => [change.path, change.content?.toString() ?? '']));
+}
+
+describe('service generator', () => {
+  describe('without --database', () => {
+    let tree: Tree;
+    beforeEach(async () => {
+      tree = workspaceWithApp('order-service', 5001);
+      await serviceGenerator(tree, { name: 'stock-level-service', port: 5010 });
+    });
+
+    it('records the port and the tags in project.json, with serve and typecheck targets', () => {
+      const project = readProjectConfiguration(tree, 'stock-level-service');
+      expect(project).toMatchObject({
+        root: 'apps/stock-level-service',
+        projectType: 'application',
+        tags: ['type:app', 'scope:stock-level'],
+        metadata: { port: 5010 },
+      });
+      expect(Object.keys(project.targets ?? {}).sort()).toEqual(['build', 'serve', 'typecheck']);
+      expect(project.targets?.['serve']?.options).toMatchObject({ buildTarget: 'stock-level-service:build', inspect: false });
+    });
+
+    it('writes the files the build, lint and test plugins infer their targets from', () => {
+      for (const file of ['webpack.config.js', 'eslint.config.mjs', 'jest.config.cjs', 'tsconfig.app.json', 'tsconfig.spec.json']) {
+        expect(tree.exists(`apps/stock-level-service/${file}`)).toBe(true);
+      }
+    });
+
+    it('names everything after the service: module, config loader, variables, title', () => {
+      const module = tree.read('apps/stock-level-service/src/stock-level-service.module.ts', 'utf8');
+      expect(module).toContain('export class StockLevelServiceModule');
+      expect(module).toContain('new ServiceTokenGuard(options.serviceToken)');
+      expect(module).toContain('ReadinessModule.forRoot([])');
+      const config = tree.read('apps/stock-level-service/src/config/stock-level-service.config.ts', 'utf8');
+      expect(config).toContain('export function loadStockLevelServiceConfig');
+      expect(config).toContain('.default(5010)');
+      expect(config).toContain('STOCK_LEVEL_SERVICE_TOKEN');
+      expect(tree.read('apps/stock-level-service/src/stock-level-service.app.ts', 'utf8')).toContain("title: 'Stock Level Service'");
+    });
+
+    it('gives the app an in-memory repository and no database', () => {
+      expect(tree.read('apps/stock-level-service/src/stock-level/stock-level.module.ts', 'utf8')).toContain(
+        'useClass: InMemoryStockLevelRepository',
+      );
+      expect(tree.exists('apps/stock-level-service/src/database')).toBe(false);
+      expect(tree.exists('apps/stock-level-service/migrations')).toBe(false);
+      expect(tree.read('apps/stock-level-service/src/config/stock-level-service.config.ts', 'utf8')).not.toContain('DATABASE_URL');
+    });
+
+    it('leaves no template syntax in what it writes', () => {
+      for (const change of tree.listChanges()) {
+        expect(change.content?.toString()).not.toMatch(/<%|%>|__name__|__tmpl__/);
+      }
+    });
+
+    it('adds no dependencies to package.json', () => {
+      const before = readJson(createTreeWithEmptyWorkspace(), 'package.json');
+      expect(readJson(tree, 'package.json')).toEqual(before);
+    });
+  });
+
+  describe('with --database', () => {
+    let tree: Tree;
+    beforeEach(async () => {
+      tree = workspaceWithApp('order-service', 5001);
+      await serviceGenerator(tree, { name: 'stock-level-service', port: 5010, database: true });
+    });
+
+    it('adds the storage of the Order Service: Drizzle on PGlite or PostgreSQL, versioned migrations in its own schema', () => {
+      const root = 'apps/stock-level-service';
+      expect(tree.read(`${root}/src/stock-level/stock-level.module.ts`, 'utf8')).toContain('useClass: DrizzleStockLevelRepository');
+      expect(tree.read(`${root}/src/stock-level-service.module.ts`, 'utf8')).toContain(
+        "ReadinessModule.forRoot([{ name: 'database', probe: StockLevelDatabase }])",
+      );
+      expect(tree.read(`${root}/src/config/stock-level-service.config.ts`, 'utf8')).toContain('DATABASE_URL');
+      expect(tree.read(`${root}/migrations/0000_init.sql`, 'utf8')).toContain('CREATE SCHEMA IF NOT EXISTS "stock_level"');
+      expect(readJson(tree, `${root}/migrations/meta/_journal.json`).entries).toHaveLength(1);
+      expect(tree.read(`${root}/src/database/open-stock-level-database.ts`, 'utf8')).toContain("migrationsSchema: 'stock_level'");
+      expect(tree.read(`${root}/webpack.config.js`, 'utf8')).toContain("output: 'migrations'");
+      expect(tree.read(`${root}/jest.config.cjs`, 'utf8')).toContain('@electric-sql/pglite');
+    });
+
+    it('adds migrate and generate-migration targets, and DATABASE_URL to the test inputs', () => {
+      const { targets = {} } = readProjectConfiguration(tree, 'stock-level-service');
+      expect(Object.keys(targets).sort()).toEqual(['build', 'generate-migration', 'migrate', 'serve', 'test', 'typecheck']);
+      expect(targets['test'].inputs).toContainEqual({ env: 'DATABASE_URL' });
+    });
+
+    it('leaves no template syntax in what it writes', () => {
+      for (const change of tree.listChanges()) {
+        expect(change.content?.toString()).not.toMatch(/<%|%>|__name__|__tmpl__/);
+      }
+    });
+  });
+
+  describe('refuses bad input with one line and writes nothing', () => {
+    it.each([
+      ['a name not in kebab-case', 'StockLevel-service', /^Invalid service name "StockLevel-service": use kebab-case ending in -service/],
+      ['a name with a double dash', 'stock--service', /^Invalid service name/],
+      ['a name not ending in -service', 'stock-level', /^Invalid service name "stock-level"/],
+      ['the bare suffix', '-service', /^Invalid service name/],
+      ['an existing project', 'order-service', /^Project "order-service" already exists/],
+    ])('%s', async (_case, name, message) => {
+      const tree = workspaceWithApp('order-service', 5001);
+      const before = snapshot(tree);
+      await expect(serviceGenerator(tree, { name, port: 5010 })).rejects.toThrow(message);
+      expect(snapshot(tree)).toEqual(before);
+    });
+
+    it('a port another app records', async () => {
+      const tree = workspaceWithApp('order-service', 5001);
+      const before = snapshot(tree);
+      await expect(serviceGenerator(tree, { name: 'stock-level-service', port: 5001, database: true })).rejects.toThrow(
+        /^Port 5001 is already recorded by order-service: choose another port\.$/,
+      );
+      expect(snapshot(tree)).toEqual(before);
+    });
+
+    it.each([0, 65536, 50.5])('a port out of range (%s)', async (port) => {
+      const tree = workspaceWithApp('order-service', 5001);
+      await expect(serviceGenerator(tree, { name: 'stock-level-service', port })).rejects.toThrow(/^Invalid port/);
+      expect(tree.exists('apps/stock-level-service')).toBe(false);
+    });
+
+    it('a directory of that name that is not a project', async () => {
+      const tree = workspaceWithApp('order-service', 5001);
+      tree.write('apps/stock-level-service/README.md', 'left over');
+      await expect(serviceGenerator(tree, { name: 'stock-level-service', port: 5010 })).rejects.toThrow(/already exists/);
+    });
+  });
+});
