@@ -1,4 +1,4 @@
-import { resolveClientPolicy } from '@boundary/client-core';
+import { CLIENT_POLICY_DEFAULTS, resolveClientPolicy } from '@boundary/client-core';
 import { loadUserServiceConfig } from './user-service.config';
 
 describe('loadUserServiceConfig', () => {
@@ -10,16 +10,11 @@ describe('loadUserServiceConfig', () => {
     });
   });
 
-  it('leaves the other policies to the client, whose defaults are safe', () => {
+  it('leaves the other policies to the client’s defaults (their values are asserted in client-core)', () => {
     expect(resolveClientPolicy(loadUserServiceConfig({}).orderClient)).toEqual({
       timeoutMs: 2000,
       attemptTimeoutMs: 1000,
-      maxRetries: 2,
-      initialDelayMs: 50,
-      maxDelayMs: 500,
-      consecutiveFailures: 5,
-      halfOpenAfterMs: 10_000,
-      maxResponseBytes: 1_048_576,
+      ...CLIENT_POLICY_DEFAULTS,
     });
   });
 

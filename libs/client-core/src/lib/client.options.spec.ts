@@ -5,12 +5,7 @@ describe('resolveClientPolicy', () => {
     expect(resolveClientPolicy({ baseUrl: 'http://provider.test', timeoutMs: 3_000 })).toEqual({
       timeoutMs: 3_000,
       attemptTimeoutMs: 3_000,
-      maxRetries: 2,
-      initialDelayMs: 50,
-      maxDelayMs: 500,
-      consecutiveFailures: 5,
-      halfOpenAfterMs: 10_000,
-      maxResponseBytes: 1_048_576,
+      ...CLIENT_POLICY_DEFAULTS,
     });
   });
 
@@ -43,7 +38,7 @@ describe('resolveClientPolicy', () => {
     expect(resolveClientPolicy({ baseUrl: 'http://provider.test', timeoutMs: 500, attemptTimeoutMs: 5_000 }).attemptTimeoutMs).toBe(500);
   });
 
-  it('keeps the defaults in one object', () => {
+  it('keeps the defaults in one object: few, short retries and a breaker that opens on a real outage', () => {
     expect(CLIENT_POLICY_DEFAULTS).toEqual({
       maxRetries: 2,
       initialDelayMs: 50,

@@ -10,7 +10,7 @@ import type { ClientErrors, FailureContext } from './errors/client-errors';
 import { ProviderCallError } from './errors/provider-call.error';
 
 import { ClientPolicy } from './policy/client.policy';
-import { AttemptTimeoutError, CircuitOpenError, DeadlineExceededError } from './policy/policy-outcomes';
+import { CircuitOpenError, PolicyTimeoutError } from './policy/policy-outcomes';
 import type { ProviderRequest, ProviderResponse } from './provider-request';
 import { firstValueUntilAborted, settledObservable } from './settled-observable';
 
@@ -140,8 +140,7 @@ export class ProviderClient {
   /** The typed error for whatever an attempt or the policies failed with. */
   private toProviderError(context: FailureContext, error: unknown): ProviderCallError {
     if (error instanceof ProviderCallError) return error;
-    if (error instanceof DeadlineExceededError) return this.errors.timeout(context, error.timeoutMs);
-    if (error instanceof AttemptTimeoutError) return this.errors.timeout(context, error.timeoutMs);
+    if (error instanceof PolicyTimeoutError) return this.errors.timeout(context, error.timeoutMs);
     if (error instanceof CircuitOpenError) return this.errors.circuitOpen(context, error.retryAfterMs);
     if (!(error instanceof AxiosError)) return this.errors.unavailable(context);
     if (isTooLarge(error)) return this.errors.badResponse(context, `body larger than ${this.maxResponseBytes} bytes`);
