@@ -92,6 +92,13 @@ describe('ProviderClient — the one call path', () => {
     expect(calls).toEqual([]);
   });
 
+  it('fails the Observable (it does not throw) for a parameter with a lone surrogate, which has no URL encoding', async () => {
+    const { client, calls } = clientAnswering([ok]);
+    const call$ = client.call({ method: 'GET', path: '/items/{itemId}', params: { itemId: 'a\ud800' }, schema: ItemSchema });
+    await expect(firstValueFrom(call$)).rejects.toMatchObject({ kind: 'rejected', detail: 400, cause: 'malformed item id' });
+    expect(calls).toEqual([]);
+  });
+
   it('gives every error the resource called: method, path template and parameters', async () => {
     const { client } = clientAnswering([() => throwError(() => axiosHttpError(404))]);
     const failure = await firstValueFrom(

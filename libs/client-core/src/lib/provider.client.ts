@@ -52,7 +52,8 @@ export class ProviderClient {
       path = expandPath(request.path, resource.params);
     } catch (error) {
       if (!(error instanceof UnsendablePathParameterError)) throw error;
-      // Sent, a dot segment would reach another resource (`/users/..` is `/`): refuse it as the provider would.
+      // Unsendable: a dot segment would reach another resource (`/users/..` is `/`), a lone surrogate has no encoding.
+      // Refuse it as the provider would, through the Observable like every other failure.
       return throwError(() => this.errors.rejected({ resource, cause: error.message }, 400));
     }
     const url = `${this.baseUrl}${path}${queryString(request.query)}`;

@@ -51,3 +51,15 @@ describe('expandPath in the services’ routes', () => {
     );
   });
 });
+
+describe('expandPath and strings that are not well-formed Unicode', () => {
+  it.each(['\ud800', 'a\udc00b'])('refuses the value %j (a lone surrogate) as malformed instead of throwing URIError', (value) => {
+    expect(() => expandPath('/users/{userId}/orders', { userId: value })).toThrow(
+      expect.objectContaining({ constructor: UnsendablePathParameterError, parameter: 'userId', problem: 'malformed', message: 'malformed user id' }),
+    );
+  });
+
+  it('accepts a well-formed astral character, encoded as its four UTF-8 bytes', () => {
+    expect(expandPath('/users/{userId}', { userId: '😀' })).toBe('/users/%F0%9F%98%80');
+  });
+});
