@@ -72,6 +72,8 @@ describe('loadUserServiceConfig', () => {
     ['a non-numeric response limit', { ORDER_SERVICE_MAX_RESPONSE_BYTES: '1MB' }, /ORDER_SERVICE_MAX_RESPONSE_BYTES/],
     ['a short service token', { ORDER_SERVICE_TOKEN: 'short' }, /ORDER_SERVICE_TOKEN: must be at least 16 characters/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    ['the removed ORDER_SERVICE_TRANSPORT', { ORDER_SERVICE_TRANSPORT: 'undici' }, /ORDER_SERVICE_TRANSPORT: is no longer read/],
+    ['the removed ORDER_SERVICE_KEEP_ALIVE', { ORDER_SERVICE_KEEP_ALIVE: 'true' }, /ORDER_SERVICE_KEEP_ALIVE: is no longer read/],
   ])('fails with a message naming the variable for %s', (_case, env, message) => {
     expect(() => loadUserServiceConfig(env)).toThrow(message);
   });

@@ -24,6 +24,10 @@ const UserServiceEnvSchema = z
     ORDER_SERVICE_MAX_RESPONSE_BYTES: int(1, 64 * 1024 * 1024).optional(),
     ORDER_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    // Removed when the client's transport was settled by measurement (bench/RESULTS.md): refused rather than ignored,
+    // so a deployment that still sets them learns that they no longer do anything.
+    ORDER_SERVICE_TRANSPORT: z.undefined({ error: 'is no longer read: the client always uses its tuned http transport; remove it' }).optional(),
+    ORDER_SERVICE_KEEP_ALIVE: z.undefined({ error: 'is no longer read: connections are always kept alive; remove it' }).optional(),
   })
   .refine((env) => (env.ORDER_SERVICE_ATTEMPT_TIMEOUT_MS ?? 0) <= env.ORDER_SERVICE_TIMEOUT_MS, {
     path: ['ORDER_SERVICE_ATTEMPT_TIMEOUT_MS'],
