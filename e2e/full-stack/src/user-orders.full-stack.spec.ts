@@ -65,6 +65,55 @@ describe(`full stack: User Service → Order Service on ${FULL_STACK_STORAGE.nam
     expect(body).toMatchObject({ code: 'INVALID_USER_ID' });
   });
 
+  describe('pages, one order and new orders, through both services', () => {
+    const post = async (path: string, body: unknown, idempotencyKey: string) => {
+      const response = await fetch(`${userService.url}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify(body),
+      });
+      const answer = (await response.json()) as { user_id: string; order: { order_id: string; item: string; quantity: number } };
+      return { status: response.status, body: answer, location: response.headers.get('location') };
+    };
+
+    it('creates an order (201 + Location), answers a repeat of the key with that order (200) and a reused key with 409', async () => {
+      const created = await post('/users/buyer-e2e/orders', { item: 'Keyboard', quantity: 3 }, 'e2e-key-0001');
+      expect(created).toEqual({
+        status: 201,
+        body: { user_id: 'buyer-e2e', order: { order_id: expect.any(String), item: 'Keyboard', quantity: 3 } },
+        location: `/users/buyer-e2e/orders/${encodeURIComponent(created.body.order.order_id)}`,
+      });
+      expect(await post('/users/buyer-e2e/orders', { item: 'Keyboard', quantity: 3 }, 'e2e-key-0001')).toEqual({ ...created, status: 200 });
+      expect(await post('/users/buyer-e2e/orders', { item: 'Monitor', quantity: 1 }, 'e2e-key-0001')).toMatchObject({
+        status: 409,
+        body: { code: 'IDEMPOTENCY_KEY_REUSED', user_id: 'buyer-e2e' },
+      });
+      expect(await getJson(created.location ?? '')).toEqual({ status: 200, body: created.body });
+      expect(await getJson('/users/buyer-e2e/orders')).toEqual({ status: 200, body: { user_id: 'buyer-e2e', orders: [created.body.order] } });
+    });
+
+    it('answers 404 ORDER_NOT_FOUND for another user’s order and for an unknown one', async () => {
+      const notFound = { status: 404, body: { error: 'Order not found', code: 'ORDER_NOT_FOUND', user_id: 'user456' } };
+      expect(await getJson('/users/user456/orders/ord001')).toEqual(notFound);
+      expect(await getJson('/users/user456/orders/ord-none')).toEqual(notFound);
+      expect(await getJson('/users/user123/orders/ord001')).toEqual({ status: 200, body: { user_id: 'user123', order: USER123_ORDERS.orders[0] } });
+    });
+
+    it('pages a history with a Link to the User Service’s own next page, and answers 400 INVALID_CURSOR for a forged cursor', async () => {
+      const first = await fetch(`${userService.url}/users/user123/orders?limit=1`);
+      expect(await first.json()).toEqual({ user_id: 'user123', orders: [USER123_ORDERS.orders[0]] });
+      const [, next] = /^<([^>]+)>; rel="next"$/.exec(first.headers.get('link') ?? '') ?? [];
+      expect(next).toMatch(/^\/users\/user123\/orders\?limit=1&cursor=/);
+      const second = await fetch(`${userService.url}${next}`);
+      expect(await second.json()).toEqual({ user_id: 'user123', orders: [USER123_ORDERS.orders[1]] });
+      expect(second.headers.get('link')).toBeNull();
+      expect(await getJson('/users/user123/orders?cursor=forged')).toEqual({
+        status: 400,
+        body: { error: 'Invalid cursor: not one this history issued', code: 'INVALID_CURSOR', user_id: 'user123' },
+      });
+    });
+  });
+
   // Only a database a test can reach besides the service lets it make the real provider fail or fall silent.
   if (FULL_STACK_STORAGE.sharedWithTests) {
     describe('faults arranged in the Order Service’s database', () => {
