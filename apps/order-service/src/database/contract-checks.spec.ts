@@ -13,10 +13,8 @@ import {
 import { getTableConfig, PgDialect } from 'drizzle-orm/pg-core';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { rawSql, type RawSql } from '../testing/raw-sql';
-import { MIGRATIONS_FOLDER, OFF_CONTRACT_ROWS_SQL, TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
-import { openOrderDatabase } from './open-order-database';
-import type { OrderDatabase } from './order-database';
+import { scratchRawSql, type RawSql } from '../testing/raw-sql';
+import { MIGRATIONS_FOLDER, OFF_CONTRACT_ROWS_SQL, TEST_BACKENDS } from '../testing/test-databases';
 import { orders, users } from './order-service.schema';
 
 const render = new PgDialect();
@@ -96,28 +94,18 @@ const COLUMNS: ContractColumn[] = [
 const ASTRAL = '😀';
 
 describe.each(TEST_BACKENDS)('the contract and the CHECK constraints on $name', (backend) => {
-  let testDatabase: TestDatabase;
-  let database: OrderDatabase;
-  let db: RawSql;
+  const scratch = scratchRawSql(backend, `INSERT INTO users (id) VALUES ('owner')`);
+  const sql = () => scratch.sql();
 
-  beforeAll(async () => {
-    testDatabase = await backend.create();
-    database = await openOrderDatabase(testDatabase.options());
-    db = rawSql(database);
-    await db.query(`INSERT INTO users (id) VALUES ('owner')`);
-  });
-
-  afterAll(async () => {
-    await database?.close();
-    await testDatabase?.drop();
-  });
+  beforeAll(() => scratch.open());
+  afterAll(() => scratch.close());
 
   it.each([
     ['CONTROL_CHARACTER_CLASS', CONTROL_CHARACTER_CLASS],
     ['the idempotency key pattern', `^${IDEMPOTENCY_KEY_CHARACTER_CLASS}+$`],
   ])('reads %s as JavaScript does, at every code point', async (_name, pattern) => {
     // chr() refuses the surrogates U+D800–U+DFFF (no characters in UTF-8) and U+0000 (PostgreSQL stores no NUL).
-    const [{ matching }] = await db.query<{ matching: number[] }>(
+    const [{ matching }] = await sql().query<{ matching: number[] }>(
       `SELECT coalesce(array_agg(cp ORDER BY cp), '{}') AS matching FROM generate_series(1, 1114111) AS cp
        WHERE cp NOT BETWEEN 55296 AND 57343 AND chr(cp) ~ $1`,
       [pattern],
@@ -133,7 +121,7 @@ describe.each(TEST_BACKENDS)('the contract and the CHECK constraints on $name', 
     const disagreements: string[] = [];
     for (const cp of EDGE_CODE_POINTS) {
       const text = `x${String.fromCodePoint(cp)}`;
-      const stored = await column.insert(db, text);
+      const stored = await column.insert(sql(), text);
       const codePoint = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
       if (stored !== column.zodAccepts(text)) disagreements.push(`${codePoint} stored: ${stored}`);
     }
@@ -148,13 +136,13 @@ describe.each(TEST_BACKENDS)('the contract and the CHECK constraints on $name', 
       ['', false],
     ] as const) {
       expect(column.zodAccepts(text)).toBe(accepted);
-      expect(await column.insert(db, text)).toBe(accepted);
+      expect(await column.insert(sql(), text)).toBe(accepted);
     }
   });
 
   it('stores no astral character in an idempotency key, as zod takes none', async () => {
     expect(IdempotencyKeySchema.safeParse(ASTRAL).success).toBe(false);
-    expect(await insertOrder(db, { idempotencyKey: ASTRAL })).toBe(false);
+    expect(await insertOrder(sql(), { idempotencyKey: ASTRAL })).toBe(false);
   });
 });
 

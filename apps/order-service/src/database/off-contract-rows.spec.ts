@@ -1,7 +1,5 @@
-import { rawSql, type RawSql } from '../testing/raw-sql';
-import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
-import { openOrderDatabase } from './open-order-database';
-import type { OrderDatabase } from './order-database';
+import { scratchRawSql } from '../testing/raw-sql';
+import { TEST_BACKENDS } from '../testing/test-databases';
 
 // One astral character: one code point, two UTF-16 units.
 const ASTRAL = '😀';
@@ -53,25 +51,18 @@ const OFF_CONTRACT_ROWS = [
 ] as const;
 
 describe.each(TEST_BACKENDS)('plain SQL writing off-contract rows on $name', (backend) => {
-  let testDatabase: TestDatabase;
-  let database: OrderDatabase;
-  let db: RawSql;
+  const scratch = scratchRawSql(
+    backend,
+    `INSERT INTO users (id) VALUES ('owner'), ('bystander')`,
+    `INSERT INTO orders (id, user_id, item, quantity) VALUES ('order-kept', 'owner', 'Laptop', 1)`,
+  );
+  const sql = () => scratch.sql();
 
-  beforeAll(async () => {
-    testDatabase = await backend.create();
-    database = await openOrderDatabase(testDatabase.options());
-    db = rawSql(database);
-    await db.query(`INSERT INTO users (id) VALUES ('owner'), ('bystander')`);
-    await db.query(`INSERT INTO orders (id, user_id, item, quantity) VALUES ('order-kept', 'owner', 'Laptop', 1)`);
-  });
-
-  afterAll(async () => {
-    await database?.close();
-    await testDatabase?.drop();
-  });
+  beforeAll(() => scratch.open());
+  afterAll(() => scratch.close());
 
   it.each(OFF_CONTRACT_ROWS)('refuses %s, naming %s', async (_kind, constraint, [statement, params]) => {
-    await expect(db.query(statement, [...params])).rejects.toMatchObject({
+    await expect(sql().query(statement, [...params])).rejects.toMatchObject({
       code: '23514',
       constraint,
       message: expect.stringContaining(`violates check constraint "${constraint}"`),
@@ -79,9 +70,9 @@ describe.each(TEST_BACKENDS)('plain SQL writing off-contract rows on $name', (ba
   });
 
   it('leaves the rows it refused to change as they were', async () => {
-    expect(await db.query(`SELECT id, user_id, item, idempotency_key FROM orders`)).toEqual([
+    expect(await sql().query(`SELECT id, user_id, item, idempotency_key FROM orders`)).toEqual([
       { id: 'order-kept', user_id: 'owner', item: 'Laptop', idempotency_key: null },
     ]);
-    expect(await db.query(`SELECT id FROM users ORDER BY id`)).toEqual([{ id: 'bystander' }, { id: 'owner' }]);
+    expect(await sql().query(`SELECT id FROM users ORDER BY id`)).toEqual([{ id: 'bystander' }, { id: 'owner' }]);
   });
 });

@@ -1,4 +1,6 @@
+import { openOrderDatabase } from '../database/open-order-database';
 import type { OrderDatabase } from '../database/order-database';
+import type { TestBackend, TestDatabase } from './test-databases';
 
 /** Plain SQL straight through the driver (node-postgres or PGlite): rows no repository would ever write. */
 export interface RawSql {
@@ -19,5 +21,38 @@ export function rawSql(database: OrderDatabase): RawSql {
   const client = (database.db as unknown as { $client: Queryable }).$client;
   return {
     query: async <Row>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as Row[],
+  };
+}
+
+/** A scratch database with plain SQL on it: `open()` in `beforeAll`, `close()` in `afterAll`, `sql()` in between. */
+export interface ScratchRawSql {
+  open(): Promise<void>;
+  close(): Promise<void>;
+  sql(): RawSql;
+}
+
+/**
+ * A scratch database of `backend`, migrated to the latest version and seeded with `seed` (plain SQL, in order) when
+ * opened, dropped when closed.
+ */
+export function scratchRawSql(backend: TestBackend, ...seed: string[]): ScratchRawSql {
+  let testDatabase: TestDatabase | undefined;
+  let database: OrderDatabase | undefined;
+  let db: RawSql | undefined;
+  return {
+    async open() {
+      testDatabase = await backend.create();
+      database = await openOrderDatabase(testDatabase.options());
+      db = rawSql(database);
+      for (const statement of seed) await db.query(statement);
+    },
+    async close() {
+      await database?.close();
+      await testDatabase?.drop();
+    },
+    sql() {
+      if (db === undefined) throw new Error('scratchRawSql: sql() before open()');
+      return db;
+    },
   };
 }
