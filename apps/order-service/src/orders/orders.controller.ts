@@ -4,6 +4,7 @@ import {
   IdempotencyKeySchema,
   OrderHistoryQuerySchema,
   OrderDetailSchema,
+  nextUserOrdersPageLink,
   OrderIdSchema,
   ORDER_ROUTES,
   toOpenApiSchema,
@@ -78,8 +79,7 @@ export class OrdersController {
       throw new NotFoundException({ error: 'Unknown user', code: 'USER_NOT_FOUND' });
     }
     if (page.nextAfter !== undefined) {
-      const next = new URLSearchParams({ limit: String(query.limit), cursor: encodeOrderCursor(page.nextAfter) });
-      reply.header('Link', `<${expandPath(ORDER_ROUTES.userOrders, { userId })}?${next}>; rel="next"`);
+      reply.header('Link', nextUserOrdersPageLink(userId, query.limit, encodeOrderCursor(page.nextAfter)));
     }
     return page.orders;
   }

@@ -1,6 +1,13 @@
-import { expandPath, nestRoute } from '@boundary/http-conventions';
+import { nestRoute } from '@boundary/http-conventions';
 import { OrderServiceClient } from '@boundary/order-client';
-import { ContractOpenApiSchemas, DEFAULT_PAGE_SIZE, ORDER_ROUTES, toOpenApiSchema, UserIdSchema } from '@boundary/order-contract';
+import {
+  ContractOpenApiSchemas,
+  DEFAULT_PAGE_SIZE,
+  nextUserOrdersPageLink,
+  ORDER_ROUTES,
+  toOpenApiSchema,
+  UserIdSchema,
+} from '@boundary/order-contract';
 import { ApiErrorResponses, ZodValidationPipe } from '@boundary/service-kit';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery } from '@nestjs/swagger';
@@ -45,7 +52,7 @@ export class UserOrdersController {
   ): Observable<UserOrdersResponse> {
     return this.orderService.getUserOrdersPage(userId, query).pipe(
       map(({ orders, nextCursor }) => {
-        if (nextCursor !== undefined) reply.header('Link', nextPageLink(userId, query.limit ?? DEFAULT_PAGE_SIZE, nextCursor));
+        if (nextCursor !== undefined) reply.header('Link', nextUserOrdersPageLink(userId, query.limit ?? DEFAULT_PAGE_SIZE, nextCursor));
         return { user_id: userId, orders };
       }),
     );
@@ -60,9 +67,4 @@ export class UserOrdersController {
   emptyUserId(): never {
     return parseUserId.transform('') as never;
   }
-}
-
-/** `Link: </users/…/orders?limit=…&cursor=…>; rel="next"`, pointing at this service's own route. */
-function nextPageLink(userId: string, limit: number, cursor: string): string {
-  return `<${expandPath(ORDER_ROUTES.userOrders, { userId })}?${new URLSearchParams({ limit: String(limit), cursor })}>; rel="next"`;
 }
