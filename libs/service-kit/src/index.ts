@@ -13,3 +13,4 @@ export * from './lib/api-error-responses';
 export * from './lib/health/readiness.module';
 export * from './lib/auth/service-token.guard';
 export * from './lib/database/database-unavailable.error';
+export * from './lib/api-idempotent-create';

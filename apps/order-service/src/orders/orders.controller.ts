@@ -15,16 +15,14 @@ import {
   type OrderHistoryQuery,
 } from '@boundary/order-contract';
 import { expandPath, nestRoute } from '@boundary/http-conventions';
-import { ApiErrorResponses, ZodValidationPipe } from '@boundary/service-kit';
+import { ApiErrorResponses, ApiIdempotentCreate, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Get, Headers, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBody,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiQuery,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -114,14 +112,7 @@ export class OrdersController {
   @Post(nestRoute(ORDER_ROUTES.orders))
   @ApiOperation({ summary: 'Create an order (idempotent with an Idempotency-Key)' })
   @ApiBody({ schema: toOpenApiSchema(CreateOrderRequestSchema) })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1–255 printable characters' })
-  @ApiResponse({
-    status: 201,
-    description: 'Created',
-    schema: ORDER_DETAIL,
-    headers: { Location: { description: '`/orders/<order_id>`', schema: { type: 'string' } } },
-  })
-  @ApiResponse({ status: 200, description: 'A repeat of an earlier request with the same key: that order', schema: ORDER_DETAIL })
+  @ApiIdempotentCreate({ schema: ORDER_DETAIL, location: '/orders/<order_id>', key: '1–255 printable characters' })
   @ApiErrorResponses(ERROR, {
     400: 'Invalid body or Idempotency-Key, malformed JSON',
     409: 'Idempotency-Key used before with a different body',

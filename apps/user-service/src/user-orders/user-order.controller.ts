@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { nestRoute } from '@boundary/http-conventions';
 import { OrderServiceClient } from '@boundary/order-client';
 import { ContractOpenApiSchemas, IdempotencyKeySchema, OrderIdSchema, ORDER_ROUTES, toOpenApiSchema } from '@boundary/order-contract';
-import { ApiErrorResponses, ZodValidationPipe } from '@boundary/service-kit';
+import { ApiErrorResponses, ApiIdempotentCreate, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Get, Headers, NotFoundException, Param, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { firstValueFrom, map, type Observable } from 'rxjs';
 import { userOrderLocation, USER_ORDER_ROUTE } from './user-order.path';
@@ -51,14 +51,7 @@ export class UserOrderController {
   @Post(nestRoute(ORDER_ROUTES.userOrders))
   @ApiOperation({ summary: 'Create an order for a user (idempotent with an Idempotency-Key)' })
   @ApiBody({ schema: toOpenApiSchema(NewUserOrderSchema) })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1–255 printable characters; generated when absent' })
-  @ApiResponse({
-    status: 201,
-    description: 'Created',
-    schema: USER_ORDER,
-    headers: { Location: { description: '`/users/<user_id>/orders/<order_id>`', schema: { type: 'string' } } },
-  })
-  @ApiResponse({ status: 200, description: 'A repeat of an earlier request with the same key: that order', schema: USER_ORDER })
+  @ApiIdempotentCreate({ schema: USER_ORDER, location: '/users/<user_id>/orders/<order_id>', key: '1–255 printable characters; generated when absent' })
   @ApiErrorResponses(ERROR, {
     400: 'Invalid user id, body or Idempotency-Key',
     409: 'Idempotency-Key used before with a different body',

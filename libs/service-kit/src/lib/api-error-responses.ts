@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 
 /** An OpenAPI schema object, e.g. a contract's error body as `toOpenApiSchema` gives it. */
-type OpenApiSchema = Parameters<typeof ApiResponse>[0] extends infer O ? (O extends { schema?: infer S } ? S : never) : never;
+export type OpenApiSchema = Parameters<typeof ApiResponse>[0] extends infer O ? (O extends { schema?: infer S } ? S : never) : never;
 
 /**
  * Documents a route's error answers in one decorator: each status with its description, all with the same error
