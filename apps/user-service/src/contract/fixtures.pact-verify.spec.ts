@@ -73,6 +73,20 @@ describe('contract fixtures satisfy the pact', () => {
     return undefined;
   };
 
+  /**
+   * The inventory behind the Order Service, stated after the user's state: a new order is refused as the Order
+   * Service refuses it when its inventory does (`refusal` true of the body sent), and answered as before otherwise.
+   */
+  const refuseNewOrders = (refusal: (body: { quantity: number }, params: never) => boolean, status: number, code: string) =>
+    async (params?: unknown) => {
+      const before = answer;
+      answer = (request) =>
+        request.method === 'POST' && refusal(request.body as { quantity: number }, params as never)
+          ? { status, body: { error: 'refused by the inventory', code } }
+          : before(request);
+      return undefined;
+    };
+
   /** Fixture orders for a user, paged like the provider: `?limit=` orders and a Link to the next page. */
   const serveHistory = async (params?: unknown) => {
     const { userId, count } = params as { userId: string; count: number };
@@ -106,6 +120,13 @@ describe('contract fixtures satisfy the pact', () => {
         'order {orderId} of user {userId} exists': serveOrder,
         'order {orderId} does not exist': serve(404, { error: 'Unknown order', code: 'ORDER_NOT_FOUND' }),
         'an order was created with Idempotency-Key {key}': serveKeyUsed,
+        'item {item} has {count} in stock': refuseNewOrders(
+          (body, { count }: { count: number }) => body.quantity > count,
+          409,
+          'OUT_OF_STOCK',
+        ),
+        'item {item} is not in the inventory': refuseNewOrders(() => true, 422, 'UNKNOWN_ITEM'),
+        'the inventory is unavailable': refuseNewOrders(() => true, 503, 'INVENTORY_UNAVAILABLE'),
       },
       beforeEach: async () => {
         // Interactions without a provider state (the invalid id) answer as the provider's validation does.

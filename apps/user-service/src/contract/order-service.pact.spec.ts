@@ -47,9 +47,10 @@ const USED_KEY = 'key-used-0001';
 /** A created order: the values sent, with an id of the provider's choosing. */
 const createdOrderLike = (order: typeof NEW_ORDER) => ({ ...order, order_id: string('ord_1') });
 
-async function clientFor(baseUrl: string): Promise<OrderServiceClient> {
+/** The real client; `retry` is left at its default except where one answer must not be asked for twice. */
+async function clientFor(baseUrl: string, retry?: { maxRetries: number }): Promise<OrderServiceClient> {
   const moduleRef = await Test.createTestingModule({
-    imports: [OrderClientModule.forRoot({ baseUrl, timeoutMs: 5_000 })],
+    imports: [OrderClientModule.forRoot({ baseUrl, timeoutMs: 5_000, retry })],
   }).compile();
   return moduleRef.get(OrderServiceClient);
 }
@@ -178,6 +179,7 @@ describe('user-service → order-service contract (consumer)', () => {
     pact
       .addInteraction()
       .given('user {userId} has no orders', { userId: DEMO_USER_ID })
+      .given('item {item} has {count} in stock', { item: NEW_ORDER.item, count: 5 })
       .uponReceiving('a request to create an order')
       .withRequest('POST', '/orders', (request) =>
         request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': NEW_KEY }).jsonBody(NEW_ORDER),
@@ -225,4 +227,51 @@ describe('user-service → order-service contract (consumer)', () => {
         });
       });
   });
+
+  it('gets 409 OUT_OF_STOCK for an order of more than the inventory holds', () =>
+    pact
+      .addInteraction()
+      .given('user {userId} has no orders', { userId: DEMO_USER_ID })
+      .given('item {item} has {count} in stock', { item: NEW_ORDER.item, count: 0 })
+      .uponReceiving('an order for an item out of stock')
+      .withRequest('POST', '/orders', (request) => request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': NEW_KEY }).jsonBody(NEW_ORDER))
+      .willRespondWith(409, (response) =>
+        response.headers(JSON_CONTENT_TYPE).jsonBody({ error: string('Out of stock'), code: 'OUT_OF_STOCK' }),
+      )
+      .executeTest(async (server) => {
+        const call = firstValueFrom((await clientFor(server.url)).createOrder(NEW_ORDER, { idempotencyKey: NEW_KEY }));
+        await expect(call).rejects.toMatchObject({ constructor: OrderServiceRejectedError, status: 409, providerCode: 'OUT_OF_STOCK' });
+      }));
+
+  it('gets 422 UNKNOWN_ITEM for an item the inventory does not know', () => {
+    const unknown = { ...NEW_ORDER, item: 'Hoverboard' };
+    return pact
+      .addInteraction()
+      .given('user {userId} has no orders', { userId: DEMO_USER_ID })
+      .given('item {item} is not in the inventory', { item: unknown.item })
+      .uponReceiving('an order for an unknown item')
+      .withRequest('POST', '/orders', (request) => request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': NEW_KEY }).jsonBody(unknown))
+      .willRespondWith(422, (response) =>
+        response.headers(JSON_CONTENT_TYPE).jsonBody({ error: string('Unknown item'), code: 'UNKNOWN_ITEM' }),
+      )
+      .executeTest(async (server) => {
+        const call = firstValueFrom((await clientFor(server.url)).createOrder(unknown, { idempotencyKey: NEW_KEY }));
+        await expect(call).rejects.toMatchObject({ constructor: OrderServiceRejectedError, status: 422, providerCode: 'UNKNOWN_ITEM' });
+      });
+  });
+
+  it('gets 503 INVENTORY_UNAVAILABLE while the Order Service cannot reach its inventory', () =>
+    pact
+      .addInteraction()
+      .given('user {userId} has no orders', { userId: DEMO_USER_ID })
+      .given('the inventory is unavailable')
+      .uponReceiving('an order while the inventory is unavailable')
+      .withRequest('POST', '/orders', (request) => request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': NEW_KEY }).jsonBody(NEW_ORDER))
+      .willRespondWith(503, (response) =>
+        response.headers(JSON_CONTENT_TYPE).jsonBody({ error: string('Inventory unavailable'), code: 'INVENTORY_UNAVAILABLE' }),
+      )
+      .executeTest(async (server) => {
+        const call = firstValueFrom((await clientFor(server.url, { maxRetries: 0 })).createOrder(NEW_ORDER, { idempotencyKey: NEW_KEY }));
+        await expect(call).rejects.toMatchObject({ status: 503, providerCode: 'INVENTORY_UNAVAILABLE' });
+      }));
 });

@@ -40,6 +40,37 @@ describe('orderServiceFailureProblem — the one mapping from Order Service fail
     expect(warn.mock.contexts.map((logger) => (logger as { context?: string }).context)).toEqual(['OrderServiceProblem']);
   });
 
+  it.each([
+    [new OrderServiceRejectedError(undefined, 409, { providerCode: 'OUT_OF_STOCK' }), 409, 'Not enough of this item in stock', 'OUT_OF_STOCK'],
+    [new OrderServiceRejectedError(undefined, 422, { providerCode: 'UNKNOWN_ITEM' }), 422, 'No such item in the inventory', 'UNKNOWN_ITEM'],
+    [
+      new OrderServiceRejectedError(undefined, 409, { providerCode: 'IDEMPOTENCY_KEY_REUSED' }),
+      409,
+      'Idempotency-Key was used before for another order',
+      'IDEMPOTENCY_KEY_REUSED',
+    ],
+  ])('answers the Order Service’s %s as the caller’s own %i, without logging a failure', (failure, status, message, code) => {
+    expect(orderServiceFailureProblem(failure)).toEqual({ status, error: message, code });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('answers a 503 INVENTORY_UNAVAILABLE as 503 INVENTORY_UNAVAILABLE (try later), logged once', () => {
+    const failure = new OrderServiceUnavailableError(undefined, 503, { providerCode: 'INVENTORY_UNAVAILABLE' });
+    expect(orderServiceFailureProblem(failure)).toEqual({
+      status: 503,
+      error: 'Orders cannot be placed now: the inventory is unavailable',
+      code: 'INVENTORY_UNAVAILABLE',
+    });
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['a 422 with another code', new OrderServiceRejectedError(undefined, 422, { providerCode: 'SOMETHING_ELSE' })],
+    ['a 503 without the inventory’s code', new OrderServiceUnavailableError(undefined, 503)],
+  ])('still answers %s as a failure of the Order Service (502)', (_, failure) => {
+    expect(orderServiceFailureProblem(failure)).toMatchObject({ status: 502 });
+  });
+
   it('maps OrderServiceNotFoundError to 404 USER_NOT_FOUND without logging: an unknown user is no fault', () => {
     expect(orderServiceFailureProblem(new OrderServiceNotFoundError('u1'))).toEqual({
       status: 404,

@@ -21,7 +21,10 @@ const logger = new Logger('OrderServiceProblem');
  * | OrderServiceOrderNotFoundError  | 404    | ORDER_NOT_FOUND                 |
  * | OrderServiceNotFoundError       | 404    | USER_NOT_FOUND                  |
  * | OrderServiceRejectedError 400 INVALID_CURSOR | 400 | INVALID_CURSOR      |
+ * | OrderServiceRejectedError 409 OUT_OF_STOCK | 409 | OUT_OF_STOCK         |
+ * | OrderServiceRejectedError 422 UNKNOWN_ITEM | 422 | UNKNOWN_ITEM         |
  * | OrderServiceRejectedError 409   | 409    | IDEMPOTENCY_KEY_REUSED          |
+ * | OrderServiceUnavailableError 503 INVENTORY_UNAVAILABLE | 503 | INVENTORY_UNAVAILABLE |
  * | OrderServiceCircuitOpenError    | 503    | ORDER_SERVICE_CIRCUIT_OPEN      | + `Retry-After` (seconds)
  * | OrderServiceUnavailableError    | 502    | ORDER_SERVICE_UNAVAILABLE       |
  * | OrderServiceBadResponseError    | 502    | ORDER_SERVICE_BAD_RESPONSE      |
@@ -39,6 +42,13 @@ export function orderServiceFailureProblem(error: unknown): HttpProblem | undefi
   // The caller's own mistakes, which only the Order Service could tell: answered as theirs, not as a failure of it.
   if (error instanceof OrderServiceRejectedError && error.status === 400 && error.providerCode === 'INVALID_CURSOR') {
     return { status: HttpStatus.BAD_REQUEST, error: 'Invalid cursor: not one this history issued', code: 'INVALID_CURSOR' };
+  }
+  // The Order Service's own provider, the inventory, decided these: the answers are the caller's, passed through.
+  if (error instanceof OrderServiceRejectedError && error.status === 409 && error.providerCode === 'OUT_OF_STOCK') {
+    return { status: HttpStatus.CONFLICT, error: 'Not enough of this item in stock', code: 'OUT_OF_STOCK' };
+  }
+  if (error instanceof OrderServiceRejectedError && error.status === 422 && error.providerCode === 'UNKNOWN_ITEM') {
+    return { status: HttpStatus.UNPROCESSABLE_ENTITY, error: 'No such item in the inventory', code: 'UNKNOWN_ITEM' };
   }
   if (error instanceof OrderServiceRejectedError && error.status === 409) {
     return {
@@ -65,6 +75,10 @@ export function orderServiceFailureProblem(error: unknown): HttpProblem | undefi
       code: 'ORDER_SERVICE_CIRCUIT_OPEN',
       headers: { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) },
     };
+  }
+  // The Order Service is up but cannot take orders while the inventory is down: try again later, as its 503 says.
+  if (error instanceof OrderServiceUnavailableError && error.status === 503 && error.providerCode === 'INVENTORY_UNAVAILABLE') {
+    return { status: HttpStatus.SERVICE_UNAVAILABLE, error: 'Orders cannot be placed now: the inventory is unavailable', code: 'INVENTORY_UNAVAILABLE' };
   }
   if (error instanceof OrderServiceTimeoutError) {
     return { status: HttpStatus.GATEWAY_TIMEOUT, error: 'Order Service timed out', code: error.code };

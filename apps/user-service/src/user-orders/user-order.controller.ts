@@ -46,7 +46,9 @@ export class UserOrderController {
   /**
    * Creates an order for the user through the Order Service. The caller's `Idempotency-Key` is passed through; one
    * is generated when absent, so the client may still retry the POST safely. `201` when created, `200` when the key
-   * repeats an earlier request with the same body, `409` when it was used for another body.
+   * repeats an earlier request with the same body, `409` when it was used for another body. The Order Service
+   * reserves the stock with the inventory first: `409 OUT_OF_STOCK`, `422 UNKNOWN_ITEM` and `503 INVENTORY_UNAVAILABLE`
+   * are its answers, passed through.
    */
   @Post(nestRoute(ORDER_ROUTES.userOrders))
   @ApiOperation({ summary: 'Create an order for a user (idempotent with an Idempotency-Key)' })
@@ -54,8 +56,10 @@ export class UserOrderController {
   @ApiIdempotentCreate({ schema: USER_ORDER, location: '/users/<user_id>/orders/<order_id>', key: '1–255 printable characters; generated when absent' })
   @ApiErrorResponses(ERROR, {
     400: 'Invalid user id, body or Idempotency-Key',
-    409: 'Idempotency-Key used before with a different body',
+    409: 'Idempotency-Key used before with a different body (`IDEMPOTENCY_KEY_REUSED`), or not enough stock (`OUT_OF_STOCK`)',
+    422: 'No such item in the inventory (`UNKNOWN_ITEM`)',
     502: 'The Order Service is unreachable, failed, or broke the contract',
+    503: 'The inventory is unavailable (`INVENTORY_UNAVAILABLE`), or the Order Service is not called while it recovers',
     504: 'The Order Service timed out',
   })
   async createOrder(

@@ -1,4 +1,4 @@
-import { OrderServiceOrderNotFoundError, OrderServiceRejectedError } from '@boundary/order-client';
+import { OrderServiceOrderNotFoundError, OrderServiceRejectedError, OrderServiceUnavailableError } from '@boundary/order-client';
 import type { OrderServiceClientStub } from '@boundary/order-client/testing';
 import { answers, type HttpAnswer } from '@boundary/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
@@ -124,7 +124,35 @@ export const USER_ORDER_SCENARIOS: readonly UserOrderScenario[] = [
       body: { error: 'Idempotency-Key was used before for another order', code: 'IDEMPOTENCY_KEY_REUSED', user_id: 'user123' },
     },
   },
+  refusedByInventory(409, 'OUT_OF_STOCK', 'Not enough of this item in stock'),
+  refusedByInventory(422, 'UNKNOWN_ITEM', 'No such item in the inventory'),
+  {
+    outcome: 'the Order Service without its inventory, as 503 INVENTORY_UNAVAILABLE',
+    request: { method: 'POST', path: '/users/user123/orders', body: NEW_ORDER, headers: KEY },
+    sent: { method: 'POST', path: '/orders', body: { user_id: 'user123', ...NEW_ORDER }, headers: KEY },
+    upstream: answers(503, { error: 'Inventory unavailable', code: 'INVENTORY_UNAVAILABLE' }),
+    client: (stub) =>
+      stub
+        .forNewOrder('user123')
+        .failsWith(new OrderServiceUnavailableError(undefined, 503, { providerCode: 'INVENTORY_UNAVAILABLE' })),
+    expected: {
+      status: 503,
+      body: { error: 'Orders cannot be placed now: the inventory is unavailable', code: 'INVENTORY_UNAVAILABLE', user_id: 'user123' },
+    },
+  },
 ];
+
+/** A new order the Order Service refused because the inventory did (`OUT_OF_STOCK`, `UNKNOWN_ITEM`): the caller's answer. */
+function refusedByInventory(status: 409 | 422, code: string, error: string): UserOrderScenario {
+  return {
+    outcome: `an order the inventory refuses, as ${status} ${code}`,
+    request: { method: 'POST', path: '/users/user123/orders', body: NEW_ORDER, headers: KEY },
+    sent: { method: 'POST', path: '/orders', body: { user_id: 'user123', ...NEW_ORDER }, headers: KEY },
+    upstream: answers(status, { error: 'refused by the inventory', code }),
+    client: (stub) => stub.forNewOrder('user123').failsWith(new OrderServiceRejectedError(undefined, status, { providerCode: code })),
+    expected: { status, body: { error, code, user_id: 'user123' } },
+  };
+}
 
 /** Sends a scenario's request to the app under test. */
 export function sendTo(app: Pick<UserServiceTestApp, 'get' | 'post'>, { method, path, body, headers = {} }: UserOrderRequest): TestRequest {

@@ -2,7 +2,12 @@ import { HttpService } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
 import { axiosHttpError, axiosResponse } from '@boundary/testing';
 import { firstValueFrom, type Observable, of, throwError } from 'rxjs';
-import { OrderServiceOrderNotFoundError, OrderServiceNotFoundError, OrderServiceRejectedError } from './errors';
+import {
+  OrderServiceOrderNotFoundError,
+  OrderServiceNotFoundError,
+  OrderServiceRejectedError,
+  OrderServiceUnavailableError,
+} from './errors';
 import { OrderClientModule } from './order-client.module';
 import { OrderServiceClient } from './order-service.client';
 
@@ -101,6 +106,29 @@ describe('OrderServiceClient one order and order creation (HttpService overridde
         providerCode: 'IDEMPOTENCY_KEY_REUSED',
         userId: undefined,
       });
+    });
+
+    it.each([
+      [409, 'OUT_OF_STOCK'],
+      [422, 'UNKNOWN_ITEM'],
+    ])('fails with OrderServiceRejectedError %i carrying %s: the order the inventory refused', async (status, code) => {
+      post.mockReturnValue(throwError(() => axiosHttpError(status, { error: 'refused', code })));
+      await expect(firstValueFrom(client.createOrder(NEW_ORDER, { idempotencyKey: 'key-1' }))).rejects.toMatchObject({
+        constructor: OrderServiceRejectedError,
+        status,
+        providerCode: code,
+      });
+      expect(post).toHaveBeenCalledTimes(1);
+    });
+
+    it('fails with OrderServiceUnavailableError carrying the 503’s code after its retries, when the inventory is down', async () => {
+      post.mockReturnValue(throwError(() => axiosHttpError(503, { error: 'Inventory unavailable', code: 'INVENTORY_UNAVAILABLE' })));
+      await expect(firstValueFrom(client.createOrder(NEW_ORDER, { idempotencyKey: 'key-1' }))).rejects.toMatchObject({
+        constructor: OrderServiceUnavailableError,
+        status: 503,
+        providerCode: 'INVENTORY_UNAVAILABLE',
+      });
+      expect(post).toHaveBeenCalledTimes(2);
     });
 
     it('leaves providerCode unset when the error body has no code', async () => {

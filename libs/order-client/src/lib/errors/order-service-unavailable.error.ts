@@ -1,9 +1,10 @@
-import type { ProviderCallErrorOptions, ProviderFailureKind } from '@boundary/client-core';
-import { OrderServiceError, subjectOf } from './order-service.error';
+import type { ProviderFailureKind } from '@boundary/client-core';
+import { OrderServiceError, subjectOf, type OrderServiceErrorOptions } from './order-service.error';
 
 /**
  * The Order Service could not serve the call: the connection was refused or reset, or it answered 5xx.
- * `status` is the upstream HTTP status when there was an answer.
+ * `status` is the upstream HTTP status when there was an answer, and `providerCode` the code of its error body (e.g.
+ * `INVENTORY_UNAVAILABLE`: the Order Service is up but cannot take orders without its own provider).
  */
 export class OrderServiceUnavailableError extends OrderServiceError {
   readonly code = 'ORDER_SERVICE_UNAVAILABLE';
@@ -12,7 +13,7 @@ export class OrderServiceUnavailableError extends OrderServiceError {
   constructor(
     userId: string | undefined,
     readonly status?: number,
-    options?: ProviderCallErrorOptions,
+    options?: OrderServiceErrorOptions,
   ) {
     super(
       status === undefined

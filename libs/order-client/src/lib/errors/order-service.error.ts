@@ -6,14 +6,26 @@ import { describeResource, ProviderCallError, type ProviderCallErrorOptions } fr
  * context.
  */
 export abstract class OrderServiceError extends ProviderCallError {
+  /**
+   * The `code` of the Order Service's error body when it answered with one (a 4xx or 5xx), e.g. `INVALID_CURSOR`,
+   * `OUT_OF_STOCK` or `INVENTORY_UNAVAILABLE`: what the Order Service says went wrong, beyond the status.
+   */
+  declare readonly providerCode?: string;
+
   protected constructor(
     message: string,
     /** The user the call was for; `undefined` for a call that is not about one user. */
     readonly userId: string | undefined,
-    options?: ProviderCallErrorOptions,
+    options: OrderServiceErrorOptions = {},
   ) {
     super(message, options);
+    if (options.providerCode !== undefined) Object.defineProperty(this, 'providerCode', { value: options.providerCode, enumerable: true });
   }
+}
+
+/** What every Order Service error takes: the core's options, and the code of the Order Service's error body. */
+export interface OrderServiceErrorOptions extends ProviderCallErrorOptions {
+  providerCode?: string;
 }
 
 /** `user "u1"`, or the resource called when the call was not made for a user: the subject of a message. */

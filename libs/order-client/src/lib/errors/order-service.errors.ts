@@ -25,7 +25,8 @@ export const ORDER_SERVICE_ERRORS: ClientErrors = {
       ? new OrderServiceNotFoundError(userOf(context), context)
       : new OrderServiceOrderNotFoundError(orderId, context);
   },
-  unavailable: (context, status) => new OrderServiceUnavailableError(userOf(context), status, context),
+  unavailable: (context, status) =>
+    new OrderServiceUnavailableError(userOf(context), status, { ...context, providerCode: providerCodeOf(context) }),
   timeout: (context, timeoutMs) => new OrderServiceTimeoutError(userOf(context), timeoutMs, context),
   badResponse: (context, reason) => new OrderServiceBadResponseError(userOf(context), reason, context),
   rejected: (context, status) =>
