@@ -51,12 +51,39 @@ export function appendToArray(source: string, property: string, entry: string, f
   if (close < 0) throw new UneditableFileError(file, `${property}: [...]`);
   const inside = source.slice(open + 1, close);
   if (!inside.includes('\n')) {
-    const items = inside.trim().replace(/,$/, '');
-    return `${source.slice(0, open + 1)}${items ? `${items}, ` : ''}${entry}${source.slice(close)}`;
+    const items = [...topLevelItems(inside), entry];
+    const lineStart = source.lastIndexOf('\n', open) + 1;
+    const lineEnd = source.indexOf('\n', close);
+    const oneLine = `${source.slice(lineStart, open + 1)}${items.join(', ')}${source.slice(close, lineEnd < 0 ? undefined : lineEnd)}`;
+    if (oneLine.length <= MAX_LINE) return `${source.slice(0, open + 1)}${items.join(', ')}${source.slice(close)}`;
+    // Too long for one line: one item a line, as a formatter would write it.
+    const indent = /^[ \t]*/.exec(source.slice(lineStart))?.[0] ?? '';
+    const lines = items.map((item) => `${indent}  ${item},\n`).join('');
+    return `${source.slice(0, open + 1)}\n${lines}${indent}${source.slice(close)}`;
   }
   const lastLineStart = source.lastIndexOf('\n', close) + 1;
   const closingIndent = source.slice(lastLineStart, close);
   const body = source.slice(open + 1, lastLineStart).replace(/,?\s*$/, '');
   const itemIndent = /\n([ \t]*)\S/.exec(inside)?.[1] ?? `${closingIndent}  `;
   return `${source.slice(0, open + 1)}${body}${body.trim() ? ',' : ''}\n${itemIndent}${entry},\n${closingIndent}${source.slice(close)}`;
+}
+
+const MAX_LINE = 120;
+
+/** The items of an array literal's inside, split at its top-level commas. */
+function topLevelItems(inside: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= inside.length; i++) {
+    const char = inside[i];
+    if (char === '[' || char === '{' || char === '(') depth++;
+    if (char === ']' || char === '}' || char === ')') depth--;
+    if (i === inside.length || (char === ',' && depth === 0)) {
+      const item = inside.slice(start, i).trim();
+      if (item) items.push(item);
+      start = i + 1;
+    }
+  }
+  return items;
 }
