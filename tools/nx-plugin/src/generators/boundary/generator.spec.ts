@@ -117,6 +117,7 @@ describe('boundary generator', () => {
     const module = read('apps/shop-service/src/shop-service.module.ts');
     expect(module).toContain("Pick<ShopServiceConfig, 'serviceToken' | 'stockLevelClient'>");
     expect(module).toContain('StockLevelClientModule.forRoot({ ...options.stockLevelClient, requestId: currentRequestId })');
+    expect(module).toContain("import {\n  currentRequestId,\n  LivenessModule,\n");
     expect(read('apps/shop-service/src/main.ts')).toContain('stockLevelClient: config.stockLevelClient, logger');
     expect(read('apps/shop-service/src/shop-service.test-app.ts')).toContain(
       'stockLevelClient: loadShopServiceConfig({}).stockLevelClient, logger',
@@ -180,6 +181,27 @@ describe('boundary generator', () => {
     const eslint = other.read('eslint.config.mjs', 'utf8') ?? '';
     expect(eslint.match(/sourceTag: 'scope:shop'/g)).toHaveLength(1);
     expect(eslint).toContain("{ sourceTag: 'scope:shop', onlyDependOnLibsWithTags: ['scope:shop', 'scope:stock-level', 'scope:shared'] }");
+  });
+
+  it('serves the other kinds too: a provider without --database, a consumer with it', async () => {
+    const other = await workspaceWithServices();
+    await boundaryGenerator(other, { provider: 'shop-service', consumer: 'stock-level-service', resource: 'baskets' });
+    expect(other.read('apps/shop-service/src/shop/shop.module.ts', 'utf8')).toContain(
+      [
+        '  controllers: [BasketsController],',
+        '  providers: [',
+        '    { provide: ShopRepository, useClass: InMemoryShopRepository },',
+        '    { provide: BasketRepository, useClass: InMemoryBasketRepository },',
+        '  ],',
+      ].join('\n'),
+    );
+    expect(readProjectConfiguration(other, 'shop-service').targets?.['verify'].inputs).not.toContainEqual({ env: 'DATABASE_URL' });
+    expect(other.read('apps/stock-level-service/src/config/stock-level-service.config.ts', 'utf8')).toContain(
+      "SHOP_SERVICE_URL: z\n      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5011' })",
+    );
+    expect(other.read('apps/stock-level-service/src/config/stock-level-service.config.spec.ts', 'utf8')).toContain(
+      "database: { url: undefined, pgliteDir: undefined },\n      logLevel: 'info',\n      shopClient: { baseUrl: 'http://localhost:5011', timeoutMs: 2000 },",
+    );
   });
 
   it('adds a second provider’s pact to a consumer that already has a contract target', async () => {

@@ -231,7 +231,7 @@ function editConsumer({ p, c, consumerRoot, consumer, provider, providerApp, con
   const modulePath = joinPathFragments(src, `${consumer}-service.module.ts`);
   edit(modulePath, (source) => {
     let out = `import { ${p.className}ClientModule } from '@boundary/${provider}-client';\n${source}`;
-    if (!/\bcurrentRequestId\b/.test(out)) out = insertAfter(out, '\n  LivenessModule,\n', '  currentRequestId,\n', modulePath);
+    if (!/\bcurrentRequestId\b/.test(out)) out = insertBefore(out, '\n  LivenessModule,\n', '\n  currentRequestId,', modulePath);
     out = insertAfter(out, `Pick<${c.className}ServiceConfig, 'serviceToken'`, ` | '${client}'`, modulePath);
     return insertAfter(
       out,
