@@ -34,7 +34,7 @@ export async function startOrderServiceTestApp(
 ): Promise<OrderServiceTestApp> {
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
   const moduleRef = await Test.createTestingModule({
-    imports: [OrderServiceModule.forRoot({ database, serviceToken, logger })],
+    imports: [OrderServiceModule.forRoot({ serviceToken, database, logger })],
     providers,
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(logger), {

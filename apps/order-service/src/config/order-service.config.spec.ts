@@ -16,10 +16,11 @@ describe('loadOrderServiceConfig', () => {
       PGLITE_DIR: '/var/lib/orders',
       SEED_DEMO_DATA: 'true',
     });
+    // Everything else as by default.
     expect(config).toEqual({
+      ...loadOrderServiceConfig({}),
       port: 7000,
       database: { url: 'postgres://postgres@127.0.0.1:5432/orders', pgliteDir: '/var/lib/orders', seedDemoData: true },
-      logLevel: 'info',
     });
   });
 

@@ -219,6 +219,18 @@ describe('boundary generator', () => {
   });
 });
 
+describe('boundary generator along a chain (A → B → C)', () => {
+  it('makes a consumer the provider of another: one testPathIgnorePatterns keeping both its pact and its verification out of its tests', async () => {
+    const tree = await workspaceWithServices();
+    await serviceGenerator(tree, { name: 'storefront-service', port: 5013 });
+    await boundaryGenerator(tree, OPTIONS);
+    await boundaryGenerator(tree, { provider: 'shop-service', consumer: 'storefront-service', resource: 'carts' });
+    const jestConfig = tree.read('apps/shop-service/jest.config.cjs', 'utf8') ?? '';
+    expect(jestConfig.match(/testPathIgnorePatterns/g)).toHaveLength(1);
+    expect(jestConfig).toContain("testPathIgnorePatterns: ['/node_modules/', '\\\\.pact\\\\.spec\\\\.ts$', '\\\\.pact-verify\\\\.spec\\\\.ts$']");
+  });
+});
+
 describe('boundary generator refuses with one line and writes nothing', () => {
   it.each([
     ['a provider that is not an app', { provider: 'nowhere-service' }, /^Unknown provider "nowhere-service": pass an existing app, e.g. stock-level-service or shop-service\.$/],

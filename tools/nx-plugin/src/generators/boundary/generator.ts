@@ -166,11 +166,10 @@ function editProvider({ s, r, providerRoot, provider, resource, singular, provid
   });
   const jestConfig = joinPathFragments(providerRoot, 'jest.config.cjs');
   edit(jestConfig, (source) =>
-    insertBefore(
+    ignoringTests(
       source,
-      '\n};',
-      `\n  // Provider verification runs as its own target (\`nx verify ${providerApp}\`), after ${consumerApp}'s \`contract\`.` +
-        "\n  testPathIgnorePatterns: ['/node_modules/', '\\\\.pact-verify\\\\.spec\\\\.ts$'],",
+      "'\\\\.pact-verify\\\\.spec\\\\.ts$'",
+      `Provider verification runs as its own target (\`nx verify ${providerApp}\`), after ${consumerApp}'s \`contract\`.`,
       jestConfig,
     ),
   );
@@ -249,23 +248,19 @@ function editConsumer({ p, c, consumerRoot, consumer, provider, providerApp, con
     let out = source;
     const loader = `import { load${c.className}ServiceConfig } from './config/${consumer}-service.config';\n`;
     if (!out.includes(loader)) {
-      out = insertBefore(out, `import { configure${c.className}ServiceApp }`, loader, testAppPath);
+      out = insertBefore(out, `import { configure${c.className}ServiceApp`, loader, testAppPath);
     }
     // The client options a test app gets are the configuration's defaults: the provider at its recorded port.
     return insertAfter(out, 'forRoot({ serviceToken, ', `${client}: load${c.className}ServiceConfig({}).${client}, `, testAppPath);
   });
   const jestConfig = joinPathFragments(consumerRoot, 'jest.config.cjs');
   edit(jestConfig, (source) =>
-    source.includes('.pact\\\\.spec')
-      ? source
-      : insertBefore(
-          source,
-          '\n};',
-          '\n  // Consumer contract tests write pacts/ and run as their own target (`nx contract ' +
-            `${consumerApp}\`).` +
-            "\n  testPathIgnorePatterns: ['/node_modules/', '\\\\.pact\\\\.spec\\\\.ts$'],",
-          jestConfig,
-        ),
+    ignoringTests(
+      source,
+      "'\\\\.pact\\\\.spec\\\\.ts$'",
+      `Consumer contract tests write pacts/ and run as their own target (\`nx contract ${consumerApp}\`).`,
+      jestConfig,
+    ),
   );
   const projectJson = joinPathFragments(consumerRoot, 'project.json');
   edit(projectJson, (source) => {
@@ -284,6 +279,16 @@ function editConsumer({ p, c, consumerRoot, consumer, provider, providerApp, con
     project.targets = { ...project.targets, contract };
     return `${JSON.stringify(project, null, 2)}\n`;
   });
+}
+
+/**
+ * A Jest config that leaves the files matching `pattern` (a quoted regex source) to their own target: added to its
+ * `testPathIgnorePatterns` when it has them (an app that is already a consumer or a provider), else with them.
+ */
+function ignoringTests(source: string, pattern: string, why: string, file: string): string {
+  if (source.includes(pattern)) return source;
+  if (source.includes('testPathIgnorePatterns: [')) return appendToArray(source, 'testPathIgnorePatterns', pattern, file);
+  return insertBefore(source, '\n};', `\n  // ${why}\n  testPathIgnorePatterns: ['/node_modules/', ${pattern}],`, file);
 }
 
 function verifyTarget(root: string, consumerApp: string, database: boolean): TargetConfiguration {
