@@ -23,6 +23,7 @@ export interface InventoryServiceTestAppOptions extends Partial<Pick<InventorySe
 /** A started test app and supertest against its server. */
 export interface InventoryServiceTestApp {
   app: NestFastifyApplication;
+  http: () => ReturnType<typeof request>;
   get: (path: string) => request.Test;
 }
 
@@ -31,7 +32,7 @@ export async function startInventoryServiceTestApp({
   serviceToken,
   logDestination,
   controllers = [],
-  database = { migrationsFolder: MIGRATIONS_FOLDER },
+  database = { migrationsFolder: MIGRATIONS_FOLDER, seedDemoData: false },
 }: InventoryServiceTestAppOptions = {}): Promise<InventoryServiceTestApp> {
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
   const moduleRef = await Test.createTestingModule({
@@ -45,5 +46,6 @@ export async function startInventoryServiceTestApp({
   configureInventoryServiceApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, get: (path) => request(app.getHttpServer()).get(path) };
+  const http = () => request(app.getHttpServer());
+  return { app, http, get: (path) => http().get(path) };
 }

@@ -16,7 +16,7 @@ async function bootstrap(): Promise<void> {
   const config = loadInventoryServiceConfig(process.env);
   const database = { ...config.database, migrationsFolder: MIGRATIONS_FOLDER };
   if (process.argv.includes('--migrate-only')) {
-    await (await openInventoryDatabase(database)).close();
+    await (await openInventoryDatabase({ ...database, seedDemoData: false })).close();
     NestLogger.log('Migrations applied', 'Bootstrap');
     return;
   }

@@ -4,7 +4,7 @@ describe('loadInventoryServiceConfig', () => {
   it('defaults to port 5002, no service token and log level info', () => {
     expect(loadInventoryServiceConfig({})).toEqual({
       port: 5002,
-      database: { url: undefined, pgliteDir: undefined },
+      database: { url: undefined, pgliteDir: undefined, seedDemoData: false },
       logLevel: 'info',
     });
   });
@@ -18,7 +18,12 @@ describe('loadInventoryServiceConfig', () => {
   it('reads the PostgreSQL URL and the PGlite folder, an empty one being unset', () => {
     expect(
       loadInventoryServiceConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/inventory', PGLITE_DIR: '' }).database,
-    ).toEqual({ url: 'postgres://postgres@127.0.0.1:5432/inventory', pgliteDir: undefined });
+    ).toEqual({ url: 'postgres://postgres@127.0.0.1:5432/inventory', pgliteDir: undefined, seedDemoData: false });
+  });
+
+  it('reads SEED_DEMO_DATA', () => {
+    expect(loadInventoryServiceConfig({ SEED_DEMO_DATA: 'true' }).database.seedDemoData).toBe(true);
+    expect(loadInventoryServiceConfig({ SEED_DEMO_DATA: 'false' }).database.seedDemoData).toBe(false);
   });
 
   it.each([
@@ -26,6 +31,7 @@ describe('loadInventoryServiceConfig', () => {
     ['INVENTORY_SERVICE_TOKEN', { INVENTORY_SERVICE_TOKEN: 'short' }, /INVENTORY_SERVICE_TOKEN: must be at least 16 characters/],
     ['LOG_LEVEL', { LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/inventory' }, /DATABASE_URL: must be a postgres/],
+    ['SEED_DEMO_DATA', { SEED_DEMO_DATA: 'yes' }, /SEED_DEMO_DATA: must be true or false/],
   ])('rejects a bad %s, naming it', (_name, env, message) => {
     expect(() => loadInventoryServiceConfig(env)).toThrow(message);
   });

@@ -13,6 +13,7 @@ const InventoryServiceEnvSchema = z
       z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
     ),
     PGLITE_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
+    SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
     NODE_ENV: z.string().optional(),
     INVENTORY_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -28,6 +29,8 @@ export interface InventoryDatabaseConfig {
   url?: string;
   /** Folder of the embedded database; in memory (lost on exit) when absent. Ignored when `url` is set. */
   pgliteDir?: string;
+  /** Load the demo stock (the demo orders' items and a few more) at start-up; existing stock is left as it is. */
+  seedDemoData: boolean;
 }
 
 /** The Inventory Service's validated configuration. */
@@ -47,7 +50,7 @@ export function loadInventoryServiceConfig(env: NodeJS.ProcessEnv): InventorySer
   const e = parseEnv(InventoryServiceEnvSchema, env, 'Inventory Service');
   return {
     port: e.PORT,
-    database: { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR },
+    database: { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seedDemoData: e.SEED_DEMO_DATA === 'true' },
     ...(e.INVENTORY_SERVICE_TOKEN === undefined ? {} : { serviceToken: e.INVENTORY_SERVICE_TOKEN }),
     logLevel: e.LOG_LEVEL,
   };

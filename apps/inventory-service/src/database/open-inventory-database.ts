@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { Pool } from 'pg';
 import type { InventoryDatabaseConfig } from '../config/inventory-service.config';
+import { seedDemoStock } from './demo-seed';
 import { InventoryDatabase, type InventoryDb } from './inventory-database';
 import { inventoryServiceSchema } from './inventory-service.schema';
 
@@ -24,11 +25,17 @@ const MIGRATIONS = { migrationsSchema: 'inventory', migrationsTable: '__drizzle_
 const MIGRATION_LOCK_KEY = 'inventory-service migrations';
 
 /**
- * Opens the configured database and applies pending migrations. Throws {@link DatabaseUnavailableError} naming the
+ * Opens the configured database, applies pending migrations and, if asked, the demo stock. Throws {@link DatabaseUnavailableError} naming the
  * server (never the password) when PostgreSQL cannot be reached; a migration that fails rejects with its error.
  */
 export async function openInventoryDatabase(options: OpenInventoryDatabaseOptions): Promise<InventoryDatabase> {
   const database = options.url ? await openPostgres(options.url, options) : await openPglite(options);
+  try {
+    if (options.seedDemoData) await seedDemoStock(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   new Logger('InventoryDatabase').log(`Using ${database.description}`);
   return database;
 }
