@@ -1,4 +1,4 @@
-import { expandPath, nestRoute } from '@boundary/http-conventions';
+import { expandPath, IDEMPOTENCY_KEY_HEADER, nestRoute } from '@boundary/http-conventions';
 import { ContractOpenApiSchemas, toOpenApiSchema } from '@boundary/order-contract';
 import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Delete, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
@@ -44,7 +44,7 @@ export class ReservationsController {
   })
   async reserve(
     @Body(parseNewReservation) body: CreateReservationRequest,
-    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKeyHeader: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);

@@ -63,6 +63,25 @@ describe.each(TEST_BACKENDS)('Inventory Service POST /reservations and DELETE /r
     expect(await inStock('Last unit')).toBe(0);
   });
 
+  // Only a server can be shared by two instances; an embedded database belongs to one process.
+  if (backend.name === 'PostgreSQL') {
+    it('reserves exactly the stock for 10 concurrent requests split across two instances: five 201, five 409', async () => {
+      const second = await startInventoryServiceTestApp({ database: testDatabase.options() });
+      try {
+        await inventory.setStock('Shared', 5);
+        const responses = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            (i % 2 === 0 ? service : second).http().post('/reservations').send({ item: 'Shared', quantity: 1 }),
+          ),
+        );
+        expect(responses.map((response) => response.status).sort()).toEqual([...Array(5).fill(201), ...Array(5).fill(409)]);
+        expect(await inStock('Shared')).toBe(0);
+      } finally {
+        await second.app.close();
+      }
+    });
+  }
+
   describe('with an Idempotency-Key', () => {
     it('answers a repeat of the same body 200 with the first reservation, reserving nothing more', async () => {
       await inventory.setStock('Desk', 3);
