@@ -13,7 +13,7 @@ import {
   type OrderDetail,
   type OrderHistoryQuery,
 } from '@boundary/order-contract';
-import { expandPath, nestRoute } from '@boundary/http-conventions';
+import { expandPath, IDEMPOTENCY_KEY_HEADER, nestRoute } from '@boundary/http-conventions';
 import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Get, Headers, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import {
@@ -115,7 +115,7 @@ export class OrdersController {
   })
   async createOrder(
     @Body(parseNewOrder) body: CreateOrderRequest,
-    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKeyHeader: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { nestRoute } from '@boundary/http-conventions';
+import { IDEMPOTENCY_KEY_HEADER, nestRoute } from '@boundary/http-conventions';
 import { OrderServiceClient } from '@boundary/order-client';
 import { ContractOpenApiSchemas, OrderIdSchema, ORDER_ROUTES, toOpenApiSchema } from '@boundary/order-contract';
 import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, ZodValidationPipe } from '@boundary/service-kit';
@@ -60,7 +60,7 @@ export class UserOrderController {
   async createOrder(
     @Param('userId', parseUserId) userId: string,
     @Body(parseNewOrder) body: NewUserOrder,
-    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKeyHeader: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader) ?? randomUUID();

@@ -7,7 +7,7 @@ const pipe = new ZodValidationPipe(IdempotencyKeySchema.optional(), 'Idempotency
  * The `Idempotency-Key` header of an idempotent create route, validated: `undefined` when absent; a malformed key
  * throws `400` `{ error: 'Invalid Idempotency-Key header: …', code: 'INVALID_IDEMPOTENCY_KEY' }`.
  *
- * @example const key = parseIdempotencyKey(idempotencyKeyHeader); // from `@Headers('idempotency-key')`
+ * @example const key = parseIdempotencyKey(idempotencyKeyHeader); // from `@Headers(IDEMPOTENCY_KEY_HEADER)`
  */
 export function parseIdempotencyKey(header: string | undefined): string | undefined {
   return pipe.transform(header);
