@@ -72,10 +72,12 @@ export class DrizzleInventoryRepository extends InventoryRepository {
   async release(reservationId: string): Promise<void> {
     await this.database.db.transaction(async (tx) => {
       // Marking it released is the guard: of two concurrent releases, the second waits for the first's row lock,
-      // then finds it released and updates nothing, so the units go back once.
+      // then finds it released and updates nothing, so the units go back once. Its Idempotency-Key is freed: a caller
+      // releases what it could not use (e.g. its own write failed after reserving), and its retry with the same key
+      // must reserve again rather than be answered a reservation that no longer holds anything.
       const [released] = await tx
         .update(reservations)
-        .set({ releasedAt: sql`now()` })
+        .set({ releasedAt: sql`now()`, idempotencyKey: null })
         .where(and(eq(reservations.id, reservationId), isNull(reservations.releasedAt)))
         .returning({ item: reservations.item, quantity: reservations.quantity });
       if (!released) {

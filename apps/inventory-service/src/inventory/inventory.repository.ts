@@ -37,7 +37,8 @@ export abstract class InventoryRepository {
 
   /**
    * Releases the reservation: its units go back to stock, once. Throws `ReservationNotFoundError` for an id it never
-   * issued or a reservation released before (then nothing goes back).
+   * issued or a reservation released before (then nothing goes back). Its Idempotency-Key is freed: the same key
+   * reserves anew.
    */
   abstract release(reservationId: string): Promise<void>;
 }

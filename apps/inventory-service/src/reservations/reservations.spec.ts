@@ -214,13 +214,17 @@ describe.each(TEST_BACKENDS)('Inventory Service POST /reservations and DELETE /r
       expect(await inStock('Vase')).toBe(2);
     });
 
-    it('leaves a released reservation’s Idempotency-Key answering the first reservation, reserving nothing', async () => {
+    it('frees a released reservation’s Idempotency-Key: the caller’s retry with it reserves anew', async () => {
       await inventory.setStock('Tray', 2);
       const first = await reserve({ item: 'Tray', quantity: 1 }, 'key-released').expect(201);
       await release(first.body.reservation_id).expect(204);
-      const again = await reserve({ item: 'Tray', quantity: 1 }, 'key-released').expect(200);
-      expect(again.body).toEqual(first.body);
       expect(await inStock('Tray')).toBe(2);
+      const again = await reserve({ item: 'Tray', quantity: 1 }, 'key-released').expect(201);
+      expect(again.body.reservation_id).not.toBe(first.body.reservation_id);
+      expect(await inStock('Tray')).toBe(1);
+      // … and the new reservation is the key's from now on.
+      await reserve({ item: 'Tray', quantity: 1 }, 'key-released').expect(200, again.body);
+      expect(await inStock('Tray')).toBe(1);
     });
   });
 });
