@@ -14,4 +14,6 @@ module.exports = {
     '@electric-sql/pglite/dist/.+\\.cjs$': ['@swc/jest', swcJestConfig],
   },
   transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
+  // Provider verification runs as its own target (`nx verify inventory-service`), after order-service's `contract`.
+  testPathIgnorePatterns: ['/node_modules/', '\\.pact-verify\\.spec\\.ts$'],
 };

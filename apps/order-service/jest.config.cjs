@@ -15,5 +15,5 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   // Provider verification runs as its own target (`nx verify order-service`), after the consumers wrote their pacts.
-  testPathIgnorePatterns: ['/node_modules/', '\\.pact-verify\\.spec\\.ts$'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.pact-verify\\.spec\\.ts$', '\\.pact\\.spec\\.ts$'],
 };

@@ -1,4 +1,6 @@
+import { InventoryClientModule } from '@boundary/inventory-client';
 import {
+  currentRequestId,
   LivenessModule,
   ReadinessModule,
   serviceLoggerModule,
@@ -14,7 +16,7 @@ import { OrderDatabase } from './database/order-database';
 import { OrdersModule } from './orders/orders.module';
 
 /** What the Order Service runs on: its database, its service token and its logger. */
-export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'serviceToken'> {
+export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'serviceToken' | 'inventoryClient'> {
   /** Opened and migrated before the app starts; start-up fails if it cannot be. */
   database: OpenOrderDatabaseOptions;
   /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
@@ -33,6 +35,7 @@ export class OrderServiceModule {
       module: OrderServiceModule,
       imports: [
         serviceLoggerModule(options.logger),
+        InventoryClientModule.forRoot({ ...options.inventoryClient, requestId: currentRequestId }),
         OrderDatabaseModule.forRoot(options.database),
         OrdersModule,
         LivenessModule,

@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type { OpenOrderDatabaseOptions } from './database/open-order-database';
+import { loadOrderServiceConfig } from './config/order-service.config';
 import { configureOrderServiceApp, createOrderServiceAdapter, ORDER_SERVICE_APP_OPTIONS } from './order-service.app';
 import { OrderServiceModule, type OrderServiceOptions } from './order-service.module';
 
@@ -34,7 +35,7 @@ export async function startOrderServiceTestApp(
 ): Promise<OrderServiceTestApp> {
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
   const moduleRef = await Test.createTestingModule({
-    imports: [OrderServiceModule.forRoot({ serviceToken, database, logger })],
+    imports: [OrderServiceModule.forRoot({ serviceToken, inventoryClient: loadOrderServiceConfig({}).inventoryClient, database, logger })],
     providers,
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(logger), {

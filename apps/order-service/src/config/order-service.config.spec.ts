@@ -6,6 +6,7 @@ describe('loadOrderServiceConfig', () => {
       port: 5001,
       database: { url: undefined, pgliteDir: undefined, seedDemoData: false },
       logLevel: 'info',
+      inventoryClient: { baseUrl: 'http://localhost:5002', timeoutMs: 2000 },
     });
   });
 
@@ -67,6 +68,26 @@ describe('loadOrderServiceConfig', () => {
     ['a short token', { ORDER_SERVICE_TOKEN: 'short' }, /ORDER_SERVICE_TOKEN: must be at least 16 characters/],
     ['an unknown LOG_LEVEL', { LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
   ])('fails naming the variable for %s', (_case, env, message) => {
+    expect(() => loadOrderServiceConfig(env)).toThrow(message);
+  });
+});
+
+describe('loadOrderServiceConfig: the Inventory Service client', () => {
+  it('reads INVENTORY_SERVICE_URL, INVENTORY_SERVICE_TIMEOUT_MS and INVENTORY_SERVICE_TOKEN', () => {
+    expect(
+      loadOrderServiceConfig({
+        INVENTORY_SERVICE_URL: 'http://inventory.internal:5002',
+        INVENTORY_SERVICE_TIMEOUT_MS: '500',
+        INVENTORY_SERVICE_TOKEN: 'a-token-of-at-least-16',
+      }).inventoryClient,
+    ).toEqual({ baseUrl: 'http://inventory.internal:5002', timeoutMs: 500, token: 'a-token-of-at-least-16' });
+  });
+
+  it.each([
+    ['INVENTORY_SERVICE_URL', { INVENTORY_SERVICE_URL: 'ftp://inventory' }, /INVENTORY_SERVICE_URL: must be an http\(s\) URL/],
+    ['INVENTORY_SERVICE_TIMEOUT_MS', { INVENTORY_SERVICE_TIMEOUT_MS: '0' }, /INVENTORY_SERVICE_TIMEOUT_MS/],
+    ['INVENTORY_SERVICE_TOKEN', { INVENTORY_SERVICE_TOKEN: 'short' }, /INVENTORY_SERVICE_TOKEN: must be at least 16 characters/],
+  ])('rejects a bad %s, naming it', (_name, env, message) => {
     expect(() => loadOrderServiceConfig(env)).toThrow(message);
   });
 });

@@ -1,3 +1,4 @@
+import type { InventoryClientOptions } from '@boundary/inventory-client';
 import { LOG_LEVELS, parseEnv, type LogLevel } from '@boundary/service-kit';
 import { z } from 'zod';
 
@@ -15,6 +16,11 @@ const OrderServiceEnvSchema = z
     SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
     NODE_ENV: z.string().optional(),
     ORDER_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    INVENTORY_SERVICE_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5002' })
+      .default('http://localhost:5002'),
+    INVENTORY_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(2000),
+    INVENTORY_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.ORDER_SERVICE_TOKEN !== undefined, {
@@ -38,6 +44,8 @@ export interface OrderServiceConfig {
   /** The shared token callers must present as `Authorization: Bearer`; `undefined` leaves the API open (development). */
   serviceToken?: string;
   logLevel: LogLevel;
+  /** How `InventoryServiceClient` reaches the Inventory Service, as `InventoryClientModule` takes it. */
+  inventoryClient: InventoryClientOptions;
 }
 
 /**
@@ -51,5 +59,10 @@ export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConf
     database: { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seedDemoData: e.SEED_DEMO_DATA === 'true' },
     ...(e.ORDER_SERVICE_TOKEN === undefined ? {} : { serviceToken: e.ORDER_SERVICE_TOKEN }),
     logLevel: e.LOG_LEVEL,
+    inventoryClient: {
+      baseUrl: e.INVENTORY_SERVICE_URL,
+      timeoutMs: e.INVENTORY_SERVICE_TIMEOUT_MS,
+      ...(e.INVENTORY_SERVICE_TOKEN === undefined ? {} : { token: e.INVENTORY_SERVICE_TOKEN }),
+    },
   };
 }

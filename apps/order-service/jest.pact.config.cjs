@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'order-service:contract',
+  preset: '../../jest.preset.js',
+  testMatch: ['<rootDir>/src/**/*.pact.spec.ts'],
+  testTimeout: 30_000,
+};

@@ -1,0 +1,2 @@
+export * from './item.fixtures';
+export * from './inventory-service-client.stub';

@@ -1,0 +1,4 @@
+export * from './lib/item.schema';
+export * from './lib/inventory-routes';
+export * from './lib/inventory-error-codes';
+export * from './lib/demo-items';
