@@ -1,4 +1,5 @@
 import { IdempotencyKeyReusedError, isDatabaseUnavailable, type HttpProblem } from '@boundary/service-kit';
+import { inventoryProblem } from './inventory.problem';
 import { InvalidCursorError } from './invalid-cursor.error';
 
 /** The Order Service's own errors as HTTP answers; anything else is left to the JSON error filter's defaults. */
@@ -8,5 +9,5 @@ export function ordersProblem(error: unknown): HttpProblem | undefined {
   if (isDatabaseUnavailable(error)) {
     return { status: 503, error: 'Database unavailable, try again later', code: 'DATABASE_UNAVAILABLE' };
   }
-  return undefined;
+  return inventoryProblem(error);
 }
