@@ -113,3 +113,20 @@ describe('InventoryServiceClientStub.everythingInStock — for a test that says 
     });
   });
 });
+
+describe('InventoryServiceClientStub.isDown — the Inventory Service unreachable', () => {
+  it('fails every call, scripted or stocked, as unavailable, until reset()', async () => {
+    const stub = new InventoryServiceClientStub().stocks('Desk', 3).isDown();
+    stub.forItem('Desk').returns(anItem({ item: 'Desk' }));
+    await expect(firstValueFrom(stub.reserve({ item: 'Desk', quantity: 1 }, { idempotencyKey: 'k' }))).rejects.toMatchObject({
+      kind: 'unavailable',
+    });
+    await expect(firstValueFrom(stub.getItem('Desk'))).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(firstValueFrom(stub.release('res_00000000-0000-4000-8000-000000000001'))).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(stub.reservedItems).toEqual(['Desk']);
+    stub.reset();
+    await expect(firstValueFrom(stub.reserve({ item: 'Desk', quantity: 1 }, { idempotencyKey: 'k' }))).rejects.toBeInstanceOf(
+      UnscriptedCallError,
+    );
+  });
+});

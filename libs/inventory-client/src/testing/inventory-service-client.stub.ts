@@ -3,6 +3,7 @@ import { checkedFixture, ScriptedStub, type Script, type ScriptedStubOptions } f
 import { defer, of, throwError, type Observable } from 'rxjs';
 import type { InventoryServiceClient } from '../lib/inventory-service.client';
 import type { MadeReservation } from '../lib/made-reservation';
+import { InventoryServiceError } from '../lib/errors/inventory-service.error';
 import { refusedReservation } from './refused-reservation';
 
 const GET_ITEM = 'getItem';
@@ -20,6 +21,8 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
   /** The reservations `stocks()` made and not released yet, by id, with their key. */
   private readonly held = new Map<string, { reservation: MadeReservation['reservation']; key: string }>();
   private reservationCount = 0;
+  /** Set by `isDown()`: every call fails as a refused connection would. */
+  private down = false;
 
   constructor(options: ScriptedStubOptions = {}) {
     super(
@@ -78,6 +81,23 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
     return this;
   }
 
+  /**
+   * The Inventory Service is down: every call, scripted or not, fails as the real client fails on a refused
+   * connection (`kind: 'unavailable'`). Undone by `reset()`.
+   */
+  isDown(): this {
+    this.down = true;
+    return this;
+  }
+
+  /** Forgets scripts, calls, stock and `isDown()`, for a stub shared by the tests of a file. */
+  override reset(): void {
+    super.reset();
+    this.stocked.clear();
+    this.held.clear();
+    this.down = false;
+  }
+
   /** What is left of an item a test stocked with `stocks()`. */
   unitsLeft(item: string): number | undefined {
     return this.stocked.get(item)?.left;
@@ -94,11 +114,12 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
   }
 
   getItem(item: string): Observable<Item> {
-    return this.play(GET_ITEM, item);
+    return this.down ? this.unreachable(GET_ITEM, item, [item]) : this.play(GET_ITEM, item);
   }
 
   reserve(...args: Parameters<InventoryServiceClient['reserve']>): Observable<MadeReservation> {
     const [{ item, quantity }, { idempotencyKey }] = args;
+    if (this.down) return this.unreachable(RESERVE, item, args);
     const stock = this.stocked.get(item);
     if (stock === undefined || this.isScripted(RESERVE, item)) return this.play(RESERVE, item, args);
     this.history.push({ method: RESERVE, key: item, args });
@@ -116,6 +137,7 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
 
   /** A reservation `stocks()` made goes back to stock, once, and frees its key, as the Inventory Service does. */
   release(reservationId: string): Observable<void> {
+    if (this.down) return this.unreachable(RELEASE, reservationId, [reservationId]);
     const held = this.held.get(reservationId);
     if (held === undefined || this.isScripted(RELEASE, reservationId)) return this.play(RELEASE, reservationId);
     this.history.push({ method: RELEASE, key: reservationId, args: [reservationId] });
@@ -129,6 +151,12 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
       }
       return of(undefined);
     });
+  }
+
+  /** Records the call and fails it as the real client fails when the connection is refused. */
+  private unreachable<T>(method: string, key: string, args: readonly unknown[]): Observable<T> {
+    this.history.push({ method, key, args });
+    return throwError(() => new InventoryServiceError('unavailable', 'unreachable'));
   }
 }
 
