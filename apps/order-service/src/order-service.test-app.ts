@@ -1,4 +1,5 @@
-import { InventoryServiceClient } from '@boundary/inventory-client';
+import { InventoryServiceClient, type InventoryClientOptions } from '@boundary/inventory-client';
+import { HttpService } from '@nestjs/axios';
 import { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import type { Provider } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -23,6 +24,10 @@ export interface OrderServiceTestAppOptions extends Partial<Pick<OrderServiceOpt
    * test gets stock it did not ask for); `'real'` keeps the real client, for a test that intercepts its HTTP.
    */
   inventory?: InventoryServiceClientStub | 'real';
+  /** With `inventory: 'real'`: the client's options over the configuration's defaults (e.g. a host nock intercepts). */
+  inventoryClient?: Partial<InventoryClientOptions>;
+  /** With `inventory: 'real'`: what stands in for `@nestjs/axios`' `HttpService` (e.g. an `HttpServiceDouble`). */
+  httpService?: object;
 }
 
 /** A started test app and supertest against its server. */
@@ -40,14 +45,29 @@ export interface OrderServiceTestApp {
  */
 export async function startOrderServiceTestApp(
   database: OpenOrderDatabaseOptions,
-  { serviceToken, logDestination, providers = [], inventory = new InventoryServiceClientStub() }: OrderServiceTestAppOptions = {},
+  {
+    serviceToken,
+    logDestination,
+    providers = [],
+    inventory = new InventoryServiceClientStub(),
+    inventoryClient,
+    httpService,
+  }: OrderServiceTestAppOptions = {},
 ): Promise<OrderServiceTestApp> {
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
   const builder = Test.createTestingModule({
-    imports: [OrderServiceModule.forRoot({ serviceToken, inventoryClient: loadOrderServiceConfig({}).inventoryClient, database, logger })],
+    imports: [
+      OrderServiceModule.forRoot({
+        serviceToken,
+        inventoryClient: { ...loadOrderServiceConfig({}).inventoryClient, ...inventoryClient },
+        database,
+        logger,
+      }),
+    ],
     providers,
   });
   if (inventory !== 'real') builder.overrideProvider(InventoryServiceClient).useValue(inventory);
+  if (httpService !== undefined) builder.overrideProvider(HttpService).useValue(httpService);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(logger), {
     ...ORDER_SERVICE_APP_OPTIONS,

@@ -6,8 +6,11 @@ import { InvalidCursorError } from './invalid-cursor.error';
 export function ordersProblem(error: unknown): HttpProblem | undefined {
   if (error instanceof InvalidCursorError) return { status: 400, error: error.message, code: error.code };
   if (error instanceof IdempotencyKeyReusedError) return { status: 409, error: error.message, code: error.code };
+  // First: an inventory that refused the connection must not pass for the database (both carry ECONNREFUSED).
+  const inventory = inventoryProblem(error);
+  if (inventory !== undefined) return inventory;
   if (isDatabaseUnavailable(error)) {
     return { status: 503, error: 'Database unavailable, try again later', code: 'DATABASE_UNAVAILABLE' };
   }
-  return inventoryProblem(error);
+  return undefined;
 }
