@@ -26,7 +26,7 @@ describe('User Service OpenAPI document', () => {
       expect(Object.keys(one.responses).sort()).toEqual(['200', '400', '404', '502', '504']);
       expect(one.responses['200'].content['application/json'].schema.required).toEqual(['user_id', 'order']);
       const create = body.paths['/users/{userId}/orders'].post;
-      expect(Object.keys(create.responses).sort()).toEqual(['200', '201', '400', '409', '502', '504']);
+      expect(Object.keys(create.responses).sort()).toEqual(['200', '201', '400', '409', '422', '502', '503', '504']);
       expect(create.requestBody.content['application/json'].schema.required).toEqual(['item', 'quantity']);
       expect(create.responses['201'].headers).toHaveProperty('Location');
       expect(create.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
