@@ -1,0 +1,19 @@
+import { logger, type ExecutorContext } from '@nx/devkit';
+import { checkBreakingChanges, formatVerdicts, passes } from '../../lib/breaking-changes/check-breaking-changes';
+import { servicesOf } from '../../lib/workspace/services';
+
+export interface BreakingChangesOptions {
+  base: string;
+}
+
+/** `nx run deploy-safety:breaking-changes --base=<commit>`: the check CI runs next to `nx affected`. */
+export default async function breakingChanges({ base }: BreakingChangesOptions, context: ExecutorContext): Promise<{ success: boolean }> {
+  try {
+    const verdicts = await checkBreakingChanges(context.root, base, servicesOf(context.projectsConfigurations.projects));
+    logger.info(formatVerdicts(base, verdicts));
+    return { success: passes(verdicts) };
+  } catch (error) {
+    logger.error((error as Error).message);
+    return { success: false };
+  }
+}
