@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileAt, git, resolveCommit } from '../git/git';
+import { RefusalError } from '../refusal.error';
 import type { Service } from '../workspace/services';
 import type { BreakingChange } from './breaking-change';
 import { findBreakingChanges } from './find-breaking-changes';
@@ -34,7 +35,7 @@ export function overridesIn(messages: string): Map<string, string> {
  */
 export async function checkBreakingChanges(root: string, base: string, services: Service[]): Promise<DocumentVerdict[]> {
   const baseCommit = resolveCommit(root, base);
-  if (!baseCommit) throw new Error(`${base} is not a commit of this repository`);
+  if (!baseCommit) throw new RefusalError(`${base} is not a commit of this repository`);
   const overrides = overridesIn(git(root, 'log', '--format=%B', `${baseCommit}..HEAD`));
   const verdicts: DocumentVerdict[] = [];
   for (const { name, openApiDocument } of services) {
