@@ -35,6 +35,15 @@ export function fileAt(cwd: string, commit: string, path: string): string | unde
   }
 }
 
+/** Whether any file under `path` at `commit` (JSON aside) mentions `text`. */
+export function mentionedAt(cwd: string, commit: string, text: string, path: string): boolean {
+  try {
+    return git(cwd, 'grep', '--fixed-strings', '--files-with-matches', text, commit, '--', path, ':(exclude)*.json') !== '';
+  } catch {
+    return false; // git grep exits 1 when nothing matches
+  }
+}
+
 /** The seven-character form of a sha, as the matrix prints it. */
 export function short(sha: string): string {
   return sha.slice(0, 7);
