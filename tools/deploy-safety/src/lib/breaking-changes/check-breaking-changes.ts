@@ -61,7 +61,9 @@ export function passes(verdicts: DocumentVerdict[]): boolean {
 export function formatVerdicts(base: string, verdicts: DocumentVerdict[]): string {
   const lines = [`OpenAPI breaking-change check against ${base}:`];
   for (const { service, document, status, changes, override } of verdicts) {
-    if (status === 'missing') lines.push(`  ✗ ${service}: ${document} is missing (every service commits the document it serves)`);
+    if (status === 'missing') {
+      lines.push(`  ✗ ${service}: ${document} is missing: every service commits the document it serves (TESTING.md, "Breaking API changes")`);
+    }
     else if (status === 'new') lines.push(`  ✓ ${service}: ${document} is new, nothing to compare`);
     else if (changes.length === 0) lines.push(`  ✓ ${service}: no breaking change`);
     else {
