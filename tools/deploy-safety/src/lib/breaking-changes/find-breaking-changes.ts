@@ -32,7 +32,7 @@ function schemaAt(operation: OpenApiOperation | undefined, rest: string): Schema
 }
 
 /** One line naming what broke, with the fields named when the schemas say which. */
-function describe(difference: DiffResult<'breaking'>, before: OpenApiDocument, after: OpenApiDocument): string {
+function describeDifference(difference: DiffResult<'breaking'>, before: OpenApiDocument, after: OpenApiDocument): string {
   const location = (difference.sourceSpecEntityDetails[0] ?? difference.destinationSpecEntityDetails[0])?.location ?? '';
   const place = placeOf(location);
   const route = `${place.method?.toUpperCase() ?? ''} ${place.path}`.trim();
@@ -73,5 +73,5 @@ export async function findBreakingChanges(before: OpenApiDocument, after: OpenAp
   });
   const outcome = await diffSpecs({ sourceSpec: spec(before, 'before'), destinationSpec: spec(after, 'after') });
   if (!outcome.breakingDifferencesFound) return [];
-  return outcome.breakingDifferences.map((difference) => ({ code: difference.code, description: describe(difference, before, after) }));
+  return outcome.breakingDifferences.map((difference) => ({ code: difference.code, description: describeDifference(difference, before, after) }));
 }
