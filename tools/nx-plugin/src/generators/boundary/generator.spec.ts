@@ -1,0 +1,294 @@
+import { addProjectConfiguration, readJson, readProjectConfiguration, updateProjectConfiguration, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serviceGenerator } from '../service/generator';
+import { boundaryGenerator } from './generator';
+
+const workspaceRoot = join(__dirname, '../../../../..');
+
+/**
+ * A workspace with the repository's eslint.config.mjs and TESTING.md, a provider made with --database and a consumer
+ * made without, both by the service generator, as a user would have them before running the boundary generator.
+ */
+async function workspaceWithServices(): Promise<Tree> {
+  const tree = createTreeWithEmptyWorkspace();
+  for (const file of ['eslint.config.mjs', 'TESTING.md']) tree.write(file, readFileSync(join(workspaceRoot, file), 'utf8'));
+  await serviceGenerator(tree, { name: 'stock-level-service', port: 5010, database: true });
+  await serviceGenerator(tree, { name: 'shop-service', port: 5011 });
+  return tree;
+}
+
+/** Every changed file of the tree with its content, to prove a refusal wrote nothing. */
+function snapshot(tree: Tree): Map<string, string> {
+  return new Map(tree.listChanges().map((change) => [change.path, change.content?.toString() ?? '']));
+}
+
+const OPTIONS = { provider: 'stock-level-service', consumer: 'shop-service', resource: 'warehouse-items' };
+
+describe('boundary generator', () => {
+  let tree: Tree;
+  let packageJsonBefore: unknown;
+  beforeAll(async () => {
+    tree = await workspaceWithServices();
+    packageJsonBefore = readJson(tree, 'package.json');
+    await boundaryGenerator(tree, OPTIONS);
+  });
+  const read = (path: string) => tree.read(path, 'utf8') ?? '';
+
+  it('creates the contract library: schema, route, error codes, fixtures, tagged type:contract and scope:<provider>', () => {
+    expect(readProjectConfiguration(tree, 'stock-level-contract')).toMatchObject({
+      root: 'libs/stock-level-contract',
+      projectType: 'library',
+      tags: ['type:contract', 'scope:stock-level'],
+    });
+    expect(read('libs/stock-level-contract/src/lib/warehouse-item.schema.ts')).toContain('export const WarehouseItemSchema = z.object(');
+    expect(read('libs/stock-level-contract/src/lib/stock-level-routes.ts')).toContain(
+      "warehouseItem: '/warehouse-items/{warehouseItemId}'",
+    );
+    expect(read('libs/stock-level-contract/src/lib/stock-level-error-codes.ts')).toContain(
+      "warehouseItemNotFound: 'WAREHOUSE_ITEM_NOT_FOUND'",
+    );
+    expect(read('libs/stock-level-contract/src/lib/demo-warehouse-items.ts')).toContain('export const DEMO_WAREHOUSE_ITEM');
+  });
+
+  it('creates the client library on the client core, with typed errors and a testing entry point holding a strict stub', () => {
+    expect(readProjectConfiguration(tree, 'stock-level-client').tags).toEqual(['type:client', 'scope:stock-level']);
+    const client = read('libs/stock-level-client/src/lib/stock-level-service.client.ts');
+    expect(client).toContain('export class StockLevelServiceClient');
+    expect(client).toContain('getWarehouseItem(warehouseItemId: string): Observable<WarehouseItem>');
+    expect(client).toContain('new ProviderClient(http, options, STOCK_LEVEL_SERVICE_ERRORS');
+    expect(read('libs/stock-level-client/src/lib/errors/stock-level-service.errors.ts')).toContain(
+      'export const STOCK_LEVEL_SERVICE_ERRORS: ClientErrors',
+    );
+    expect(read('libs/stock-level-client/src/testing/stock-level-service-client.stub.ts')).toContain(
+      'export class StockLevelServiceClientStub extends ScriptedStub',
+    );
+    expect(tree.exists('libs/stock-level-client/src/lib/stock-level-service.client.http-service.spec.ts')).toBe(true);
+  });
+
+  it('maps the libraries and the testing entry point in tsconfig.base.json', () => {
+    expect(readJson(tree, 'tsconfig.base.json').compilerOptions.paths).toMatchObject({
+      '@boundary/stock-level-contract': ['./libs/stock-level-contract/src/index.ts'],
+      '@boundary/stock-level-client': ['./libs/stock-level-client/src/index.ts'],
+      '@boundary/stock-level-client/testing': ['./libs/stock-level-client/src/testing/index.ts'],
+    });
+  });
+
+  it('registers the provider’s controller and in-memory repository in its module, beside the existing repository', () => {
+    const module = read('apps/stock-level-service/src/stock-level/stock-level.module.ts');
+    expect(module).toContain('controllers: [WarehouseItemsController]');
+    expect(module).toContain('{ provide: StockLevelRepository, useClass: DrizzleStockLevelRepository },');
+    expect(module).toContain('{ provide: WarehouseItemRepository, useClass: InMemoryWarehouseItemRepository },');
+    expect(module).toContain("import { WarehouseItemsController } from '../warehouse-items/warehouse-items.controller';");
+    expect(read('apps/stock-level-service/src/warehouse-items/warehouse-items.controller.ts')).toContain(
+      'code: STOCK_LEVEL_ERROR_CODES.warehouseItemNotFound',
+    );
+  });
+
+  it('gives the provider a verification spec, named provider states, a verify target after the consumer’s contract, and an implicit dependency on the consumer', () => {
+    const provider = readProjectConfiguration(tree, 'stock-level-service');
+    expect(provider.implicitDependencies).toEqual(['shop-service']);
+    expect(provider.targets?.['verify']).toMatchObject({
+      dependsOn: [{ projects: ['shop-service'], target: 'contract' }],
+      options: { cwd: 'apps/stock-level-service', command: 'jest --config jest.verify.config.cjs' },
+    });
+    expect(provider.targets?.['verify'].inputs).toEqual(
+      expect.arrayContaining(['{workspaceRoot}/pacts/**/*.json', { env: 'DATABASE_URL' }]),
+    );
+    expect(read('apps/stock-level-service/src/contract/stock-level-service.provider-states.ts')).toContain(
+      "'warehouse item {warehouseItemId} exists': state(warehouseItemExists)",
+    );
+    expect(read('apps/stock-level-service/src/contract/stock-level-service.pact-verify.spec.ts')).toContain(
+      "'../../../../pacts/shop-service-stock-level-service.json'",
+    );
+    expect(read('apps/stock-level-service/jest.config.cjs')).toContain("testPathIgnorePatterns: ['/node_modules/', '\\\\.pact-verify\\\\.spec\\\\.ts$']");
+  });
+
+  it('wires the client into the consumer: validated configuration, root module, main.ts and test app', () => {
+    const config = read('apps/shop-service/src/config/shop-service.config.ts');
+    expect(config).toContain("STOCK_LEVEL_SERVICE_URL: z\n      .url(");
+    expect(config).toContain(".default('http://localhost:5010')");
+    expect(config).toContain('STOCK_LEVEL_SERVICE_TOKEN: z.string().min(16');
+    expect(config).toContain('stockLevelClient: StockLevelClientOptions;');
+    expect(read('apps/shop-service/src/config/shop-service.config.spec.ts')).toContain(
+      "stockLevelClient: { baseUrl: 'http://localhost:5010', timeoutMs: 2000 }",
+    );
+    const module = read('apps/shop-service/src/shop-service.module.ts');
+    expect(module).toContain("Pick<ShopServiceConfig, 'serviceToken' | 'stockLevelClient'>");
+    expect(module).toContain('StockLevelClientModule.forRoot({ ...options.stockLevelClient, requestId: currentRequestId })');
+    expect(module).toContain("import {\n  currentRequestId,\n  LivenessModule,\n");
+    expect(read('apps/shop-service/src/main.ts')).toContain('stockLevelClient: config.stockLevelClient, logger');
+    expect(read('apps/shop-service/src/shop-service.test-app.ts')).toContain(
+      'stockLevelClient: loadShopServiceConfig({}).stockLevelClient, logger',
+    );
+  });
+
+  it('gives the consumer a pact spec and a contract target writing its pact, kept out of its unit tests', () => {
+    expect(read('apps/shop-service/src/contract/stock-level-service.pact.spec.ts')).toContain(
+      ".given('warehouse item {warehouseItemId} exists'",
+    );
+    expect(readProjectConfiguration(tree, 'shop-service').targets?.['contract']).toMatchObject({
+      outputs: ['{workspaceRoot}/pacts/shop-service-stock-level-service.json'],
+      options: { cwd: 'apps/shop-service', command: 'jest --config jest.pact.config.cjs' },
+    });
+    expect(read('apps/shop-service/jest.config.cjs')).toContain("'\\\\.pact\\\\.spec\\\\.ts$'");
+    expect(tree.exists('apps/shop-service/jest.pact.config.cjs')).toBe(true);
+  });
+
+  it('adds the module-boundary rules: the consumer’s scope may use the provider’s, and the provider’s own', () => {
+    const eslint = read('eslint.config.mjs');
+    expect(eslint).toContain(
+      "{ sourceTag: 'scope:shop', onlyDependOnLibsWithTags: ['scope:shop', 'scope:stock-level', 'scope:shared'] },",
+    );
+    expect(eslint).toContain("{ sourceTag: 'scope:stock-level', onlyDependOnLibsWithTags: ['scope:stock-level', 'scope:shared'] },");
+    // The rules already there are kept as they were.
+    expect(eslint).toContain("{ sourceTag: 'scope:user', onlyDependOnLibsWithTags: ['scope:user', 'scope:order', 'scope:shared'] },");
+  });
+
+  it('appends a TESTING.md section naming the levels and the commands, with no example the guide check cannot find', () => {
+    const guide = read('TESTING.md');
+    const section = guide.slice(guide.indexOf('## Boundary shop-service → stock-level-service\n'));
+    expect(section).toContain('npx nx contract shop-service');
+    expect(section).toContain('npx nx verify stock-level-service');
+    expect(section).not.toMatch(/^```ts/m);
+    expect(guide.startsWith(readFileSync(join(workspaceRoot, 'TESTING.md'), 'utf8').trimEnd())).toBe(true);
+  });
+
+  it('leaves no template syntax in what it writes', () => {
+    for (const change of tree.listChanges()) {
+      expect({ path: change.path, syntax: /<%|%>|__[a-z]+__/.exec(change.content?.toString() ?? '')?.[0] }).toEqual({
+        path: change.path,
+        syntax: undefined,
+      });
+    }
+  });
+
+  it('adds no dependencies to package.json', () => {
+    expect(readJson(tree, 'package.json')).toEqual(packageJsonBefore);
+  });
+
+  it('widens an existing rule of the consumer’s scope instead of adding a second one', async () => {
+    const other = await workspaceWithServices();
+    other.write(
+      'eslint.config.mjs',
+      (other.read('eslint.config.mjs', 'utf8') ?? '').replace(
+        "            { sourceTag: 'scope:user',",
+        "            { sourceTag: 'scope:shop', onlyDependOnLibsWithTags: ['scope:shop', 'scope:shared'] },\n            { sourceTag: 'scope:user',",
+      ),
+    );
+    await boundaryGenerator(other, OPTIONS);
+    const eslint = other.read('eslint.config.mjs', 'utf8') ?? '';
+    expect(eslint.match(/sourceTag: 'scope:shop'/g)).toHaveLength(1);
+    expect(eslint).toContain("{ sourceTag: 'scope:shop', onlyDependOnLibsWithTags: ['scope:shop', 'scope:stock-level', 'scope:shared'] }");
+  });
+
+  it('serves the other kinds too: a provider without --database, a consumer with it', async () => {
+    const other = await workspaceWithServices();
+    await boundaryGenerator(other, { provider: 'shop-service', consumer: 'stock-level-service', resource: 'baskets' });
+    expect(other.read('apps/shop-service/src/shop/shop.module.ts', 'utf8')).toContain(
+      [
+        '  controllers: [BasketsController],',
+        '  providers: [',
+        '    { provide: ShopRepository, useClass: InMemoryShopRepository },',
+        '    { provide: BasketRepository, useClass: InMemoryBasketRepository },',
+        '  ],',
+      ].join('\n'),
+    );
+    expect(readProjectConfiguration(other, 'shop-service').targets?.['verify'].inputs).not.toContainEqual({ env: 'DATABASE_URL' });
+    expect(other.read('apps/stock-level-service/src/config/stock-level-service.config.ts', 'utf8')).toContain(
+      "SHOP_SERVICE_URL: z\n      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5011' })",
+    );
+    expect(other.read('apps/stock-level-service/src/config/stock-level-service.config.spec.ts', 'utf8')).toContain(
+      "database: { url: undefined, pgliteDir: undefined },\n      logLevel: 'info',\n      shopClient: { baseUrl: 'http://localhost:5011', timeoutMs: 2000 },",
+    );
+  });
+
+  it('adds a second provider’s pact to a consumer that already has a contract target', async () => {
+    const other = await workspaceWithServices();
+    await serviceGenerator(other, { name: 'pricing-service', port: 5012 });
+    await boundaryGenerator(other, OPTIONS);
+    await boundaryGenerator(other, { provider: 'pricing-service', consumer: 'shop-service', resource: 'prices' });
+    expect(readProjectConfiguration(other, 'shop-service').targets?.['contract'].outputs).toEqual([
+      '{workspaceRoot}/pacts/shop-service-stock-level-service.json',
+      '{workspaceRoot}/pacts/shop-service-pricing-service.json',
+    ]);
+    expect(other.read('apps/shop-service/src/shop-service.test-app.ts', 'utf8')).toContain(
+      'forRoot({ serviceToken, pricingClient: loadShopServiceConfig({}).pricingClient, stockLevelClient: loadShopServiceConfig({}).stockLevelClient, logger',
+    );
+  });
+});
+
+describe('boundary generator refuses with one line and writes nothing', () => {
+  it.each([
+    ['a provider that is not an app', { provider: 'nowhere-service' }, /^Unknown provider "nowhere-service": pass an existing app, e.g. stock-level-service or shop-service\.$/],
+    ['a consumer that is not an app', { consumer: 'nowhere-service' }, /^Unknown consumer "nowhere-service": pass an existing app/],
+    ['the same app on both sides', { consumer: 'stock-level-service' }, /^Provider and consumer are both "stock-level-service": a boundary joins two different apps\.$/],
+    ['a resource in camelCase', { resource: 'warehouseItems' }, /^Invalid resource "warehouseItems": use a kebab-case plural noun, e.g. items or stock-levels\.$/],
+    ['a singular resource', { resource: 'warehouse-item' }, /^Invalid resource "warehouse-item"/],
+    ['a resource ending in -ss', { resource: 'address' }, /^Invalid resource "address"/],
+  ])('%s', async (_case, override, message) => {
+    const tree = await workspaceWithServices();
+    const before = snapshot(tree);
+    await expect(boundaryGenerator(tree, { ...OPTIONS, ...override })).rejects.toThrow(message);
+    expect(snapshot(tree)).toEqual(before);
+  });
+
+  it('an app not named <name>-service', async () => {
+    const tree = await workspaceWithServices();
+    addProjectConfiguration(tree, 'storefront', { root: 'apps/storefront', projectType: 'application' });
+    const before = snapshot(tree);
+    await expect(boundaryGenerator(tree, { ...OPTIONS, consumer: 'storefront' })).rejects.toThrow(
+      /^The consumer "storefront" is not named <name>-service: only apps made by @boundary\/nx-plugin:service can be wired\.$/,
+    );
+    expect(snapshot(tree)).toEqual(before);
+  });
+
+  it('a consumer that already consumes the provider', async () => {
+    const tree = await workspaceWithServices();
+    await boundaryGenerator(tree, OPTIONS);
+    const before = snapshot(tree);
+    await expect(boundaryGenerator(tree, { ...OPTIONS, resource: 'shelves' })).rejects.toThrow(
+      /^shop-service already consumes stock-level-service, or stock-level-service already has a verify target: the generator makes a provider's first boundary only\.$/,
+    );
+    expect(snapshot(tree)).toEqual(before);
+  });
+
+  it('a provider whose libraries already exist', async () => {
+    const tree = await workspaceWithServices();
+    tree.write('libs/stock-level-client/README.md', 'hand-written');
+    const before = snapshot(tree);
+    await expect(boundaryGenerator(tree, OPTIONS)).rejects.toThrow(
+      /^libs\/stock-level-client already exists: the generator makes a provider's first boundary only; extend the libraries by hand\.$/,
+    );
+    expect(snapshot(tree)).toEqual(before);
+  });
+
+  it('an app whose files are not as the service generator writes them, naming the file', async () => {
+    const tree = await workspaceWithServices();
+    tree.write('apps/shop-service/src/main.ts', 'hand-written bootstrap\n');
+    const before = snapshot(tree);
+    await expect(boundaryGenerator(tree, OPTIONS)).rejects.toThrow(
+      /^apps\/shop-service\/src\/main\.ts is not as the service generator writes it \(no "forRoot\(\{ serviceToken: config\.serviceToken,"\): only apps made by @boundary\/nx-plugin:service can be wired\.$/,
+    );
+    expect(snapshot(tree)).toEqual(before);
+  });
+
+  it('an app missing a file it must edit, naming the file', async () => {
+    const tree = await workspaceWithServices();
+    tree.delete('apps/stock-level-service/src/stock-level/stock-level.module.ts');
+    const before = snapshot(tree);
+    await expect(boundaryGenerator(tree, OPTIONS)).rejects.toThrow(
+      /^apps\/stock-level-service\/src\/stock-level\/stock-level\.module\.ts does not exist: only apps made by @boundary\/nx-plugin:service can be wired\.$/,
+    );
+    expect(snapshot(tree)).toEqual(before);
+  });
+
+  it('a provider without a recorded port', async () => {
+    const tree = await workspaceWithServices();
+    updateProjectConfiguration(tree, 'stock-level-service', { ...readProjectConfiguration(tree, 'stock-level-service'), metadata: {} });
+    const before = snapshot(tree);
+    await expect(boundaryGenerator(tree, OPTIONS)).rejects.toThrow(/^stock-level-service records no port in project\.json metadata/);
+    expect(snapshot(tree)).toEqual(before);
+  });
+});

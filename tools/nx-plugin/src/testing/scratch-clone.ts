@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const workspaceRoot = join(__dirname, '../../../..');
+
+/** Runs `command` in `cwd` without a daemon or cloud, and returns its exit status and output. */
+export function run(cwd: string, command: string): { status: number | null; output: string } {
+  const result = spawnSync(command, {
+    cwd,
+    shell: true,
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0' },
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/**
+ * The committed workspace, cloned into a temporary folder with the checkout's node_modules linked in: generators
+ * run there as a user would run them, and the checkout stays untouched. Call `remove` when done.
+ */
+export function scratchClone(prefix: string): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  const cloned = run(tmpdir(), `git clone --quiet ${workspaceRoot} ${path}`);
+  if (cloned.status !== 0) throw new Error(`git clone failed: ${cloned.output}`);
+  symlinkSync(realpathSync(join(workspaceRoot, 'node_modules')), join(path, 'node_modules'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** `{ status: 0, output: '' }` when `command` succeeded; else its status and whole output, for a readable failure. */
+export function outcome(cwd: string, command: string): { status: number | null; output: string } {
+  const result = run(cwd, command);
+  return { status: result.status, output: result.status === 0 ? '' : result.output };
+}
