@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-const workspaceRoot = join(__dirname, '../../../../..');
+import { scratchClone } from '../../testing/scratch-clone';
 const HISTORY_CONTROLLER = 'apps/order-service/src/orders/orders.controller.ts';
 const USER_SERVICE_PACT = 'pacts/user-service-order-service.json';
 
@@ -14,20 +11,10 @@ const USER_SERVICE_PACT = 'pacts/user-service-order-service.json';
  */
 describe('can-i-deploy in a scratch clone', () => {
   jest.setTimeout(180_000);
-  const clone = mkdtempSync(join(tmpdir(), 'can-i-deploy-'));
+  const scratch = scratchClone('can-i-deploy-');
+  const { git, nx, path: clone } = scratch;
   let deployed: string;
   let recorded: string;
-
-  function run(command: string, args: string[]): { status: number | null; output: string } {
-    const result = spawnSync(command, args, {
-      cwd: clone,
-      encoding: 'utf8',
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0' },
-    });
-    return { status: result.status, output: `${result.stdout}${result.stderr}` };
-  }
-  const git = (...args: string[]) => run('git', args).output.trim();
-  const nx = (...args: string[]) => run(process.execPath, [join(clone, 'node_modules/nx/dist/bin/nx.js'), ...args]);
   const short = (sha: string) => sha.slice(0, 7);
 
   /** A branch from the recorded deployment with one change, committed; answers the new HEAD. */
@@ -48,10 +35,6 @@ describe('can-i-deploy in a scratch clone', () => {
     edit(HISTORY_CONTROLLER, (text) => text.replace('    return page.orders;\n', `    return ${replacement};\n`));
 
   beforeAll(() => {
-    expect(run('git', ['clone', '--quiet', '--no-hardlinks', workspaceRoot, clone]).status).toBe(0);
-    symlinkSync(realpathSync(join(workspaceRoot, 'node_modules')), join(clone, 'node_modules'));
-    git('config', 'user.email', 'can-i-deploy@test.local');
-    git('config', 'user.name', 'can-i-deploy test');
     deployed = git('rev-parse', 'HEAD');
     for (const service of ['order-service', 'user-service']) {
       const { status, output } = nx('run', `${service}:record-deployment`, '--environment', 'production');
@@ -62,10 +45,7 @@ describe('can-i-deploy in a scratch clone', () => {
     recorded = git('rev-parse', 'HEAD');
   });
 
-  afterAll(() => {
-    run('git', ['worktree', 'prune']);
-    rmSync(clone, { recursive: true, force: true });
-  });
+  afterAll(() => scratch.remove());
 
   it('answers no when a provider change removes a field a deployed consumer reads, naming the interaction and the field', () => {
     const head = branch('drop-quantity', historyAnswer('page.orders.map((order) => ({ order_id: order.order_id, item: order.item }))'));
