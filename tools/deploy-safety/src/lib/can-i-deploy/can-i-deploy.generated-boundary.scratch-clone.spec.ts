@@ -44,4 +44,11 @@ describe('can-i-deploy covers a generated boundary', () => {
     expect(output).toContain(`${consumer}@${head.slice(0, 7)} × ${provider}@${deployed.slice(0, 7)} → verified`);
     expect({ status, yes: output.includes('Yes: every pact verified (1 pair).') }).toEqual({ status: 0, yes: true });
   });
+
+  it('verifies the deployed consumer’s pact against the provider at HEAD', () => {
+    const { status, output } = scratch.nx('run', `${provider}:can-i-deploy`, '--to', 'production');
+    const head = scratch.git('rev-parse', 'HEAD');
+    expect(output).toContain(`${consumer}@${deployed.slice(0, 7)} × ${provider}@${head.slice(0, 7)} → verified`);
+    expect(status).toBe(0);
+  });
 });
