@@ -3,10 +3,14 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isService } from '../lib/workspace/services';
 
-/** The targets every service gets, whatever generated it: the executors read the options the issue names. */
+/**
+ * The targets every service gets, whatever generated it. Never cached (they read git and the deployments), and never
+ * run beside another task: two records of one environment would both rewrite its file, and two can-i-deploy runs
+ * share the scratch worktrees.
+ */
 export const DEPLOY_TARGETS: Record<string, TargetConfiguration> = {
-  'record-deployment': { executor: '@boundary/deploy-safety:record-deployment', cache: false },
-  'can-i-deploy': { executor: '@boundary/deploy-safety:can-i-deploy', cache: false },
+  'record-deployment': { executor: '@boundary/deploy-safety:record-deployment', cache: false, parallelism: false },
+  'can-i-deploy': { executor: '@boundary/deploy-safety:can-i-deploy', cache: false, parallelism: false },
 };
 
 /**

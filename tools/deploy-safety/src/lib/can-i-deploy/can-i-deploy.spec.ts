@@ -109,6 +109,14 @@ describe('canIDeploy', () => {
     expect(ask().rows[0]).toMatchObject({ outcome: 'verified', cached: true });
   });
 
+  it('starts again from a worktree folder that an interrupted run left behind', () => {
+    const v1 = commit('v1');
+    deploy({ stock: v1 });
+    write(`.deploy-safety/worktrees/${v1}/apps/stock/half-written.txt`, 'interrupted');
+    expect(ask().rows[0]).toMatchObject({ outcome: 'verified' });
+    expect(logged).toContain(`preparing ${v1.slice(0, 7)} in a scratch worktree (${join(root, '.deploy-safety/worktrees', v1)})`);
+  });
+
   it('answers no when a provider the consumer’s pact needs is not deployed there', () => {
     commit('v1');
     const answer = ask();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileAt, git, short } from '../git/git';
 import { contentHash } from '../pacts/pacts';
@@ -33,6 +33,8 @@ export function scratchCheckout(places: ScratchPlaces, commit: string): string {
   const dir = join(cacheDir, 'worktrees', commit);
   if (!existsSync(join(dir, '.git'))) {
     log(`preparing ${short(commit)} in a scratch worktree (${dir})`);
+    // What an interrupted run left there is not a worktree git knows: start again.
+    rmSync(dir, { recursive: true, force: true });
     git(root, 'worktree', 'prune');
     git(root, 'worktree', 'add', '--detach', '--force', dir, commit);
   }

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 
-/** A git command failed: the message is git's own first line, which names what it could not find. */
+/** A git command failed: the message is git's own `fatal:`/`error:` line (else its first), which names the problem. */
 export class GitError extends Error {
   constructor(readonly args: string[], stderr: string) {
-    super(`git ${args.join(' ')}: ${stderr.trim().split('\n')[0] || 'failed'}`);
+    const lines = stderr.trim().split('\n');
+    super(`git ${args.join(' ')}: ${lines.find((line) => /^(fatal|error):/.test(line)) ?? (lines[0] || 'failed')}`);
     this.name = 'GitError';
   }
 }

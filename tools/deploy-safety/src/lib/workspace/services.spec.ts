@@ -35,5 +35,11 @@ describe('the services of this workspace', () => {
       .filter(([, project]) => project.targets?.['record-deployment'] && project.targets?.['can-i-deploy'])
       .map(([name]) => name);
     expect(withTargets.sort()).toEqual(servicesOf(projects).map(({ name }) => name));
+    // One at a time: records of one environment rewrite one file, and can-i-deploy runs share scratch worktrees.
+    const [first] = withTargets;
+    expect([projects[first].targets?.['record-deployment'], projects[first].targets?.['can-i-deploy']]).toEqual([
+      expect.objectContaining({ cache: false, parallelism: false }),
+      expect.objectContaining({ cache: false, parallelism: false }),
+    ]);
   });
 });
