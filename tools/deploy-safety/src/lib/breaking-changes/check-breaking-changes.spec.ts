@@ -85,6 +85,16 @@ describe('checkBreakingChanges across commits of a repository', () => {
     expect(formatVerdicts('HEAD', verdicts)).toContain('✗ stock: apps/stock/openapi.json is missing');
   });
 
+  it('refuses a document that is not JSON, naming it', async () => {
+    writeFileSync(join(repo, orders.openApiDocument), '{ "openapi": ');
+    await expect(checkBreakingChanges(repo, 'HEAD', [orders])).rejects.toThrow(/^apps\/orders\/openapi\.json is not valid JSON \(/);
+  });
+
+  it('refuses a document openapi-diff cannot read, naming it', async () => {
+    write(orders, { openapi: '3.0.0', paths: { '/orders': { get: { responses: { 200: { $ref: '#/components/responses/Missing' } } } } } });
+    await expect(checkBreakingChanges(repo, 'HEAD', [orders])).rejects.toThrow(/^apps\/orders\/openapi\.json: openapi-diff cannot compare it with HEAD: /);
+  });
+
   it('refuses a base that is not a commit', async () => {
     await expect(checkBreakingChanges(repo, 'no-such-ref', [orders])).rejects.toThrow('no-such-ref is not a commit of this repository');
   });

@@ -5,6 +5,7 @@ import { RefusalError } from '../refusal.error';
 import type { Service } from '../workspace/services';
 import type { BreakingChange } from './breaking-change';
 import { findBreakingChanges } from './find-breaking-changes';
+import type { OpenApiDocument } from './open-response-objects';
 
 /** The commit-message line that accepts a service's breaking changes: `Breaking-API-Change: <service>: <why>`. */
 export const OVERRIDE_TRAILER = 'Breaking-API-Change';
@@ -45,11 +46,25 @@ export async function checkBreakingChanges(root: string, base: string, services:
     if (!existsSync(current)) verdicts.push({ ...verdict, status: 'missing' });
     else if (before === undefined) verdicts.push({ ...verdict, status: 'new' });
     else {
-      const changes = await findBreakingChanges(JSON.parse(before), JSON.parse(readFileSync(current, 'utf8')));
+      const changes = await findBreakingChanges(
+        parsed(before, `${openApiDocument} at ${base}`),
+        parsed(readFileSync(current, 'utf8'), openApiDocument),
+      ).catch((error: Error) => {
+        throw error instanceof RefusalError ? error : new RefusalError(`${openApiDocument}: openapi-diff cannot compare it with ${base}: ${error.message}`);
+      });
       verdicts.push({ ...verdict, status: 'compared', changes, override: changes.length > 0 ? overrides.get(name) : undefined });
     }
   }
   return verdicts;
+}
+
+/** `text` as a document, or a refusal naming `what` when it is not JSON. */
+function parsed(text: string, what: string): OpenApiDocument {
+  try {
+    return JSON.parse(text) as OpenApiDocument;
+  } catch (error) {
+    throw new RefusalError(`${what} is not valid JSON (${(error as Error).message}).`);
+  }
 }
 
 /** Whether the verdicts let the commit through: every document present, every breaking change accepted. */

@@ -15,11 +15,23 @@ export function deploymentsFile(environment: string): string {
   return `${DEPLOYMENTS_DIR}/${environment}.json`;
 }
 
+/** `file` (relative to `root`) parsed, or a refusal naming it when it is not JSON. */
+function readJson<T>(root: string, file: string): T {
+  try {
+    return JSON.parse(readFileSync(join(root, file), 'utf8')) as T;
+  } catch (error) {
+    throw new RefusalError(`${file} is not valid JSON (${(error as Error).message}): fix or restore it from git.`);
+  }
+}
+
 /** The known environment names (`deployments/environments.json`). */
 export function knownEnvironments(root: string): string[] {
-  const file = join(root, ENVIRONMENTS_FILE);
-  if (!existsSync(file)) throw new RefusalError(`${ENVIRONMENTS_FILE} is missing: it lists the environment names.`);
-  return JSON.parse(readFileSync(file, 'utf8')) as string[];
+  if (!existsSync(join(root, ENVIRONMENTS_FILE))) throw new RefusalError(`${ENVIRONMENTS_FILE} is missing: it lists the environment names.`);
+  const names = readJson<unknown>(root, ENVIRONMENTS_FILE);
+  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) {
+    throw new RefusalError(`${ENVIRONMENTS_FILE} must be a JSON array of environment names.`);
+  }
+  return names;
 }
 
 /** Refuses `environment` unless it is a known name, with a line that lists the known ones. */
@@ -36,8 +48,8 @@ export function checkedEnvironment(root: string, environment: string | undefined
 
 /** What is recorded as deployed in `environment`: nothing yet when it has no file. */
 export function readDeployments(root: string, environment: string): EnvironmentDeployments {
-  const file = join(root, deploymentsFile(environment));
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as EnvironmentDeployments) : {};
+  const file = deploymentsFile(environment);
+  return existsSync(join(root, file)) ? readJson<EnvironmentDeployments>(root, file) : {};
 }
 
 /** Writes `deployments` for `environment`, services in name order so that a record changes one entry of the diff. */

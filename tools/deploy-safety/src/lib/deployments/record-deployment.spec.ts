@@ -73,6 +73,17 @@ describe('recordDeployment', () => {
     expect(existsSync(join(root, 'deployments/production.json'))).toBe(false);
   });
 
+  it('refuses a deployments file that is not JSON, naming it, and leaves it as it was', () => {
+    write('deployments/production.json', '{ "orders": ');
+    expect(() => record({})).toThrow(/^deployments\/production\.json is not valid JSON \(.+\): fix or restore it from git\.$/);
+    expect(readFileSync(join(root, 'deployments/production.json'), 'utf8')).toBe('{ "orders": ');
+  });
+
+  it('refuses an environment list that is not a list of names', () => {
+    write('deployments/environments.json', '{"production": true}');
+    expect(() => record({})).toThrow('deployments/environments.json must be a JSON array of environment names.');
+  });
+
   it.each([
     ['a modified file', () => write('apps/orders/main.ts', 'edited\n')],
     ['an untracked file', () => write('apps/orders/new.ts', 'new\n')],
