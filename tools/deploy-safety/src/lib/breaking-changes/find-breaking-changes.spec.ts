@@ -98,6 +98,22 @@ describe('findBreakingChanges on the services’ real documents', () => {
     expect(await breakingAfter('order-service', shorterItem)).toEqual(['POST /orders request body: item narrowed (maxLength 200 → 20)']);
   });
 
+  it('names a query parameter added as required, one made required, and one narrowed (parameters openapi-diff skips)', async () => {
+    const parameters = (document: OpenApiDocument) =>
+      (document.paths?.['/users/{userId}/orders']?.['get'] as { parameters: { name: string; in: string; required: boolean; schema: Schema }[] }).parameters;
+    const stricterHistory = (document: OpenApiDocument) => {
+      const declared = parameters(document);
+      declared.push({ name: 'currency', in: 'query', required: true, schema: { type: 'string' } });
+      const limit = declared.find((parameter) => parameter.name === 'limit');
+      if (limit) Object.assign(limit, { required: true, schema: { ...limit.schema, type: 'integer', maximum: 10 } });
+    };
+    expect(await breakingAfter('user-service', stricterHistory)).toEqual([
+      'GET /users/{userId}/orders request: query parameter limit made required',
+      'GET /users/{userId}/orders request: query parameter limit narrowed (type any → integer, maximum none → 10)',
+      'GET /users/{userId}/orders request: query parameter currency added as required',
+    ]);
+  });
+
   it('passes additive changes: a new route, a new status, an optional request field and a new response field', async () => {
     const additive = (document: OpenApiDocument) => {
       const paths = document.paths as Record<string, Record<string, unknown>>;
@@ -106,6 +122,8 @@ describe('findBreakingChanges on the services’ real documents', () => {
       get.responses['503'] = { description: 'Database unavailable' };
       const request = createOrder(document);
       request.properties = { ...request.properties, note: { type: 'string' } };
+      const history = document.paths?.['/users/{userId}/orders']?.['get'] as { parameters: unknown[] };
+      history.parameters.push({ name: 'sort', in: 'query', required: false, schema: { type: 'string' } });
       const order = anOrder(document);
       order.properties = { ...order.properties, currency: { type: 'string' } };
       order.required = [...(order.required ?? []), 'currency'];

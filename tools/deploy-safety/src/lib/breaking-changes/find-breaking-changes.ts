@@ -1,6 +1,7 @@
 import { diffSpecs, type DiffResult } from 'openapi-diff';
 import type { BreakingChange } from './breaking-change';
 import { withOpenResponseObjects, type OpenApiDocument, type OpenApiOperation } from './open-response-objects';
+import { findParameterChanges } from './parameter-changes';
 import { requestFieldChanges, responseFieldChanges, type Schema } from './schema-changes';
 
 /** Where in a document openapi-diff located a difference: `paths./orders.post.responses.201.content.application/json.schema`. */
@@ -62,8 +63,9 @@ function describeDifference(difference: DiffResult<'breaking'>, before: OpenApiD
 /**
  * The changes from `before` to `after` that can break a client built against `before`, classified by openapi-diff
  * (a removed route, method or documented status; a response that may now carry values it could not; a request
- * body that refuses what it accepted) and named down to the field where the schemas allow. Additive changes
- * (a new route, status, optional request field or response field) answer an empty list.
+ * body that refuses what it accepted) and named down to the field where the schemas allow; parameters, which
+ * openapi-diff leaves out, by `findParameterChanges`. Additive changes (a new route, status, optional request field
+ * or parameter, or response field) answer an empty list.
  */
 export async function findBreakingChanges(before: OpenApiDocument, after: OpenApiDocument): Promise<BreakingChange[]> {
   const spec = (document: OpenApiDocument, location: string) => ({
@@ -72,6 +74,8 @@ export async function findBreakingChanges(before: OpenApiDocument, after: OpenAp
     format: 'openapi3' as const,
   });
   const outcome = await diffSpecs({ sourceSpec: spec(before, 'before'), destinationSpec: spec(after, 'after') });
-  if (!outcome.breakingDifferencesFound) return [];
-  return outcome.breakingDifferences.map((difference) => ({ code: difference.code, description: describeDifference(difference, before, after) }));
+  const classified = outcome.breakingDifferencesFound
+    ? outcome.breakingDifferences.map((difference) => ({ code: difference.code, description: describeDifference(difference, before, after) }))
+    : [];
+  return [...classified, ...findParameterChanges(before, after)];
 }

@@ -63,6 +63,11 @@ function described(changes: KeywordChange[], widened: boolean): string {
   return changes.map(({ keyword, strict, loose }) => `${keyword} ${widened ? strict : loose} → ${widened ? loose : strict}`).join(', ');
 }
 
+/** How `after` refuses values `before` accepted, as `keyword old → new, …`; empty when it refuses none. */
+export function narrowedKeywords(before: Schema, after: Schema): string {
+  return described(loosenedKeywords(after, before), false);
+}
+
 /** A field path as a reader writes it: `orders[].quantity`, or `(body)` for the whole document. */
 function joined(at: string, name: string): string {
   return at ? `${at}.${name}` : name;
@@ -95,8 +100,8 @@ export function responseFieldChanges(before: Schema, after: Schema, at = ''): st
  */
 export function requestFieldChanges(before: Schema, after: Schema, at = ''): string[] {
   const changes: string[] = [];
-  const narrowed = loosenedKeywords(after, before);
-  if (narrowed.length > 0) changes.push(`${at || '(body)'} narrowed (${described(narrowed, false)})`);
+  const narrowed = narrowedKeywords(before, after);
+  if (narrowed) changes.push(`${at || '(body)'} narrowed (${narrowed})`);
   if (before.items && after.items) changes.push(...requestFieldChanges(before.items, after.items, `${at}[]`));
   for (const [name, field] of Object.entries(after.properties ?? {})) {
     const then = before.properties?.[name];
