@@ -9,7 +9,10 @@ export interface RecordDeploymentOptions {
 }
 
 /** `nx run <service>:record-deployment --environment <name> [--commit <sha>]`. */
-export default async function recordDeploymentExecutor(options: RecordDeploymentOptions, context: ExecutorContext): Promise<{ success: boolean }> {
+export default async function recordDeploymentExecutor(
+  options: RecordDeploymentOptions,
+  context: ExecutorContext,
+): Promise<{ success: boolean }> {
   return refusing(() => {
     logger.info(
       recordDeployment({

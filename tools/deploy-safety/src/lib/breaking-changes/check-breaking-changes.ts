@@ -50,7 +50,8 @@ export async function checkBreakingChanges(root: string, base: string, services:
         parsed(before, `${openApiDocument} at ${base}`),
         parsed(readFileSync(current, 'utf8'), openApiDocument),
       ).catch((error: Error) => {
-        throw error instanceof RefusalError ? error : new RefusalError(`${openApiDocument}: openapi-diff cannot compare it with ${base}: ${error.message}`);
+        if (error instanceof RefusalError) throw error;
+        throw new RefusalError(`${openApiDocument}: openapi-diff cannot compare it with ${base}: ${error.message}`);
       });
       verdicts.push({ ...verdict, status: 'compared', changes, override: changes.length > 0 ? overrides.get(name) : undefined });
     }
@@ -82,8 +83,9 @@ export function formatVerdicts(base: string, verdicts: DocumentVerdict[]): strin
     else if (status === 'new') lines.push(`  ✓ ${service}: ${document} is new, nothing to compare`);
     else if (changes.length === 0) lines.push(`  ✓ ${service}: no breaking change`);
     else {
-      const verdict = override === undefined ? '✗' : '!';
-      lines.push(`  ${verdict} ${service}: ${changes.length} breaking change${changes.length === 1 ? '' : 's'}${override === undefined ? '' : ` accepted by the commit message: ${override}`}`);
+      const counted = `${changes.length} breaking change${changes.length === 1 ? '' : 's'}`;
+      if (override === undefined) lines.push(`  ✗ ${service}: ${counted}`);
+      else lines.push(`  ! ${service}: ${counted} accepted by the commit message: ${override}`);
       lines.push(...changes.map((change) => `      - ${change.description}`));
     }
   }

@@ -50,8 +50,9 @@ export function canIDeploy(request: CanIDeployRequest): CanIDeployAnswer {
   const check = (pact: CommittedPact, consumerCommit: string, providerCommit: string | undefined) => {
     const row = { consumer: pact.consumer, consumerCommit, provider: pact.provider, providerCommit };
     const provider = byName.get(pact.provider);
-    if (!providerCommit) rows.push({ ...row, outcome: 'failed', failures: [], cached: false, reason: `${pact.provider} is not deployed in ${environment}` });
-    else if (!provider) rows.push({ ...row, outcome: 'unverifiable', failures: [], cached: false, reason: `${pact.provider} is not a service of this workspace` });
+    const unanswered = { failures: [], cached: false };
+    if (!providerCommit) rows.push({ ...row, ...unanswered, outcome: 'failed', reason: `${pact.provider} is not deployed in ${environment}` });
+    else if (!provider) rows.push({ ...row, ...unanswered, outcome: 'unverifiable', reason: `${pact.provider} is not a service here` });
     else rows.push({ ...row, ...verifyPact(request, pact, provider, providerCommit) });
   };
   for (const pact of pactsAt(root, head).filter((candidate) => candidate.consumer === service)) {

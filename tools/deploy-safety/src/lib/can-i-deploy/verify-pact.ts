@@ -74,7 +74,10 @@ export function verifyPact(
       ? { outcome: 'verified', failures: [], cached: false }
       : failures.length > 0
         ? { outcome: 'failed', failures, cached: false }
-        : unverifiable(`the verification of ${provider.name}@${short(providerCommit)} failed without a pact verdict (exit ${run.status}): ${lastLines(`${run.stdout}${run.stderr}`)}`);
+        : unverifiable(
+            `the verification of ${provider.name}@${short(providerCommit)} failed without a pact verdict ` +
+              `(exit ${run.status}): ${lastLines(`${run.stdout}${run.stderr}`)}`,
+          );
   // Only verdicts are cached: a run that broke for another reason (a database down) is retried next time.
   if (verification.outcome !== 'unverifiable') {
     mkdirSync(join(places.cacheDir, 'results'), { recursive: true });

@@ -12,7 +12,8 @@ export class GitError extends Error {
 /** Runs git in `cwd` and answers its standard output, without the trailing newline. */
 export function git(cwd: string, ...args: string[]): string {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 }).replace(/\n$/, '');
+    const output = execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    return output.replace(/\n$/, '');
   } catch (error) {
     throw new GitError(args, String((error as { stderr?: unknown }).stderr ?? error));
   }
