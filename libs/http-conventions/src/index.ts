@@ -3,3 +3,4 @@ export * from './lib/idempotency-key.header';
 export * from './lib/dot-segment';
 export * from './lib/route-template';
 export * from './lib/path-template';
+export * from './lib/idempotency-key.schema';

@@ -9,4 +9,6 @@ export * from './lib/order-history-query.schema';
 export * from './lib/order-id.schema';
 export * from './lib/json-schemas';
 export { DOT_SEGMENTS, isDotSegment } from '@boundary/http-conventions';
+// The Order Service's idempotency key is the shared convention's; re-exported for the contract's readers.
+export { IDEMPOTENCY_KEY_CHARACTER_CLASS, IdempotencyKeySchema, MAX_IDEMPOTENCY_KEY_LENGTH } from '@boundary/http-conventions';
 export * from './lib/order-routes';

@@ -1,8 +1,8 @@
+import { IdempotencyKeyReusedError } from '@boundary/service-kit';
 import { openOrderDatabase } from '../database/open-order-database';
 import type { OrderDatabase } from '../database/order-database';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 import { DrizzleOrderRepository } from './drizzle-order.repository';
-import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
 import { InvalidCursorError } from './invalid-cursor.error';
 
 describe.each(TEST_BACKENDS)('DrizzleOrderRepository on $name', (backend) => {

@@ -1,3 +1,4 @@
+import { IdempotencyKeyReusedError } from '@boundary/service-kit';
 import type { CreateOrderRequest, Order, OrderDetail } from '@boundary/order-contract';
 import { Injectable } from '@nestjs/common';
 import { and, desc, eq, sql } from 'drizzle-orm';
@@ -5,7 +6,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import { randomUUID } from 'node:crypto';
 import { OrderDatabase } from '../database/order-database';
 import { orders, users } from '../database/order-service.schema';
-import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
 import { InvalidCursorError } from './invalid-cursor.error';
 import {
   OrderRepository,

@@ -1,7 +1,6 @@
 import {
   ContractOpenApiSchemas,
   CreateOrderRequestSchema,
-  IdempotencyKeySchema,
   OrderHistoryQuerySchema,
   OrderDetailSchema,
   nextUserOrdersPageLink,
@@ -14,8 +13,8 @@ import {
   type OrderDetail,
   type OrderHistoryQuery,
 } from '@boundary/order-contract';
-import { expandPath, nestRoute } from '@boundary/http-conventions';
-import { ApiErrorResponses, ApiIdempotentCreate, ZodValidationPipe } from '@boundary/service-kit';
+import { expandPath, IDEMPOTENCY_KEY_HEADER, nestRoute } from '@boundary/http-conventions';
+import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Get, Headers, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBody,
@@ -35,12 +34,6 @@ const parseHistoryQuery = new ZodValidationPipe(OrderHistoryQuerySchema, 'query'
 const parseNewOrder = new ZodValidationPipe(CreateOrderRequestSchema, 'order', 'INVALID_ORDER');
 const ERROR = ContractOpenApiSchemas.ErrorBody;
 const ORDER_DETAIL = toOpenApiSchema(OrderDetailSchema);
-
-const parseIdempotencyKey = new ZodValidationPipe(
-  IdempotencyKeySchema.optional(),
-  'Idempotency-Key header',
-  'INVALID_IDEMPOTENCY_KEY',
-);
 
 @ApiTags('orders')
 @Controller()
@@ -122,10 +115,10 @@ export class OrdersController {
   })
   async createOrder(
     @Body(parseNewOrder) body: CreateOrderRequest,
-    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKeyHeader: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const idempotencyKey = parseIdempotencyKey.transform(idempotencyKeyHeader);
+    const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
     const { order, created } = await this.orders.createOrder(body, idempotencyKey);
     // Sent here rather than returned: Nest would overwrite a 200 replay with POST's default 201.
     await reply

@@ -1,5 +1,4 @@
-import { isDatabaseUnavailable, type HttpProblem } from '@boundary/service-kit';
-import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
+import { IdempotencyKeyReusedError, isDatabaseUnavailable, type HttpProblem } from '@boundary/service-kit';
 import { InvalidCursorError } from './invalid-cursor.error';
 
 /** The Order Service's own errors as HTTP answers; anything else is left to the JSON error filter's defaults. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { nestRoute } from '@boundary/http-conventions';
+import { IDEMPOTENCY_KEY_HEADER, nestRoute } from '@boundary/http-conventions';
 import { OrderServiceClient } from '@boundary/order-client';
-import { ContractOpenApiSchemas, IdempotencyKeySchema, OrderIdSchema, ORDER_ROUTES, toOpenApiSchema } from '@boundary/order-contract';
-import { ApiErrorResponses, ApiIdempotentCreate, ZodValidationPipe } from '@boundary/service-kit';
+import { ContractOpenApiSchemas, OrderIdSchema, ORDER_ROUTES, toOpenApiSchema } from '@boundary/order-contract';
+import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Get, Headers, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -14,7 +14,6 @@ import { UserOrderResponseSchema, type UserOrderResponse } from './user-orders.r
 
 const parseOrderId = new ZodValidationPipe(OrderIdSchema, 'order id', 'INVALID_ORDER_ID');
 const parseNewOrder = new ZodValidationPipe(NewUserOrderSchema, 'order', 'INVALID_ORDER');
-const parseIdempotencyKey = new ZodValidationPipe(IdempotencyKeySchema.optional(), 'Idempotency-Key header', 'INVALID_IDEMPOTENCY_KEY');
 const ERROR = ContractOpenApiSchemas.ErrorBody;
 const USER_ORDER = toOpenApiSchema(UserOrderResponseSchema);
 
@@ -61,10 +60,10 @@ export class UserOrderController {
   async createOrder(
     @Param('userId', parseUserId) userId: string,
     @Body(parseNewOrder) body: NewUserOrder,
-    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
+    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKeyHeader: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const idempotencyKey = parseIdempotencyKey.transform(idempotencyKeyHeader) ?? randomUUID();
+    const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader) ?? randomUUID();
     const { order, created } = await firstValueFrom(this.orderService.createOrder({ user_id: userId, ...body }, { idempotencyKey }));
     const { user_id, ...wireOrder } = order;
     const answer: UserOrderResponse = { user_id, order: wireOrder };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CreateOrderRequestSchema, IdempotencyKeySchema, MAX_IDEMPOTENCY_KEY_LENGTH } from './create-order.schema';
+import { IdempotencyKeySchema, MAX_IDEMPOTENCY_KEY_LENGTH } from '@boundary/http-conventions';
+import { CreateOrderRequestSchema } from './create-order.schema';
 import { OrderIdSchema, MAX_ORDER_ID_LENGTH } from './order-id.schema';
 import { MAX_ITEM_LENGTH, OrderSchema } from './order.schema';
 import { codePointLength } from './text-length';

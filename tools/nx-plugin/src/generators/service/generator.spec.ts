@@ -94,6 +94,15 @@ describe('service generator', () => {
       expect(tree.read(`${root}/jest.config.cjs`, 'utf8')).toContain('@electric-sql/pglite');
     });
 
+    it('stamps the first migration with the time of generation, so migrations drizzle-kit adds later sort after it', async () => {
+      const before = Date.now();
+      const later = workspaceWithApp('order-service', 5001);
+      await serviceGenerator(later, { name: 'stock-level-service', port: 5010, database: true });
+      const [init] = readJson(later, 'apps/stock-level-service/migrations/meta/_journal.json').entries;
+      expect(init.when).toBeGreaterThanOrEqual(before);
+      expect(init.when).toBeLessThanOrEqual(Date.now());
+    });
+
     it('adds migrate and generate-migration targets, and DATABASE_URL to the test inputs', () => {
       const { targets = {} } = readProjectConfiguration(tree, 'stock-level-service');
       expect(Object.keys(targets).sort()).toEqual(['build', 'generate-migration', 'migrate', 'serve', 'test', 'typecheck']);

@@ -36,6 +36,9 @@ export async function serviceGenerator(tree: Tree, options: ServiceGeneratorSche
     schemaName: constantName.toLowerCase(),
     port,
     database,
+    // The first migration's journal time, as drizzle-kit stamps one: Drizzle's migrator applies only migrations stamped
+    // later than the last one a database has, so a fixed (future) stamp would hide every migration generated before it.
+    migratedAt: Date.now(),
     tmpl: '',
   };
   generateFiles(tree, join(__dirname, 'files', 'app'), root, substitutions);

@@ -1,4 +1,4 @@
-/** An `Idempotency-Key` already used for an order with a different body. Answered `409`. */
+/** An `Idempotency-Key` already used with a different request body (for another order, another reservation). Answered `409`. */
 export class IdempotencyKeyReusedError extends Error {
   readonly code = 'IDEMPOTENCY_KEY_REUSED';
 

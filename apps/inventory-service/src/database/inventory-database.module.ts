@@ -1,0 +1,16 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { openInventoryDatabase, type OpenInventoryDatabaseOptions } from './open-inventory-database';
+import { InventoryDatabase } from './inventory-database';
+
+/** Provides the open, migrated {@link InventoryDatabase} to the whole app; start-up fails if it cannot be opened. */
+@Module({})
+export class InventoryDatabaseModule {
+  static forRoot(options: OpenInventoryDatabaseOptions): DynamicModule {
+    return {
+      module: InventoryDatabaseModule,
+      global: true,
+      providers: [{ provide: InventoryDatabase, useFactory: () => openInventoryDatabase(options) }],
+      exports: [InventoryDatabase],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { JsonErrorFilter, setupOpenApi } from '@boundary/service-kit';
+import type { INestApplication } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { inventoryProblem } from './inventory-service.problem';
+
+/** Everything main.ts applies to the app, shared with the tests so they exercise the same pipeline. */
+export function configureInventoryServiceApp<T extends INestApplication>(app: T): T {
+  app.useGlobalFilters(new JsonErrorFilter(app.get(HttpAdapterHost), inventoryProblem));
+  app.enableShutdownHooks();
+  setupOpenApi(app, { title: 'Inventory Service', description: 'The Inventory Service.', version: '1' });
+  return app;
+}

@@ -1,0 +1,43 @@
+import {
+  LivenessModule,
+  ReadinessModule,
+  serviceLoggerModule,
+  ServiceTokenGuard,
+  type ServiceLogger,
+} from '@boundary/service-kit';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { InventoryServiceConfig } from './config/inventory-service.config';
+import type { OpenInventoryDatabaseOptions } from './database/open-inventory-database';
+import { InventoryDatabase } from './database/inventory-database';
+import { InventoryDatabaseModule } from './database/inventory-database.module';
+import { InventoryModule } from './inventory/inventory.module';
+
+/** What the Inventory Service runs on: its database, its service token and its logger. */
+export interface InventoryServiceOptions extends Pick<InventoryServiceConfig, 'serviceToken'> {
+  /** Opened and migrated before the app starts; start-up fails if it cannot be. */
+  database: OpenInventoryDatabaseOptions;
+  /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
+  logger: ServiceLogger;
+}
+
+/**
+ * The Inventory Service's root module, as main.ts and the tests start it: its API behind the service-token guard
+ * (open to every call when `options.serviceToken` is absent), with JSON logs through `options.logger`.
+ */
+@Module({})
+export class InventoryServiceModule {
+  static forRoot(options: InventoryServiceOptions): DynamicModule {
+    return {
+      module: InventoryServiceModule,
+      imports: [
+        serviceLoggerModule(options.logger),
+        InventoryDatabaseModule.forRoot(options.database),
+        InventoryModule,
+        LivenessModule,
+        ReadinessModule.forRoot([{ name: 'database', probe: InventoryDatabase }]),
+      ],
+      providers: [{ provide: APP_GUARD, useValue: new ServiceTokenGuard(options.serviceToken) }],
+    };
+  }
+}

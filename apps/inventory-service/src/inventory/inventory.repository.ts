@@ -1,0 +1,43 @@
+import type { CreateReservationRequest, Reservation } from '../reservations/reservation.wire';
+
+/** One item's stock as the inventory holds it. */
+export interface StockLevel {
+  item: string;
+  /** Units not reserved; never below zero. */
+  in_stock: number;
+}
+
+/** The outcome of {@link InventoryRepository.reserve}: the reservation, and whether this call made it. */
+export interface ReservationOutcome {
+  reservation: Reservation;
+  /** `false` when an earlier request with the same idempotency key made it (nothing more was reserved). */
+  created: boolean;
+}
+
+/**
+ * Where the Inventory Service keeps its data. Controllers depend on this abstraction only, so storage can change
+ * without touching the HTTP layer; each route adds the queries it needs here and in its implementation
+ * (`DrizzleInventoryRepository`).
+ */
+export abstract class InventoryRepository {
+  /** The item's stock, or `undefined` for an item the inventory does not stock. */
+  abstract find(item: string): Promise<StockLevel | undefined>;
+
+  /** Sets the item's stock to `inStock` units, adding the item when it is new (demo data, provider states). */
+  abstract setStock(item: string, inStock: number): Promise<void>;
+
+  /**
+   * Reserves `quantity` units of `item` and commits before resolving: the reservation row and the stock decrement
+   * are one transaction, and the decrement never takes stock below zero, however many reservations race. Throws
+   * `UnknownItemError` for an item it does not stock and `OutOfStockError` when fewer units are left. With an
+   * `idempotencyKey`, at most one reservation is ever made for the key: a repeat with the same body resolves to it
+   * (`created: false`, nothing more reserved), a repeat with a different body throws `IdempotencyKeyReusedError`.
+   */
+  abstract reserve(request: CreateReservationRequest, idempotencyKey?: string): Promise<ReservationOutcome>;
+
+  /**
+   * Releases the reservation: its units go back to stock, once. Throws `ReservationNotFoundError` for an id it never
+   * issued or a reservation released before (then nothing goes back).
+   */
+  abstract release(reservationId: string): Promise<void>;
+}

@@ -1,0 +1,41 @@
+import { Logger } from 'nestjs-pino';
+import { Logger as NestLogger } from '@nestjs/common';
+import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { join } from 'node:path';
+import { loadInventoryServiceConfig } from './config/inventory-service.config';
+import { openInventoryDatabase } from './database/open-inventory-database';
+import { configureInventoryServiceApp } from './inventory-service.app';
+import { InventoryServiceModule } from './inventory-service.module';
+
+// The build copies migrations/ beside main.js.
+const MIGRATIONS_FOLDER = join(__dirname, 'migrations');
+
+async function bootstrap(): Promise<void> {
+  const config = loadInventoryServiceConfig(process.env);
+  const database = { ...config.database, migrationsFolder: MIGRATIONS_FOLDER };
+  if (process.argv.includes('--migrate-only')) {
+    await (await openInventoryDatabase({ ...database, seedDemoData: false })).close();
+    NestLogger.log('Migrations applied', 'Bootstrap');
+    return;
+  }
+  const logger = createServiceLogger({ level: config.logLevel });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    InventoryServiceModule.forRoot({ serviceToken: config.serviceToken, logger, database }),
+    createServiceFastifyAdapter({ logger }),
+    { abortOnError: false, bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  configureInventoryServiceApp(app);
+  await app.listen(config.port, '0.0.0.0');
+  app.get(Logger).log(`Inventory Service listening on http://localhost:${config.port}`, 'Bootstrap');
+  if (config.serviceToken === undefined) {
+    app.get(Logger).warn('No INVENTORY_SERVICE_TOKEN: accepting calls without a service token (development only)', 'Bootstrap');
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  new NestLogger('Bootstrap').error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

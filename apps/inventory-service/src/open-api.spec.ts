@@ -1,0 +1,38 @@
+import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
+import { startInventoryServiceTestApp, type InventoryServiceTestApp } from './inventory-service.test-app';
+
+describe('Inventory Service OpenAPI document', () => {
+  let service: InventoryServiceTestApp;
+
+  beforeAll(async () => {
+    service = await startInventoryServiceTestApp();
+  });
+
+  afterAll(async () => {
+    await service?.app.close();
+  });
+
+  it('documents POST /reservations: body, Idempotency-Key, 201 with Location, 200 replay and every error', async () => {
+    const { body } = await service.get('/docs-json').expect(200);
+    const reserve = body.paths['/reservations'].post;
+    expect(Object.keys(reserve.responses).sort()).toEqual(['200', '201', '400', '409', '422', '503']);
+    expect(reserve.responses['201'].headers).toHaveProperty('Location');
+    expect(reserve.responses['422'].description).toMatch(/UNKNOWN_ITEM/);
+    expect(reserve.responses['409'].description).toMatch(/OUT_OF_STOCK.*IDEMPOTENCY_KEY_REUSED/);
+    expect(reserve.responses['409'].content['application/json'].schema).toMatchObject({
+      properties: { error: { type: 'string' }, code: { type: 'string' } },
+    });
+    expect(reserve.requestBody.content['application/json'].schema).toMatchObject({
+      required: ['item', 'quantity'],
+      additionalProperties: false,
+    });
+    expect(reserve.parameters).toContainEqual(expect.objectContaining({ name: IDEMPOTENCY_KEY_HEADER, in: 'header' }));
+  });
+
+  it('documents DELETE /reservations/{reservationId}: 204, 400, 404', async () => {
+    const { body } = await service.get('/docs-json').expect(200);
+    const release = body.paths['/reservations/{reservationId}'].delete;
+    expect(Object.keys(release.responses).sort()).toEqual(['204', '400', '404', '503']);
+    expect(release.parameters).toContainEqual(expect.objectContaining({ name: 'reservationId', in: 'path' }));
+  });
+});

@@ -1,0 +1,16 @@
+/**
+ * No reservation to release: the id was never issued (`RESERVATION_NOT_FOUND`) or its reservation was released
+ * already (`RESERVATION_RELEASED`). Answered `404`; nothing goes back to stock.
+ */
+export class ReservationNotFoundError extends Error {
+  readonly code: 'RESERVATION_NOT_FOUND' | 'RESERVATION_RELEASED';
+
+  constructor(
+    readonly reservationId: string,
+    readonly released: boolean,
+  ) {
+    super(released ? `Reservation ${reservationId} was already released` : `Unknown reservation ${reservationId}`);
+    this.name = 'ReservationNotFoundError';
+    this.code = released ? 'RESERVATION_RELEASED' : 'RESERVATION_NOT_FOUND';
+  }
+}

@@ -1,0 +1,73 @@
+import { expandPath, IDEMPOTENCY_KEY_HEADER, nestRoute } from '@boundary/http-conventions';
+import { ContractOpenApiSchemas, toOpenApiSchema } from '@boundary/order-contract';
+import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, ZodValidationPipe } from '@boundary/service-kit';
+import { Body, Controller, Delete, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { InventoryRepository } from '../inventory/inventory.repository';
+import {
+  CreateReservationRequestSchema,
+  ReservationIdSchema,
+  ReservationSchema,
+  RESERVATION_ROUTES,
+  type CreateReservationRequest,
+} from './reservation.wire';
+
+const parseNewReservation = new ZodValidationPipe(CreateReservationRequestSchema, 'reservation', 'INVALID_RESERVATION');
+const parseReservationId = new ZodValidationPipe(ReservationIdSchema, 'reservation id', 'INVALID_RESERVATION_ID');
+const ERROR = ContractOpenApiSchemas.ErrorBody;
+
+@ApiTags('reservations')
+@Controller()
+export class ReservationsController {
+  constructor(private readonly inventory: InventoryRepository) {}
+
+  /**
+   * Reserves units of an item: `201` with the reservation and its `Location`, the stock decremented in the same
+   * commit. With an `Idempotency-Key`, a repeat of the same body answers `200` with the first reservation and
+   * reserves nothing more; a different body, `409`. `409 OUT_OF_STOCK` when fewer units are left, `422 UNKNOWN_ITEM`
+   * for an item the inventory does not stock.
+   */
+  @Post(nestRoute(RESERVATION_ROUTES.reservations))
+  @ApiOperation({ summary: 'Reserve units of an item (idempotent with an Idempotency-Key)' })
+  @ApiBody({ schema: toOpenApiSchema(CreateReservationRequestSchema) })
+  @ApiIdempotentCreate({
+    schema: toOpenApiSchema(ReservationSchema),
+    location: '/reservations/<reservation_id>',
+    key: '1–255 printable characters',
+  })
+  @ApiErrorResponses(ERROR, {
+    400: 'Invalid body or Idempotency-Key, malformed JSON',
+    409: 'Out of stock (OUT_OF_STOCK), or Idempotency-Key used before with a different body (IDEMPOTENCY_KEY_REUSED)',
+    422: 'An item the inventory does not stock (UNKNOWN_ITEM)',
+    503: 'Database unavailable',
+  })
+  async reserve(
+    @Body(parseNewReservation) body: CreateReservationRequest,
+    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKeyHeader: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
+    const { reservation, created } = await this.inventory.reserve(body, idempotencyKey);
+    // Sent here rather than returned: Nest would overwrite a 200 replay with POST's default 201.
+    await reply
+      .status(created ? 201 : 200)
+      .header('Location', expandPath(RESERVATION_ROUTES.reservation, { reservationId: reservation.reservation_id }))
+      .send(reservation);
+  }
+
+  /** Releases a reservation: its units go back to stock, once. `404` for an unknown or already released one. */
+  @Delete(nestRoute(RESERVATION_ROUTES.reservation))
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Release a reservation (its units go back to stock)' })
+  @ApiParam({ name: 'reservationId', description: 'res_ followed by a UUID, as POST /reservations answered it' })
+  @ApiNoContentResponse({ description: 'Released: the units are back in stock' })
+  @ApiErrorResponses(ERROR, {
+    400: 'Malformed reservation id',
+    404: 'Unknown reservation (RESERVATION_NOT_FOUND) or released already (RESERVATION_RELEASED)',
+    503: 'Database unavailable',
+  })
+  async release(@Param('reservationId', parseReservationId) reservationId: string): Promise<void> {
+    await this.inventory.release(reservationId);
+  }
+}
