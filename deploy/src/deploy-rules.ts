@@ -1,0 +1,200 @@
+import type { K8sObject } from './manifests';
+import { longestDeadlineMs, type ServiceFacts } from './service-facts';
+
+/** Seconds kept on top of the preStop pause and the drain, for the shutdown hooks and a slow node. */
+export const GRACE_MARGIN_SECONDS = 5;
+/** Services scaled by a HorizontalPodAutoscaler (the one that takes outside traffic); the others run fixed replicas. */
+export const AUTOSCALED_SERVICES = ['user-service'];
+export const MIN_REPLICAS = 2;
+
+export interface DeployInputs {
+  dev: K8sObject[];
+  prod: K8sObject[];
+  services: ServiceFacts[];
+  /** The README, which must name each Secret key production needs. */
+  readme: string;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- rendered YAML: the schema check has typed it already */
+type Obj = K8sObject & Record<string, any>;
+
+/** Every project rule broken by the rendered overlays, one line each naming the overlay, object and rule. */
+export function deployViolations(inputs: DeployInputs): string[] {
+  return (['dev', 'prod'] as const).flatMap((overlay) =>
+    overlayViolations(inputs[overlay] as Obj[], inputs, overlay).map((line) => `${overlay}: ${line}`),
+  );
+}
+
+function overlayViolations(objects: Obj[], inputs: DeployInputs, overlay: 'dev' | 'prod'): string[] {
+  const deployments = objects.filter((o) => o.kind === 'Deployment');
+  const lines: string[] = [];
+  for (const service of inputs.services) {
+    const deployment = deployments.find((d) => d.metadata.name === service.name);
+    if (!deployment) {
+      lines.push(`${service.name}: no Deployment`);
+      continue;
+    }
+    lines.push(...podRules(deployment, service), ...scalingRules(deployment, objects), ...serviceRules(deployment, objects, service));
+    lines.push(...networkRules(deployment, objects, deployments, service));
+  }
+  lines.push(...secretRules(objects, deployments, inputs, overlay));
+  return lines;
+}
+
+const containersOf = (d: Obj): Obj[] => d.spec.template.spec.containers ?? [];
+const initContainersOf = (d: Obj): Obj[] => d.spec.template.spec.initContainers ?? [];
+const envOf = (d: Obj): Obj[] => [...containersOf(d), ...initContainersOf(d)].flatMap((c) => c.env ?? []);
+const labelOf = (o: Obj | undefined): string | undefined => o?.podSelector?.matchLabels?.['app.kubernetes.io/name'];
+
+function podRules(d: Obj, service: ServiceFacts): string[] {
+  const name = service.name;
+  const pod = d.spec.template.spec;
+  const lines: string[] = [];
+  if (pod.securityContext?.runAsNonRoot !== true) lines.push(`${name}: pod securityContext.runAsNonRoot is not true`);
+  if (pod.securityContext?.seccompProfile?.type !== 'RuntimeDefault') lines.push(`${name}: pod seccompProfile is not RuntimeDefault`);
+  for (const c of [...initContainersOf(d), ...containersOf(d)]) {
+    const id = `${name}/${c.name}`;
+    if (!c.resources?.limits?.cpu || !c.resources?.limits?.memory) lines.push(`${id}: no cpu and memory limits`);
+    if (!c.resources?.requests?.cpu || !c.resources?.requests?.memory) lines.push(`${id}: no cpu and memory requests`);
+    const sc = c.securityContext ?? {};
+    if (sc.readOnlyRootFilesystem !== true) lines.push(`${id}: readOnlyRootFilesystem is not true`);
+    if (sc.allowPrivilegeEscalation !== false) lines.push(`${id}: allowPrivilegeEscalation is not false`);
+    if (!(sc.capabilities?.drop ?? []).includes('ALL')) lines.push(`${id}: capabilities do not drop ALL`);
+  }
+  const [main] = containersOf(d);
+  if (main?.readinessProbe?.httpGet?.path !== '/health/ready') lines.push(`${name}: readinessProbe is not GET /health/ready`);
+  if (main?.livenessProbe?.httpGet?.path !== '/health/live') lines.push(`${name}: livenessProbe is not GET /health/live`);
+  const preStop: string[] = main?.lifecycle?.preStop?.exec?.command ?? [];
+  const pause = preStop[0] === 'sleep' ? Number(preStop[1]) : NaN;
+  if (!Number.isFinite(pause)) lines.push(`${name}: no preStop pause (exec sleep <seconds>)`);
+  const drain = Math.ceil(longestDeadlineMs(service.load(placeholderEnv(d))) / 1000);
+  const needed = (Number.isFinite(pause) ? pause : 0) + drain + GRACE_MARGIN_SECONDS;
+  if (!((pod.terminationGracePeriodSeconds ?? 30) >= needed)) {
+    lines.push(`${name}: terminationGracePeriodSeconds ${pod.terminationGracePeriodSeconds} < preStop ${pause} s + drain ${drain} s + margin ${GRACE_MARGIN_SECONDS} s`);
+  }
+  if (service.usesDatabase) {
+    const migrate = initContainersOf(d).find((c) => (c.args ?? []).includes('--migrate-only'));
+    if (!migrate) lines.push(`${name}: no init container running --migrate-only`);
+    else if (migrate.image !== main?.image) lines.push(`${name}: the migration runs another image (${migrate.image}) than the service (${main?.image})`);
+  }
+  return lines;
+}
+
+function scalingRules(d: Obj, objects: Obj[]): string[] {
+  const name = d.metadata.name;
+  const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.spec.scaleTargetRef?.name === name);
+  const lines: string[] = [];
+  if (AUTOSCALED_SERVICES.includes(name)) {
+    if (!hpa) lines.push(`${name}: no HorizontalPodAutoscaler`);
+    else if (!(hpa.spec.minReplicas >= MIN_REPLICAS)) lines.push(`${name}: HorizontalPodAutoscaler minReplicas < ${MIN_REPLICAS}`);
+    if (d.spec.replicas !== undefined) lines.push(`${name}: sets replicas although its HorizontalPodAutoscaler owns the count`);
+  } else if (!(d.spec.replicas >= MIN_REPLICAS)) {
+    lines.push(`${name}: replicas < ${MIN_REPLICAS}`);
+  }
+  const podLabels = d.spec.template.metadata.labels ?? {};
+  const pdb = objects.find(
+    (o) => o.kind === 'PodDisruptionBudget' && Object.entries(o.spec.selector?.matchLabels ?? {}).every(([k, v]) => podLabels[k] === v),
+  );
+  if (!pdb) lines.push(`${name}: no PodDisruptionBudget selects its pods`);
+  return lines;
+}
+
+/** The container port, the Service and the environment agree with what the service's configuration reads. */
+function serviceRules(d: Obj, objects: Obj[], service: ServiceFacts): string[] {
+  const name = service.name;
+  const lines: string[] = [];
+  for (const variable of envOf(d).map((e) => e.name as string)) {
+    if (!service.variables.has(variable)) lines.push(`${name}: sets ${variable}, which its configuration does not read`);
+  }
+  let port: number | undefined;
+  try {
+    port = service.load(placeholderEnv(d)).port;
+  } catch (error) {
+    lines.push(`${name}: its configuration refuses the Deployment's environment: ${(error as Error).message}`);
+  }
+  const http = containersOf(d)[0]?.ports?.find((p: Obj) => p.name === 'http');
+  if (http?.containerPort !== port) lines.push(`${name}: containerPort ${http?.containerPort} is not the port it listens on (${port})`);
+  const svc = objects.find((o) => o.kind === 'Service' && o.metadata.name === name);
+  const servicePort = svc?.spec.ports?.find((p: Obj) => p.targetPort === 'http' || p.targetPort === port);
+  if (!servicePort) lines.push(`${name}: no Service forwards to its http port`);
+  return lines;
+}
+
+/** `<provider>` → port, for each `http://<provider>:<port>` URL the Deployment's environment sets. */
+function providersOf(d: Obj): Map<string, number> {
+  const providers = new Map<string, number>();
+  for (const e of envOf(d)) {
+    const match = typeof e.value === 'string' ? /^https?:\/\/([a-z0-9-]+):(\d+)/.exec(e.value) : null;
+    if (match) providers.set(match[1], Number(match[2]));
+  }
+  return providers;
+}
+
+function networkRules(d: Obj, objects: Obj[], deployments: Obj[], service: ServiceFacts): string[] {
+  const name = service.name;
+  const policy = objects.find((o) => o.kind === 'NetworkPolicy' && labelOf(o.spec) === name);
+  if (!policy) return [`${name}: no NetworkPolicy selects its pods`];
+  const lines: string[] = [];
+  const types: string[] = policy.spec.policyTypes ?? [];
+  if (!types.includes('Ingress') || !types.includes('Egress')) lines.push(`${name}: NetworkPolicy does not restrict both ingress and egress`);
+  const port = containersOf(d)[0]?.ports?.find((p: Obj) => p.name === 'http')?.containerPort;
+  const consumers = deployments.filter((c) => providersOf(c).has(name)).map((c) => c.metadata.name as string).sort();
+  const ingress: Obj[] = policy.spec.ingress ?? [];
+  const allowedFrom = ingress.flatMap((rule) => (rule.from ?? [{}]).map((peer: Obj) => labelOf(peer) ?? (peer.namespaceSelector ? 'namespace' : 'anyone')));
+  const expected = consumers.length > 0 ? consumers : ['namespace']; // a service nobody in the cluster calls: its ingress controller
+  if (JSON.stringify([...new Set(allowedFrom)].sort()) !== JSON.stringify(expected)) {
+    lines.push(`${name}: ingress allowed from [${[...new Set(allowedFrom)].sort()}], its consumers are [${expected}]`);
+  }
+  for (const rule of ingress) {
+    if (!(rule.ports ?? []).every((p: Obj) => p.port === port) || !rule.ports?.length) lines.push(`${name}: ingress not limited to port ${port}`);
+  }
+  const providers = providersOf(d);
+  const reached = new Set<string>();
+  let dns = false;
+  for (const rule of (policy.spec.egress ?? []) as Obj[]) {
+    const ports: number[] = (rule.ports ?? []).map((p: Obj) => p.port);
+    for (const peer of (rule.to ?? [{}]) as Obj[]) {
+      const target = labelOf(peer);
+      if (peer.podSelector?.matchLabels?.['k8s-app'] === 'kube-dns' && ports.length > 0 && ports.every((p) => p === 53)) dns = true;
+      else if (target && providers.has(target) && ports.length > 0 && ports.every((p) => p === providers.get(target))) reached.add(target);
+      else if (peer.ipBlock && service.usesDatabase && ports.length === 1 && !peer.ipBlock.cidr.endsWith('/0')) reached.add('database');
+      else lines.push(`${name}: egress to ${JSON.stringify(peer)} on [${ports}] is neither a provider, its database nor DNS`);
+    }
+  }
+  if (!dns) lines.push(`${name}: egress does not allow DNS`);
+  for (const provider of providers.keys()) if (!reached.has(provider)) lines.push(`${name}: egress does not allow its provider ${provider}`);
+  if (service.usesDatabase && !reached.has('database')) lines.push(`${name}: egress does not allow its database`);
+  return lines;
+}
+
+/** Secret references: produced by the dev overlay, absent from prod (created by hand) and named in the README. */
+function secretRules(objects: Obj[], deployments: Obj[], inputs: DeployInputs, overlay: 'dev' | 'prod'): string[] {
+  const secrets = objects.filter((o) => o.kind === 'Secret');
+  const lines: string[] = [];
+  if (overlay === 'prod' && secrets.length > 0) lines.push(`commits Secret values (${secrets.map((s) => s.metadata.name)})`);
+  for (const d of deployments) {
+    for (const e of envOf(d)) {
+      const ref = e.valueFrom?.secretKeyRef;
+      if (!ref) continue;
+      if (overlay === 'dev') {
+        const secret = secrets.find((s) => s.metadata.name === ref.name);
+        if (!secret || !(ref.key in { ...secret.data, ...secret.stringData })) lines.push(`${d.metadata.name}: Secret ${ref.name} key ${ref.key} is not generated`);
+      } else if (!readmeCreates(inputs.readme, ref.name, ref.key)) {
+        lines.push(`${d.metadata.name}: the README does not show how to create Secret ${ref.name} key ${ref.key}`);
+      }
+    }
+  }
+  return [...new Set(lines)];
+}
+
+function readmeCreates(readme: string, name: string, key: string): boolean {
+  return readme.split('\n').some((line) => line.includes(`create secret generic ${name} `) && line.includes(`--from-literal=${key}=`));
+}
+
+/** The Deployment's environment with each Secret reference replaced by a value of the right shape. */
+function placeholderEnv(d: Obj): Record<string, string> {
+  const secretValue = (key: string) => (key.includes('url') ? 'postgres://placeholder@database:5432/placeholder' : 'placeholder-secret-value-0123');
+  return Object.fromEntries(
+    containersOf(d).flatMap((c) => c.env ?? []).map((e: Obj) => [e.name, e.value ?? secretValue(e.valueFrom?.secretKeyRef?.key ?? '')]),
+  );
+}

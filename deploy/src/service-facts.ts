@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspaceRoot } from './manifests';
+
+/** What a service's own code says about it: read from its project.json and its configuration, never copied. */
+export interface ServiceFacts {
+  name: string;
+  /** The environment variables its configuration reads (the keys of its zod schema). */
+  variables: Set<string>;
+  /** Whether its configuration reads `DATABASE_URL` (and so it has migrations to run). */
+  usesDatabase: boolean;
+  /** `load<Service>Config(env)` of `src/config/<name>.config.ts`. */
+  load(env: Record<string, string>): Record<string, unknown> & { port: number };
+}
+
+/** Every app of apps/ tagged `type:app`, with the facts its code states. */
+export function serviceFacts(root = workspaceRoot): ServiceFacts[] {
+  return readdirSync(join(root, 'apps'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({ name: entry.name, project: JSON.parse(readFileSync(join(root, 'apps', entry.name, 'project.json'), 'utf8')) }))
+    .filter(({ project }) => (project.tags as string[] | undefined)?.includes('type:app'))
+    .map(({ name }) => {
+      const configFile = join(root, 'apps', name, 'src/config', `${name}.config.ts`);
+      // The schema's keys: `  ORDER_SERVICE_URL: z…` — every environment variable the service reads is one.
+      const variables = new Set([...readFileSync(configFile, 'utf8').matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]));
+      return { name, variables, usesDatabase: variables.has('DATABASE_URL'), load: configLoader(name, configFile) };
+    });
+}
+
+function configLoader(name: string, configFile: string): ServiceFacts['load'] {
+  const module = require(configFile) as Record<string, unknown>;
+  const loader = Object.entries(module).find(([key, value]) => /^load\w+Config$/.test(key) && typeof value === 'function');
+  if (!loader) throw new Error(`${name}: ${configFile} exports no load…Config function`);
+  return loader[1] as ServiceFacts['load'];
+}
+
+/** The longest upstream deadline in a loaded configuration (every `timeoutMs` in it), in ms; 0 when it calls no one. */
+export function longestDeadlineMs(config: unknown): number {
+  if (config === null || typeof config !== 'object') return 0;
+  return Object.entries(config).reduce(
+    (longest, [key, value]) => Math.max(longest, key === 'timeoutMs' && typeof value === 'number' ? value : longestDeadlineMs(value)),
+    0,
+  );
+}
