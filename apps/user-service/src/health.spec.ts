@@ -11,3 +11,15 @@ describe('User Service GET /health/live', () => {
     }
   });
 });
+
+describe('User Service GET /health/ready', () => {
+  it('answers 200 whenever it is live, without calling the Order Service (its outages are answered, not a reason to leave the load balancer)', async () => {
+    const { app, get } = await startUserServiceTestApp();
+    try {
+      const response = await get('/health/ready').expect(200);
+      expect(response.body).toMatchObject({ status: 'ok' });
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { LivenessModule, serviceLoggerModule, type ServiceLogger } from '@boundary/service-kit';
+import { LivenessModule, ReadinessModule, serviceLoggerModule, type ServiceLogger } from '@boundary/service-kit';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { USER_SERVICE_CONFIG } from './config/user-service-config.token';
 import type { UserServiceConfig } from './config/user-service.config';
@@ -18,6 +18,9 @@ export class UserServiceModule {
         serviceLoggerModule(logger),
         UserOrdersModule,
         LivenessModule,
+        // Ready whenever live: an Order Service outage is answered (502/503/504), and taking every User Service pod
+        // out of its load balancer for it would only turn those answers into connection errors.
+        ReadinessModule.forRoot([]),
       ],
       providers: [{ provide: USER_SERVICE_CONFIG, useValue: config }],
       exports: [USER_SERVICE_CONFIG],
