@@ -1,4 +1,4 @@
-import { IdempotencyKeyReusedError, isDatabaseUnavailable, type HttpProblem } from '@boundary/service-kit';
+import { DeadlineExceededError, IdempotencyKeyReusedError, isDatabaseUnavailable, type HttpProblem } from '@boundary/service-kit';
 import { OutOfStockError } from './reservations/out-of-stock.error';
 import { ReservationNotFoundError } from './reservations/reservation-not-found.error';
 import { UnknownItemError } from './reservations/unknown-item.error';
@@ -6,6 +6,7 @@ import { UnknownItemError } from './reservations/unknown-item.error';
 /** The Inventory Service's own errors as HTTP answers; anything else is left to the JSON error filter's defaults. */
 export function inventoryProblem(error: unknown): HttpProblem | undefined {
   if (error instanceof OutOfStockError) return { status: 409, error: error.message, code: error.code };
+  if (error instanceof DeadlineExceededError) return { status: 503, error: error.message, code: error.code };
   if (error instanceof UnknownItemError) return { status: 422, error: error.message, code: error.code };
   if (error instanceof ReservationNotFoundError) return { status: 404, error: error.message, code: error.code };
   if (error instanceof IdempotencyKeyReusedError) return { status: 409, error: error.message, code: error.code };

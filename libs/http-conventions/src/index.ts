@@ -4,3 +4,4 @@ export * from './lib/dot-segment';
 export * from './lib/route-template';
 export * from './lib/path-template';
 export * from './lib/idempotency-key.schema';
+export * from './lib/deadline.header';

@@ -16,3 +16,5 @@ export * from './lib/database/database-unavailable.error';
 export * from './lib/api-idempotent-create';
 export * from './lib/idempotency/idempotency-key-reused.error';
 export * from './lib/idempotency/parse-idempotency-key';
+export * from './lib/deadline/request-deadline';
+export * from './lib/deadline/deadline-exceeded.error';

@@ -1,4 +1,4 @@
-import { IdempotencyKeyReusedError } from '@boundary/service-kit';
+import { DeadlineExceededError, IdempotencyKeyReusedError } from '@boundary/service-kit';
 import { Injectable } from '@nestjs/common';
 import { and, eq, gte, isNull, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
@@ -35,7 +35,7 @@ export class DrizzleInventoryRepository extends InventoryRepository {
       .onConflictDoUpdate({ target: stock.item, set: { inStock } });
   }
 
-  async reserve(request: CreateReservationRequest, idempotencyKey?: string): Promise<ReservationOutcome> {
+  async reserve(request: CreateReservationRequest, idempotencyKey?: string, deadlineAt?: number): Promise<ReservationOutcome> {
     return this.database.db.transaction(async (tx) => {
       // Items are never removed, so a known item stays known for the rest of the transaction.
       const [known] = await tx.select({ item: stock.item }).from(stock).where(eq(stock.item, request.item));
@@ -56,6 +56,8 @@ export class DrizzleInventoryRepository extends InventoryRepository {
         .returning({ item: stock.item });
       // Thrown inside the transaction: the reservation row inserted above is rolled back too.
       if (!decremented) throw new OutOfStockError(request.item, request.quantity);
+      // Last, after every wait for a lock: a caller that has stopped waiting must not be left holding stock.
+      DeadlineExceededError.throwIfPassed(deadlineAt);
       return { reservation: created, created: true };
     });
   }

@@ -25,8 +25,9 @@ export abstract class InventoryRepository {
    * `UnknownItemError` for an item it does not stock and `OutOfStockError` when fewer units are left. With an
    * `idempotencyKey`, at most one reservation is ever made for the key: a repeat with the same body resolves to it
    * (`created: false`, nothing more reserved), a repeat with a different body throws `IdempotencyKeyReusedError`.
+   * Past `deadlineAt` (`Date.now()` time) it commits nothing and throws `DeadlineExceededError`.
    */
-  abstract reserve(request: CreateReservationRequest, idempotencyKey?: string): Promise<ReservationOutcome>;
+  abstract reserve(request: CreateReservationRequest, idempotencyKey?: string, deadlineAt?: number): Promise<ReservationOutcome>;
 
   /**
    * Releases the reservation: its units go back to stock, once. Throws `ReservationNotFoundError` for an id it never

@@ -1,8 +1,8 @@
-import { expandPath, IDEMPOTENCY_KEY_HEADER, nestRoute } from '@boundary/http-conventions';
+import { DEADLINE_HEADER, expandPath, IDEMPOTENCY_KEY_HEADER, nestRoute } from '@boundary/http-conventions';
 import { ContractOpenApiSchemas, toOpenApiSchema } from '@boundary/order-contract';
-import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, ZodValidationPipe } from '@boundary/service-kit';
+import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, requestDeadline, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Delete, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   CreateReservationRequestSchema,
@@ -26,7 +26,8 @@ export class ReservationsController {
    * Reserves units of an item: `201` with the reservation and its `Location`, the stock decremented in the same
    * commit. With an `Idempotency-Key`, a repeat of the same body answers `200` with the first reservation and
    * reserves nothing more; a different body, `409`. `409 OUT_OF_STOCK` when fewer units are left, `422 UNKNOWN_ITEM`
-   * for an item the inventory does not stock.
+   * for an item the inventory does not stock. With an `x-deadline-ms` budget, a reservation that could not commit
+   * within it (e.g. it waited for the stock row) is rolled back: `503 DEADLINE_EXCEEDED`, nothing reserved.
    */
   @Post(nestRoute(INVENTORY_ROUTES.reservations))
   @ApiOperation({ summary: 'Reserve units of an item (idempotent with an Idempotency-Key)' })
@@ -40,15 +41,18 @@ export class ReservationsController {
     400: 'Invalid body or Idempotency-Key, malformed JSON',
     409: 'Out of stock (OUT_OF_STOCK), or Idempotency-Key used before with a different body (IDEMPOTENCY_KEY_REUSED)',
     422: 'An item the inventory does not stock (UNKNOWN_ITEM)',
-    503: 'Database unavailable',
+    503: 'Database unavailable, or the caller’s x-deadline-ms passed before the reservation could commit (DEADLINE_EXCEEDED)',
   })
+  @ApiHeader({ name: DEADLINE_HEADER, required: false, description: 'The caller’s budget in ms: past it, nothing is reserved' })
   async reserve(
     @Body(parseNewReservation) body: CreateReservationRequest,
     @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKeyHeader: string | undefined,
+    @Headers(DEADLINE_HEADER) deadlineHeader: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    const deadlineAt = requestDeadline(deadlineHeader);
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
-    const { reservation, created } = await this.inventory.reserve(body, idempotencyKey);
+    const { reservation, created } = await this.inventory.reserve(body, idempotencyKey, deadlineAt);
     // Sent here rather than returned: Nest would overwrite a 200 replay with POST's default 201.
     await reply
       .status(created ? 201 : 200)

@@ -182,6 +182,33 @@ describe.each(TEST_BACKENDS)('Inventory Service POST /reservations and DELETE /r
     });
   });
 
+  describe('with the caller’s deadline (x-deadline-ms)', () => {
+    it('reserves within the budget', async () => {
+      await inventory.setStock('Clock', 2);
+      await service.http().post('/reservations').set('x-deadline-ms', '5000').send({ item: 'Clock', quantity: 1 }).expect(201);
+      expect(await inStock('Clock')).toBe(1);
+    });
+
+    it('rolls back a reservation that could not commit within the budget: 503 DEADLINE_EXCEEDED, nothing reserved, key free', async () => {
+      await inventory.setStock('Clock', 2);
+      const late = await service
+        .http()
+        .post('/reservations')
+        .set('x-deadline-ms', '0')
+        .set(IDEMPOTENCY_KEY_HEADER, 'key-late')
+        .send({ item: 'Clock', quantity: 1 })
+        .expect(503);
+      expect(late.body).toEqual({ error: expect.stringMatching(/deadline passed/), code: 'DEADLINE_EXCEEDED' });
+      expect(await inStock('Clock')).toBe(2);
+      await reserve({ item: 'Clock', quantity: 1 }, 'key-late').expect(201);
+    });
+
+    it('answers 400 INVALID_DEADLINE for a budget that is not a whole number of milliseconds', async () => {
+      const response = await service.http().post('/reservations').set('x-deadline-ms', 'soon').send({ item: 'Clock', quantity: 1 }).expect(400);
+      expect(response.body).toMatchObject({ code: 'INVALID_DEADLINE' });
+    });
+  });
+
   describe('DELETE /reservations/:id', () => {
     it('answers 204 and puts the units back; a second release answers 404 and puts nothing back', async () => {
       await inventory.setStock('Lamp', 4);

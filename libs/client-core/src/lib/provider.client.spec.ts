@@ -190,18 +190,43 @@ describe('ProviderClient — the one call path', () => {
     it('asks for JSON and sends the caller’s headers, and no token or request id when none is configured', async () => {
       const { client, calls } = clientAnswering([ok]);
       await firstValueFrom(client.call({ method: 'GET', path: '/items', headers: { 'x-trace': 't1' }, schema: ItemSchema }));
-      expect(headersOf(calls[0])).toStrictEqual({ Accept: 'application/json', 'x-trace': 't1' });
+      expect(headersOf(calls[0])).toStrictEqual({ Accept: 'application/json', 'x-trace': 't1', 'x-deadline-ms': expect.stringMatching(/^\d+$/) });
     });
 
     it('sends the service token as a bearer token and the request id, asking for it once per call', async () => {
       const requestId = jest.fn(() => 'req-1');
       const { getItems, calls } = clientAnswering([unavailable, ok], { token: 's3cret', requestId });
       await getItems();
+      const deadline = expect.stringMatching(/^\d+$/);
       expect(calls.map(headersOf)).toEqual([
-        { Accept: 'application/json', Authorization: 'Bearer s3cret', 'x-request-id': 'req-1' },
-        { Accept: 'application/json', Authorization: 'Bearer s3cret', 'x-request-id': 'req-1' },
+        { Accept: 'application/json', Authorization: 'Bearer s3cret', 'x-request-id': 'req-1', 'x-deadline-ms': deadline },
+        { Accept: 'application/json', Authorization: 'Bearer s3cret', 'x-request-id': 'req-1', 'x-deadline-ms': deadline },
       ]);
       expect(requestId).toHaveBeenCalledTimes(1);
+    });
+
+    it('tells the provider, per attempt, how long it will be waited for: the attempt timeout, then what is left of the deadline', async () => {
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
+      try {
+        const { client, calls } = clientAnswering([unavailable, unavailable, ok], {
+          timeoutMs: 1_000,
+          attemptTimeoutMs: 400,
+          retry: { maxRetries: 2, initialDelayMs: 350, maxDelayMs: 350 },
+        });
+        const random = jest.spyOn(Math, 'random').mockReturnValue(0.999);
+        const call = firstValueFrom(client.call({ method: 'GET', path: '/items', schema: ItemSchema }));
+        await jest.advanceTimersByTimeAsync(1_000);
+        await call.catch(() => undefined);
+        random.mockRestore();
+        const budgets = calls.map((c) => Number(headersOf(c)['x-deadline-ms']));
+        expect(budgets[0]).toBe(400);
+        // Each later attempt starts after a back-off of ~350 ms: what is left of the 1,000 ms shrinks below 400.
+        expect(budgets.length).toBe(3);
+        expect(budgets[2]).toBeLessThan(400);
+        expect(budgets[2]).toBeGreaterThanOrEqual(0);
+      } finally {
+        jest.useRealTimers();
+      }
     });
 
     it('caps the response body (and the request body) at maxResponseBytes', async () => {

@@ -1,6 +1,12 @@
 import type { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
-import { expandPath, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER, UnsendablePathParameterError } from '@boundary/http-conventions';
+import {
+  DEADLINE_HEADER,
+  expandPath,
+  IDEMPOTENCY_KEY_HEADER,
+  REQUEST_ID_HEADER,
+  UnsendablePathParameterError,
+} from '@boundary/http-conventions';
 import { AxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { type Observable, throwError } from 'rxjs';
 import type { z } from 'zod';
@@ -25,6 +31,8 @@ export class ProviderClient {
   private readonly baseUrl: string;
   private readonly policy: ClientPolicy;
   private readonly maxResponseBytes: number;
+  private readonly timeoutMs: number;
+  private readonly attemptTimeoutMs: number;
 
   /** `name` labels the client's log lines, e.g. `OrderServiceClient`. */
   constructor(
@@ -38,6 +46,8 @@ export class ProviderClient {
     const settings = resolveClientPolicy(options);
     this.policy = new ClientPolicy(settings);
     this.maxResponseBytes = settings.maxResponseBytes;
+    this.timeoutMs = settings.timeoutMs;
+    this.attemptTimeoutMs = settings.attemptTimeoutMs;
   }
 
   /**
@@ -65,7 +75,15 @@ export class ProviderClient {
     const retriable = request.method === 'GET' || hasHeader(request.headers, IDEMPOTENCY_KEY_HEADER);
     return settledObservable(() => {
       const call = new AbortController();
-      const attempt = (signal: AbortSignal) => this.attempt(request, resource, url, { ...config, signal });
+      const deadlineAt = Date.now() + this.timeoutMs;
+      // Each attempt tells the provider how long it will be waited for (the attempt timeout or what is left of the
+      // deadline), so it does not commit work the caller has given up on.
+      const attempt = (signal: AbortSignal) =>
+        this.attempt(request, resource, url, {
+          ...config,
+          headers: { ...config.headers, [DEADLINE_HEADER]: String(Math.max(0, Math.min(this.attemptTimeoutMs, deadlineAt - Date.now()))) },
+          signal,
+        });
       const promise = this.policy.execute(attempt, { retriable, signal: call.signal }).catch((error: unknown) => {
         if (call.signal.aborted) throw error;
         const failure = this.toProviderError({ resource, cause: error }, error);

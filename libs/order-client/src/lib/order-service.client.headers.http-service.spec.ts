@@ -40,7 +40,8 @@ describe('OrderServiceClient request options (HttpService overridden)', () => {
   it('sends neither header when neither is configured', async () => {
     const { get, orders } = await clientWith({ requestId: () => undefined });
     await orders();
-    expect(get.mock.calls[0][1].headers).toEqual({ Accept: 'application/json' });
+    // Neither token nor request id: only what every call sends (JSON, and its budget for the Order Service).
+    expect(get.mock.calls[0][1].headers).toEqual({ Accept: 'application/json', 'x-deadline-ms': expect.stringMatching(/^\d+$/) });
   });
 
   it('limits the response body to 1 MiB by default and to maxResponseBytes when set', async () => {
