@@ -26,6 +26,8 @@ export default [
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
             // The Nx plugin writes projects; it imports none.
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
+            // Workspace checks (tools/architecture, deploy/) may run the Nx plugin: deploy/ proves what it generates deploys.
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:tool'] },
             {
               // A contract is data both sides read: it may build on the shared HTTP conventions, nothing heavier.
               sourceTag: 'type:contract',

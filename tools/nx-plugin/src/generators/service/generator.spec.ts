@@ -1,6 +1,19 @@
 import { addProjectConfiguration, readJson, readProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serviceGenerator } from './generator';
+
+const workspaceRoot = join(__dirname, '../../../../..');
+/** The files of deploy/ and the README the generator edits, as committed. */
+const DEPLOY_FILES = ['deploy/base/kustomization.yaml', 'deploy/overlays/dev/kustomization.yaml', 'deploy/overlays/prod/kustomization.yaml', 'README.md'];
+
+/** A workspace with an app and the committed deploy/ entry points and README. */
+function workspaceWithDeploy(): Tree {
+  const tree = workspaceWithApp('order-service', 5001);
+  for (const file of DEPLOY_FILES) tree.write(file, readFileSync(join(workspaceRoot, file), 'utf8'));
+  return tree;
+}
 
 /** A workspace holding an app that records `port`, as order-service does. */
 function workspaceWithApp(name: string, port: number): Tree {
@@ -121,6 +134,64 @@ describe('service generator', () => {
       for (const change of tree.listChanges()) {
         expect(change.content?.toString()).not.toMatch(/<%|%>|__name__|__tmpl__/);
       }
+    });
+  });
+
+  describe('the image and deploy/', () => {
+    it('writes a Dockerfile whose steps build, install and start this service', async () => {
+      const tree = workspaceWithApp('order-service', 5001);
+      await serviceGenerator(tree, { name: 'stock-level-service', port: 5010 });
+      const dockerfile = tree.read('apps/stock-level-service/Dockerfile', 'utf8');
+      expect(dockerfile).toContain('RUN npx nx build stock-level-service && rm -f dist/apps/stock-level-service/main.js.map');
+      expect(dockerfile).toContain('COPY --from=build /workspace/dist/apps/stock-level-service/ ./');
+      expect(dockerfile).toContain('EXPOSE 5010');
+      expect(tree.exists('deploy')).toBe(false); // a workspace without deploy/ gets no deploy entries
+    });
+
+    it('writes the Dockerfile every service has: the Inventory Service\'s with the name and port changed', async () => {
+      const tree = workspaceWithApp('order-service', 5001);
+      await serviceGenerator(tree, { name: 'stock-level-service', port: 5010 });
+      const inventory = readFileSync(join(workspaceRoot, 'apps/inventory-service/Dockerfile'), 'utf8');
+      expect(tree.read('apps/stock-level-service/Dockerfile', 'utf8')).toBe(
+        inventory.replaceAll('inventory-service', 'stock-level-service').replaceAll('5002', '5010'),
+      );
+    });
+
+    it.each([
+      [false, ['deployment.yaml', 'kustomization.yaml', 'network-policy.yaml', 'pdb.yaml', 'service.yaml']],
+      [true, ['deployment.yaml', 'kustomization.yaml', 'network-policy.yaml', 'pdb.yaml', 'service.yaml']],
+    ])('adds the service to deploy/ (database: %s): its base folder, its base line, images, dev Secret, README command', async (database, files) => {
+      const tree = workspaceWithDeploy();
+      await serviceGenerator(tree, { name: 'stock-level-service', port: 5010, database });
+      expect(tree.children('deploy/base/stock-level-service').sort()).toEqual(files);
+      expect(tree.read('deploy/base/kustomization.yaml', 'utf8')).toContain('  - inventory-service\n  - stock-level-service\n');
+      expect(tree.read('deploy/overlays/dev/kustomization.yaml', 'utf8')).toContain('  - { name: boundary/stock-level-service, newTag: dev }');
+      expect(tree.read('deploy/overlays/prod/kustomization.yaml', 'utf8')).toContain(
+        '  - { name: boundary/stock-level-service, newName: registry.example.com/boundary/stock-level-service, newTag: "0.0.0" }',
+      );
+      const dev = tree.read('deploy/overlays/dev/kustomization.yaml', 'utf8') ?? '';
+      expect(dev.endsWith('  - name: stock-level-service-secrets\n    literals:\n      - token=dev-only-stock-level-service-token\n' + (database ? '      - database-url=postgres://boundary:dev-only-password@10.96.100.10:5432/boundary\n' : ''))).toBe(true);
+      const readme = tree.read('README.md', 'utf8') ?? '';
+      expect(readme).toContain(
+        'kubectl -n boundary create secret generic stock-level-service-secrets --from-literal=token="$(openssl rand -hex 32)"' +
+          (database ? " --from-literal=database-url='postgres://stock_level:…@10.0.0.10:5432/boundary'\n" : '\n'),
+      );
+      const deployment = tree.read('deploy/base/stock-level-service/deployment.yaml', 'utf8') ?? '';
+      expect(deployment).toContain('containerPort: 5010');
+      expect(deployment).toContain('name: STOCK_LEVEL_SERVICE_TOKEN');
+      expect(deployment.includes('--migrate-only')).toBe(database);
+      expect(deployment.includes('DATABASE_URL')).toBe(database);
+      for (const change of tree.listChanges()) expect(change.content?.toString()).not.toMatch(/<%|%>|__name__|__tmpl__/);
+    });
+
+    it('refuses a service whose deploy/base folder exists, in one line, writing nothing', async () => {
+      const tree = workspaceWithDeploy();
+      tree.write('deploy/base/stock-level-service/kustomization.yaml', 'left over');
+      const before = snapshot(tree);
+      await expect(serviceGenerator(tree, { name: 'stock-level-service', port: 5010 })).rejects.toThrow(
+        /^deploy\/base\/stock-level-service already exists: remove it or choose another name\.$/,
+      );
+      expect(snapshot(tree)).toEqual(before);
     });
   });
 

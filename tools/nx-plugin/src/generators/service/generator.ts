@@ -10,6 +10,7 @@ import {
 } from '@nx/devkit';
 import { join } from 'node:path';
 import { openApiRegenerateCommand, writeCommittedOpenApi } from '../../open-api/committed-open-api';
+import { addDeployEntries, DEPLOY_BASE, hasDeployEntries } from './deploy-entries';
 import type { ServiceGeneratorSchema } from './schema';
 
 const SERVICE_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*-service$/;
@@ -45,6 +46,9 @@ export async function serviceGenerator(tree: Tree, options: ServiceGeneratorSche
   };
   generateFiles(tree, join(__dirname, 'files', 'app'), root, substitutions);
   generateFiles(tree, join(__dirname, 'files', database ? 'database' : 'in-memory'), root, substitutions);
+  // The image and the Kubernetes objects, as every service has them (README, "Deploy to a cluster").
+  generateFiles(tree, join(__dirname, 'files', 'docker'), root, substitutions);
+  if (tree.exists(`${DEPLOY_BASE}/kustomization.yaml`)) addDeployEntries(tree, name, database, substitutions);
   addProjectConfiguration(tree, name, projectConfiguration(name, root, port, database));
   // The service's committed OpenAPI document (the breaking-change check compares it across commits) is what it serves.
   return () => writeCommittedOpenApi(tree.root, name);
@@ -62,6 +66,9 @@ function refuseBadInput(tree: Tree, name: string, port: number): void {
   const projects = getProjects(tree);
   if (projects.has(name) || tree.exists(joinPathFragments('apps', name))) {
     throw new Error(`Project "${name}" already exists: choose another name.`);
+  }
+  if (hasDeployEntries(tree, name)) {
+    throw new Error(`deploy/base/${name} already exists: remove it or choose another name.`);
   }
   for (const [other, project] of projects) {
     if ((project.metadata as { port?: unknown } | undefined)?.port === port) {
