@@ -61,6 +61,7 @@ describe('deploy rules, each broken once', () => {
     ['a Secret key the README does not name', (o) => (o.readme = o.readme.replace(/(inventory-service-secrets.*?)--from-literal=database-url=/, '$1')), 'prod: inventory-service: the README does not show how to create Secret inventory-service-secrets key database-url'],
     ['a variable the service does not read', ({ dev }) => main(dev, 'user-service').env.push({ name: 'ORDER_SERVICE_ADDRESS', value: 'x' }), 'dev: user-service: sets ORDER_SERVICE_ADDRESS, which its configuration does not read'],
     ['a port the service does not listen on', ({ prod }) => (main(prod, 'inventory-service').ports[0].containerPort = 8080), 'prod: inventory-service: containerPort 8080 is not the port it listens on (5002)'],
+    ['a provider URL no Service answers', ({ dev }) => (main(dev, 'user-service').env[0].value = 'http://order-service:5000'), 'dev: user-service: calls order-service:5000, which no Service of that name serves'],
   ])('catch %s', (_rule, breakage, expected) => {
     expect(violationsAfter(breakage)).toContainEqual(expect.stringContaining(expected));
   });

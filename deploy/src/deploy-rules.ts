@@ -117,6 +117,12 @@ function serviceRules(d: Obj, objects: Obj[], service: ServiceFacts): string[] {
   const svc = objects.find((o) => o.kind === 'Service' && o.metadata.name === name);
   const servicePort = svc?.spec.ports?.find((p: Obj) => p.targetPort === 'http' || p.targetPort === port);
   if (!servicePort) lines.push(`${name}: no Service forwards to its http port`);
+  for (const [provider, providerPort] of providersOf(d)) {
+    const providerService = objects.find((o) => o.kind === 'Service' && o.metadata.name === provider);
+    if (!providerService?.spec.ports?.some((p: Obj) => p.port === providerPort)) {
+      lines.push(`${name}: calls ${provider}:${providerPort}, which no Service of that name serves`);
+    }
+  }
   return lines;
 }
 
