@@ -64,7 +64,7 @@ async function replayRuntimeStage(instructions: Instruction[], buildStage: strin
         copyFromBuild(args, buildStage, buildWorkdir, target);
         break;
       case 'RUN':
-        await run('sh', ['-c', args], { cwd: target, env: { PATH: process.env['PATH'], HOME: target, ...image.env }, maxBuffer: 64 * 1024 * 1024 });
+        await run('sh', ['-c', args], { cwd: target, env: { ...buildNetwork(), HOME: target, ...image.env }, maxBuffer: 64 * 1024 * 1024 });
         break;
       case 'USER':
         image.user = args;
@@ -95,4 +95,14 @@ function copyFromBuild(args: string, buildStage: string, buildWorkdir: string, t
     const source = join(workspaceRoot, relative(buildWorkdir, posix.resolve(buildWorkdir, path)));
     cpSync(source, path.endsWith('/') ? dest : join(dest, basename(source)), { recursive: true });
   }
+}
+
+/**
+ * What a `docker build` takes from its host besides the image's ENV: PATH, and how to reach the registry (proxy and
+ * CA certificates — a Node from the node@22/24 npm packages trusts only its bundled CAs unless told of the host's).
+ * Nothing else of this process's environment: no npm_config_* of an outer npm run, no NODE_PATH.
+ */
+function buildNetwork(): Record<string, string> {
+  const passed = /^(PATH|NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy)$/;
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => passed.test(entry[0]) && entry[1] !== undefined));
 }
