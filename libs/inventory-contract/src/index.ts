@@ -1,4 +1,5 @@
 export * from './lib/item.schema';
+export * from './lib/reservation.schema';
 export * from './lib/inventory-routes';
 export * from './lib/inventory-error-codes';
 export * from './lib/demo-items';

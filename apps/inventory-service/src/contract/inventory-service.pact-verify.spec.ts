@@ -1,7 +1,8 @@
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import type { INestApplication } from '@nestjs/common';
 import { join } from 'node:path';
-import { ItemRepository } from '../items/item.repository';
+import { InventoryDatabase } from '../database/inventory-database';
+import { InventoryRepository } from '../inventory/inventory.repository';
 import { startInventoryServiceTestApp } from '../inventory-service.test-app';
 import { providerStates } from './inventory-service.provider-states';
 
@@ -17,7 +18,7 @@ async function verify(app: INestApplication, pactFile: string, serviceToken?: st
     pactUrls: [pactFile],
     logLevel: 'warn',
     // pact 16.4 types stateHandlers as HTTP and message handlers at once, which no setup/teardown handler satisfies.
-    stateHandlers: providerStates(() => ({ items: app.get(ItemRepository) })) as VerifierOptions['stateHandlers'],
+    stateHandlers: providerStates(() => ({ inventory: app.get(InventoryRepository), database: app.get(InventoryDatabase) })) as VerifierOptions['stateHandlers'],
     // As the consumer calls it in production: with the shared service token.
     ...(serviceToken ? { customProviderHeaders: [`Authorization: Bearer ${serviceToken}`] } : {}),
   }).verifyProvider();

@@ -1,39 +1,51 @@
 // The package root does not re-export this type (pact 16.4).
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types';
-import { InMemoryItemRepository } from '../items/in-memory-item.repository';
-import { ItemRepository } from '../items/item.repository';
+import type { InventoryDatabase } from '../database/inventory-database';
+import { reservations, stock } from '../database/inventory-service.schema';
+import type { InventoryRepository } from '../inventory/inventory.repository';
 
-/** What the provider states need from the running app: its repository, which they seed. */
+/** What the provider states need from the running app: its repository, and its database to seed what no route makes. */
 export interface ProviderStateContext {
-  items: ItemRepository;
+  inventory: InventoryRepository;
+  database: InventoryDatabase;
 }
 
-interface ItemParams {
-  itemId: string;
+interface StockParams {
+  item: string;
+  count: number;
 }
 
-/**
- * The repository as the states can seed it. Generated for `InMemoryItemRepository`: once the app uses a real
- * repository, seed through it here instead.
- */
-function seedable(repository: ItemRepository): InMemoryItemRepository {
-  if (repository instanceof InMemoryItemRepository) return repository;
-  throw new Error('ItemRepository is no longer in memory: seed the provider states through the real one');
+interface ReservationParams {
+  reservationId: string;
+  item: string;
+  quantity: number;
+  key?: string;
 }
 
-/** Stores the item `itemId` (named `Demo item`). */
-export async function itemExists(context: ProviderStateContext, { itemId }: ItemParams): Promise<void> {
-  await seedable(context.items).save({ id: itemId, name: 'Demo item' });
+/** Stocks `count` units of `item` (`0`: a known item, sold out). */
+export async function itemHasStock(context: ProviderStateContext, { item, count }: StockParams): Promise<void> {
+  await context.inventory.setStock(item, count);
 }
 
-/** Leaves `itemId` unknown: every state is undone after its interaction, so nothing exists unless seeded. */
-export async function itemDoesNotExist(): Promise<void> {
+/** Leaves `item` unstocked: every state is undone after its interaction, so nothing exists unless seeded. */
+export async function itemIsNotStocked(): Promise<void> {
   // Nothing to seed.
 }
 
-/** Forgets what the states seeded. */
+/**
+ * A reservation the consumer holds, with the id the pact names (ids are the provider's to choose, so a route could
+ * not make this one): its units are already out of stock.
+ */
+export async function reservationExists(context: ProviderStateContext, params: ReservationParams): Promise<void> {
+  const { reservationId, item, quantity, key } = params;
+  await context.inventory.setStock(item, 0);
+  await context.database.db.insert(reservations).values({ id: reservationId, item, quantity, idempotencyKey: key });
+}
+
+/** Forgets what the states seeded: the next interaction starts from an empty inventory. */
 export async function removeSeededData(context: ProviderStateContext): Promise<void> {
-  await seedable(context.items).clear();
+  await context.database.db.delete(reservations);
+  await context.database.db.delete(stock);
 }
 
 /**
@@ -52,7 +64,8 @@ export function providerStates(context: () => ProviderStateContext): StateHandle
     },
   });
   return {
-    'item {itemId} exists': state(itemExists),
-    'item {itemId} does not exist': state(itemDoesNotExist),
+    'item {item} has {count} in stock': state(itemHasStock),
+    'item {item} is not in the inventory': state(itemIsNotStocked),
+    'reservation {reservationId} of {quantity} {item} exists': state(reservationExists),
   };
 }

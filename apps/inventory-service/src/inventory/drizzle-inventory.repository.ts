@@ -6,9 +6,9 @@ import { InventoryDatabase, type InventoryDb } from '../database/inventory-datab
 import { reservations, stock } from '../database/inventory-service.schema';
 import { OutOfStockError } from '../reservations/out-of-stock.error';
 import { ReservationNotFoundError } from '../reservations/reservation-not-found.error';
-import type { CreateReservationRequest, Reservation } from '../reservations/reservation.wire';
+import type { CreateReservationRequest, Item, Reservation } from '@boundary/inventory-contract';
 import { UnknownItemError } from '../reservations/unknown-item.error';
-import { InventoryRepository, type ReservationOutcome, type StockLevel } from './inventory.repository';
+import { InventoryRepository, type ReservationOutcome } from './inventory.repository';
 
 const wireStockLevel = { item: stock.item, in_stock: stock.inStock };
 const wireReservation = { reservation_id: reservations.id, item: reservations.item, quantity: reservations.quantity };
@@ -23,7 +23,7 @@ export class DrizzleInventoryRepository extends InventoryRepository {
     super();
   }
 
-  async find(item: string): Promise<StockLevel | undefined> {
+  async find(item: string): Promise<Item | undefined> {
     const [level] = await this.database.db.select(wireStockLevel).from(stock).where(eq(stock.item, item));
     return level;
   }

@@ -1,11 +1,4 @@
-import type { CreateReservationRequest, Reservation } from '../reservations/reservation.wire';
-
-/** One item's stock as the inventory holds it. */
-export interface StockLevel {
-  item: string;
-  /** Units not reserved; never below zero. */
-  in_stock: number;
-}
+import type { CreateReservationRequest, Item, Reservation } from '@boundary/inventory-contract';
 
 /** The outcome of {@link InventoryRepository.reserve}: the reservation, and whether this call made it. */
 export interface ReservationOutcome {
@@ -21,7 +14,7 @@ export interface ReservationOutcome {
  */
 export abstract class InventoryRepository {
   /** The item's stock, or `undefined` for an item the inventory does not stock. */
-  abstract find(item: string): Promise<StockLevel | undefined>;
+  abstract find(item: string): Promise<Item | undefined>;
 
   /** Sets the item's stock to `inStock` units, adding the item when it is new (demo data, provider states). */
   abstract setStock(item: string, inStock: number): Promise<void>;

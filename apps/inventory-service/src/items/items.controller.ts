@@ -1,23 +1,26 @@
 import { nestRoute } from '@boundary/http-conventions';
-import { ItemIdSchema, INVENTORY_ERROR_CODES, INVENTORY_ROUTES, type Item } from '@boundary/inventory-contract';
-import { ZodValidationPipe } from '@boundary/service-kit';
+import { ItemIdSchema, INVENTORY_ERROR_CODES, INVENTORY_ROUTES, ItemSchema, type Item } from '@boundary/inventory-contract';
+import { ContractOpenApiSchemas, toOpenApiSchema } from '@boundary/order-contract';
+import { ApiErrorResponses, ZodValidationPipe } from '@boundary/service-kit';
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ItemRepository } from './item.repository';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { InventoryRepository } from '../inventory/inventory.repository';
 
 const parseItemId = new ZodValidationPipe(ItemIdSchema, 'item id', INVENTORY_ERROR_CODES.invalidItemId);
 
 @ApiTags('items')
 @Controller()
 export class ItemsController {
-  constructor(private readonly items: ItemRepository) {}
+  constructor(private readonly inventory: InventoryRepository) {}
 
-  /** One item; `404` (`ITEM_NOT_FOUND`) when there is none, `400` for an invalid id. */
+  /** One item's stock; `404` (`ITEM_NOT_FOUND`) for an item the inventory does not stock, `400` for an invalid id. */
   @Get(nestRoute(INVENTORY_ROUTES.item))
-  @ApiOperation({ summary: 'One item' })
-  @ApiParam({ name: 'itemId', description: '1–128 characters' })
+  @ApiOperation({ summary: 'One item’s stock' })
+  @ApiParam({ name: 'itemId', description: 'The item, as an order carries it: 1–200 characters, no control characters' })
+  @ApiOkResponse({ description: 'The units that can still be reserved', schema: toOpenApiSchema(ItemSchema) })
+  @ApiErrorResponses(ContractOpenApiSchemas.ErrorBody, { 400: 'Invalid item id', 404: 'Unknown item' })
   async getItem(@Param('itemId', parseItemId) itemId: string): Promise<Item> {
-    const item = await this.items.findItem(itemId);
+    const item = await this.inventory.find(itemId);
     if (item === undefined) {
       throw new NotFoundException({ error: 'Unknown item', code: INVENTORY_ERROR_CODES.itemNotFound });
     }

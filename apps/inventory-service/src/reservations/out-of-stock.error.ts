@@ -1,6 +1,8 @@
+import { INVENTORY_ERROR_CODES } from '@boundary/inventory-contract';
+
 /** Fewer units of the item in stock than a reservation asked for. Answered `409 OUT_OF_STOCK`. */
 export class OutOfStockError extends Error {
-  readonly code = 'OUT_OF_STOCK';
+  readonly code = INVENTORY_ERROR_CODES.outOfStock;
 
   constructor(
     readonly item: string,

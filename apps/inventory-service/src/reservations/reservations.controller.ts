@@ -4,14 +4,14 @@ import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, ZodValidat
 import { Body, Controller, Delete, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { InventoryRepository } from '../inventory/inventory.repository';
 import {
   CreateReservationRequestSchema,
+  INVENTORY_ROUTES,
   ReservationIdSchema,
   ReservationSchema,
-  RESERVATION_ROUTES,
   type CreateReservationRequest,
-} from './reservation.wire';
+} from '@boundary/inventory-contract';
+import { InventoryRepository } from '../inventory/inventory.repository';
 
 const parseNewReservation = new ZodValidationPipe(CreateReservationRequestSchema, 'reservation', 'INVALID_RESERVATION');
 const parseReservationId = new ZodValidationPipe(ReservationIdSchema, 'reservation id', 'INVALID_RESERVATION_ID');
@@ -28,7 +28,7 @@ export class ReservationsController {
    * reserves nothing more; a different body, `409`. `409 OUT_OF_STOCK` when fewer units are left, `422 UNKNOWN_ITEM`
    * for an item the inventory does not stock.
    */
-  @Post(nestRoute(RESERVATION_ROUTES.reservations))
+  @Post(nestRoute(INVENTORY_ROUTES.reservations))
   @ApiOperation({ summary: 'Reserve units of an item (idempotent with an Idempotency-Key)' })
   @ApiBody({ schema: toOpenApiSchema(CreateReservationRequestSchema) })
   @ApiIdempotentCreate({
@@ -52,12 +52,12 @@ export class ReservationsController {
     // Sent here rather than returned: Nest would overwrite a 200 replay with POST's default 201.
     await reply
       .status(created ? 201 : 200)
-      .header('Location', expandPath(RESERVATION_ROUTES.reservation, { reservationId: reservation.reservation_id }))
+      .header('Location', expandPath(INVENTORY_ROUTES.reservation, { reservationId: reservation.reservation_id }))
       .send(reservation);
   }
 
   /** Releases a reservation: its units go back to stock, once. `404` for an unknown or already released one. */
-  @Delete(nestRoute(RESERVATION_ROUTES.reservation))
+  @Delete(nestRoute(INVENTORY_ROUTES.reservation))
   @HttpCode(204)
   @ApiOperation({ summary: 'Release a reservation (its units go back to stock)' })
   @ApiParam({ name: 'reservationId', description: 'res_ followed by a UUID, as POST /reservations answered it' })

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { InventoryRepository } from '../inventory/inventory.repository';
 import { startInventoryServiceTestApp, type InventoryServiceTestApp } from '../inventory-service.test-app';
-import { CreateReservationRequestSchema } from './reservation.wire';
+import { CreateReservationRequestSchema } from '@boundary/inventory-contract';
 
 const RUNS = fc.readConfigureGlobal().numRuns ?? 200;
 

@@ -1,12 +1,15 @@
 import { InventoryClientModule, InventoryServiceClient, InventoryServiceError } from '@boundary/inventory-client';
 import { DEMO_ITEM, UNKNOWN_ITEM_ID, INVENTORY_ERROR_CODES } from '@boundary/inventory-contract';
+import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
+// The package root does not re-export this type (pact 16.4).
+import type { V4RequestBuilderFunc } from '@pact-foundation/pact/src/v4/http/types';
 import { Test } from '@nestjs/testing';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstValueFrom } from 'rxjs';
 
-const { regex, string } = MatchersV3;
+const { integer, regex, string } = MatchersV3;
 
 const PACT_DIR = join(__dirname, '../../../../pacts');
 
@@ -25,6 +28,17 @@ const pact = new PactV4({
 const JSON_CONTENT_TYPE = { 'Content-Type': regex('application/json(;.*)?', 'application/json; charset=utf-8') };
 const ACCEPT_JSON = { Accept: 'application/json' };
 
+/** What the Order Service reserves for a new order: the order's item and quantity, under the order's key. */
+const RESERVATION = { item: DEMO_ITEM.item, quantity: 2 };
+const KEY = 'order-key-0001';
+const RESERVATION_ID = 'res_00000000-0000-4000-8000-000000000001';
+const reservationLike = { reservation_id: regex('^res_[0-9a-f-]{36}$', RESERVATION_ID), ...RESERVATION };
+const reserveRequest =
+  (body: object): V4RequestBuilderFunc =>
+  (request) => {
+    request.headers({ ...ACCEPT_JSON, [IDEMPOTENCY_KEY_HEADER]: KEY }).jsonBody(body);
+  };
+
 async function clientFor(baseUrl: string): Promise<InventoryServiceClient> {
   const moduleRef = await Test.createTestingModule({
     imports: [InventoryClientModule.forRoot({ baseUrl, timeoutMs: 5_000 })],
@@ -36,24 +50,24 @@ describe('order-service → inventory-service contract (consumer)', () => {
   // Pact merges into an existing file: start from none, so an interaction removed here leaves the pact too.
   beforeAll(() => rmSync(join(PACT_DIR, 'order-service-inventory-service.json'), { force: true }));
 
-  it('gets a item that exists', () =>
+  it('gets the stock of an item', () =>
     pact
       .addInteraction()
-      .given('item {itemId} exists', { itemId: DEMO_ITEM.id })
-      .uponReceiving('a request for a item that exists')
-      .withRequest('GET', `/items/${DEMO_ITEM.id}`, (request) => request.headers(ACCEPT_JSON))
+      .given('item {item} has {count} in stock', { item: DEMO_ITEM.item, count: DEMO_ITEM.in_stock })
+      .uponReceiving('a request for the stock of an item')
+      .withRequest('GET', `/items/${DEMO_ITEM.item}`, (request) => request.headers(ACCEPT_JSON))
       .willRespondWith(200, (response) =>
-        response.headers(JSON_CONTENT_TYPE).jsonBody({ id: string(DEMO_ITEM.id), name: string(DEMO_ITEM.name) }),
+        response.headers(JSON_CONTENT_TYPE).jsonBody({ item: DEMO_ITEM.item, in_stock: integer(DEMO_ITEM.in_stock) }),
       )
       .executeTest(async (server) => {
-        const item = await firstValueFrom((await clientFor(server.url)).getItem(DEMO_ITEM.id));
+        const item = await firstValueFrom((await clientFor(server.url)).getItem(DEMO_ITEM.item));
         expect(item).toEqual(DEMO_ITEM);
       }));
 
-  it('gets 404 with ITEM_NOT_FOUND for a item the Inventory Service does not know', () =>
+  it('gets 404 with ITEM_NOT_FOUND for an item the Inventory Service does not stock', () =>
     pact
       .addInteraction()
-      .given('item {itemId} does not exist', { itemId: UNKNOWN_ITEM_ID })
+      .given('item {item} is not in the inventory', { item: UNKNOWN_ITEM_ID })
       .uponReceiving('a request for an unknown item')
       .withRequest('GET', `/items/${UNKNOWN_ITEM_ID}`, (request) => request.headers(ACCEPT_JSON))
       .willRespondWith(404, (response) =>
@@ -66,5 +80,60 @@ describe('order-service → inventory-service contract (consumer)', () => {
         const error = await firstValueFrom(client.getItem(UNKNOWN_ITEM_ID)).catch((failure: unknown) => failure);
         expect(error).toBeInstanceOf(InventoryServiceError);
         expect(error).toMatchObject({ kind: 'not-found' });
+      }));
+
+  it('reserves an order’s units, sending the order’s Idempotency-Key', () =>
+    pact
+      .addInteraction()
+      .given('item {item} has {count} in stock', { item: DEMO_ITEM.item, count: 5 })
+      .uponReceiving('a reservation for a new order')
+      .withRequest('POST', '/reservations', reserveRequest(RESERVATION))
+      .willRespondWith(201, (response) =>
+        response
+          .headers({ ...JSON_CONTENT_TYPE, Location: regex('^/reservations/res_[0-9a-f-]{36}$', `/reservations/${RESERVATION_ID}`) })
+          .jsonBody(reservationLike),
+      )
+      .executeTest(async (server) => {
+        const made = await firstValueFrom((await clientFor(server.url)).reserve(RESERVATION, { idempotencyKey: KEY }));
+        expect(made).toEqual({ reservation: { reservation_id: RESERVATION_ID, ...RESERVATION }, created: true });
+      }));
+
+  it('gets the first reservation back, reserving nothing more, for a repeat of the key', () =>
+    pact
+      .addInteraction()
+      .given('reservation {reservationId} of {quantity} {item} exists', { reservationId: RESERVATION_ID, ...RESERVATION, key: KEY })
+      .uponReceiving('a repeat of a reservation with the same key and body')
+      .withRequest('POST', '/reservations', reserveRequest(RESERVATION))
+      .willRespondWith(200, (response) => response.headers(JSON_CONTENT_TYPE).jsonBody(reservationLike))
+      .executeTest(async (server) => {
+        const made = await firstValueFrom((await clientFor(server.url)).reserve(RESERVATION, { idempotencyKey: KEY }));
+        expect(made).toEqual({ reservation: { reservation_id: RESERVATION_ID, ...RESERVATION }, created: false });
+      }));
+
+  it.each([
+    ['409 OUT_OF_STOCK for more than the stock holds', 'item {item} has {count} in stock', { item: DEMO_ITEM.item, count: 1 }, RESERVATION, 409, INVENTORY_ERROR_CODES.outOfStock],
+    ['422 UNKNOWN_ITEM for an item it does not stock', 'item {item} is not in the inventory', { item: UNKNOWN_ITEM_ID }, { item: UNKNOWN_ITEM_ID, quantity: 1 }, 422, INVENTORY_ERROR_CODES.unknownItem],
+  ])('gets %s', (description, state, params, body, status, code) =>
+    pact
+      .addInteraction()
+      .given(state, params)
+      .uponReceiving(`a reservation refused with ${status} ${code}`)
+      .withRequest('POST', '/reservations', reserveRequest(body))
+      .willRespondWith(status, (response) => response.headers(JSON_CONTENT_TYPE).jsonBody({ error: string(description), code }))
+      .executeTest(async (server) => {
+        const call = firstValueFrom((await clientFor(server.url)).reserve(body, { idempotencyKey: KEY }));
+        await expect(call).rejects.toMatchObject({ constructor: InventoryServiceError, kind: 'rejected', status, providerCode: code });
+      }),
+  );
+
+  it('releases a reservation it could not use', () =>
+    pact
+      .addInteraction()
+      .given('reservation {reservationId} of {quantity} {item} exists', { reservationId: RESERVATION_ID, ...RESERVATION, key: KEY })
+      .uponReceiving('a release of a reservation')
+      .withRequest('DELETE', `/reservations/${RESERVATION_ID}`)
+      .willRespondWith(204)
+      .executeTest(async (server) => {
+        await expect(firstValueFrom((await clientFor(server.url)).release(RESERVATION_ID))).resolves.toBeUndefined();
       }));
 });

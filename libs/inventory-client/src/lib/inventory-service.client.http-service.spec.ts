@@ -34,16 +34,16 @@ describe('InventoryServiceClient.getItem (HttpService overridden)', () => {
   const getItem = (id: string) => firstValueFrom(client.getItem(id));
 
   it('sends one GET with Accept: application/json and emits the item, unknown fields stripped', async () => {
-    http.on('GET', path(DEMO_ITEM.id), answers(200, { ...DEMO_ITEM, added: true }), {
+    http.on('GET', path(DEMO_ITEM.item), answers(200, { ...DEMO_ITEM, added: true }), {
       headers: { Accept: 'application/json' },
     });
-    await expect(getItem(DEMO_ITEM.id)).resolves.toEqual(DEMO_ITEM);
+    await expect(getItem(DEMO_ITEM.item)).resolves.toEqual(DEMO_ITEM);
     expect(http.requests).toHaveLength(1);
   });
 
-  it('encodes the id as one path segment', async () => {
-    http.on('GET', '/items/a%2Fb', answers(200, { ...DEMO_ITEM, id: 'a/b' }));
-    await expect(getItem('a/b')).resolves.toEqual({ ...DEMO_ITEM, id: 'a/b' });
+  it('encodes the item as one path segment', async () => {
+    http.on('GET', '/items/a%2Fb', answers(200, { ...DEMO_ITEM, item: 'a/b' }));
+    await expect(getItem('a/b')).resolves.toEqual({ ...DEMO_ITEM, item: 'a/b' });
   });
 
   it.each([
@@ -51,12 +51,67 @@ describe('InventoryServiceClient.getItem (HttpService overridden)', () => {
     ['503', answers(503, { error: 'down' }), 'unavailable', 'INVENTORY_SERVICE_UNAVAILABLE'],
     ['a refused connection', refuses(), 'unavailable', 'INVENTORY_SERVICE_UNAVAILABLE'],
     ['401', answers(401, { error: 'Missing or invalid service token' }), 'rejected', 'INVENTORY_SERVICE_REJECTED'],
-    ['an off-contract body', answers(200, { id: DEMO_ITEM.id }), 'bad-response', 'INVENTORY_SERVICE_BAD_RESPONSE'],
+    ['an off-contract body', answers(200, { item: DEMO_ITEM.item, in_stock: -1 }), 'bad-response', 'INVENTORY_SERVICE_BAD_RESPONSE'],
   ])('fails on %s with a InventoryServiceError of that kind, naming the call', async (_case, answer, kind, code) => {
     http.on('GET', path(UNKNOWN_ITEM_ID), answer);
     const error = await getItem(UNKNOWN_ITEM_ID).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(InventoryServiceError);
     expect(error).toMatchObject({ kind, code });
     expect((error as Error).message).toContain(`GET /items/{itemId} (itemId "${UNKNOWN_ITEM_ID}")`);
+  });
+});
+
+describe('InventoryServiceClient reservations (HttpService overridden)', () => {
+  let http: HttpServiceDouble;
+  let client: InventoryServiceClient;
+  const RESERVATION = { reservation_id: 'res_00000000-0000-4000-8000-000000000001', item: 'Laptop', quantity: 2 };
+
+  beforeEach(async () => {
+    http = new HttpServiceDouble(ORIGIN);
+    client = await clientOver(http);
+  });
+  afterEach(() => http.verifyAllUsed());
+
+  const reserve = () => firstValueFrom(client.reserve({ item: 'Laptop', quantity: 2 }, { idempotencyKey: 'key-1' }));
+
+  it('POSTs the reservation with its Idempotency-Key and emits it as made on a 201', async () => {
+    http.on('POST', '/reservations', answers(201, RESERVATION), { headers: { 'Idempotency-Key': 'key-1' } });
+    await expect(reserve()).resolves.toEqual({ reservation: RESERVATION, created: true });
+    expect(http.requests[0].body).toEqual({ item: 'Laptop', quantity: 2 });
+  });
+
+  it('emits a repeat answered 200 as not made by this call', async () => {
+    http.on('POST', '/reservations', answers(200, RESERVATION));
+    await expect(reserve()).resolves.toEqual({ reservation: RESERVATION, created: false });
+  });
+
+  it.each([
+    [409, 'OUT_OF_STOCK'],
+    [422, 'UNKNOWN_ITEM'],
+    [409, 'IDEMPOTENCY_KEY_REUSED'],
+  ])('fails on %i %s with a rejected InventoryServiceError carrying the provider’s code', async (status, code) => {
+    http.on('POST', '/reservations', answers(status, { error: 'refused', code }));
+    await expect(reserve()).rejects.toMatchObject({ constructor: InventoryServiceError, kind: 'rejected', status, providerCode: code });
+  });
+
+  it('fails on a 503 as unavailable, with no providerCode when the body has none', async () => {
+    http.on('POST', '/reservations', answers(503, 'Service Unavailable'));
+    const error = await reserve().catch((failure: unknown) => failure);
+    expect(error).toMatchObject({ kind: 'unavailable', status: 503 });
+    expect(error).not.toHaveProperty('providerCode');
+  });
+
+  it('releases with one DELETE of the reservation, emitting once on a 204', async () => {
+    http.on('DELETE', `/reservations/${RESERVATION.reservation_id}`, answers(204, ''));
+    await expect(firstValueFrom(client.release(RESERVATION.reservation_id))).resolves.toBeUndefined();
+    expect(http.requests).toHaveLength(1);
+  });
+
+  it('fails a release of a reservation released before as not-found, with its code', async () => {
+    http.on('DELETE', `/reservations/${RESERVATION.reservation_id}`, answers(404, { error: 'gone', code: 'RESERVATION_RELEASED' }));
+    await expect(firstValueFrom(client.release(RESERVATION.reservation_id))).rejects.toMatchObject({
+      kind: 'not-found',
+      providerCode: 'RESERVATION_RELEASED',
+    });
   });
 });

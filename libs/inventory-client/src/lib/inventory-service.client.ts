@@ -1,11 +1,20 @@
 import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable } from '@nestjs/common';
 import { ProviderClient } from '@boundary/client-core';
-import { ItemSchema, INVENTORY_ROUTES, type Item } from '@boundary/inventory-contract';
+import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
+import {
+  ItemSchema,
+  INVENTORY_ROUTES,
+  ReservationSchema,
+  type CreateReservationRequest,
+  type Item,
+} from '@boundary/inventory-contract';
 import { map, type Observable } from 'rxjs';
+import { z } from 'zod';
 import { INVENTORY_SERVICE_ERRORS } from './errors/inventory-service.errors';
 import { INVENTORY_CLIENT_OPTIONS } from './inventory-client.module-definition';
 import type { InventoryClientOptions } from './inventory-client.options';
+import type { MadeReservation, ReserveOptions } from './made-reservation';
 
 /** Talks to the Inventory Service over HTTP and hands back contract-checked data or a typed `InventoryServiceError`. */
 @Injectable()
@@ -26,5 +35,35 @@ export class InventoryServiceClient {
     return this.core
       .call({ method: 'GET', path: INVENTORY_ROUTES.item, params: { itemId }, schema: ItemSchema })
       .pipe(map(({ data }) => data));
+  }
+
+  /**
+   * Reserves `quantity` units of `item` (`POST /reservations`), sending `idempotencyKey` as `Idempotency-Key`: the
+   * client core may then retry the POST safely, and a repeat with the key answers the first reservation
+   * (`created: false`) without reserving more. Fails with an `InventoryServiceError` of kind `rejected` whose
+   * `providerCode` says why: `OUT_OF_STOCK` (409), `UNKNOWN_ITEM` (422), `IDEMPOTENCY_KEY_REUSED` (409).
+   */
+  reserve(request: CreateReservationRequest, { idempotencyKey }: ReserveOptions): Observable<MadeReservation> {
+    return this.core
+      .call({
+        method: 'POST',
+        path: INVENTORY_ROUTES.reservations,
+        body: request,
+        headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+        schema: ReservationSchema,
+      })
+      .pipe(map(({ data, status }) => ({ reservation: data, created: status === 201 })));
+  }
+
+  /**
+   * Releases a reservation (`DELETE /reservations/:id`): its units go back to stock, and its Idempotency-Key may
+   * reserve anew. Emits once and completes. Not retried (a second release of a released reservation is a 404);
+   * fails with kind `not-found` for a reservation unknown or released before.
+   */
+  release(reservationId: string): Observable<void> {
+    return this.core
+      // 204: no body to check.
+      .call({ method: 'DELETE', path: INVENTORY_ROUTES.reservation, params: { reservationId }, schema: z.unknown() })
+      .pipe(map(() => undefined));
   }
 }

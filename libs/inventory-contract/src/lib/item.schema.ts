@@ -1,21 +1,20 @@
+import { CreateOrderRequestSchema } from '@boundary/order-contract';
 import { z } from 'zod';
 
-/** Longest item id the Inventory Service accepts in a path. */
-export const MAX_ITEM_ID_LENGTH = 128;
-
-/** A item id as `GET /items/:itemId` accepts it: 1–128 characters. */
-export const ItemIdSchema = z
-  .string()
-  .min(1, 'item id must not be empty')
-  .max(MAX_ITEM_ID_LENGTH, `item id must be at most ${MAX_ITEM_ID_LENGTH} characters`);
+/**
+ * An item as the inventory keys it: the same string an order carries in `item` (1–200 characters, no control
+ * characters), so what the Order Service reserves is what it writes. It is also `GET /items/:itemId`'s id.
+ */
+export const ItemIdSchema = CreateOrderRequestSchema.shape.item;
 
 /**
- * One item as it travels on the wire from the Inventory Service. Unknown extra fields are tolerated and
- * stripped (tolerant reader), so the provider may add fields without breaking its consumers.
+ * One item's stock as it travels on the wire from the Inventory Service (`GET /items/:itemId`). Unknown extra
+ * fields are tolerated and stripped (tolerant reader), so the provider may add fields without breaking its consumers.
  */
 export const ItemSchema = z.object({
-  id: ItemIdSchema,
-  name: z.string().min(1),
+  item: ItemIdSchema,
+  /** Units that can still be reserved; never below zero. */
+  in_stock: z.number().int().nonnegative(),
 });
 
 export type Item = z.infer<typeof ItemSchema>;

@@ -1,18 +1,15 @@
-import { CreateOrderRequestSchema, MAX_QUANTITY } from '@boundary/order-contract';
+import { MAX_QUANTITY } from '@boundary/order-contract';
 import { z } from 'zod';
+import { ItemIdSchema } from './item.schema';
 
-// The wire schemas of the Inventory Service's reservations, in one file so they can move into a contract library
-// as they are.
-
-/** An item: the same string an order carries in `item` (1–200 characters, no control characters). */
-export const ItemSchema = CreateOrderRequestSchema.shape.item;
+// The wire schemas of the Inventory Service's reservations: POST /reservations and DELETE /reservations/:id.
 
 /** How many units a reservation holds: a positive integer that fits the 32-bit storage column. */
 export const ReservationQuantitySchema = z.number().int().positive().max(MAX_QUANTITY);
 
 /** The body of `POST /reservations`. Strict: an unknown field, a missing one or a wrong type is rejected. */
 export const CreateReservationRequestSchema = z.strictObject({
-  item: ItemSchema,
+  item: ItemIdSchema,
   quantity: ReservationQuantitySchema,
 });
 
@@ -26,16 +23,8 @@ export const ReservationIdSchema = z
 /** One reservation: the answer of `POST /reservations` (`201`, and `200` for a repeat of its Idempotency-Key). */
 export const ReservationSchema = z.object({
   reservation_id: ReservationIdSchema,
-  item: ItemSchema,
+  item: ItemIdSchema,
   quantity: ReservationQuantitySchema,
 });
 
 export type Reservation = z.infer<typeof ReservationSchema>;
-
-/** The reservation routes as path templates (`nestRoute` and `expandPath` of `@boundary/http-conventions` read them). */
-export const RESERVATION_ROUTES = {
-  /** Where reservations are made (`POST`, idempotent with an `Idempotency-Key`). */
-  reservations: '/reservations',
-  /** One reservation: `DELETE` releases it. */
-  reservation: '/reservations/{reservationId}',
-} as const;
