@@ -60,6 +60,16 @@ describe('nx affected runs the contract targets exactly when they can be affecte
     });
   });
 
+  // The barrel is what every importer names (`@boundary/inventory-client`); it must affect no more than the code behind
+  // it. (Jest resolves the aliases in jest.resolver.cjs: a `moduleNameMapper` naming the barrels would make them
+  // inputs of every project's tests, and so every project affected.)
+  it('a change in the barrel of libs/inventory-client affects the same projects as a change behind it', () => {
+    expect(commitAndAsk('libs/inventory-client/src/index.ts', ['contract', 'verify'])).toEqual({
+      contract: ['order-service'],
+      verify: ['inventory-service', 'order-service'],
+    });
+  });
+
   it('a change in libs/inventory-contract re-runs the Order Service’s contract and the Inventory Service’s verification', () => {
     expect(commitAndAsk('libs/inventory-contract/src/lib/item.schema.ts', ['contract', 'verify'])).toEqual({
       contract: ['order-service'],
