@@ -26,7 +26,7 @@ describe('Order Service OpenAPI document', () => {
       'userId',
     ]);
     const create = body.paths['/orders'].post;
-    expect(Object.keys(create.responses).sort()).toEqual(['200', '201', '400', '409', '413', '415', '503']);
+    expect(Object.keys(create.responses).sort()).toEqual(['200', '201', '400', '409', '413', '415', '422', '503']);
     expect(create.requestBody.content['application/json'].schema).toMatchObject({
       required: ['user_id', 'item', 'quantity'],
       additionalProperties: false,

@@ -5,7 +5,7 @@ import { TEST_BACKENDS } from './testing/test-databases';
 describe('Order Service wiring of the Inventory Service client', () => {
   it('provides InventoryServiceClient from its root module', async () => {
     const testDatabase = await TEST_BACKENDS[0].create();
-    const { app } = await startOrderServiceTestApp(testDatabase.options());
+    const { app } = await startOrderServiceTestApp(testDatabase.options(), { inventory: 'real' });
     try {
       expect(app.get(InventoryServiceClient)).toBeInstanceOf(InventoryServiceClient);
     } finally {

@@ -35,7 +35,7 @@ export class OrderServiceModule {
       module: OrderServiceModule,
       imports: [
         serviceLoggerModule(options.logger),
-        InventoryClientModule.forRoot({ ...options.inventoryClient, requestId: currentRequestId }),
+        InventoryClientModule.forRoot({ ...options.inventoryClient, requestId: currentRequestId, isGlobal: true }),
         OrderDatabaseModule.forRoot(options.database),
         OrdersModule,
         LivenessModule,

@@ -1,3 +1,6 @@
+import { InventoryServiceClient, type InventoryClientOptions } from '@boundary/inventory-client';
+import { HttpService } from '@nestjs/axios';
+import { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import type { Provider } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -16,6 +19,15 @@ export interface OrderServiceTestAppOptions extends Partial<Pick<OrderServiceOpt
   logDestination?: DestinationStream;
   /** Providers joined to the root module (e.g. an `APP_INTERCEPTOR` that only one test may install). */
   providers?: Provider[];
+  /**
+   * What stands in for the Inventory Service: a strict stub by default (a reservation no test scripted fails, so no
+   * test gets stock it did not ask for); `'real'` keeps the real client, for a test that intercepts its HTTP.
+   */
+  inventory?: InventoryServiceClientStub | 'real';
+  /** With `inventory: 'real'`: the client's options over the configuration's defaults (e.g. a host nock intercepts). */
+  inventoryClient?: Partial<InventoryClientOptions>;
+  /** With `inventory: 'real'`: what stands in for `@nestjs/axios`' `HttpService` (e.g. an `HttpServiceDouble`). */
+  httpService?: object;
 }
 
 /** A started test app and supertest against its server. */
@@ -23,6 +35,8 @@ export interface OrderServiceTestApp {
   app: NestFastifyApplication;
   http: () => ReturnType<typeof request>;
   get: (path: string) => request.Test;
+  /** The stub standing in for the Inventory Service (an unused one with `inventory: 'real'`). */
+  inventory: InventoryServiceClientStub;
 }
 
 /**
@@ -31,13 +45,30 @@ export interface OrderServiceTestApp {
  */
 export async function startOrderServiceTestApp(
   database: OpenOrderDatabaseOptions,
-  { serviceToken, logDestination, providers = [] }: OrderServiceTestAppOptions = {},
+  {
+    serviceToken,
+    logDestination,
+    providers = [],
+    inventory = new InventoryServiceClientStub(),
+    inventoryClient,
+    httpService,
+  }: OrderServiceTestAppOptions = {},
 ): Promise<OrderServiceTestApp> {
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
-  const moduleRef = await Test.createTestingModule({
-    imports: [OrderServiceModule.forRoot({ serviceToken, inventoryClient: loadOrderServiceConfig({}).inventoryClient, database, logger })],
+  const builder = Test.createTestingModule({
+    imports: [
+      OrderServiceModule.forRoot({
+        serviceToken,
+        inventoryClient: { ...loadOrderServiceConfig({}).inventoryClient, ...inventoryClient },
+        database,
+        logger,
+      }),
+    ],
     providers,
-  }).compile();
+  });
+  if (inventory !== 'real') builder.overrideProvider(InventoryServiceClient).useValue(inventory);
+  if (httpService !== undefined) builder.overrideProvider(HttpService).useValue(httpService);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(logger), {
     ...ORDER_SERVICE_APP_OPTIONS,
     bufferLogs: true,
@@ -47,5 +78,6 @@ export async function startOrderServiceTestApp(
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const http = () => request(app.getHttpServer());
-  return { app, http, get: (path) => http().get(path) };
+  const stub = inventory === 'real' ? new InventoryServiceClientStub() : inventory;
+  return { app, http, get: (path) => http().get(path), inventory: stub };
 }

@@ -1,3 +1,5 @@
+import { InventoryServiceClient } from '@boundary/inventory-client';
+import type { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import { MatchersV3, PactV4, SpecificationVersion, Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { CallHandler, INestApplication, NestInterceptor, Provider } from '@nestjs/common';
@@ -45,7 +47,12 @@ async function writeOverreachingPact(dir: string): Promise<string> {
 /** Starts the real Order Service on a free 127.0.0.1 port and verifies `pactFile` against it. */
 async function verify(app: INestApplication, pactFile: string, serviceToken?: string): Promise<unknown> {
   await app.listen(0, '127.0.0.1');
-  const context = () => ({ repository: app.get(OrderRepository), database: app.get(OrderDatabase) });
+  const context = () => ({
+    repository: app.get(OrderRepository),
+    database: app.get(OrderDatabase),
+    // The test app stands a stub in for the Inventory Service's client.
+    inventory: app.get<InventoryServiceClient, InventoryServiceClientStub>(InventoryServiceClient),
+  });
   return new Verifier({
     provider: 'order-service',
     providerBaseUrl: await app.getUrl(),

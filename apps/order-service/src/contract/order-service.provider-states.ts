@@ -1,13 +1,19 @@
 // The package root does not re-export this type (pact 16.4).
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types';
+import { refusedReservation, type InventoryServiceClientStub } from '@boundary/inventory-client/testing';
+import { INVENTORY_ERROR_CODES } from '@boundary/inventory-contract';
 import { OrderDatabase } from '../database/order-database';
 import { orders, users } from '../database/order-service.schema';
 import { OrderRepository } from '../orders/order.repository';
 
-/** What provider states need from the running app: its own repository, and its database for clean-up. */
+/**
+ * What provider states need from the running app: its own repository, its database for clean-up, and the stub
+ * standing in for the Inventory Service (verification never starts the inventory).
+ */
 export interface ProviderStateContext {
   repository: OrderRepository;
   database: OrderDatabase;
+  inventory: InventoryServiceClientStub;
 }
 
 interface UserParams {
@@ -61,10 +67,31 @@ export async function orderCreatedWithKey(context: ProviderStateContext, { key, 
   await context.repository.createOrder(order, key);
 }
 
-/** Empties the database the states seeded (a test database: never pointed at real data). */
+interface StockParams {
+  item: string;
+  count: number;
+}
+
+/** The inventory holds `count` units of `item` (`0`: known, sold out): reservations are made or refused `OUT_OF_STOCK`. */
+export async function itemHasStock(context: ProviderStateContext, { item, count }: StockParams): Promise<void> {
+  context.inventory.stocks(item, count);
+}
+
+/** The inventory does not stock `item`: its reservation is refused `422 UNKNOWN_ITEM`. */
+export async function itemIsNotStocked(context: ProviderStateContext, { item }: Pick<StockParams, 'item'>): Promise<void> {
+  context.inventory.forReservation(item).failsWith(refusedReservation(422, INVENTORY_ERROR_CODES.unknownItem));
+}
+
+/** The Inventory Service cannot be reached: every reservation fails as a refused connection. */
+export async function inventoryIsUnavailable(context: ProviderStateContext): Promise<void> {
+  context.inventory.isDown();
+}
+
+/** Empties the database the states seeded (a test database: never pointed at real data) and the inventory's stub. */
 export async function removeSeededData(context: ProviderStateContext): Promise<void> {
   await context.database.db.delete(orders);
   await context.database.db.delete(users);
+  context.inventory.reset();
 }
 
 /**
@@ -89,5 +116,8 @@ export function providerStates(context: () => ProviderStateContext): StateHandle
     'order {orderId} of user {userId} exists': state(orderOfUserExists),
     'order {orderId} does not exist': state(orderDoesNotExist),
     'an order was created with Idempotency-Key {key}': state(orderCreatedWithKey),
+    'item {item} has {count} in stock': state(itemHasStock),
+    'item {item} is not in the inventory': state(itemIsNotStocked),
+    'the inventory is unavailable': state(inventoryIsUnavailable),
   };
 }

@@ -30,6 +30,7 @@ describe.each(TEST_BACKENDS)('Order Service health on $name', (backend) => {
       const proxy = await TcpProxy.start(url.hostname, Number(url.port || 5432));
       url.host = `127.0.0.1:${proxy.port}`;
       const service = await startOrderServiceTestApp(testDatabase.options({ url: url.toString() }));
+      service.inventory.stocks('Umbrella', 10);
       try {
         const order = { user_id: 'resilient', item: 'Umbrella', quantity: 1 };
         await service.http().post('/orders').send(order).expect(201);
@@ -43,6 +44,9 @@ describe.each(TEST_BACKENDS)('Order Service health on $name', (backend) => {
         });
         const write = await service.http().post('/orders').send(order).expect(503);
         expect(write.body).toEqual({ error: expect.any(String), code: 'DATABASE_UNAVAILABLE' });
+        // Reserved first, then released when the write failed: the units are back.
+        expect(service.inventory.releasedReservations).toHaveLength(1);
+        expect(service.inventory.unitsLeft('Umbrella')).toBe(9);
         expect((await service.get('/health/ready').expect(503)).body).toMatchObject({ code: 'NOT_READY' });
 
         await proxy.up();

@@ -1,6 +1,7 @@
 import { CreateOrderRequestSchema, MAX_QUANTITY } from '@boundary/order-contract';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fc from 'fast-check';
+import { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import { startOrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 
@@ -46,7 +47,8 @@ describe('Order Service POST /orders with generated hostile bodies', () => {
   let app: NestFastifyApplication;
   beforeAll(async () => {
     testDatabase = await TEST_BACKENDS[0].create(); // embedded: input handling does not depend on the engine
-    ({ app } = await startOrderServiceTestApp(testDatabase.options()));
+    // Input handling is the subject, not stock: every valid body gets its reservation.
+    ({ app } = await startOrderServiceTestApp(testDatabase.options(), { inventory: InventoryServiceClientStub.everythingInStock() }));
   });
   afterAll(async () => {
     await app?.close();

@@ -8,6 +8,8 @@ describe.each(TEST_BACKENDS)('Order Service POST /orders and GET /orders/:orderI
   beforeAll(async () => {
     testDatabase = await backend.create();
     service = await startOrderServiceTestApp(testDatabase.options());
+    // Every item these tests order, stocked: what the inventory answers is the subject of place-order.inventory.spec.ts.
+    for (const item of ['Keyboard', 'Monitor', 'Desk', 'Cable', 'Router']) service.inventory.stocks(item, 1_000);
   });
 
   afterAll(async () => {
@@ -134,6 +136,7 @@ describe.each(TEST_BACKENDS)('Order Service POST /orders and GET /orders/:orderI
     if (backend.name === 'PostgreSQL') {
       it('creates exactly one order for 50 concurrent requests split across two instances', async () => {
         const second = await startOrderServiceTestApp(testDatabase.options());
+        second.inventory.stocks('Router', 1_000);
         try {
           const body = { user_id: 'two-instances', item: 'Router', quantity: 1 };
           const responses = await Promise.all(

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { OrderDatabase } from '../database/order-database';
 import { orders, users } from '../database/order-service.schema';
 import { InvalidCursorError } from './invalid-cursor.error';
+import { isSameOrder } from './same-order';
 import {
   OrderRepository,
   type OrderCreation,
@@ -91,12 +92,17 @@ export class DrizzleOrderRepository extends OrderRepository {
         .select(wireOrderDetail)
         .from(orders)
         .where(eq(orders.idempotencyKey, idempotencyKey as string));
-      if (earlier.user_id !== request.user_id || earlier.item !== request.item || earlier.quantity !== request.quantity) {
+      if (!isSameOrder(earlier, request)) {
         // Thrown inside the transaction: the user row written above is rolled back too.
         throw new IdempotencyKeyReusedError(idempotencyKey as string);
       }
       return { order: earlier, created: false };
     });
+  }
+
+  async findOrderByIdempotencyKey(idempotencyKey: string): Promise<OrderDetail | undefined> {
+    const [order] = await this.database.db.select(wireOrderDetail).from(orders).where(eq(orders.idempotencyKey, idempotencyKey));
+    return order;
   }
 
   async registerUser(userId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import type request from 'supertest';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
@@ -8,7 +9,10 @@ describe.each(TEST_BACKENDS)('Order Service GET /users/:userId/orders on $name',
 
   beforeAll(async () => {
     testDatabase = await backend.create();
-    service = await startOrderServiceTestApp(testDatabase.options({ seedDemoData: true }));
+    // The pagination tests add orders of many items; stock is not their subject.
+    service = await startOrderServiceTestApp(testDatabase.options({ seedDemoData: true }), {
+      inventory: InventoryServiceClientStub.everythingInStock(),
+    });
   });
 
   afterAll(async () => {

@@ -42,6 +42,9 @@ export abstract class OrderRepository {
    */
   abstract createOrder(request: CreateOrderRequest, idempotencyKey?: string): Promise<OrderCreation>;
 
+  /** The order an earlier request with `idempotencyKey` created, or `undefined`. */
+  abstract findOrderByIdempotencyKey(idempotencyKey: string): Promise<OrderDetail | undefined>;
+
   /** Makes the user known without any order (their history answers `[]`, not `404`). Idempotent. */
   abstract registerUser(userId: string): Promise<void>;
 }

@@ -26,6 +26,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { decodeOrderCursor, encodeOrderCursor } from './order-cursor';
+import { OrderPlacement } from './order-placement';
 import { OrderRepository } from './order.repository';
 
 const parseUserId = new ZodValidationPipe(UserIdSchema, 'user id', 'INVALID_USER_ID');
@@ -38,7 +39,10 @@ const ORDER_DETAIL = toOpenApiSchema(OrderDetailSchema);
 @ApiTags('orders')
 @Controller()
 export class OrdersController {
-  constructor(private readonly orders: OrderRepository) {}
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly placement: OrderPlacement,
+  ) {}
 
   /**
    * A page of a user's orders as a bare JSON array (the fixed wire shape), newest first; the next page's URL in a
@@ -100,7 +104,9 @@ export class OrdersController {
 
   /**
    * Creates an order: `201` with the order and its `Location`, committed before the answer. With an
-   * `Idempotency-Key`, a repeat of the same body answers `200` with the first order; a different body, `409`.
+   * `Idempotency-Key`, a repeat of the same body answers `200` with the first order; a different body, `409`. The
+   * units are reserved with the Inventory Service first (`OrderPlacement`): `409 OUT_OF_STOCK`, `422 UNKNOWN_ITEM`,
+   * `503 INVENTORY_UNAVAILABLE` with nothing written or reserved.
    */
   @Post(nestRoute(ORDER_ROUTES.orders))
   @ApiOperation({ summary: 'Create an order (idempotent with an Idempotency-Key)' })
@@ -108,10 +114,11 @@ export class OrdersController {
   @ApiIdempotentCreate({ schema: ORDER_DETAIL, location: '/orders/<order_id>', key: '1–255 printable characters' })
   @ApiErrorResponses(ERROR, {
     400: 'Invalid body or Idempotency-Key, malformed JSON',
-    409: 'Idempotency-Key used before with a different body',
+    409: 'Idempotency-Key used before with a different body (`IDEMPOTENCY_KEY_REUSED`), or not enough stock (`OUT_OF_STOCK`)',
     413: 'Body over 100 kB',
     415: 'Body is not application/json',
-    503: 'Database unavailable',
+    422: 'No such item in the inventory (`UNKNOWN_ITEM`)',
+    503: 'Database unavailable (`DATABASE_UNAVAILABLE`), or the inventory (`INVENTORY_UNAVAILABLE`)',
   })
   async createOrder(
     @Body(parseNewOrder) body: CreateOrderRequest,
@@ -119,7 +126,7 @@ export class OrdersController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
-    const { order, created } = await this.orders.createOrder(body, idempotencyKey);
+    const { order, created } = await this.placement.place(body, idempotencyKey);
     // Sent here rather than returned: Nest would overwrite a 200 replay with POST's default 201.
     await reply
       .status(created ? 201 : 200)

@@ -27,4 +27,29 @@ describe('clientModuleDefinition', () => {
     }).compile();
     expect(moduleRef.get(OptionsReader).options).toEqual(options);
   });
+
+  it('is global with isGlobal: a feature module of the app injects what the root module imported, without the flag in the options', async () => {
+    @Injectable()
+    class Feature {
+      constructor(readonly reader: OptionsReader) {}
+    }
+    @Module({ providers: [Feature] })
+    class FeatureModule {}
+    const moduleRef = await Test.createTestingModule({
+      imports: [SomeClientModule.forRoot({ ...options, isGlobal: true }), FeatureModule],
+    }).compile();
+    expect(moduleRef.get(Feature).reader.options).toEqual(options);
+  });
+
+  it('is not global by default: a feature module cannot inject it', async () => {
+    @Injectable()
+    class Feature {
+      constructor(readonly reader: OptionsReader) {}
+    }
+    @Module({ providers: [Feature] })
+    class FeatureModule {}
+    await expect(Test.createTestingModule({ imports: [SomeClientModule.forRoot(options), FeatureModule] }).compile()).rejects.toThrow(
+      /can't resolve dependencies of the Feature/,
+    );
+  });
 });

@@ -11,5 +11,11 @@ import type { ClientOptions } from './client.options';
  * export class InventoryClientModule extends ConfigurableModuleClass {}
  */
 export function clientModuleDefinition<O extends ClientOptions = ClientOptions>() {
-  return new ConfigurableModuleBuilder<O>().setClassMethodName('forRoot').build();
+  return (
+    new ConfigurableModuleBuilder<O>()
+      .setClassMethodName('forRoot')
+      // `isGlobal: true` when the app's root module imports the client for its feature modules to inject.
+      .setExtras({ isGlobal: false }, (definition, { isGlobal }) => ({ ...definition, global: isGlobal }))
+      .build()
+  );
 }

@@ -1,2 +1,3 @@
 export * from './item.fixtures';
 export * from './inventory-service-client.stub';
+export * from './refused-reservation';

@@ -3,6 +3,7 @@ import { firstValueFrom } from 'rxjs';
 import { InventoryServiceError } from '../lib/errors/inventory-service.error';
 import { InventoryServiceClientStub } from './inventory-service-client.stub';
 import { anItem, aReservation } from './item.fixtures';
+import { refusedReservation } from './refused-reservation';
 
 describe('InventoryServiceClientStub', () => {
   let stub: InventoryServiceClientStub;
@@ -54,5 +55,78 @@ describe('InventoryServiceClientStub', () => {
     stub.forRelease(aReservation().reservation_id).returns(undefined);
     await expect(firstValueFrom(stub.release(aReservation().reservation_id))).resolves.toBeUndefined();
     expect(stub.releasedReservations).toEqual([aReservation().reservation_id]);
+  });
+});
+
+describe('InventoryServiceClientStub.stocks — an inventory for the items a test names', () => {
+  const reserve = (stub: InventoryServiceClientStub, item: string, quantity: number, key: string) =>
+    firstValueFrom(stub.reserve({ item, quantity }, { idempotencyKey: key }));
+
+  it('makes reservations while units are left, then refuses OUT_OF_STOCK as the real client fails', async () => {
+    const stub = new InventoryServiceClientStub().stocks('Desk', 3);
+    await expect(reserve(stub, 'Desk', 2, 'k1')).resolves.toMatchObject({ reservation: { item: 'Desk', quantity: 2 }, created: true });
+    await expect(reserve(stub, 'Desk', 2, 'k2')).rejects.toMatchObject({ kind: 'rejected', status: 409, providerCode: 'OUT_OF_STOCK' });
+    expect(stub.unitsLeft('Desk')).toBe(1);
+  });
+
+  it('answers a repeat of a key with its first reservation, taking nothing more', async () => {
+    const stub = new InventoryServiceClientStub().stocks('Desk', 3);
+    const first = await reserve(stub, 'Desk', 1, 'k1');
+    await expect(reserve(stub, 'Desk', 1, 'k1')).resolves.toEqual({ reservation: first.reservation, created: false });
+    expect(stub.unitsLeft('Desk')).toBe(2);
+  });
+
+  it('puts a released reservation’s units back and frees its key', async () => {
+    const stub = new InventoryServiceClientStub().stocks('Desk', 3);
+    const first = await reserve(stub, 'Desk', 3, 'k1');
+    await firstValueFrom(stub.release(first.reservation.reservation_id));
+    expect(stub.unitsLeft('Desk')).toBe(3);
+    expect(stub.releasedReservations).toEqual([first.reservation.reservation_id]);
+    await expect(reserve(stub, 'Desk', 3, 'k1')).resolves.toMatchObject({ created: true });
+    expect(stub.unitsLeft('Desk')).toBe(0);
+  });
+
+  it('leaves every other item unscripted, and a script for a stocked item wins', async () => {
+    const stub = new InventoryServiceClientStub().stocks('Desk', 3);
+    await expect(reserve(stub, 'Chair', 1, 'k1')).rejects.toBeInstanceOf(UnscriptedCallError);
+    stub.forReservation('Desk').failsWith(new InventoryServiceError('unavailable', 'unreachable'));
+    await expect(reserve(stub, 'Desk', 1, 'k2')).rejects.toMatchObject({ kind: 'unavailable' });
+  });
+});
+
+describe('InventoryServiceClientStub.everythingInStock — for a test that says stock does not matter', () => {
+  it('makes every reservation it was not scripted for, and lets every release through', async () => {
+    const stub = InventoryServiceClientStub.everythingInStock();
+    const first = await firstValueFrom(stub.reserve({ item: 'Anything', quantity: 7 }, { idempotencyKey: 'k1' }));
+    const second = await firstValueFrom(stub.reserve({ item: 'Else', quantity: 1 }, { idempotencyKey: 'k2' }));
+    expect(first).toMatchObject({ reservation: { item: 'Anything', quantity: 7 }, created: true });
+    expect(second.reservation.reservation_id).not.toBe(first.reservation.reservation_id);
+    await expect(firstValueFrom(stub.release(first.reservation.reservation_id))).resolves.toBeUndefined();
+    expect(() => stub.verify()).not.toThrow();
+  });
+
+  it('still answers what a test scripted', async () => {
+    const stub = InventoryServiceClientStub.everythingInStock();
+    stub.forReservation('Webcam').failsWith(refusedReservation(409, 'OUT_OF_STOCK'));
+    await expect(firstValueFrom(stub.reserve({ item: 'Webcam', quantity: 1 }, { idempotencyKey: 'k' }))).rejects.toMatchObject({
+      providerCode: 'OUT_OF_STOCK',
+    });
+  });
+});
+
+describe('InventoryServiceClientStub.isDown — the Inventory Service unreachable', () => {
+  it('fails every call, scripted or stocked, as unavailable, until reset()', async () => {
+    const stub = new InventoryServiceClientStub().stocks('Desk', 3).isDown();
+    stub.forItem('Desk').returns(anItem({ item: 'Desk' }));
+    await expect(firstValueFrom(stub.reserve({ item: 'Desk', quantity: 1 }, { idempotencyKey: 'k' }))).rejects.toMatchObject({
+      kind: 'unavailable',
+    });
+    await expect(firstValueFrom(stub.getItem('Desk'))).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(firstValueFrom(stub.release('res_00000000-0000-4000-8000-000000000001'))).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(stub.reservedItems).toEqual(['Desk']);
+    stub.reset();
+    await expect(firstValueFrom(stub.reserve({ item: 'Desk', quantity: 1 }, { idempotencyKey: 'k' }))).rejects.toBeInstanceOf(
+      UnscriptedCallError,
+    );
   });
 });

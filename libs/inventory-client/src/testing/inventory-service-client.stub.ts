@@ -1,8 +1,10 @@
 import { ItemSchema, ReservationSchema, type Item } from '@boundary/inventory-contract';
-import { checkedFixture, ScriptedStub, type Script } from '@boundary/testing';
-import type { Observable } from 'rxjs';
+import { checkedFixture, ScriptedStub, type Script, type ScriptedStubOptions } from '@boundary/testing';
+import { defer, of, throwError, type Observable } from 'rxjs';
 import type { InventoryServiceClient } from '../lib/inventory-service.client';
 import type { MadeReservation } from '../lib/made-reservation';
+import { InventoryServiceError } from '../lib/errors/inventory-service.error';
+import { refusedReservation } from './refused-reservation';
 
 const GET_ITEM = 'getItem';
 const RESERVE = 'reserve';
@@ -14,11 +16,39 @@ const RELEASE = 'release';
  * scripted per item, releases per reservation id.
  */
 export class InventoryServiceClientStub extends ScriptedStub implements Pick<InventoryServiceClient, keyof InventoryServiceClient> {
-  constructor() {
-    super({
-      stub: 'InventoryServiceClientStub',
-      keys: 'items and reservation ids',
-      howToScript: 'stub.forItem(item).returns(...), stub.forReservation(item).returns(...) or stub.forRelease(id).returns()',
+  /** Items a test stocked with `stocks()`: units left, and the reservation each Idempotency-Key made. */
+  private readonly stocked = new Map<string, { left: number; byKey: Map<string, MadeReservation['reservation']> }>();
+  /** The reservations `stocks()` made and not released yet, by id, with their key. */
+  private readonly held = new Map<string, { reservation: MadeReservation['reservation']; key: string }>();
+  private reservationCount = 0;
+  /** Set by `isDown()`: every call fails as a refused connection would. */
+  private down = false;
+
+  constructor(options: ScriptedStubOptions = {}) {
+    super(
+      {
+        stub: 'InventoryServiceClientStub',
+        keys: 'items and reservation ids',
+        howToScript: 'stub.forItem(item).returns(...), stub.forReservation(item).returns(...) or stub.forRelease(id).returns()',
+      },
+      options,
+    );
+  }
+
+  /**
+   * A stub for a test that says it does not care about stock: every reservation it did not script is made (one new
+   * reservation per call) and every release goes through. Not strict — use it only where a test says so.
+   */
+  static everythingInStock(): InventoryServiceClientStub {
+    let made = 0;
+    return new InventoryServiceClientStub({
+      strict: false,
+      fallback: ({ method, args }) => {
+        if (method !== RESERVE) return of(undefined);
+        const [{ item, quantity }] = args as Parameters<InventoryServiceClient['reserve']>;
+        const reservation = ReservationSchema.parse({ reservation_id: reservationId(++made), item, quantity });
+        return of({ reservation, created: true });
+      },
     });
   }
 
@@ -40,6 +70,39 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
     return this.script<void, this>(RELEASE, reservationId, this);
   }
 
+  /**
+   * Answers every reservation of `item` as an inventory holding `count` units would: made while units are left (each
+   * taking its quantity; a repeat of an Idempotency-Key answers its first reservation, `created: false`), else
+   * `OUT_OF_STOCK`; a release of one of them puts its units back and frees its key. Only the items a test names are
+   * stocked: any other stays unscripted (strict).
+   */
+  stocks(item: string, count: number): this {
+    this.stocked.set(item, { left: count, byKey: new Map() });
+    return this;
+  }
+
+  /**
+   * The Inventory Service is down: every call, scripted or not, fails as the real client fails on a refused
+   * connection (`kind: 'unavailable'`). Undone by `reset()`.
+   */
+  isDown(): this {
+    this.down = true;
+    return this;
+  }
+
+  /** Forgets scripts, calls, stock and `isDown()`, for a stub shared by the tests of a file. */
+  override reset(): void {
+    super.reset();
+    this.stocked.clear();
+    this.held.clear();
+    this.down = false;
+  }
+
+  /** What is left of an item a test stocked with `stocks()`. */
+  unitsLeft(item: string): number | undefined {
+    return this.stocked.get(item)?.left;
+  }
+
   /** The items reserved, in call order (each with its arguments in `history`). */
   get reservedItems(): string[] {
     return this.keysOf(RESERVE);
@@ -51,14 +114,53 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
   }
 
   getItem(item: string): Observable<Item> {
-    return this.play(GET_ITEM, item);
+    return this.down ? this.unreachable(GET_ITEM, item, [item]) : this.play(GET_ITEM, item);
   }
 
   reserve(...args: Parameters<InventoryServiceClient['reserve']>): Observable<MadeReservation> {
-    return this.play(RESERVE, args[0].item, args);
+    const [{ item, quantity }, { idempotencyKey }] = args;
+    if (this.down) return this.unreachable(RESERVE, item, args);
+    const stock = this.stocked.get(item);
+    if (stock === undefined || this.isScripted(RESERVE, item)) return this.play(RESERVE, item, args);
+    this.history.push({ method: RESERVE, key: item, args });
+    return defer(() => {
+      const earlier = stock.byKey.get(idempotencyKey);
+      if (earlier) return of({ reservation: { ...earlier }, created: false });
+      if (stock.left < quantity) return throwError(() => refusedReservation(409, 'OUT_OF_STOCK'));
+      stock.left -= quantity;
+      const reservation = ReservationSchema.parse({ reservation_id: reservationId(++this.reservationCount), item, quantity });
+      stock.byKey.set(idempotencyKey, reservation);
+      this.held.set(reservation.reservation_id, { reservation, key: idempotencyKey });
+      return of({ reservation: { ...reservation }, created: true });
+    });
   }
 
+  /** A reservation `stocks()` made goes back to stock, once, and frees its key, as the Inventory Service does. */
   release(reservationId: string): Observable<void> {
-    return this.play(RELEASE, reservationId);
+    if (this.down) return this.unreachable(RELEASE, reservationId, [reservationId]);
+    const held = this.held.get(reservationId);
+    if (held === undefined || this.isScripted(RELEASE, reservationId)) return this.play(RELEASE, reservationId);
+    this.history.push({ method: RELEASE, key: reservationId, args: [reservationId] });
+    return defer(() => {
+      if (this.held.delete(reservationId)) {
+        const stock = this.stocked.get(held.reservation.item);
+        if (stock !== undefined) {
+          stock.left += held.reservation.quantity;
+          stock.byKey.delete(held.key);
+        }
+      }
+      return of(undefined);
+    });
   }
+
+  /** Records the call and fails it as the real client fails when the connection is refused. */
+  private unreachable<T>(method: string, key: string, args: readonly unknown[]): Observable<T> {
+    this.history.push({ method, key, args });
+    return throwError(() => new InventoryServiceError('unavailable', 'unreachable'));
+  }
+}
+
+/** The `n`th reservation id a stocked item hands out: `res_` and a UUID-shaped counter. */
+function reservationId(n: number): string {
+  return `res_00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }

@@ -116,7 +116,7 @@ describe('boundary generator', () => {
     );
     const module = read('apps/shop-service/src/shop-service.module.ts');
     expect(module).toContain("Pick<ShopServiceConfig, 'serviceToken' | 'stockLevelClient'>");
-    expect(module).toContain('StockLevelClientModule.forRoot({ ...options.stockLevelClient, requestId: currentRequestId })');
+    expect(module).toContain('StockLevelClientModule.forRoot({ ...options.stockLevelClient, requestId: currentRequestId, isGlobal: true })');
     expect(module).toContain("import {\n  currentRequestId,\n  LivenessModule,\n");
     expect(read('apps/shop-service/src/main.ts')).toContain('stockLevelClient: config.stockLevelClient, logger');
     expect(read('apps/shop-service/src/shop-service.test-app.ts')).toContain(

@@ -235,7 +235,7 @@ function editConsumer({ p, c, consumerRoot, consumer, provider, providerApp, con
     return insertAfter(
       out,
       '        serviceLoggerModule(options.logger),\n',
-      `        ${p.className}ClientModule.forRoot({ ...options.${client}, requestId: currentRequestId }),\n`,
+      `        ${p.className}ClientModule.forRoot({ ...options.${client}, requestId: currentRequestId, isGlobal: true }),\n`,
       modulePath,
     );
   });
