@@ -49,7 +49,7 @@ export default [
   {
     // Test doubles must never reach production code: only tests and test helpers may import them.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.test-app.ts', '**/*.scenarios.ts', '**/testing/**'],
+    ignores: ['**/*.spec.ts', '**/*.test-app.ts', '**/*.scenarios.ts', '**/*.provider-states.ts', '**/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',

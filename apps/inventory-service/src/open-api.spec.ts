@@ -1,4 +1,6 @@
 import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
+import { committedOpenApiDrift } from '@boundary/testing';
+import { join } from 'node:path';
 import { startInventoryServiceTestApp, type InventoryServiceTestApp } from './inventory-service.test-app';
 
 describe('Inventory Service OpenAPI document', () => {
@@ -34,5 +36,16 @@ describe('Inventory Service OpenAPI document', () => {
     const release = body.paths['/reservations/{reservationId}'].delete;
     expect(Object.keys(release.responses).sort()).toEqual(['204', '400', '404', '503']);
     expect(release.parameters).toContainEqual(expect.objectContaining({ name: 'reservationId', in: 'path' }));
+  });
+
+  // The breaking-change check (tools/deploy-safety) diffs this file across commits, so it must be what is served.
+  it('equals the committed apps/inventory-service/openapi.json', async () => {
+    const { body } = await service.get('/docs-json').expect(200);
+    const drift = committedOpenApiDrift(body, {
+      file: join(__dirname, '../openapi.json'),
+      regenerate: 'UPDATE_OPENAPI=true npx nx test inventory-service --testPathPatterns=open-api.spec --skip-nx-cache',
+      update: process.env.UPDATE_OPENAPI === 'true',
+    });
+    expect(drift).toBeUndefined();
   });
 });

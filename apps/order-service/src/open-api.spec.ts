@@ -1,3 +1,5 @@
+import { committedOpenApiDrift } from '@boundary/testing';
+import { join } from 'node:path';
 import { startOrderServiceTestApp, type OrderServiceTestApp } from './order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from './testing/test-databases';
 
@@ -32,5 +34,16 @@ describe('Order Service OpenAPI document', () => {
       additionalProperties: false,
     });
     expect(Object.keys(body.paths['/orders/{orderId}'].get.responses).sort()).toEqual(['200', '400', '404']);
+  });
+
+  // The breaking-change check (tools/deploy-safety) diffs this file across commits, so it must be what is served.
+  it('equals the committed apps/order-service/openapi.json', async () => {
+    const { body } = await service.get('/docs-json').expect(200);
+    const drift = committedOpenApiDrift(body, {
+      file: join(__dirname, '../openapi.json'),
+      regenerate: 'UPDATE_OPENAPI=true npx nx test order-service --testPathPatterns=open-api.spec --skip-nx-cache',
+      update: process.env.UPDATE_OPENAPI === 'true',
+    });
+    expect(drift).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { committedOpenApiDrift } from '@boundary/testing';
+import { join } from 'node:path';
 import { startUserServiceTestApp } from './user-service.test-app';
 
 describe('User Service OpenAPI document', () => {
@@ -26,7 +28,7 @@ describe('User Service OpenAPI document', () => {
       expect(Object.keys(one.responses).sort()).toEqual(['200', '400', '404', '502', '504']);
       expect(one.responses['200'].content['application/json'].schema.required).toEqual(['user_id', 'order']);
       const create = body.paths['/users/{userId}/orders'].post;
-      expect(Object.keys(create.responses).sort()).toEqual(['200', '201', '400', '409', '502', '504']);
+      expect(Object.keys(create.responses).sort()).toEqual(['200', '201', '400', '409', '422', '502', '503', '504']);
       expect(create.requestBody.content['application/json'].schema.required).toEqual(['item', 'quantity']);
       expect(create.responses['201'].headers).toHaveProperty('Location');
       expect(create.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key');
@@ -40,6 +42,22 @@ describe('User Service OpenAPI document', () => {
     try {
       const response = await get('/docs').expect(200);
       expect(response.text).toContain('swagger-ui');
+    } finally {
+      await app.close();
+    }
+  });
+
+  // The breaking-change check (tools/deploy-safety) diffs this file across commits, so it must be what is served.
+  it('equals the committed apps/user-service/openapi.json', async () => {
+    const { app, get } = await startUserServiceTestApp();
+    try {
+      const { body } = await get('/docs-json').expect(200);
+      const drift = committedOpenApiDrift(body, {
+        file: join(__dirname, '../openapi.json'),
+        regenerate: 'UPDATE_OPENAPI=true npx nx test user-service --testPathPatterns=open-api.spec --skip-nx-cache',
+        update: process.env.UPDATE_OPENAPI === 'true',
+      });
+      expect(drift).toBeUndefined();
     } finally {
       await app.close();
     }

@@ -14,3 +14,4 @@ export * from './lib/fault-server';
 export * from './lib/scripted-stub';
 export * from './lib/unscripted-call.error';
 export * from './lib/checked-fixture';
+export * from './lib/committed-open-api';

@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
-
-const PACTS = join(__dirname, '../../../../pacts');
+import { pactsUnderVerification } from './pacts-under-verification';
 
 interface PactInteraction {
   description: string;
@@ -21,11 +19,10 @@ interface OpenApiSchema {
   properties?: Record<string, OpenApiSchema>;
 }
 
-/** Every interaction any consumer's pact holds for the Order Service. */
+/** Every interaction the pacts under verification hold for the Order Service. */
 function pactInteractions(): PactInteraction[] {
-  return readdirSync(PACTS)
-    .filter((file) => file.endsWith('-order-service.json'))
-    .map((file) => JSON.parse(readFileSync(join(PACTS, file), 'utf8')) as { interactions: PactInteraction[] })
+  return pactsUnderVerification()
+    .map((file) => JSON.parse(readFileSync(file, 'utf8')) as { interactions: PactInteraction[] })
     .flatMap((pact) => pact.interactions);
 }
 

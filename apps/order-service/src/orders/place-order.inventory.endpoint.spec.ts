@@ -28,9 +28,9 @@ describe('Order Service POST /orders and the inventory — real endpoint, HTTP i
   afterEach(() => interception.verify());
 
   // One key per order: each test's user_id names it.
-  const inventory = (key: string, body: object) =>
+  const inventory = (key: string, body: nock.DataMatcherMap) =>
     nock(INVENTORY, { reqheaders: { [IDEMPOTENCY_KEY_HEADER]: key, accept: 'application/json' } }).post('/reservations', body);
-  const post = (body: { user_id: string }) =>
+  const post = (body: { user_id: string; item: string; quantity: number }) =>
     service.http().post('/orders').set(IDEMPOTENCY_KEY_HEADER, `key-${body.user_id}`).send(body);
 
   it('reserves over HTTP, then answers 201 and the order is readable', async () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { outcome, run, scratchClone } from '../../testing/scratch-clone';
 
 // Two services made by the service generator (a provider with --database, a consumer without), then the boundary
@@ -40,6 +42,8 @@ describe('nx g @boundary/nx-plugin:boundary in a scratch clone', () => {
   it('generates a boundary whose lint, typecheck, test, contract and verify pass as generated', () => {
     expect(run(clone, `npx nx g @boundary/nx-plugin:boundary ${options}`).status).toBe(0);
     expect(run(clone, 'git status --porcelain').output).not.toMatch(/package(-lock)?\.json/);
+    // The provider's committed OpenAPI document follows its new route.
+    expect(readFileSync(join(clone, 'apps', `${provider}-service`, 'openapi.json'), 'utf8')).toContain('/stock-levels/{stockLevelId}');
     const projects = [`${provider}-contract`, `${provider}-client`, `${provider}-service`, `${consumer}-service`].join(',');
     expect(
       outcome(clone, `npx nx run-many -t lint typecheck test contract verify -p ${projects} --parallel=2 --output-style=static`),

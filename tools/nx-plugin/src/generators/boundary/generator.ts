@@ -12,6 +12,7 @@ import {
 import { join } from 'node:path';
 import { serviceBaseName, singularOf, spellings, type Spellings } from './boundary-names';
 import type { BoundaryGeneratorSchema } from './schema';
+import { writeCommittedOpenApi } from '../../open-api/committed-open-api';
 import { appendToArray, insertAfter, insertBefore, UneditableFileError } from './source-edits';
 
 /** Everything the boundary is named by, derived once from the options. */
@@ -57,7 +58,8 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
   for (const [path, content] of edits) tree.write(path, content);
   addProjectConfiguration(tree, `${provider}-contract`, libraryConfiguration(`libs/${provider}-contract`, 'type:contract', provider));
   addProjectConfiguration(tree, `${provider}-client`, libraryConfiguration(`libs/${provider}-client`, 'type:client', provider));
-  return () => undefined;
+  // The provider now serves one more route: its committed OpenAPI document follows.
+  return () => writeCommittedOpenApi(tree.root, options.provider);
 }
 
 export default boundaryGenerator;

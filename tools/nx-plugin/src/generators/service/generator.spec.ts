@@ -52,6 +52,14 @@ describe('service generator', () => {
       expect(tree.read('apps/stock-level-service/src/stock-level-service.app.ts', 'utf8')).toContain("title: 'Stock Level Service'");
     });
 
+    it('writes an open-api spec keeping apps/<name>/openapi.json equal to what the app serves, naming the command that rewrites it', () => {
+      const spec = tree.read('apps/stock-level-service/src/open-api.spec.ts', 'utf8');
+      expect(spec).toContain("file: join(__dirname, '../openapi.json')");
+      expect(spec).toContain(
+        "regenerate: 'UPDATE_OPENAPI=true npx nx test stock-level-service --testPathPatterns=open-api.spec --skip-nx-cache'",
+      );
+    });
+
     it('gives the app an in-memory repository and no database', () => {
       expect(tree.read('apps/stock-level-service/src/stock-level/stock-level.module.ts', 'utf8')).toContain(
         'useClass: InMemoryStockLevelRepository',

@@ -9,6 +9,7 @@ import {
   type Tree,
 } from '@nx/devkit';
 import { join } from 'node:path';
+import { openApiRegenerateCommand, writeCommittedOpenApi } from '../../open-api/committed-open-api';
 import type { ServiceGeneratorSchema } from './schema';
 
 const SERVICE_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*-service$/;
@@ -39,12 +40,14 @@ export async function serviceGenerator(tree: Tree, options: ServiceGeneratorSche
     // The first migration's journal time, as drizzle-kit stamps one: Drizzle's migrator applies only migrations stamped
     // later than the last one a database has, so a fixed (future) stamp would hide every migration generated before it.
     migratedAt: Date.now(),
+    regenerate: openApiRegenerateCommand(name),
     tmpl: '',
   };
   generateFiles(tree, join(__dirname, 'files', 'app'), root, substitutions);
   generateFiles(tree, join(__dirname, 'files', database ? 'database' : 'in-memory'), root, substitutions);
   addProjectConfiguration(tree, name, projectConfiguration(name, root, port, database));
-  return () => undefined;
+  // The service's committed OpenAPI document (the breaking-change check compares it across commits) is what it serves.
+  return () => writeCommittedOpenApi(tree.root, name);
 }
 
 export default serviceGenerator;

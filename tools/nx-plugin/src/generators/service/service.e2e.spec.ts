@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { outcome, run, scratchClone } from '../../testing/scratch-clone';
 
 // The committed workspace, cloned: the generator runs as a user would run it, and the checkout stays untouched.
@@ -29,6 +31,8 @@ describe('nx g @boundary/nx-plugin:service in a scratch clone', () => {
   it('generates a service whose lint, typecheck, test and build pass as generated', () => {
     expect(run(clone, `npx nx g @boundary/nx-plugin:service ${name} --port ${port}`).status).toBe(0);
     expect(run(clone, 'git status --porcelain').output).not.toMatch(/package(-lock)?\.json/);
+    // Written by starting the app once: the breaking-change check compares it across commits.
+    expect(existsSync(join(clone, 'apps', name, 'openapi.json'))).toBe(true);
     expect(outcome(clone, `npx nx run-many -t lint typecheck test build -p ${name} --output-style=static`)).toEqual({
       status: 0,
       output: '',

@@ -1,0 +1,45 @@
+import { createProjectGraphAsync, readProjectsConfigurationFromProjectGraph } from '@nx/devkit';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { servicesOf } from './services';
+
+const workspaceRoot = join(__dirname, '../../../../..');
+
+/** The spec files under `dir`, recursively. */
+function specsUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? specsUnder(join(dir, entry.name)) : entry.name.endsWith('.spec.ts') ? [join(dir, entry.name)] : [],
+  );
+}
+
+describe('the services of this workspace', () => {
+  jest.setTimeout(60_000);
+
+  it('each commit the OpenAPI document they serve, kept equal by one of their specs (the breaking-change check diffs it)', async () => {
+    const projects = readProjectsConfigurationFromProjectGraph(await createProjectGraphAsync({ exitOnError: false })).projects;
+    const services = servicesOf(projects);
+    expect(services.map(({ name }) => name)).toEqual(expect.arrayContaining(['order-service', 'user-service']));
+    const gaps = services.flatMap(({ name, root, openApiDocument }) => {
+      const kept = specsUnder(join(workspaceRoot, root, 'src')).some((spec) => readFileSync(spec, 'utf8').includes('committedOpenApiDrift('));
+      return [
+        ...(existsSync(join(workspaceRoot, openApiDocument)) ? [] : [`${name}: ${openApiDocument} is not committed`]),
+        ...(kept ? [] : [`${name}: no spec under ${root}/src calls committedOpenApiDrift`]),
+      ];
+    });
+    expect(gaps).toEqual([]);
+  });
+
+  it('get record-deployment and can-i-deploy from the deploy-safety plugin, and nothing else does', async () => {
+    const projects = readProjectsConfigurationFromProjectGraph(await createProjectGraphAsync({ exitOnError: false })).projects;
+    const withTargets = Object.entries(projects)
+      .filter(([, project]) => project.targets?.['record-deployment'] && project.targets?.['can-i-deploy'])
+      .map(([name]) => name);
+    expect(withTargets.sort()).toEqual(servicesOf(projects).map(({ name }) => name));
+    // One at a time: records of one environment rewrite one file, and can-i-deploy runs share scratch worktrees.
+    const [first] = withTargets;
+    expect([projects[first].targets?.['record-deployment'], projects[first].targets?.['can-i-deploy']]).toEqual([
+      expect.objectContaining({ cache: false, parallelism: false }),
+      expect.objectContaining({ cache: false, parallelism: false }),
+    ]);
+  });
+});
