@@ -156,11 +156,9 @@ describe(`full stack: User Service → Order Service → Inventory Service on ${
         expect(await historyOf('chain-patient')).toMatchObject({ status: 404, body: { code: 'USER_NOT_FOUND' } });
       });
 
-      // Known defect, so marked `failing` (it fails today; once fixed, this passes, Jest reports it, and `.failing`
-      // goes): the reservation that waited on the lock commits after the Order Service gave up on it, and nothing
-      // releases it, so a unit stays reserved for an order never written (until the caller retries with the same key,
-      // which the inventory answers with that reservation).
-      it.failing('reserves nothing for the order it did not write once the inventory catches up', async () => {
+      // The reservation that waited on the lock goes on once it is released, past the budget the Order Service sent
+      // (x-deadline-ms): the inventory rolls it back instead of holding a unit for an order never written.
+      it('reserves nothing for the order it did not write once the inventory catches up', async () => {
         // The reservations that waited on the lock go on once it is released: give them time to commit.
         await new Promise((resolve) => setTimeout(resolve, 1_000));
         expect(await stockOf('Mouse')).toBe(before);
