@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 
 /**
- * Faults arranged in the Order Service's own PostgreSQL database through a second connection: what makes the real
- * provider fail or fall silent, with no test code inside it.
+ * Faults arranged in a service's own PostgreSQL database through a second connection: what makes the real provider
+ * fail or fall silent, with no test code inside it.
  */
 export class DatabaseFaults {
   private constructor(private readonly client: Client) {}
@@ -24,10 +24,19 @@ export class DatabaseFaults {
   }
 
   /** Runs `during` while this connection holds an exclusive lock on `orders`, so every read of it waits; releases it after. */
-  async withOrdersLocked<T>(during: () => Promise<T>): Promise<T> {
+  withOrdersLocked<T>(during: () => Promise<T>): Promise<T> {
+    return this.withTableLocked(['orders'], during);
+  }
+
+  /**
+   * Runs `during` while this connection holds an exclusive lock on the table (`['inventory', 'stock']` names one in a
+   * schema), so every statement on it waits; releases it after.
+   */
+  async withTableLocked<T>(table: readonly string[], during: () => Promise<T>): Promise<T> {
+    const name = table.map((part) => this.client.escapeIdentifier(part)).join('.');
     await this.client.query('begin');
     try {
-      await this.client.query('lock table orders in access exclusive mode');
+      await this.client.query(`lock table ${name} in access exclusive mode`);
       return await during();
     } finally {
       await this.client.query('rollback');

@@ -11,14 +11,21 @@ const USER123_ORDERS = {
   ],
 };
 
-describe(`full stack: User Service → Order Service on ${FULL_STACK_STORAGE.name}, both real processes on free ports`, () => {
+describe(`full stack: User Service → Order Service on ${FULL_STACK_STORAGE.name}, real processes on free ports`, () => {
   let storage: OrderServiceStorage;
+  let inventory: ServiceProcess;
   let orderService: ServiceProcess;
   let userService: ServiceProcess;
 
   beforeAll(async () => {
     storage = await FULL_STACK_STORAGE.create();
-    orderService = await ServiceProcess.start('order-service', { ...storage.env, SEED_DEMO_DATA: 'true' });
+    // The Order Service reserves a new order's stock there (the chain itself is chain.full-stack.spec.ts).
+    inventory = await ServiceProcess.start('inventory-service', { ...storage.env, SEED_DEMO_DATA: 'true' });
+    orderService = await ServiceProcess.start('order-service', {
+      ...storage.env,
+      SEED_DEMO_DATA: 'true',
+      INVENTORY_SERVICE_URL: inventory.url,
+    });
     userService = await ServiceProcess.start('user-service', {
       ORDER_SERVICE_URL: orderService.url,
       ORDER_SERVICE_TIMEOUT_MS: '2000',
@@ -28,6 +35,7 @@ describe(`full stack: User Service → Order Service on ${FULL_STACK_STORAGE.nam
   afterAll(async () => {
     await userService?.stop();
     await orderService?.stop();
+    await inventory?.stop();
     await storage?.remove();
   });
 

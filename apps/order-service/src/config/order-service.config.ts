@@ -19,7 +19,9 @@ const OrderServiceEnvSchema = z
     INVENTORY_SERVICE_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5002' })
       .default('http://localhost:5002'),
-    INVENTORY_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(2000),
+    // Below the User Service's attempt timeout (ORDER_SERVICE_ATTEMPT_TIMEOUT_MS, 1000): deadlines shrink along the
+    // chain, so a silent inventory is answered 503 INVENTORY_UNAVAILABLE here before the User Service gives up (504).
+    INVENTORY_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(800),
     INVENTORY_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   })

@@ -36,12 +36,13 @@ describe('can-i-deploy in a scratch clone', () => {
 
   beforeAll(() => {
     deployed = git('rev-parse', 'HEAD');
-    for (const service of ['order-service', 'user-service']) {
+    // The whole chain: the Order Service is a provider (of the User Service) and a consumer (of the inventory).
+    for (const service of ['order-service', 'user-service', 'inventory-service']) {
       const { status, output } = nx('run', `${service}:record-deployment`, '--environment', 'production');
       expect({ status, recorded: output.includes(`Recorded ${service}@${short(deployed)} in production`) }).toEqual({ status: 0, recorded: true });
     }
     git('add', 'deployments');
-    git('commit', '--quiet', '-m', 'record both services in production');
+    git('commit', '--quiet', '-m', 'record the three services in production');
     recorded = git('rev-parse', 'HEAD');
   });
 
@@ -53,14 +54,15 @@ describe('can-i-deploy in a scratch clone', () => {
     expect(status).not.toBe(0);
     expect(output).toContain(`user-service@${short(deployed)} × order-service@${short(head)} → failed`);
     expect(output).toMatch(/a request for the orders of a user who has some\n\s+\$\[\d+\] -> Actual map is missing the following keys: quantity/);
-    expect(output).toContain('No: 1 of 1 pairs not verified.');
+    expect(output).toContain(`order-service@${short(head)} × inventory-service@${short(deployed)} → verified`);
+    expect(output).toContain('No: 1 of 2 pairs not verified.');
   });
 
   it('answers yes for a provider change no deployed consumer depends on (an added field)', () => {
     const head = branch('add-currency', historyAnswer("page.orders.map((order) => ({ ...order, currency: 'EUR' }))"));
     const { status, output } = nx('run', 'order-service:can-i-deploy', '--to', 'production');
     expect(output).toContain(`user-service@${short(deployed)} × order-service@${short(head)} → verified`);
-    expect({ status, yes: output.includes('Yes: every pact verified (1 pair).') }).toEqual({ status: 0, yes: true });
+    expect({ status, yes: output.includes('Yes: every pact verified (2 pairs).') }).toEqual({ status: 0, yes: true });
   });
 
   describe('when the consumer starts relying on a field the deployed provider lacks', () => {
@@ -78,6 +80,9 @@ describe('can-i-deploy in a scratch clone', () => {
     });
 
     it('answers no, verifying its pact at HEAD against the provider deployed, and names the field', () => {
+      // The Order Service's own can-i-deploy above prepared that commit already (for its inventory pact): start afresh.
+      rmSync(join(clone, '.deploy-safety/worktrees'), { recursive: true, force: true });
+      git('worktree', 'prune');
       const { status, output } = nx('run', 'user-service:can-i-deploy', '--to', 'production');
       expect(status).not.toBe(0);
       expect(output).toContain(`preparing ${short(deployed)} in a scratch worktree`);
