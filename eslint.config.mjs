@@ -13,7 +13,9 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          // Shared configuration files, not project code: the root ESLint config, and the one webpack configuration
+          // every service's webpack.config.js calls.
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/tools/build/service-webpack\\.config(\\.js)?$'],
           depConstraints: [
             // type:testing (the generic test kit) is reached only from tests and test helpers: no-restricted-imports below.
             {
