@@ -6,12 +6,12 @@
  * rounds in one run, each test file in a Jest process of its own; then `nx test user-service` cold vs cached, and
  * `nx affected -t test` after a one-line change in libs/order-client in a scratch clone.
  *
- *   npx nx run bench:test-loop [--quick]   (builds the three services first)
+ *   npx nx run bench:test-loop [--quick] [--rounds=N]   (builds the three services first)
  */
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isQuick } from './lib/bench-args';
+import { isQuick, numberArg } from './lib/bench-args';
 import { describeMachine, loadAverage, WORKSPACE_ROOT } from './lib/machine';
 import { markdownTable } from './lib/markdown-table';
 import { publishResults } from './lib/results-file';
@@ -19,7 +19,8 @@ import { assertFigures, fmt, median } from './lib/stats';
 import { timedCommand } from './lib/timed-command';
 
 const QUICK = isQuick();
-const ROUNDS = QUICK ? 1 : 3;
+/** Interleaved rounds of the levels; `--rounds=N` runs more (or, with --quick, a measured run that writes nothing). */
+const ROUNDS = numberArg('rounds', QUICK ? 1 : 3);
 const NX_ROUNDS = 2;
 const JEST = join(WORKSPACE_ROOT, 'node_modules/jest/bin/jest.js');
 const NX = join(WORKSPACE_ROOT, 'node_modules/nx/dist/bin/nx.js');
