@@ -1,23 +1,26 @@
 /**
  * Test-loop cost: the user-orders scenarios at three levels — module-level boundary tests (HttpService or
  * OrderServiceClient overridden), endpoint tests with HTTP intercepted by nock, and full-stack tests (both built
- * services as processes, start-up included) — run in interleaved rounds in one run; then `nx test user-service`
- * cold vs cached, and `nx affected -t test` after a one-line change in libs/order-client in a scratch clone.
+ * services as processes, start-up included) — and the floor file (bench/test-loop/floor.spec.ts: only what every
+ * module-level or endpoint test loads, one request through a Nest app) as the baseline row, run in interleaved
+ * rounds in one run, each test file in a Jest process of its own; then `nx test user-service` cold vs cached, and
+ * `nx affected -t test` after a one-line change in libs/order-client in a scratch clone.
  *
- *   node -r @swc-node/register bench/test-loop.ts [--quick]
+ *   npx nx run bench:test-loop [--quick] [--rounds=N]   (builds the three services first)
  */
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isQuick } from './lib/bench-args';
-import { describeMachine, WORKSPACE_ROOT } from './lib/machine';
+import { isQuick, numberArg } from './lib/bench-args';
+import { describeMachine, loadAverage, WORKSPACE_ROOT } from './lib/machine';
 import { markdownTable } from './lib/markdown-table';
 import { publishResults } from './lib/results-file';
 import { assertFigures, fmt, median } from './lib/stats';
 import { timedCommand } from './lib/timed-command';
 
 const QUICK = isQuick();
-const ROUNDS = QUICK ? 1 : 3;
+/** Interleaved rounds of the levels; `--rounds=N` runs more (or, with --quick, a measured run that writes nothing). */
+const ROUNDS = numberArg('rounds', QUICK ? 1 : 3);
 const NX_ROUNDS = 2;
 const JEST = join(WORKSPACE_ROOT, 'node_modules/jest/bin/jest.js');
 const NX = join(WORKSPACE_ROOT, 'node_modules/nx/dist/bin/nx.js');
@@ -28,15 +31,30 @@ interface Level {
   files: string[];
 }
 
+const FLOOR: Level = {
+  name: 'floor (Nest testing module on Fastify, HttpService, axios, rxjs, zod)',
+  config: 'bench/test-loop/floor.jest.config.cjs',
+  files: ['floor.spec.ts'],
+};
+const MODULE_LEVEL: Level = {
+  name: 'module-level (HttpService / OrderServiceClient overridden)',
+  config: 'apps/user-service/jest.config.cjs',
+  files: ['user-orders.http-service.spec.ts', 'user-orders.controller.spec.ts'],
+};
+const FULL_STACK: Level = {
+  name: 'full stack (built services as processes: User → Order, Inventory behind it)',
+  config: 'e2e/full-stack/jest.config.cjs',
+  files: ['user-orders.full-stack.spec.ts'],
+};
 const LEVELS: Level[] = [
-  {
-    name: 'module-level (HttpService / OrderServiceClient overridden)',
-    config: 'apps/user-service/jest.config.cjs',
-    files: ['user-orders.http-service.spec.ts', 'user-orders.controller.spec.ts'],
-  },
+  FLOOR,
+  MODULE_LEVEL,
   { name: 'endpoint (HTTP intercepted by nock)', config: 'apps/user-service/jest.config.cjs', files: ['user-orders.endpoint.spec.ts'] },
-  { name: 'full stack (two built services as processes)', config: 'e2e/full-stack/jest.config.cjs', files: ['user-orders.full-stack.spec.ts'] },
+  FULL_STACK,
 ];
+
+/** Goals of issue 16 §2. */
+const GOALS = { moduleLevelFirstTestOverFloor: 1.25, fullStackOverModuleLevelPerTest: 15 } as const;
 
 interface LevelRun {
   tests: number;
@@ -44,6 +62,8 @@ interface LevelRun {
   suitesMs: number;
   testMs: number[];
   titles: string[];
+  /** Per test file: from the file's start in its Jest process to its first test (module loading and beforeAll). */
+  firstTestMs: Map<string, number>;
 }
 
 /**
@@ -64,28 +84,38 @@ interface JestJson {
   success: boolean;
   numTotalTests: number;
   numFailedTests: number;
-  testResults: { startTime: number; endTime: number; assertionResults: { title: string; duration?: number | null }[] }[];
+  testResults: {
+    startTime: number;
+    endTime: number;
+    assertionResults: { title: string; duration?: number | null; startAt?: number | null }[];
+  }[];
 }
 
+/** Runs a level's files, each in a Jest process of its own so every file pays its set-up alone, as the floor does. */
 async function runLevel(level: Level, round: number): Promise<LevelRun> {
-  const outputFile = join(tmpdir(), `bench-test-loop-${process.pid}-${round}.json`);
-  const run = await timedCommand(
-    process.execPath,
-    [JEST, '--config', level.config, '--json', '--outputFile', outputFile, '--ci', ...level.files],
-    { cwd: WORKSPACE_ROOT, timeoutMs: 180_000 },
-  );
-  const result = JSON.parse(readFileSync(outputFile, 'utf8')) as JestJson;
-  rmSync(outputFile, { force: true });
-  if (run.code !== 0 || !result.success || result.numTotalTests === 0) {
-    throw new Error(`${level.name}: jest failed (exit ${run.code}, ${result.numFailedTests} failed)\n${run.output}`);
+  const run: LevelRun = { tests: 0, wallMs: 0, suitesMs: 0, testMs: [], titles: [], firstTestMs: new Map() };
+  for (const file of level.files) {
+    const outputFile = join(tmpdir(), `bench-test-loop-${process.pid}-${round}.json`);
+    const jest = await timedCommand(
+      process.execPath,
+      [JEST, '--config', level.config, '--json', '--outputFile', outputFile, '--ci', file],
+      { cwd: WORKSPACE_ROOT, timeoutMs: 180_000 },
+    );
+    const result = JSON.parse(readFileSync(outputFile, 'utf8')) as JestJson;
+    rmSync(outputFile, { force: true });
+    if (jest.code !== 0 || !result.success || result.numTotalTests === 0 || result.testResults.length !== 1) {
+      throw new Error(`${level.name}, ${file}: jest failed (exit ${jest.code}, ${result.numFailedTests} failed)\n${jest.output}`);
+    }
+    const [suite] = result.testResults;
+    const starts = suite.assertionResults.map((test) => test.startAt ?? Number.NaN);
+    run.tests += result.numTotalTests;
+    run.wallMs += jest.ms;
+    run.suitesMs += suite.endTime - suite.startTime;
+    run.testMs.push(...suite.assertionResults.map((test) => test.duration ?? 0));
+    run.titles.push(...suite.assertionResults.map((test) => test.title));
+    run.firstTestMs.set(file, Math.min(...starts) - suite.startTime);
   }
-  return {
-    tests: result.numTotalTests,
-    wallMs: run.ms,
-    suitesMs: result.testResults.reduce((sum, suite) => sum + (suite.endTime - suite.startTime), 0),
-    testMs: result.testResults.flatMap((suite) => suite.assertionResults.map((test) => test.duration ?? 0)),
-    titles: result.testResults.flatMap((suite) => suite.assertionResults.map((test) => test.title)),
-  };
+  return run;
 }
 
 /** Which of the issue's scenarios each level played, and how many of its tests play them. */
@@ -102,7 +132,7 @@ function scenarioCoverage(levels: { level: Level; titles: string[] }[]): string 
   );
 }
 
-async function testLevels(): Promise<{ table: string; coverage: string; notes: string }> {
+async function testLevels(): Promise<{ table: string; firstTests: string; coverage: string; notes: string }> {
   const runs = new Map<string, LevelRun[]>(LEVELS.map((l) => [l.name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     const order = LEVELS.map((_, i) => LEVELS[(i + round) % LEVELS.length]);
@@ -114,37 +144,68 @@ async function testLevels(): Promise<{ table: string; coverage: string; notes: s
   }
   const summary = LEVELS.map((level) => {
     const own = runs.get(level.name) ?? [];
+    const firstTestMs = new Map(level.files.map((file) => [file, median(own.map((r) => r.firstTestMs.get(file) ?? Number.NaN))]));
     const figures = {
       tests: own[0].tests,
       wallMs: median(own.map((r) => r.wallMs)),
       suitesMs: median(own.map((r) => r.suitesMs)),
       medianTestMs: median(own.flatMap((r) => r.testMs)),
       perTestMs: median(own.map((r) => r.suitesMs / r.tests)),
+      firstTestMs: median([...firstTestMs.values()]),
     };
-    assertFigures(level.name, Object.values(figures));
-    return { level, titles: own[0].titles, ...figures };
+    assertFigures(level.name, [...Object.values(figures), ...firstTestMs.values()]);
+    return { level, titles: own[0].titles, firstTestByFile: firstTestMs, ...figures };
   });
-  const [module, , fullStack] = summary;
-  const rows = summary.map((s) => [
-    s.level.name,
-    String(s.tests),
-    fmt(s.wallMs, 0),
-    fmt(s.suitesMs, 0),
-    fmt(s.medianTestMs, 1),
-    fmt(s.perTestMs, 1),
-    fmt(s.perTestMs / module.perTestMs, 1),
-  ]);
+  const of = (level: Level) => summary.find((s) => s.level === level) as (typeof summary)[number];
+  const [floor, module, fullStack] = [of(FLOOR), of(MODULE_LEVEL), of(FULL_STACK)];
   const table = markdownTable(
-    ['level', 'tests', 'jest wall ms', 'suites ms (set-up incl.)', 'median test ms', 'per test ms (set-up incl.)', '÷ module-level'],
-    rows,
+    [
+      'level',
+      'tests',
+      'jest wall ms',
+      'suites ms (set-up incl.)',
+      'to first test ms (median file)',
+      '÷ floor',
+      'median test ms',
+      'per test ms (set-up incl.)',
+      '÷ module-level',
+    ],
+    summary.map((s) => [
+      s.level.name,
+      String(s.tests),
+      fmt(s.wallMs, 0),
+      fmt(s.suitesMs, 0),
+      fmt(s.firstTestMs, 0),
+      fmt(s.firstTestMs / floor.firstTestMs, 2),
+      fmt(s.medianTestMs, 1),
+      fmt(s.perTestMs, 1),
+      fmt(s.perTestMs / module.perTestMs, 1),
+    ]),
   );
+  const firstTests = markdownTable(
+    ['test file', 'to first test ms (median of rounds)', '÷ floor', 'rounds'],
+    summary.flatMap((s) =>
+      s.level.files.map((file) => [
+        file,
+        fmt(s.firstTestByFile.get(file) ?? Number.NaN, 0),
+        fmt((s.firstTestByFile.get(file) ?? Number.NaN) / floor.firstTestMs, 2),
+        (runs.get(s.level.name) ?? []).map((r) => fmt(r.firstTestMs.get(file) ?? Number.NaN, 0)).join(', '),
+      ]),
+    ),
+  );
+  const firstTestRatio = module.firstTestMs / floor.firstTestMs;
   const ratio = fullStack.perTestMs / module.perTestMs;
+  const verdict = (met: boolean) => (met ? 'met' : 'not met');
   const notes =
-    `Full stack ÷ module-level per test (set-up included): **${fmt(ratio, 1)}×** (goal ≥ 20: ${ratio >= 20 ? 'met' : 'not met'}); ` +
-    `whole jest process: ${fmt(fullStack.wallMs / module.wallMs, 1)}×. Median module-level test: **${fmt(module.medianTestMs, 1)} ms** ` +
-    `(goal ≤ 5 ms: ${module.medianTestMs <= 5 ? 'met' : 'not met'}). ${ROUNDS} interleaved round(s); per-test durations from ` +
-    `jest --json; "suites ms" is Jest's per-file runtime, which includes beforeAll (the full stack's two service start-ups).`;
-  return { table, coverage: scenarioCoverage(summary), notes };
+    `Module-level file, time to its first test ÷ the floor: **${fmt(firstTestRatio, 2)}** (goal ≤ ${GOALS.moduleLevelFirstTestOverFloor}: ` +
+    `${verdict(firstTestRatio <= GOALS.moduleLevelFirstTestOverFloor)}). Full stack ÷ module-level per test (set-up included): ` +
+    `**${fmt(ratio, 1)}×** (goal ≥ ${GOALS.fullStackOverModuleLevelPerTest}: ${verdict(ratio >= GOALS.fullStackOverModuleLevelPerTest)}); ` +
+    `whole jest processes: ${fmt(fullStack.wallMs / module.wallMs, 1)}×. Median module-level test: **${fmt(module.medianTestMs, 1)} ms**. ` +
+    `${ROUNDS} interleaved round(s), each test file in a Jest process of its own; per-test durations and start times from ` +
+    'jest --json; "to first test" runs from the file\'s start in its Jest process (Jest\'s `startTime`) to its first ' +
+    'test\'s `startAt` — loading modules and `beforeAll`; "suites ms" is Jest\'s per-file runtime, which includes ' +
+    "beforeAll (the full stack's service start-ups).";
+  return { table, firstTests, coverage: scenarioCoverage(summary.filter((s) => s.level !== FLOOR)), notes };
 }
 
 async function nxColdVsCached(): Promise<string> {
@@ -215,9 +276,10 @@ const COVERAGE_NOTE =
   'provider sends a malformed body.';
 
 async function main(): Promise<void> {
-  const machine = describeMachine(['nx', 'jest', '@swc/jest', '@nestjs/core', 'nock']);
+  const loadAtStart = loadAverage();
   const levels = await testLevels();
-  const sections = [`${machine}`, levels.table, levels.notes, levels.coverage, COVERAGE_NOTE];
+  const machine = describeMachine(['nx', 'jest', '@swc/jest', '@nestjs/core', 'nock'], loadAtStart);
+  const sections = [`${machine}`, levels.table, levels.notes, levels.firstTests, levels.coverage, COVERAGE_NOTE];
   if (QUICK) {
     sections.push('--quick: nx cold/cached and nx affected skipped.');
   } else {

@@ -4,7 +4,7 @@ import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/serv
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadUserServiceConfig } from './config/user-service.config';
-import { configureUserServiceApp } from './user-service.app';
+import { configureUserServiceApp, serveUserServiceOpenApi } from './user-service.app';
 import { UserServiceModule } from './user-service.module';
 
 async function bootstrap(): Promise<void> {
@@ -16,7 +16,7 @@ async function bootstrap(): Promise<void> {
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  configureUserServiceApp(app);
+  serveUserServiceOpenApi(configureUserServiceApp(app));
   await app.listen(config.port, '0.0.0.0');
   app
     .get(Logger)

@@ -2,9 +2,12 @@ import { committedOpenApiDrift } from '@boundary/testing';
 import { join } from 'node:path';
 import { startUserServiceTestApp } from './user-service.test-app';
 
+/** The test app serves only the orders API unless told: these tests are about the document (which describes the health endpoints too). */
+const SERVES = { serves: ['health', 'openApi'] } as const;
+
 describe('User Service OpenAPI document', () => {
   it('is served at /docs-json and describes GET /users/{userId}/orders from the contract schemas', async () => {
-    const { app, get } = await startUserServiceTestApp();
+    const { app, get } = await startUserServiceTestApp(undefined, undefined, SERVES);
     try {
       const { body } = await get('/docs-json').expect(200);
       const operation = body.paths['/users/{userId}/orders'].get;
@@ -21,7 +24,7 @@ describe('User Service OpenAPI document', () => {
   });
 
   it('describes one order of a user and the creation of an order', async () => {
-    const { app, get } = await startUserServiceTestApp();
+    const { app, get } = await startUserServiceTestApp(undefined, undefined, SERVES);
     try {
       const { body } = await get('/docs-json').expect(200);
       const one = body.paths['/users/{userId}/orders/{orderId}'].get;
@@ -38,7 +41,7 @@ describe('User Service OpenAPI document', () => {
   });
 
   it('serves Swagger UI at /docs', async () => {
-    const { app, get } = await startUserServiceTestApp();
+    const { app, get } = await startUserServiceTestApp(undefined, undefined, SERVES);
     try {
       const response = await get('/docs').expect(200);
       expect(response.text).toContain('swagger-ui');
@@ -49,7 +52,7 @@ describe('User Service OpenAPI document', () => {
 
   // The breaking-change check (tools/deploy-safety) diffs this file across commits, so it must be what is served.
   it('equals the committed apps/user-service/openapi.json', async () => {
-    const { app, get } = await startUserServiceTestApp();
+    const { app, get } = await startUserServiceTestApp(undefined, undefined, SERVES);
     try {
       const { body } = await get('/docs-json').expect(200);
       const drift = committedOpenApiDrift(body, {

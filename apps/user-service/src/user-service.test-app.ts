@@ -8,7 +8,7 @@ import type { DestinationStream } from 'pino';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import type { UserServiceConfig } from './config/user-service.config';
-import { configureUserServiceApp } from './user-service.app';
+import { configureUserServiceApp, serveUserServiceOpenApi } from './user-service.app';
 import { UserServiceModule } from './user-service.module';
 
 /** Where the test app's client points: a host no test can reach except through a double or interception. */
@@ -35,6 +35,12 @@ export interface UserServiceTestAppOptions {
   orderClient?: Partial<OrderClientOptions>;
   /** Receives the app's JSON log lines; without it the app logs nothing. */
   logDestination?: DestinationStream;
+  /**
+   * What the app serves besides the orders API, which is all most tests call: `health` (`/health/*`) and `openApi`
+   * (`/docs`, `/docs-json`; the document describes the health endpoints too, so it needs `health`). None by default:
+   * each costs every test file that builds the app load time it does not use.
+   */
+  serves?: readonly ('health' | 'openApi')[];
 }
 
 /**
@@ -58,11 +64,13 @@ export async function startUserServiceTestApp(
     },
   };
   const logger = createServiceLogger({ level: config.logLevel, destination: options.logDestination });
-  const builder = Test.createTestingModule({ imports: [UserServiceModule.forRoot(config, logger)] });
+  const serves = new Set(options.serves);
+  const builder = Test.createTestingModule({ imports: [UserServiceModule.forRoot(config, logger, { health: serves.has('health') })] });
   const moduleRef = await override(builder).compile();
   const app = configureUserServiceApp(
     moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter({ logger }), { bufferLogs: true }),
   );
+  if (serves.has('openApi')) serveUserServiceOpenApi(app);
   // Nest's own lines (e.g. the problem mapping's) go through pino too: silent, or to `logDestination`.
   app.useLogger(app.get(Logger));
   await app.init();

@@ -1,4 +1,12 @@
-import fc from 'fast-check';
+import type * as FastCheck from 'fast-check';
+
+/**
+ * fast-check is large (hundreds of milliseconds of a Jest file's start-up): required by the property tests that ask
+ * for an arbitrary, not by every test that imports this testing kit for a stub or a fixture.
+ */
+function loadFastCheck(): typeof FastCheck {
+  return require('fast-check') as typeof FastCheck;
+}
 
 /** Pieces that have broken URL handling somewhere: separators, dot-segments, escapes, controls, odd spaces. */
 const NASTY_PIECES = [
@@ -12,7 +20,8 @@ const NASTY_PIECES = [
  * NUL and control characters, plus arbitrary well-formed strings and 10 kB strings. Every value is well-formed
  * UTF-16 (lone surrogates cannot travel in a URL at all).
  */
-export function hostileUserId(): fc.Arbitrary<string> {
+export function hostileUserId(): FastCheck.Arbitrary<string> {
+  const fc = loadFastCheck();
   const piece = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...NASTY_PIECES) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type InjectionToken } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
-import { ReadinessController, READINESS_PROBES, type ReadinessProbe } from './readiness.controller';
+import type * as Terminus from '@nestjs/terminus';
+import type * as ReadinessEndpoint from './readiness.controller';
 
 /** Something a service needs to serve requests, checked by `GET /health/ready`. */
 export interface ReadinessCheck {
@@ -17,6 +17,10 @@ export interface ReadinessCheck {
 @Module({})
 export class ReadinessModule {
   static forRoot(checks: readonly ReadinessCheck[]): DynamicModule {
+    // Required here, not when the library loads: only an app that serves /health/ready pays for Terminus (see
+    // LivenessModule).
+    const { TerminusModule } = require('@nestjs/terminus') as typeof Terminus;
+    const { ReadinessController, READINESS_PROBES } = require('./readiness.controller') as typeof ReadinessEndpoint;
     return {
       module: ReadinessModule,
       imports: [TerminusModule.forRoot({ logger: false })],
@@ -24,7 +28,7 @@ export class ReadinessModule {
       providers: [
         {
           provide: READINESS_PROBES,
-          useFactory: (...probes: ReadinessProbe['target'][]): ReadinessProbe[] =>
+          useFactory: (...probes: ReadinessEndpoint.ReadinessProbe['target'][]): ReadinessEndpoint.ReadinessProbe[] =>
             checks.map((check, index) => ({ name: check.name, target: probes[index] })),
           inject: checks.map((check) => check.probe),
         },
