@@ -13,11 +13,13 @@
  * `--rounds=N` and `--fixed-rate-rounds=N` set the number of rounds, `--fixed-rate=N` the fixed rate (req/s; on a
  * loaded machine the chains may not sustain it: the fixed-rate table says which did).
  *
- *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--breakdown] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N]
+ * `--compare-builds=DIR,…` adds the product chain from other builds (an A/B of a change in the same run).
+ *
+ *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--breakdown] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N] [--compare-builds=DIR,…]
  */
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { hasFlag, isQuick, numberArg } from './lib/bench-args';
+import { hasFlag, isQuick, listArg, numberArg } from './lib/bench-args';
 import { BenchProcess } from './lib/bench-process';
 import { createScratchDatabase, dropScratchDatabase, PostgresBackends } from './lib/postgres-backends';
 import { goalsTable, type Goal } from './lib/goals';
@@ -41,6 +43,12 @@ const FIXED_RATE_ROUNDS = QUICK ? 1 : numberArg('fixed-rate-rounds', 3);
 /** A fixed-rate round counts as sustained when the chain served at least this share of the rate. */
 const SUSTAINED_SHARE = 0.95;
 const BREAKDOWN = hasFlag('breakdown');
+/**
+ * `--compare-builds=DIR,…` (with DATABASE_URL): other builds of both services (each DIR holding apps/<service>/main.js,
+ * a copy of dist/ made before a change, kept inside the workspace so their packages resolve) run as more product
+ * chains on the same database, interleaved with the rest: a change's A/B in one run.
+ */
+const COMPARED_BUILDS = listArg('compare-builds').map((dir) => resolve(dir));
 const BASELINE = 'raw node:http + undici two-hop (baseline)';
 /** The product's chain: the User Service's client runs on the client core's tuned axios http adapter. */
 const NEST_CHAIN = 'Nest+Fastify, client core on the tuned axios http adapter';
@@ -114,13 +122,13 @@ async function main(): Promise<void> {
   const serverUrl = process.env['DATABASE_URL'] || undefined;
   const scratchDatabase = `chain_bench_${process.pid}`;
   try {
-    const dist = (app: string) => join(WORKSPACE_ROOT, 'dist/apps', app, 'main.js');
-    const startOrderService = (name: string, env: Record<string, string>) =>
-      startProcess(name, [dist('order-service')], env, '/health/live');
-    const startUserService = (name: string, orderServiceUrl: string, env: Record<string, string> = {}) =>
+    const dist = (app: string, build = join(WORKSPACE_ROOT, 'dist')) => join(build, 'apps', app, 'main.js');
+    const startOrderService = (name: string, env: Record<string, string>, build?: string) =>
+      startProcess(name, [dist('order-service', build)], env, '/health/live');
+    const startUserService = (name: string, orderServiceUrl: string, env: Record<string, string> = {}, build?: string) =>
       startProcess(
         name,
-        [dist('user-service')],
+        [dist('user-service', build)],
         { ORDER_SERVICE_URL: orderServiceUrl, ORDER_SERVICE_TIMEOUT_MS: '10000', ...env },
         '/health/live',
       );
@@ -165,6 +173,13 @@ async function main(): Promise<void> {
       const peerOrders = await startProcess('peer order service', peer('peer-order-service.ts'), { ...swcProject, DATABASE_URL: databaseUrl }, PATH);
       const peerUsers = await startProcess(PEER, peer('peer-user-service.ts'), { ...swcProject, ORDER_SERVICE_URL: peerOrders.url }, PATH);
       variants.push({ name: PEER, kind: 'chain', processes: [peerUsers, peerOrders, backends], url: `${peerUsers.url}${PATH}` });
+      // A/B of a change in the same run: the product chain from each other build, on the same database.
+      for (const build of COMPARED_BUILDS) {
+        const name = `${NEST_ON_POSTGRES} [build ${basename(build)}]`;
+        const orders = await startOrderService(`order-service of build ${build}`, { DATABASE_URL: databaseUrl }, build);
+        const users = await startUserService(name, orders.url, {}, build);
+        variants.push({ name, kind: 'chain', processes: [users, orders, backends], url: `${users.url}${PATH}` });
+      }
       if (BREAKDOWN) {
         // What the one request line per request costs both services (a planning question: lines off by default?).
         const quiet = { LOG_LEVEL: 'warn' };

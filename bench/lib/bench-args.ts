@@ -17,3 +17,9 @@ export function numberArg(name: string, fallback: number, argv: readonly string[
 export function hasFlag(name: string, argv: readonly string[] = process.argv.slice(2)): boolean {
   return argv.includes(`--${name}`);
 }
+
+/** The comma-separated values of `--name=a,b` (none when absent). */
+export function listArg(name: string, argv: readonly string[] = process.argv.slice(2)): string[] {
+  const arg = argv.find((a) => a.startsWith(`--${name}=`));
+  return arg === undefined ? [] : arg.slice(name.length + 3).split(',').filter((value) => value !== '');
+}
