@@ -80,6 +80,8 @@ interface Round {
   p50: number;
   p99: number;
   cpuMicrosPerRequest: number;
+  /** The same, per process of the variant (in `processes` order): where a chain's CPU goes. */
+  cpuMicrosPerRequestByProcess: number[];
   rssMiB: number;
 }
 
@@ -88,9 +90,9 @@ function load(url: string, seconds: number, overallRate?: number): Promise<autoc
 }
 
 async function measure(variant: Variant, overallRate?: number): Promise<Round> {
-  const cpuBefore = variant.processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
+  const cpuBefore = variant.processes.map((p) => p.cpuSeconds());
   const result = await load(variant.url, SECONDS, overallRate);
-  const cpuAfter = variant.processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
+  const cpuUsed = variant.processes.map((p, i) => p.cpuSeconds() - cpuBefore[i]);
   if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) {
     throw new Error(`${variant.name}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
   }
@@ -99,7 +101,8 @@ async function measure(variant: Variant, overallRate?: number): Promise<Round> {
     requestsPerSecond: requests / (result.duration || SECONDS),
     p50: result.latency.p50,
     p99: result.latency.p99,
-    cpuMicrosPerRequest: ((cpuAfter - cpuBefore) / requests) * 1e6,
+    cpuMicrosPerRequest: (cpuUsed.reduce((sum, cpu) => sum + cpu, 0) / requests) * 1e6,
+    cpuMicrosPerRequestByProcess: cpuUsed.map((cpu) => (cpu / requests) * 1e6),
     rssMiB: variant.processes.reduce((sum, p) => sum + p.rssMiB(), 0),
   };
 }
@@ -281,6 +284,16 @@ function issue16Goals(rounds: Map<string, Round[]>, fixedRate: Map<string, Round
   ];
 }
 
+/** CPU per request of each chain on PostgreSQL split by where it is spent (medians over rounds). */
+function cpuBreakdown(runs: Map<string, Round[]>, label: string): string {
+  const names = [...runs.keys()].filter((name) => name === RAW_ON_POSTGRES || name.startsWith(NEST_ON_POSTGRES) || name === PEER);
+  const part = (name: string, index: number) => fmt(median((runs.get(name) ?? []).map((r) => r.cpuMicrosPerRequestByProcess[index])), 0);
+  return markdownTable(
+    [`CPU µs per request by process, ${label}`, 'front hop (User Service or stand-in)', 'back hop (Order Service or stand-in)', 'PostgreSQL backends', 'total'],
+    names.map((name) => [name, part(name, 0), part(name, 1), part(name, 2), fmt(median((runs.get(name) ?? []).map((r) => r.cpuMicrosPerRequest)), 0)]),
+  );
+}
+
 /** The chains at the fixed rate against `reference`, with how many of their rounds sustained the rate. */
 function atFixedRate(fixedRate: Map<string, Round[]>, reference: string): string {
   return markdownTable(
@@ -322,6 +335,7 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
   const table = [
     ...(onPostgres ? [`Issue 16's goals (the product chain on PostgreSQL):\n\n${goalsTable(issue16Goals(rounds, fixedRate))}`, againstSameDatabase(rounds)] : []),
     ...(FIXED_RATE_ROUNDS === 0 ? [] : [atFixedRate(fixedCompared, fixedReference)]),
+    ...(onPostgres ? [cpuBreakdown(rounds, 'saturated'), ...(FIXED_RATE_ROUNDS === 0 ? [] : [cpuBreakdown(fixedRate, `at ${FIXED_RATE} req/s`)])] : []),
     ...(rounds.has(BASELINE) ? [againstBaseline(variants, rounds)] : []),
     ...(hops.length > 0 ? [markdownTable(['one hop alone, saturated (where the cost is)', 'req/s', 'CPU µs/req'], hops)] : []),
   ].join('\n\n');
