@@ -12,7 +12,7 @@ const scratch = join(workspaceRoot, 'tmp', `deploy-generated-${process.pid}`);
 
 /** A copy of what the deploy rules read: deploy/, the README, and each app's project.json and configuration. */
 function copyWorkspace(): void {
-  for (const path of ['deploy/base', 'deploy/overlays', 'README.md', 'nx.json', 'package.json']) {
+  for (const path of ['deploy/base', 'deploy/overlays', 'README.md', 'nx.json', 'package.json', 'libs/service-kit/src/lib/database']) {
     cpSync(join(workspaceRoot, path), join(scratch, path), { recursive: true });
   }
   for (const app of readdirSync(join(workspaceRoot, 'apps'))) {

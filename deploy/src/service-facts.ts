@@ -21,10 +21,23 @@ export function serviceFacts(root = workspaceRoot): ServiceFacts[] {
     .filter(({ project }) => (project.tags as string[] | undefined)?.includes('type:app'))
     .map(({ name }) => {
       const configFile = join(root, 'apps', name, 'src/config', `${name}.config.ts`);
-      // The schema's keys: `  ORDER_SERVICE_URL: z…` — every environment variable the service reads is one.
-      const variables = new Set([...readFileSync(configFile, 'utf8').matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]));
+      // The schema's keys: `  ORDER_SERVICE_URL: z…` — every environment variable the service reads is one — and
+      // those of the kit's database fragment where the schema spreads it (`...DATABASE_ENV`).
+      const source = readFileSync(configFile, 'utf8');
+      const variables = new Set([
+        ...[...source.matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]),
+        ...(/^\s+\.\.\.DATABASE_ENV,/m.test(source) ? databaseVariables(root) : []),
+      ]);
       return { name, variables, usesDatabase: variables.has('DATABASE_URL'), load: configLoader(name, configFile) };
     });
+}
+
+/** The keys of service-kit's `DATABASE_ENV = { DATABASE_URL: …, … }`, read from its source like the services' own. */
+function databaseVariables(root: string): string[] {
+  const source = readFileSync(join(root, 'libs/service-kit/src/lib/database/service-database.config.ts'), 'utf8');
+  const fragment = /export const DATABASE_ENV = \{\n([\s\S]*?)\n\};/.exec(source)?.[1];
+  if (!fragment) throw new Error('libs/service-kit: DATABASE_ENV not found in service-database.config.ts');
+  return [...fragment.matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]);
 }
 
 function configLoader(name: string, configFile: string): ServiceFacts['load'] {

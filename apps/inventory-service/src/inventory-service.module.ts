@@ -8,7 +8,7 @@ import {
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { InventoryServiceConfig } from './config/inventory-service.config';
-import type { OpenInventoryDatabaseOptions } from './database/open-inventory-database';
+import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
 import { InventoryDatabase } from './database/inventory-database';
 import { InventoryDatabaseModule } from './database/inventory-database.module';
 import { InventoryModule } from './inventory/inventory.module';
@@ -16,7 +16,7 @@ import { InventoryModule } from './inventory/inventory.module';
 /** What the Inventory Service runs on: its database, its service token and its logger. */
 export interface InventoryServiceOptions extends Pick<InventoryServiceConfig, 'serviceToken'> {
   /** Opened and migrated before the app starts; start-up fails if it cannot be. */
-  database: OpenInventoryDatabaseOptions;
+  database: ServiceDatabaseLocation;
   /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
   logger: ServiceLogger;
 }

@@ -11,14 +11,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { OrderServiceConfig } from './config/order-service.config';
 import { OrderDatabaseModule } from './database/order-database.module';
-import type { OpenOrderDatabaseOptions } from './database/open-order-database';
+import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
 import { OrderDatabase } from './database/order-database';
 import { OrdersModule } from './orders/orders.module';
 
 /** What the Order Service runs on: its database, its service token and its logger. */
 export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'serviceToken' | 'inventoryClient'> {
   /** Opened and migrated before the app starts; start-up fails if it cannot be. */
-  database: OpenOrderDatabaseOptions;
+  database: ServiceDatabaseLocation;
   /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
   logger: ServiceLogger;
 }

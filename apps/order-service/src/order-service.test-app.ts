@@ -8,7 +8,7 @@ import { createServiceLogger } from '@boundary/service-kit';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
-import type { OpenOrderDatabaseOptions } from './database/open-order-database';
+import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
 import { loadOrderServiceConfig } from './config/order-service.config';
 import { configureOrderServiceApp, createOrderServiceAdapter, ORDER_SERVICE_APP_OPTIONS } from './order-service.app';
 import { OrderServiceModule, type OrderServiceOptions } from './order-service.module';
@@ -44,7 +44,7 @@ export interface OrderServiceTestApp {
  * `database`, started but not listening.
  */
 export async function startOrderServiceTestApp(
-  database: OpenOrderDatabaseOptions,
+  database: ServiceDatabaseLocation,
   {
     serviceToken,
     logDestination,

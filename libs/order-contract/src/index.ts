@@ -12,3 +12,4 @@ export { DOT_SEGMENTS, isDotSegment } from '@boundary/http-conventions';
 // The Order Service's idempotency key is the shared convention's; re-exported for the contract's readers.
 export { IDEMPOTENCY_KEY_CHARACTER_CLASS, IdempotencyKeySchema, MAX_IDEMPOTENCY_KEY_LENGTH } from '@boundary/http-conventions';
 export * from './lib/order-routes';
+export * from './lib/order-placement-refusals';

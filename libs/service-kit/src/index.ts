@@ -13,6 +13,7 @@ export * from './lib/api-error-responses';
 export * from './lib/health/readiness.module';
 export * from './lib/auth/service-token.guard';
 export * from './lib/database/database-unavailable.error';
+export * from './lib/database/service-database.config';
 export * from './lib/api-idempotent-create';
 export * from './lib/idempotency/idempotency-key-reused.error';
 export * from './lib/idempotency/parse-idempotency-key';

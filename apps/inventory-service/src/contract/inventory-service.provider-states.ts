@@ -1,5 +1,6 @@
 // The package root does not re-export this type (pact 16.4).
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types';
+import { providerStateHandlers } from '@boundary/testing';
 import type { InventoryDatabase } from '../database/inventory-database';
 import { reservations, stock } from '../database/inventory-service.schema';
 import type { InventoryRepository } from '../inventory/inventory.repository';
@@ -53,19 +54,13 @@ export async function removeSeededData(context: ProviderStateContext): Promise<v
  * above. Every state is undone after its interaction.
  */
 export function providerStates(context: () => ProviderStateContext): StateHandlers {
-  const state = <P>(seed: (context: ProviderStateContext, params: P) => Promise<void>) => ({
-    setup: async (params?: unknown) => {
-      await seed(context(), params as P);
-      return undefined;
+  return providerStateHandlers(
+    context,
+    {
+      'item {item} has {count} in stock': itemHasStock,
+      'item {item} is not in the inventory': itemIsNotStocked,
+      'reservation {reservationId} of {quantity} {item} exists': reservationExists,
     },
-    teardown: async () => {
-      await removeSeededData(context());
-      return undefined;
-    },
-  });
-  return {
-    'item {item} has {count} in stock': state(itemHasStock),
-    'item {item} is not in the inventory': state(itemIsNotStocked),
-    'reservation {reservationId} of {quantity} {item} exists': state(reservationExists),
-  };
+    removeSeededData,
+  );
 }

@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { openInventoryDatabase, type OpenInventoryDatabaseOptions } from './open-inventory-database';
+import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
+import { openInventoryDatabase } from './open-inventory-database';
 import { InventoryDatabase } from './inventory-database';
 
 /** Provides the open, migrated {@link InventoryDatabase} to the whole app; start-up fails if it cannot be opened. */
 @Module({})
 export class InventoryDatabaseModule {
-  static forRoot(options: OpenInventoryDatabaseOptions): DynamicModule {
+  static forRoot(options: ServiceDatabaseLocation): DynamicModule {
     return {
       module: InventoryDatabaseModule,
       global: true,

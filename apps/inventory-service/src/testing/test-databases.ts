@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { join } from 'node:path';
-import type { OpenInventoryDatabaseOptions } from '../database/open-inventory-database';
+import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
 
 /** The app's migrations, as the source tree holds them (dist holds a copy beside main.js). */
 export const MIGRATIONS_FOLDER = join(__dirname, '../../migrations');
@@ -8,7 +8,7 @@ export const MIGRATIONS_FOLDER = join(__dirname, '../../migrations');
 /** A database of its own for one test file: options to open it (any number of times), and its removal. */
 export interface TestDatabase {
   /** Options for `openInventoryDatabase`/the app; every call points at the same database. */
-  options(overrides?: Partial<OpenInventoryDatabaseOptions>): OpenInventoryDatabaseOptions;
+  options(overrides?: Partial<ServiceDatabaseLocation>): ServiceDatabaseLocation;
   /** The PostgreSQL URL of the database; `undefined` for PGlite (in memory, one per open). */
   url?: string;
   /** Removes the database (PostgreSQL). */

@@ -1,19 +1,18 @@
 import type { InventoryClientOptions } from '@boundary/inventory-client';
-import { LOG_LEVELS, parseEnv, type LogLevel } from '@boundary/service-kit';
+import {
+  DATABASE_ENV,
+  databaseConfig,
+  LOG_LEVELS,
+  parseEnv,
+  type LogLevel,
+  type ServiceDatabaseConfig,
+} from '@boundary/service-kit';
 import { z } from 'zod';
-
-/** An empty variable (`DATABASE_URL=`) means "not set", as in most tools. */
-const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 const OrderServiceEnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(5001),
-    DATABASE_URL: z.preprocess(
-      unsetIfEmpty,
-      z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
-    ),
-    PGLITE_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
-    SEED_DEMO_DATA: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+    ...DATABASE_ENV,
     NODE_ENV: z.string().optional(),
     ORDER_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     INVENTORY_SERVICE_URL: z
@@ -30,19 +29,9 @@ const OrderServiceEnvSchema = z
     error: 'is required when NODE_ENV=production',
   });
 
-/** Where the Order Service keeps its orders: PostgreSQL at `url`, else embedded PGlite (in `pgliteDir`, or memory). */
-export interface OrderDatabaseConfig {
-  /** PostgreSQL connection string; when absent the service runs on an embedded PGlite database. */
-  url?: string;
-  /** Folder of the embedded database; in memory (lost on exit) when absent. Ignored when `url` is set. */
-  pgliteDir?: string;
-  /** Load the demo orders (user123, user000) at start-up; idempotent. */
-  seedDemoData: boolean;
-}
-
 export interface OrderServiceConfig {
   port: number;
-  database: OrderDatabaseConfig;
+  database: ServiceDatabaseConfig;
   /** The shared token callers must present as `Authorization: Bearer`; `undefined` leaves the API open (development). */
   serviceToken?: string;
   logLevel: LogLevel;
@@ -58,7 +47,7 @@ export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConf
   const e = parseEnv(OrderServiceEnvSchema, env, 'Order Service');
   return {
     port: e.PORT,
-    database: { url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seedDemoData: e.SEED_DEMO_DATA === 'true' },
+    database: databaseConfig(e),
     ...(e.ORDER_SERVICE_TOKEN === undefined ? {} : { serviceToken: e.ORDER_SERVICE_TOKEN }),
     logLevel: e.LOG_LEVEL,
     inventoryClient: {

@@ -1,5 +1,6 @@
 // The package root does not re-export this type (pact 16.4).
 import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types';
+import { providerStateHandlers } from '@boundary/testing';
 import { refusedReservation, type InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import { INVENTORY_ERROR_CODES } from '@boundary/inventory-contract';
 import { OrderDatabase } from '../database/order-database';
@@ -99,25 +100,19 @@ export async function removeSeededData(context: ProviderStateContext): Promise<v
  * above. Every state is undone after its interaction.
  */
 export function providerStates(context: () => ProviderStateContext): StateHandlers {
-  const state = <P>(seed: (context: ProviderStateContext, params: P) => Promise<void>) => ({
-    setup: async (params?: unknown) => {
-      await seed(context(), params as P);
-      return undefined;
+  return providerStateHandlers(
+    context,
+    {
+      'user {userId} has {count} orders': userHasOrders,
+      'user {userId} has no orders': userHasNoOrders,
+      'user {userId} does not exist': userDoesNotExist,
+      'order {orderId} of user {userId} exists': orderOfUserExists,
+      'order {orderId} does not exist': orderDoesNotExist,
+      'an order was created with Idempotency-Key {key}': orderCreatedWithKey,
+      'item {item} has {count} in stock': itemHasStock,
+      'item {item} is not in the inventory': itemIsNotStocked,
+      'the inventory is unavailable': inventoryIsUnavailable,
     },
-    teardown: async () => {
-      await removeSeededData(context());
-      return undefined;
-    },
-  });
-  return {
-    'user {userId} has {count} orders': state(userHasOrders),
-    'user {userId} has no orders': state(userHasNoOrders),
-    'user {userId} does not exist': state(userDoesNotExist),
-    'order {orderId} of user {userId} exists': state(orderOfUserExists),
-    'order {orderId} does not exist': state(orderDoesNotExist),
-    'an order was created with Idempotency-Key {key}': state(orderCreatedWithKey),
-    'item {item} has {count} in stock': state(itemHasStock),
-    'item {item} is not in the inventory': state(itemIsNotStocked),
-    'the inventory is unavailable': state(inventoryIsUnavailable),
-  };
+    removeSeededData,
+  );
 }

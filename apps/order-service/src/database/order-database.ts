@@ -1,46 +1,8 @@
-import { Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { ServiceDatabase, type ServiceDb } from '@boundary/service-kit/database';
 import type { orderServiceSchema } from './order-service.schema';
 
 /** Drizzle over either driver: the repository is written once for PostgreSQL and PGlite. */
-export type OrderDb = PgDatabase<PgQueryResultHKT, typeof orderServiceSchema>;
+export type OrderDb = ServiceDb<typeof orderServiceSchema>;
 
-/**
- * The Order Service's open, migrated database. Closed after the HTTP server has drained (Nest calls
- * `onApplicationShutdown` after the adapter has closed), so in-flight requests still have their connections.
- */
-export class OrderDatabase implements OnApplicationShutdown {
-  private readonly logger = new Logger(OrderDatabase.name);
-  private closed = false;
-
-  constructor(
-    /** The Drizzle handle every query goes through. */
-    readonly db: OrderDb,
-    /** Which engine is behind `db`, for logs. */
-    readonly description: string,
-    private readonly closeClient: () => Promise<void>,
-  ) {}
-
-  /** Resolves when the database answers a trivial query; rejects when it cannot be reached. */
-  async ping(): Promise<void> {
-    await this.db.execute(sql`select 1`);
-  }
-
-  /** Whether `close` has run (the pool or the embedded database is gone). */
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
-  /** Releases the pool (PostgreSQL) or shuts the embedded database down cleanly (PGlite). Idempotent. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.closeClient();
-    this.logger.log(`Closed ${this.description}`);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.close();
-  }
-}
+/** The Order Service's open, migrated database (the injection token of its repository and readiness check). */
+export class OrderDatabase extends ServiceDatabase<OrderDb> {}

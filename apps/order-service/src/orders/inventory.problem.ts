@@ -1,5 +1,6 @@
 import { InventoryServiceError } from '@boundary/inventory-client';
 import { INVENTORY_ERROR_CODES } from '@boundary/inventory-contract';
+import { ORDER_PLACEMENT_REFUSALS } from '@boundary/order-contract';
 import type { HttpProblem } from '@boundary/service-kit';
 import { Logger } from '@nestjs/common';
 
@@ -21,10 +22,10 @@ export function inventoryProblem(error: unknown): HttpProblem | undefined {
   if (!(error instanceof InventoryServiceError)) return undefined;
   if (error.kind === 'rejected') {
     if (error.status === 409 && error.providerCode === INVENTORY_ERROR_CODES.outOfStock) {
-      return { status: 409, error: 'Not enough of this item in stock', code: INVENTORY_ERROR_CODES.outOfStock };
+      return { ...ORDER_PLACEMENT_REFUSALS.outOfStock };
     }
     if (error.status === 422 && error.providerCode === INVENTORY_ERROR_CODES.unknownItem) {
-      return { status: 422, error: 'No such item in the inventory', code: INVENTORY_ERROR_CODES.unknownItem };
+      return { ...ORDER_PLACEMENT_REFUSALS.unknownItem };
     }
     if (error.status === 409 && error.providerCode === INVENTORY_ERROR_CODES.idempotencyKeyReused) {
       return { status: 409, error: 'Idempotency-Key was used before for another order', code: INVENTORY_ERROR_CODES.idempotencyKeyReused };
@@ -38,5 +39,5 @@ export function inventoryProblem(error: unknown): HttpProblem | undefined {
   } else {
     logger.warn(`${error.code}: ${error.message}`);
   }
-  return { status: 503, error: 'Orders cannot be placed now: the inventory is unavailable', code: 'INVENTORY_UNAVAILABLE' };
+  return { ...ORDER_PLACEMENT_REFUSALS.inventoryUnavailable };
 }

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import type { OpenOrderDatabaseOptions } from '../database/open-order-database';
+import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
 
 /** The app's migrations, as the source tree holds them (dist holds a copy beside main.js). */
 export const MIGRATIONS_FOLDER = join(__dirname, '../../migrations');
@@ -15,7 +15,7 @@ export const OFF_CONTRACT_ROWS_SQL = join(__dirname, '../../sql/off-contract-row
 /** A database of its own for one test file: options to open it (any number of times), and its removal. */
 export interface TestDatabase {
   /** Options for `openOrderDatabase`/the app; every call points at the same database. */
-  options(overrides?: Partial<OpenOrderDatabaseOptions>): OpenOrderDatabaseOptions;
+  options(overrides?: Partial<ServiceDatabaseLocation>): ServiceDatabaseLocation;
   /** Removes the database (PostgreSQL) or its folder (PGlite on disk). */
   drop(): Promise<void>;
 }

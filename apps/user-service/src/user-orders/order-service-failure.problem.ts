@@ -8,6 +8,7 @@ import {
   OrderServiceTimeoutError,
   OrderServiceUnavailableError,
 } from '@boundary/order-client';
+import { ORDER_PLACEMENT_REFUSALS } from '@boundary/order-contract';
 import type { HttpProblem } from '@boundary/service-kit';
 import { HttpStatus, Logger } from '@nestjs/common';
 
@@ -44,12 +45,8 @@ export function orderServiceFailureProblem(error: unknown): HttpProblem | undefi
     return { status: HttpStatus.BAD_REQUEST, error: 'Invalid cursor: not one this history issued', code: 'INVALID_CURSOR' };
   }
   // The Order Service's own provider, the inventory, decided these: the answers are the caller's, passed through.
-  if (error instanceof OrderServiceRejectedError && error.status === 409 && error.providerCode === 'OUT_OF_STOCK') {
-    return { status: HttpStatus.CONFLICT, error: 'Not enough of this item in stock', code: 'OUT_OF_STOCK' };
-  }
-  if (error instanceof OrderServiceRejectedError && error.status === 422 && error.providerCode === 'UNKNOWN_ITEM') {
-    return { status: HttpStatus.UNPROCESSABLE_ENTITY, error: 'No such item in the inventory', code: 'UNKNOWN_ITEM' };
-  }
+  const refusal = placementRefusal(error);
+  if (refusal && refusal !== ORDER_PLACEMENT_REFUSALS.inventoryUnavailable) return { ...refusal };
   if (error instanceof OrderServiceRejectedError && error.status === 409) {
     return {
       status: HttpStatus.CONFLICT,
@@ -77,9 +74,7 @@ export function orderServiceFailureProblem(error: unknown): HttpProblem | undefi
     };
   }
   // The Order Service is up but cannot take orders while the inventory is down: try again later, as its 503 says.
-  if (error instanceof OrderServiceUnavailableError && error.status === 503 && error.providerCode === 'INVENTORY_UNAVAILABLE') {
-    return { status: HttpStatus.SERVICE_UNAVAILABLE, error: 'Orders cannot be placed now: the inventory is unavailable', code: 'INVENTORY_UNAVAILABLE' };
-  }
+  if (refusal) return { ...refusal };
   if (error instanceof OrderServiceTimeoutError) {
     return { status: HttpStatus.GATEWAY_TIMEOUT, error: 'Order Service timed out', code: error.code };
   }
@@ -93,4 +88,14 @@ export function orderServiceFailureProblem(error: unknown): HttpProblem | undefi
     return { status: HttpStatus.BAD_GATEWAY, error: 'Order Service unavailable', code: error.code };
   }
   return { status: HttpStatus.BAD_GATEWAY, error: 'Order Service call failed', code: error.code };
+}
+
+/** The Order Service's answer when it is one of its placement refusals (`ORDER_PLACEMENT_REFUSALS`), matched by status and code. */
+function placementRefusal(
+  error: OrderServiceError,
+): (typeof ORDER_PLACEMENT_REFUSALS)[keyof typeof ORDER_PLACEMENT_REFUSALS] | undefined {
+  const providerError = error as OrderServiceError & { status?: number; providerCode?: string };
+  return Object.values(ORDER_PLACEMENT_REFUSALS).find(
+    (refusal) => refusal.status === providerError.status && refusal.code === providerError.providerCode,
+  );
 }

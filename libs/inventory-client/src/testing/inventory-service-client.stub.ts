@@ -20,6 +20,7 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
   private readonly stocked = new Map<string, { left: number; byKey: Map<string, MadeReservation['reservation']> }>();
   /** The reservations `stocks()` made and not released yet, by id, with their key. */
   private readonly held = new Map<string, { reservation: MadeReservation['reservation']; key: string }>();
+  /** Reservations this stub has made, by `stocks()` or `everythingInStock()`: the next id's number. */
   private reservationCount = 0;
   /** Set by `isDown()`: every call fails as a refused connection would. */
   private down = false;
@@ -40,16 +41,16 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
    * reservation per call) and every release goes through. Not strict — use it only where a test says so.
    */
   static everythingInStock(): InventoryServiceClientStub {
-    let made = 0;
-    return new InventoryServiceClientStub({
+    const stub: InventoryServiceClientStub = new InventoryServiceClientStub({
       strict: false,
       fallback: ({ method, args }) => {
         if (method !== RESERVE) return of(undefined);
         const [{ item, quantity }] = args as Parameters<InventoryServiceClient['reserve']>;
-        const reservation = ReservationSchema.parse({ reservation_id: reservationId(++made), item, quantity });
+        const reservation = ReservationSchema.parse({ reservation_id: reservationId(++stub.reservationCount), item, quantity });
         return of({ reservation, created: true });
       },
     });
+    return stub;
   }
 
   /** Scripts `getItem(item)`; `returns` checks the stock against `ItemSchema` at setup. */

@@ -79,7 +79,7 @@ describe('service generator', () => {
       );
       expect(tree.exists('apps/stock-level-service/src/database')).toBe(false);
       expect(tree.exists('apps/stock-level-service/migrations')).toBe(false);
-      expect(tree.read('apps/stock-level-service/src/config/stock-level-service.config.ts', 'utf8')).not.toContain('DATABASE_URL');
+      expect(tree.read('apps/stock-level-service/src/config/stock-level-service.config.ts', 'utf8')).not.toContain('DATABASE_ENV');
     });
 
     it('leaves no template syntax in what it writes', () => {
@@ -107,7 +107,7 @@ describe('service generator', () => {
       expect(tree.read(`${root}/src/stock-level-service.module.ts`, 'utf8')).toContain(
         "ReadinessModule.forRoot([{ name: 'database', probe: StockLevelDatabase }])",
       );
-      expect(tree.read(`${root}/src/config/stock-level-service.config.ts`, 'utf8')).toContain('DATABASE_URL');
+      expect(tree.read(`${root}/src/config/stock-level-service.config.ts`, 'utf8')).toContain('...DATABASE_ENV,');
       expect(tree.read(`${root}/migrations/0000_init.sql`, 'utf8')).toContain('CREATE SCHEMA IF NOT EXISTS "stock_level"');
       expect(readJson(tree, `${root}/migrations/meta/_journal.json`).entries).toHaveLength(1);
       expect(tree.read(`${root}/src/database/open-stock-level-database.ts`, 'utf8')).toContain("migrationsSchema: 'stock_level'");
