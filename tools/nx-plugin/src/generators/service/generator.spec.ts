@@ -111,7 +111,7 @@ describe('service generator', () => {
       expect(tree.read(`${root}/migrations/0000_init.sql`, 'utf8')).toContain('CREATE SCHEMA IF NOT EXISTS "stock_level"');
       expect(readJson(tree, `${root}/migrations/meta/_journal.json`).entries).toHaveLength(1);
       expect(tree.read(`${root}/src/database/open-stock-level-database.ts`, 'utf8')).toContain("migrationsSchema: 'stock_level'");
-      expect(tree.read(`${root}/webpack.config.js`, 'utf8')).toContain("output: 'migrations'");
+      expect(tree.read(`${root}/webpack.config.js`, 'utf8')).toContain('{ migrations: true }');
       expect(tree.read(`${root}/jest.config.cjs`, 'utf8')).toContain('@electric-sql/pglite');
     });
 
