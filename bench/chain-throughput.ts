@@ -1,20 +1,28 @@
 /**
  * Chain throughput: autocannon against User Service → Order Service (production builds from dist/; the User
- * Service's client on the client core's tuned axios http adapter) and against a raw node:http + undici two-hop
- * baseline answering the same bytes. Runs are interleaved round by round; ratios are taken per round against that
- * round's baseline, then the median. With DATABASE_URL set, the chain is also measured with the Order Service on
- * PostgreSQL (a scratch database of its own, the CPU of its PostgreSQL backends counted with the chain's).
+ * Service's client on the client core's tuned axios http adapter), interleaved round by round with the chains it is
+ * compared with; ratios are taken per round against that round's reference, then the median.
+ *
+ * With DATABASE_URL (issue 16's frozen suite, the default rows): the chain with the Order Service on PostgreSQL (a
+ * scratch database of its own, the CPU of its PostgreSQL backends counted with the chain's), the raw node:http +
+ * undici two-hop whose back hop reads the same rows (bench/baseline/two-hop-back-db.mjs), and the peer — the same
+ * two services as Nest's documentation would have them written (bench/peer/) — on the same database; then the goals
+ * table. Without it: the chain on its embedded database against a raw two-hop answering the same bytes.
+ * `--breakdown` adds the rows that show where the cost is (no database, no request lines, each hop alone).
  *
  * `--rounds=N` and `--fixed-rate-rounds=N` set the number of rounds, `--fixed-rate=N` the fixed rate (req/s; on a
- * loaded machine the chains may not sustain the default).
+ * loaded machine the chains may not sustain it: the fixed-rate table says which did).
  *
- *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N]
+ * `--compare-builds=DIR,…` adds the product chain from other builds (an A/B of a change in the same run).
+ *
+ *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--breakdown] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N] [--compare-builds=DIR,…]
  */
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { isQuick, numberArg } from './lib/bench-args';
+import { hasFlag, isQuick, listArg, numberArg } from './lib/bench-args';
 import { BenchProcess } from './lib/bench-process';
 import { createScratchDatabase, dropScratchDatabase, PostgresBackends } from './lib/postgres-backends';
+import { goalsTable, type Goal } from './lib/goals';
 import { describeMachine, loadAverage, WORKSPACE_ROOT } from './lib/machine';
 import { markdownTable } from './lib/markdown-table';
 import { publishResults } from './lib/results-file';
@@ -30,8 +38,17 @@ const WARMUP_SECONDS = QUICK ? 1 : 2;
  * At saturation the baseline batches more requests per event-loop turn, which lowers its CPU per request; the
  * same chains are therefore also measured at one fixed rate every variant sustains, for a like-for-like CPU and p99.
  */
-const FIXED_RATE = QUICK ? 200 : numberArg('fixed-rate', 500);
-const FIXED_RATE_ROUNDS = QUICK ? 0 : numberArg('fixed-rate-rounds', 3);
+const FIXED_RATE = QUICK ? 100 : numberArg('fixed-rate', 200);
+const FIXED_RATE_ROUNDS = QUICK ? 1 : numberArg('fixed-rate-rounds', 3);
+/** A fixed-rate round counts as sustained when the chain served at least this share of the rate. */
+const SUSTAINED_SHARE = 0.95;
+const BREAKDOWN = hasFlag('breakdown');
+/**
+ * `--compare-builds=DIR,…` (with DATABASE_URL): other builds of both services (each DIR holding apps/<service>/main.js,
+ * a copy of dist/ made before a change, kept inside the workspace so their packages resolve) run as more product
+ * chains on the same database, interleaved with the rest: a change's A/B in one run.
+ */
+const COMPARED_BUILDS = listArg('compare-builds').map((dir) => resolve(dir));
 const BASELINE = 'raw node:http + undici two-hop (baseline)';
 /** The product's chain: the User Service's client runs on the client core's tuned axios http adapter. */
 const NEST_CHAIN = 'Nest+Fastify, client core on the tuned axios http adapter';
@@ -40,6 +57,8 @@ const NEST_ON_POSTGRES = `${NEST_CHAIN} — Order Service on PostgreSQL`;
 const RAW_ON_POSTGRES = 'raw node:http + undici two-hop, back hop reading the same PostgreSQL rows';
 /** The User Service (the same client) in front of the baseline's back hop: what the User Service and its client add. */
 const TO_RAW_BACK_HOP = 'User Service → raw back hop';
+/** Issue 16's peer: Nest's documented defaults (Express, HttpModule.register({}), nestjs-pino) on the same database. */
+const PEER = 'peer: Nest+Express, HttpModule.register({}), nestjs-pino defaults — on the same PostgreSQL';
 
 interface Variant {
   name: string;
@@ -61,6 +80,8 @@ interface Round {
   p50: number;
   p99: number;
   cpuMicrosPerRequest: number;
+  /** The same, per process of the variant (in `processes` order): where a chain's CPU goes. */
+  cpuMicrosPerRequestByProcess: number[];
   rssMiB: number;
 }
 
@@ -69,9 +90,9 @@ function load(url: string, seconds: number, overallRate?: number): Promise<autoc
 }
 
 async function measure(variant: Variant, overallRate?: number): Promise<Round> {
-  const cpuBefore = variant.processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
+  const cpuBefore = variant.processes.map((p) => p.cpuSeconds());
   const result = await load(variant.url, SECONDS, overallRate);
-  const cpuAfter = variant.processes.reduce((sum, p) => sum + p.cpuSeconds(), 0);
+  const cpuUsed = variant.processes.map((p, i) => p.cpuSeconds() - cpuBefore[i]);
   if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) {
     throw new Error(`${variant.name}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
   }
@@ -80,7 +101,8 @@ async function measure(variant: Variant, overallRate?: number): Promise<Round> {
     requestsPerSecond: requests / (result.duration || SECONDS),
     p50: result.latency.p50,
     p99: result.latency.p99,
-    cpuMicrosPerRequest: ((cpuAfter - cpuBefore) / requests) * 1e6,
+    cpuMicrosPerRequest: (cpuUsed.reduce((sum, cpu) => sum + cpu, 0) / requests) * 1e6,
+    cpuMicrosPerRequestByProcess: cpuUsed.map((cpu) => (cpu / requests) * 1e6),
     rssMiB: variant.processes.reduce((sum, p) => sum + p.rssMiB(), 0),
   };
 }
@@ -103,32 +125,43 @@ async function main(): Promise<void> {
   const serverUrl = process.env['DATABASE_URL'] || undefined;
   const scratchDatabase = `chain_bench_${process.pid}`;
   try {
-    const dist = (app: string) => join(WORKSPACE_ROOT, 'dist/apps', app, 'main.js');
-    const startOrderService = (name: string, env: Record<string, string>) =>
-      startProcess(name, [dist('order-service')], env, '/health/live');
-    const startUserService = (name: string, orderServiceUrl: string, env: Record<string, string> = {}) =>
+    const dist = (app: string, build = join(WORKSPACE_ROOT, 'dist')) => join(build, 'apps', app, 'main.js');
+    const startOrderService = (name: string, env: Record<string, string>, build?: string) =>
+      startProcess(name, [dist('order-service', build)], env, '/health/live');
+    const startUserService = (name: string, orderServiceUrl: string, env: Record<string, string> = {}, build?: string) =>
       startProcess(
         name,
-        [dist('user-service')],
-        { ORDER_SERVICE_URL: orderServiceUrl, ORDER_SERVICE_TIMEOUT_MS: '10000', ...env },
+        [dist('user-service', build)],
+        // Long deadlines: on a loaded machine p99 passes the default attempt timeout (1 s), and retries and an open
+        // breaker would turn the measurement into one of the failure path (the peer's axios has no timeout at all).
+        { ORDER_SERVICE_URL: orderServiceUrl, ORDER_SERVICE_TIMEOUT_MS: '10000', ORDER_SERVICE_ATTEMPT_TIMEOUT_MS: '10000', ...env },
         '/health/live',
       );
-    // Its own in-memory embedded database with the demo data (as e2e/full-stack), even when the run has a DATABASE_URL.
-    const orderService = await startOrderService('order-service', { SEED_DEMO_DATA: 'true', DATABASE_URL: '' });
-    const orderBody = await bodyOf(`${orderService.url}${PATH}`);
-
-    const back = await startProcess('baseline back', [join(__dirname, 'baseline/two-hop-back.mjs')], { BODY: orderBody }, PATH);
-    const front = await startProcess(
-      'baseline front',
-      [join(__dirname, 'baseline/two-hop-front.mjs')],
-      { BACK_URL: back.url },
-      PATH,
-    );
-    const userService = await startUserService(NEST_CHAIN, orderService.url);
-    const variants: Variant[] = [
-      { name: BASELINE, kind: 'chain', processes: [front, back], url: `${front.url}${PATH}` },
-      { name: NEST_CHAIN, kind: 'chain', processes: [userService, orderService], url: `${userService.url}${PATH}` },
-    ];
+    const variants: Variant[] = [];
+    if (!serverUrl) console.log('No DATABASE_URL: skipping the rows on PostgreSQL (the raw two-hop on the database, the peer) and the goals.');
+    if (!serverUrl || BREAKDOWN) {
+      // Its own in-memory embedded database with the demo data (as e2e/full-stack), even when the run has a DATABASE_URL.
+      const orderService = await startOrderService('order-service', { SEED_DEMO_DATA: 'true', DATABASE_URL: '' });
+      const orderBody = await bodyOf(`${orderService.url}${PATH}`);
+      const back = await startProcess('baseline back', [join(__dirname, 'baseline/two-hop-back.mjs')], { BODY: orderBody }, PATH);
+      const front = await startProcess('baseline front', [join(__dirname, 'baseline/two-hop-front.mjs')], { BACK_URL: back.url }, PATH);
+      const userService = await startUserService(NEST_CHAIN, orderService.url);
+      variants.push(
+        { name: BASELINE, kind: 'chain', processes: [front, back], url: `${front.url}${PATH}` },
+        { name: NEST_CHAIN, kind: 'chain', processes: [userService, orderService], url: `${userService.url}${PATH}` },
+      );
+      // The Order Service answers from its database (embedded PGlite), which the baseline's back hop does not have:
+      // the User Service in front of the baseline's own back hop isolates what the User Service and its client add.
+      const usersToRawBack = await startUserService(TO_RAW_BACK_HOP, back.url);
+      variants.push({ name: TO_RAW_BACK_HOP, kind: 'chain', processes: [usersToRawBack, back], url: `${usersToRawBack.url}${PATH}` });
+      if (BREAKDOWN) {
+        variants.push(
+          { name: 'raw node:http back hop alone', kind: 'hop', processes: [back], url: `${back.url}${PATH}` },
+          { name: 'Order Service alone', kind: 'hop', processes: [orderService], url: `${orderService.url}${PATH}` },
+          { name: 'User Service GET /health/live alone', kind: 'hop', processes: [userService], url: `${userService.url}/health/live` },
+        );
+      }
+    }
     if (serverUrl) {
       const databaseUrl = await createScratchDatabase(serverUrl, scratchDatabase);
       const backends = new PostgresBackends(scratchDatabase);
@@ -138,41 +171,35 @@ async function main(): Promise<void> {
       // What the framework adds on top of the same database work: the baseline, its back hop reading the rows.
       const dbBack = await startProcess('baseline back on PostgreSQL', [join(__dirname, 'baseline/two-hop-back-db.mjs')], { DATABASE_URL: databaseUrl }, PATH);
       const dbFront = await startProcess('baseline front on PostgreSQL', [join(__dirname, 'baseline/two-hop-front.mjs')], { BACK_URL: dbBack.url }, PATH);
-      variants.push({
-        name: RAW_ON_POSTGRES,
-        kind: 'chain',
-        processes: [dbFront, dbBack, backends],
-        url: `${dbFront.url}${PATH}`,
-      });
-      if (!QUICK) {
+      variants.push({ name: RAW_ON_POSTGRES, kind: 'chain', processes: [dbFront, dbBack, backends], url: `${dbFront.url}${PATH}` });
+      // The peer runs from its TypeScript source (compiled once, at start-up, by swc), the database already seeded.
+      const peer = (file: string) => ['-r', '@swc-node/register', join(__dirname, 'peer', file)];
+      const swcProject = { SWC_NODE_PROJECT: join(__dirname, 'tsconfig.json') };
+      const peerOrders = await startProcess('peer order service', peer('peer-order-service.ts'), { ...swcProject, DATABASE_URL: databaseUrl }, PATH);
+      const peerUsers = await startProcess(PEER, peer('peer-user-service.ts'), { ...swcProject, ORDER_SERVICE_URL: peerOrders.url }, PATH);
+      variants.push({ name: PEER, kind: 'chain', processes: [peerUsers, peerOrders, backends], url: `${peerUsers.url}${PATH}` });
+      // A/B of a change in the same run: the product chain from each other build, on the same database.
+      for (const build of COMPARED_BUILDS) {
+        const name = `${NEST_ON_POSTGRES} [build ${basename(build)}]`;
+        const orders = await startOrderService(`order-service of build ${build}`, { DATABASE_URL: databaseUrl }, build);
+        const users = await startUserService(name, orders.url, {}, build);
+        variants.push({ name, kind: 'chain', processes: [users, orders, backends], url: `${users.url}${PATH}` });
+      }
+      if (BREAKDOWN) {
         // What the one request line per request costs both services (a planning question: lines off by default?).
         const quiet = { LOG_LEVEL: 'warn' };
         const quietOrders = await startOrderService('order-service on PostgreSQL, no request lines', { DATABASE_URL: databaseUrl, ...quiet });
         const quietName = `${NEST_ON_POSTGRES}, no request lines (LOG_LEVEL=warn on both)`;
         const quietUsers = await startUserService(quietName, quietOrders.url, quiet);
-        variants.push({ name: quietName, kind: 'chain', processes: [quietUsers, quietOrders, backends], url: `${quietUsers.url}${PATH}` });
-        variants.push({
-          name: 'Order Service on PostgreSQL alone (+ its PostgreSQL backends)',
-          kind: 'hop',
-          processes: [onPostgres, backends],
-          url: `${onPostgres.url}${PATH}`,
-        });
+        variants.push(
+          { name: quietName, kind: 'chain', processes: [quietUsers, quietOrders, backends], url: `${quietUsers.url}${PATH}` },
+          { name: 'Order Service on PostgreSQL alone (+ its PostgreSQL backends)', kind: 'hop', processes: [onPostgres, backends], url: `${onPostgres.url}${PATH}` },
+          { name: 'peer Order Service alone (+ its PostgreSQL backends)', kind: 'hop', processes: [peerOrders, backends], url: `${peerOrders.url}${PATH}` },
+        );
       }
     }
-    // The Order Service answers from its database (embedded PGlite), which the baseline's back hop does not have:
-    // the User Service in front of the baseline's own back hop isolates what the User Service and its client add.
-    const usersToRawBack = await startUserService(TO_RAW_BACK_HOP, back.url);
-    variants.push({ name: TO_RAW_BACK_HOP, kind: 'chain', processes: [usersToRawBack, back], url: `${usersToRawBack.url}${PATH}` });
-    if (!QUICK) {
-      variants.push(
-        { name: 'raw node:http back hop alone', kind: 'hop', processes: [back], url: `${back.url}${PATH}` },
-        { name: 'Order Service alone', kind: 'hop', processes: [orderService], url: `${orderService.url}${PATH}` },
-        { name: 'User Service GET /health/live alone', kind: 'hop', processes: [userService], url: `${userService.url}/health/live` },
-      );
-    }
-
     // Same bytes through every chain, or the comparison means nothing.
-    const expected = await bodyOf(variants[1].url);
+    const expected = await bodyOf(variants.find((v) => v.name.startsWith(NEST_CHAIN))?.url ?? '');
     for (const variant of variants.filter((v) => v.kind === 'chain')) {
       const body = await bodyOf(variant.url);
       if (body !== expected) throw new Error(`${variant.name} answers different bytes:\n${body}\nvs\n${expected}`);
@@ -231,63 +258,110 @@ function figuresOf(rounds: Map<string, Round[]>, baselineName: string, name: str
   return figures;
 }
 
-/** The Nest chains on PostgreSQL against the raw two-hop doing the same database work, per round. */
+/** The Nest chains and the peer on PostgreSQL against the raw two-hop doing the same database work, per round. */
 function againstSameDatabase(rounds: Map<string, Round[]>): string {
-  const nestChains = [...rounds.keys()].filter((name) => name.startsWith(NEST_ON_POSTGRES));
-  const rows = [RAW_ON_POSTGRES, ...nestChains].map((name) => {
+  const compared = [...rounds.keys()].filter((name) => name.startsWith(NEST_ON_POSTGRES) || name === PEER);
+  const rows = [RAW_ON_POSTGRES, ...compared].map((name) => {
     const f = figuresOf(rounds, RAW_ON_POSTGRES, name, `${name} against the same database`);
     return [name, fmt(f.rps, 0), fmt(f.p99), fmt(f.cpu, 0), fmt(f.rpsRatio, 2), fmt(f.p99Ratio, 2), fmt(f.cpuRatio, 2)];
   });
   return markdownTable(
-    ['against a raw two-hop reading the same database', 'req/s', 'p99 ms', 'CPU µs/req', 'req/s ÷ raw-on-db', 'p99 ÷ raw-on-db', 'CPU ÷ raw-on-db'],
+    ['saturated, against a raw two-hop reading the same database', 'req/s', 'p99 ms', 'CPU µs/req', 'req/s ÷ raw-on-db', 'p99 ÷ raw-on-db', 'CPU ÷ raw-on-db'],
     rows,
   );
 }
 
-function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>, bytes: number, startLoad: string): void {
+/** Issue 16's goals: the product chain on PostgreSQL against the raw two-hop on the same database, and against the peer. */
+function issue16Goals(rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>): Goal[] {
+  const product = (runs: Map<string, Round[]>, reference: string, pick: (r: Round) => number) =>
+    ratioToBaseline(runs, reference, NEST_ON_POSTGRES, pick);
+  const rps = (r: Round) => r.requestsPerSecond;
+  const cpu = (r: Round) => r.cpuMicrosPerRequest;
+  return [
+    { figure: 'req/s ÷ raw-on-db, saturated', measured: product(rounds, RAW_ON_POSTGRES, rps), atLeast: 0.45 },
+    { figure: `CPU per request ÷ raw-on-db, at ${FIXED_RATE} req/s`, measured: product(fixedRate, RAW_ON_POSTGRES, cpu), atMost: 2.25 },
+    { figure: 'p99 ÷ raw-on-db, saturated', measured: product(rounds, RAW_ON_POSTGRES, (r) => r.p99), atMost: 3 },
+    { figure: 'req/s ÷ the peer, saturated', measured: product(rounds, PEER, rps), atLeast: 3 },
+    { figure: `CPU per request ÷ the peer, at ${FIXED_RATE} req/s`, measured: product(fixedRate, PEER, cpu), atMost: 1 / 3, bound: '≤ 1/3 (0.33)' },
+  ];
+}
+
+/** CPU per request of each chain on PostgreSQL split by where it is spent (medians over rounds). */
+function cpuBreakdown(runs: Map<string, Round[]>, label: string): string {
+  const names = [...runs.keys()].filter((name) => name === RAW_ON_POSTGRES || name.startsWith(NEST_ON_POSTGRES) || name === PEER);
+  const part = (name: string, index: number) => fmt(median((runs.get(name) ?? []).map((r) => r.cpuMicrosPerRequestByProcess[index])), 0);
+  return markdownTable(
+    [`CPU µs per request by process, ${label}`, 'front hop (User Service or stand-in)', 'back hop (Order Service or stand-in)', 'PostgreSQL backends', 'total'],
+    names.map((name) => [name, part(name, 0), part(name, 1), part(name, 2), fmt(median((runs.get(name) ?? []).map((r) => r.cpuMicrosPerRequest)), 0)]),
+  );
+}
+
+/** The chains at the fixed rate against `reference`, with how many of their rounds sustained the rate. */
+function atFixedRate(fixedRate: Map<string, Round[]>, reference: string): string {
+  return markdownTable(
+    [`same chains at a fixed ${FIXED_RATE} req/s`, 'req/s', 'sustained rounds', 'p50 ms', 'p99 ms', 'CPU µs/req', `p99 ÷ ${reference === BASELINE ? 'base' : 'raw-on-db'}`, `CPU ÷ ${reference === BASELINE ? 'base' : 'raw-on-db'}`],
+    [...fixedRate.keys()].map((name) => {
+      const f = figuresOf(fixedRate, reference, name, `${name} at ${FIXED_RATE} req/s`);
+      const own = fixedRate.get(name) ?? [];
+      const sustained = own.filter((r) => r.requestsPerSecond >= FIXED_RATE * SUSTAINED_SHARE).length;
+      return [name, fmt(f.rps, 0), `${sustained}/${own.length}`, fmt(f.p50), fmt(f.p99), fmt(f.cpu, 0), fmt(f.p99Ratio, 2), fmt(f.cpuRatio, 2)];
+    }),
+  );
+}
+
+function againstBaseline(variants: Variant[], rounds: Map<string, Round[]>): string {
   const rows = variants
-    .filter((v) => v.kind === 'chain')
+    .filter((v) => v.kind === 'chain' && rounds.has(BASELINE) && !(v.name.startsWith(NEST_ON_POSTGRES) || v.name === RAW_ON_POSTGRES || v.name === PEER))
     .map(({ name }) => {
       const f = figuresOf(rounds, BASELINE, name);
       const goals = f.rpsRatio >= 0.6 && f.p99Ratio <= 2 && f.cpuRatio <= 1.5 ? 'met' : 'not met';
       return [name, fmt(f.rps, 0), fmt(f.p50), fmt(f.p99), fmt(f.cpu, 0), fmt(f.rss, 0), fmt(f.rpsRatio, 2), fmt(f.p99Ratio, 2), fmt(f.cpuRatio, 2), goals];
     });
+  return markdownTable(
+    ['chain (no database in the baseline)', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'RSS MiB', 'req/s ÷ base', 'p99 ÷ base', 'CPU ÷ base', 'goals'],
+    rows,
+  );
+}
+
+function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>, bytes: number, startLoad: string): void {
+  const onPostgres = rounds.has(RAW_ON_POSTGRES);
   const hops = variants
     .filter((v) => v.kind === 'hop')
     .map(({ name }) => {
       const own = rounds.get(name) ?? [];
       return [name, fmt(median(own.map((r) => r.requestsPerSecond)), 0), fmt(median(own.map((r) => r.cpuMicrosPerRequest)), 0)];
     });
+  // Chains the fixed-rate table compares: against the raw two-hop on the database when there is one.
+  const fixedReference = onPostgres ? RAW_ON_POSTGRES : BASELINE;
+  const fixedCompared = new Map([...fixedRate].filter(([name]) => !onPostgres || name === RAW_ON_POSTGRES || name.startsWith(NEST_ON_POSTGRES) || name === PEER));
   const table = [
-    markdownTable(
-      ['chain', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'RSS MiB', 'req/s ÷ base', 'p99 ÷ base', 'CPU ÷ base', 'goals'],
-      rows,
-    ),
-    ...(FIXED_RATE_ROUNDS === 0 ? [] : [markdownTable(
-      [`same chains at a fixed ${FIXED_RATE} req/s`, 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', 'p99 ÷ base', 'CPU ÷ base'],
-      [...fixedRate.keys()].map((name) => {
-        const f = figuresOf(fixedRate, BASELINE, name, `${name} at ${FIXED_RATE} req/s`);
-        return [name, fmt(f.rps, 0), fmt(f.p50), fmt(f.p99), fmt(f.cpu, 0), fmt(f.p99Ratio, 2), fmt(f.cpuRatio, 2)];
-      }),
-    )]),
-    ...(rounds.has(RAW_ON_POSTGRES) ? [againstSameDatabase(rounds)] : []),
+    ...(onPostgres ? [`Issue 16's goals (the product chain on PostgreSQL):\n\n${goalsTable(issue16Goals(rounds, fixedRate))}`, againstSameDatabase(rounds)] : []),
+    ...(FIXED_RATE_ROUNDS === 0 ? [] : [atFixedRate(fixedCompared, fixedReference)]),
+    ...(onPostgres ? [cpuBreakdown(rounds, 'saturated'), ...(FIXED_RATE_ROUNDS === 0 ? [] : [cpuBreakdown(fixedRate, `at ${FIXED_RATE} req/s`)])] : []),
+    ...(rounds.has(BASELINE) ? [againstBaseline(variants, rounds)] : []),
     ...(hops.length > 0 ? [markdownTable(['one hop alone, saturated (where the cost is)', 'req/s', 'CPU µs/req'], hops)] : []),
   ].join('\n\n');
   const setup =
     `autocannon ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} interleaved rounds (after ${WARMUP_SECONDS} s warm-up each), ` +
-    `GET ${PATH} (${bytes} bytes). Figures are medians over rounds; ratios are per-round against the baseline, then ` +
-    `the median. CPU and RSS are summed over both hops' processes. Goals: req/s ≥ 0.6×, p99 ≤ 2×, CPU/request ≤ 1.5× the baseline ` +
-    `("goals" judges the saturated runs). The Order Service runs on an in-memory embedded PGlite database with the demo ` +
-    `data (as e2e/full-stack), and in the "on PostgreSQL" rows on a scratch PostgreSQL database with the same data, ` +
-    `whose backends' CPU and memory are counted with the chain's (also for the raw two-hop whose back hop reads the same ` +
-    `rows by one prepared statement through pg, bench/baseline/two-hop-back-db.mjs; memory counts every backend of that ` +
-    `database, the idle ones of the other PostgreSQL rows included); "no request lines" runs both services ` +
-    `with LOG_LEVEL=warn (no "request completed" line); "User Service → raw back hop" puts the User Service in front of the baseline's back hop. ` +
-    `The User Service's client runs on the client core's tuned axios http adapter: keep-alive agents, maxRedirects 0, proxy false. ` +
+    `GET ${PATH} (${bytes} bytes). Figures are medians over rounds; ratios are per-round against the reference, then ` +
+    `the median. CPU and RSS are summed over both hops' processes (and the PostgreSQL backends of the scratch database, for every row on PostgreSQL). ` +
+    (onPostgres
+      ? `Rows on PostgreSQL share one scratch database seeded with the demo data: the product chain (Nest+Fastify; the User Service's client ` +
+        `on the client core's tuned axios http adapter), the raw two-hop whose back hop reads the same rows by one prepared statement ` +
+        `through pg (bench/baseline/two-hop-back-db.mjs), and the peer (bench/peer/: Nest+Express, HttpModule.register({}) with axios' ` +
+        `defaults, nestjs-pino's LoggerModule.forRoot() request lines, the Order Service's own repository and database code). ` +
+        `Request lines are on in all of them but the raw two-hop (which logs nothing). `
+      : 'No DATABASE_URL: the rows on PostgreSQL, the peer and the goals were skipped. ') +
+    (rounds.has(BASELINE)
+      ? `The no-database rows: the Order Service on an in-memory embedded PGlite database with the demo data, against a raw node:http + ` +
+        `undici two-hop answering the same bytes (old goals: req/s ≥ 0.6×, p99 ≤ 2×, CPU/request ≤ 1.5× the baseline, judged saturated); ` +
+        `"User Service → raw back hop" puts the User Service in front of the baseline's back hop; "no request lines" runs both services with LOG_LEVEL=warn. `
+      : '') +
     (FIXED_RATE_ROUNDS === 0
-      ? 'No fixed-rate rounds in --quick.'
-      : `Then ${FIXED_RATE_ROUNDS} interleaved round(s) at a fixed ${FIXED_RATE} req/s (autocannon overallRate), where every chain does the same work per second.`);
-  const machine = describeMachine(['@nestjs/core', 'fastify', 'axios', 'undici', 'autocannon'], startLoad);
+      ? 'No fixed-rate rounds.'
+      : `Then ${FIXED_RATE_ROUNDS} interleaved round(s) at a fixed ${FIXED_RATE} req/s (autocannon overallRate), where every chain does the same work per second; ` +
+        `a round is sustained when the chain served ≥ ${SUSTAINED_SHARE * 100} % of the rate.`);
+  const machine = describeMachine(['@nestjs/core', 'fastify', '@nestjs/platform-express', 'axios', 'undici', 'autocannon'], startLoad);
   publishResults('chain throughput', `${machine}\n\n${setup}\n\n${table}`);
 }
 

@@ -44,7 +44,8 @@ export class BenchProcess {
     });
     closeSync(log);
     const started = new BenchProcess(child, name, `http://127.0.0.1:${port}`, logFile);
-    await started.waitUntilReady(readyPath, 30_000);
+    // Generous: an Order Service on embedded PGlite took over 30 s to answer on this 2-core machine under other sessions' load.
+    await started.waitUntilReady(readyPath, 90_000);
     return started;
   }
 

@@ -9,13 +9,27 @@ import { processCpuSeconds, processRssMiB } from './proc-stats';
  */
 export class PostgresBackends {
   readonly name: string;
+  /**
+   * The CPU seconds each backend had when last read, kept after it ends: pools close idle connections (pg's after
+   * 10 s) and open new ones, so a sum over the backends alive now could shrink between two readings.
+   */
+  private readonly cpuLastRead = new Map<string, number>();
 
   constructor(readonly database: string) {
     this.name = `PostgreSQL backends of ${database}`;
   }
 
+  /** CPU seconds of every backend of the database seen so far (never decreases). */
   cpuSeconds(): number {
-    return this.sum(processCpuSeconds);
+    for (const pid of this.pids()) {
+      try {
+        const cpu = processCpuSeconds(pid);
+        if (Number.isFinite(cpu)) this.cpuLastRead.set(pid, cpu);
+      } catch {
+        // the backend ended between listing and reading: its last reading stands
+      }
+    }
+    return [...this.cpuLastRead.values()].reduce((sum, cpu) => sum + cpu, 0);
   }
 
   rssMiB(): number {
