@@ -14,10 +14,12 @@ import { UserServiceModule } from './user-service.module';
 /** Where the test app's client points: a host no test can reach except through a double or interception. */
 export const TEST_ORDER_SERVICE_URL = 'http://order-service.test:5001';
 /**
- * Timeouts of the test app. Doubles answer synchronously, so a short one is safe; over real sockets the first
- * request of a cold process on a busy 2-core machine can take 100+ ms, so it gets a margin.
+ * Timeouts of the test app. Doubles answer synchronously, so a short one is safe. Over (intercepted) sockets the first
+ * request of a cold test file also loads and compiles what the call path needs lazily; on a 2-core machine at load
+ * 12–14 it took up to 1.3 s (bench/RESULTS.md, "issue 16 §2"), so the network gets a wide margin. Only the scenarios
+ * whose provider never answers wait it out.
  */
-export const TEST_TIMEOUT_MS = { doubles: 50, network: 500 } as const;
+export const TEST_TIMEOUT_MS = { doubles: 50, network: 2000 } as const;
 
 /**
  * Client policies of the test app: one attempt per call and a breaker that never opens, because most tests are
