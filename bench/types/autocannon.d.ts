@@ -1,4 +1,4 @@
-// The part of autocannon 8's programmatic API the benches use (the package ships no types; @types/autocannon is not
+// The part of autocannon 9's programmatic API the benches use (the package ships no types; @types/autocannon is not
 // installed to keep dependencies to what the project pins).
 declare module 'autocannon' {
   namespace autocannon {
