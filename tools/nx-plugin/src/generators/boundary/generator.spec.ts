@@ -97,7 +97,7 @@ describe('boundary generator', () => {
       expect.arrayContaining(['{workspaceRoot}/pacts/**/*.json', { env: 'DATABASE_URL' }]),
     );
     expect(read('apps/stock-level-service/src/contract/stock-level-service.provider-states.ts')).toContain(
-      "'warehouse item {warehouseItemId} exists': state(warehouseItemExists)",
+      "'warehouse item {warehouseItemId} exists': warehouseItemExists,",
     );
     expect(read('apps/stock-level-service/src/contract/stock-level-service.pact-verify.spec.ts')).toContain(
       "'../../../../pacts/shop-service-stock-level-service.json'",
