@@ -74,7 +74,8 @@ async function startService(name: string, env: Record<string, string>): Promise<
   });
   children.push(child);
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  // As long as the other benchmarks wait (bench/lib/bench-process.ts): PGlite took over 30 s to start at load 10–20.
+  for (let i = 0; i < 900; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/health/live`)).ok) return { child, url };
@@ -83,7 +84,7 @@ async function startService(name: string, env: Record<string, string>): Promise<
     }
     await sleep(100);
   }
-  throw new Error(`${name} not live after 30 s`);
+  throw new Error(`${name} not live after 90 s`);
 }
 
 function rssMiB(pid: number): number {
