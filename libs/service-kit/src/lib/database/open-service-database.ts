@@ -69,6 +69,13 @@ function migrationConfig(location: ServiceDatabaseLocation, options: { migration
   };
 }
 
+/** What a failed migration rejects with on either driver: the service's own error, or the migrator's. */
+function failedMigration(options: { migrationFailed?: (error: unknown) => Error }): (error: unknown) => never {
+  return (error) => {
+    throw options.migrationFailed ? options.migrationFailed(error) : error;
+  };
+}
+
 function lockKey(lock: number | string): SQL {
   return typeof lock === 'number' ? sql`${lock}` : sql`hashtext(${lock})`;
 }
@@ -101,9 +108,7 @@ async function openPostgres<D extends ServiceDatabase<ServiceDb<Record<string, u
     const lock = lockKey(options.migrationLock);
     await session.execute(sql`select pg_advisory_lock(${lock})`);
     try {
-      await migrate(session, migrationConfig(location, options)).catch((error: unknown) => {
-        throw options.migrationFailed ? options.migrationFailed(error) : error;
-      });
+      await migrate(session, migrationConfig(location, options)).catch(failedMigration(options));
     } finally {
       await session.execute(sql`select pg_advisory_unlock(${lock})`);
     }
@@ -129,9 +134,7 @@ async function openPglite<D extends ServiceDatabase<ServiceDb<Record<string, unk
   const client = await PGlite.create(location.pgliteDir);
   try {
     const db = drizzle(client, { schema: options.schema });
-    await migrate(db, migrationConfig(location, options)).catch((error: unknown) => {
-      throw options.migrationFailed ? options.migrationFailed(error) : error;
-    });
+    await migrate(db, migrationConfig(location, options)).catch(failedMigration(options));
     const where = location.pgliteDir ? `embedded PGlite in ${location.pgliteDir}` : 'embedded PGlite in memory';
     return new options.database(db as unknown as D['db'], where, () => client.close());
   } catch (error) {
