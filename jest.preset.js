@@ -15,8 +15,13 @@ const swcJestConfig = {
   swcrc: false,
 };
 
+// The process-level suites (a scratch clone of the repository, built services as processes) are `e2e` targets, run by
+// `npm run e2e` with each project's jest.e2e.config.cjs; `npm test` never picks them up.
+const E2E_SPEC_PATTERNS = ['\\.e2e\\.spec\\.ts$', '\\.scratch-clone\\.spec\\.ts$'];
+
 module.exports = {
   ...nxPreset,
+  testPathIgnorePatterns: ['/node_modules/', ...E2E_SPEC_PATTERNS],
   resolver: join(__dirname, 'jest.resolver.cjs'),
   testEnvironment: 'node',
   transform: { '^.+\\.[tj]s$': ['@swc/jest', swcJestConfig] },

@@ -1,25 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { EslintProcess } from './testing/eslint-process';
 
 const workspaceRoot = join(__dirname, '../../..');
+const eslint = new EslintProcess(workspaceRoot);
+afterAll(() => eslint.close());
 
-interface LintMessage {
-  ruleId: string | null;
-  message: string;
-}
-
-/**
- * Lints a would-be file at `filePath` with the workspace's real ESLint config and returns the module-boundary
- * complaints. ESLint runs as its own process: its `.mjs` config cannot load inside Jest's module sandbox.
- */
+/** Lints a would-be file at `filePath` with the workspace's real ESLint config and returns the module-boundary complaints. */
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
-  const eslint = spawnSync(
-    process.execPath,
-    [join(workspaceRoot, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', filePath, '--format', 'json'],
-    { cwd: workspaceRoot, input: code, encoding: 'utf8' },
-  );
-  const [result] = JSON.parse(eslint.stdout) as [{ messages: LintMessage[] }];
-  return result.messages
+  const messages = await eslint.lint(filePath, code);
+  return messages
     .filter((m) => m.ruleId === '@nx/enforce-module-boundaries' || m.ruleId === 'no-restricted-imports')
     .map((m) => m.message);
 }

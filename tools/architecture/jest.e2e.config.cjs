@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'architecture-e2e',
+  preset: '../../jest.preset.js',
+  testMatch: ['<rootDir>/src/**/*.scratch-clone.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/'],
+};

@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'deploy-safety-e2e',
+  preset: '../../jest.preset.js',
+  testMatch: ['<rootDir>/src/**/*.scratch-clone.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/'],
+};
