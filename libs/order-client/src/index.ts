@@ -1,4 +1,4 @@
-export * from './lib/errors';
+export * from './lib/errors/order-service.error';
 export * from './lib/order-client.module';
 export * from './lib/order-client.options';
 export { ORDER_CLIENT_OPTIONS } from './lib/order-client.module-definition';

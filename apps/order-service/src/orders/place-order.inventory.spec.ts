@@ -1,8 +1,11 @@
 import { InventoryServiceError } from '@boundary/inventory-client';
-import { refusedReservation } from '@boundary/inventory-client/testing';
+import { INVENTORY_SERVICE_CALLS, refusedReservation } from '@boundary/inventory-client/testing';
 import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
 import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
+
+/** The call every failure below belongs to. */
+const RESERVE = INVENTORY_SERVICE_CALLS.reserve();
 
 /**
  * `POST /orders` and the Inventory Service, the whole `InventoryServiceClient` overridden by its strict stub: what
@@ -58,12 +61,12 @@ describe('Order Service POST /orders reserves with the inventory first (Inventor
     ['409 OUT_OF_STOCK when the inventory has too few', refusedReservation(409, 'OUT_OF_STOCK'), 409, 'OUT_OF_STOCK'],
     ['422 UNKNOWN_ITEM for an item the inventory does not stock', refusedReservation(422, 'UNKNOWN_ITEM'), 422, 'UNKNOWN_ITEM'],
     ['409 IDEMPOTENCY_KEY_REUSED when the inventory saw the key for another reservation', refusedReservation(409, 'IDEMPOTENCY_KEY_REUSED'), 409, 'IDEMPOTENCY_KEY_REUSED'],
-    ['503 INVENTORY_UNAVAILABLE when the inventory is unreachable', new InventoryServiceError('unavailable', 'unreachable'), 503, 'INVENTORY_UNAVAILABLE'],
-    ['503 INVENTORY_UNAVAILABLE when it answers 5xx', new InventoryServiceError('unavailable', 'answered 500', {}, 500), 503, 'INVENTORY_UNAVAILABLE'],
-    ['503 INVENTORY_UNAVAILABLE past its deadline', new InventoryServiceError('timeout', 'did not answer within 2000 ms'), 503, 'INVENTORY_UNAVAILABLE'],
-    ['503 INVENTORY_UNAVAILABLE while its circuit is open', new InventoryServiceError('circuit-open', 'circuit open'), 503, 'INVENTORY_UNAVAILABLE'],
-    ['503 INVENTORY_UNAVAILABLE for an off-contract answer', new InventoryServiceError('bad-response', 'off-contract'), 503, 'INVENTORY_UNAVAILABLE'],
-    ['503 INVENTORY_UNAVAILABLE when it refuses our token', new InventoryServiceError('rejected', 'rejected the call with 401', {}, 401), 503, 'INVENTORY_UNAVAILABLE'],
+    ['503 INVENTORY_UNAVAILABLE when the inventory is unreachable', new InventoryServiceError({ kind: 'unavailable', resource: RESERVE }), 503, 'INVENTORY_UNAVAILABLE'],
+    ['503 INVENTORY_UNAVAILABLE when it answers 5xx', new InventoryServiceError({ kind: 'unavailable', resource: RESERVE, status: 500 }), 503, 'INVENTORY_UNAVAILABLE'],
+    ['503 INVENTORY_UNAVAILABLE past its deadline', new InventoryServiceError({ kind: 'timeout', resource: RESERVE, timeoutMs: 2000 }), 503, 'INVENTORY_UNAVAILABLE'],
+    ['503 INVENTORY_UNAVAILABLE while its circuit is open', new InventoryServiceError({ kind: 'circuit-open', resource: RESERVE, retryAfterMs: 1000 }), 503, 'INVENTORY_UNAVAILABLE'],
+    ['503 INVENTORY_UNAVAILABLE for an off-contract answer', new InventoryServiceError({ kind: 'bad-response', resource: RESERVE, reason: 'off-contract' }), 503, 'INVENTORY_UNAVAILABLE'],
+    ['503 INVENTORY_UNAVAILABLE when it refuses our token', new InventoryServiceError({ kind: 'rejected', resource: RESERVE, status: 401 }), 503, 'INVENTORY_UNAVAILABLE'],
   ])('answers %s, writing nothing', async (_outcome, failure, status, code) => {
     service.inventory.forReservation('Globe').failsWith(failure);
     const response = await post({ user_id: `u-${code}-${status}`, item: 'Globe', quantity: 1 }, `key-${code}-${status}`).expect(status);

@@ -1,11 +1,5 @@
-import {
-  OrderClientModule,
-  OrderServiceClient,
-  OrderServiceNotFoundError,
-  OrderServiceOrderNotFoundError,
-  OrderServiceRejectedError,
-} from '@boundary/order-client';
-import { DEMO_ORDERS, DEMO_USER_ID, UNKNOWN_USER_ID, USER_WITHOUT_ORDERS_ID } from '@boundary/order-contract';
+import { OrderClientModule, OrderServiceClient, OrderServiceError } from '@boundary/order-client';
+import { DEMO_ORDERS, DEMO_USER_ID, ORDER_ROUTES, UNKNOWN_USER_ID, USER_WITHOUT_ORDERS_ID } from '@boundary/order-contract';
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { Test } from '@nestjs/testing';
 import { join } from 'node:path';
@@ -115,7 +109,7 @@ describe('user-service → order-service contract (consumer)', () => {
       )
       .executeTest(async (server) => {
         const call = firstValueFrom((await clientFor(server.url)).getUserOrdersFirstPage(UNKNOWN_USER_ID));
-        await expect(call).rejects.toBeInstanceOf(OrderServiceNotFoundError);
+        await expect(call).rejects.toMatchObject({ constructor: OrderServiceError, kind: 'not-found' });
       }));
 
   it('gets 400 for an id the Order Service rejects (over 128 characters)', () => {
@@ -129,7 +123,7 @@ describe('user-service → order-service contract (consumer)', () => {
       )
       .executeTest(async (server) => {
         const call = firstValueFrom((await clientFor(server.url)).getUserOrdersFirstPage(tooLong));
-        await expect(call).rejects.toMatchObject({ constructor: OrderServiceRejectedError, status: 400 });
+        await expect(call).rejects.toMatchObject({ constructor: OrderServiceError, kind: 'rejected', status: 400 });
       });
   });
 
@@ -144,7 +138,7 @@ describe('user-service → order-service contract (consumer)', () => {
       )
       .executeTest(async (server) => {
         const call = firstValueFrom((await clientFor(server.url)).getUserOrdersPage(DEMO_USER_ID, { cursor: 'forged' }));
-        await expect(call).rejects.toMatchObject({ constructor: OrderServiceRejectedError, status: 400, providerCode: 'INVALID_CURSOR' });
+        await expect(call).rejects.toMatchObject({ constructor: OrderServiceError, kind: 'rejected', status: 400, providerCode: 'INVALID_CURSOR' });
       }));
 
   it('gets one order with its owner', () =>
@@ -172,7 +166,12 @@ describe('user-service → order-service contract (consumer)', () => {
       )
       .executeTest(async (server) => {
         const call = firstValueFrom((await clientFor(server.url)).getOrder(UNKNOWN_ORDER_ID));
-        await expect(call).rejects.toBeInstanceOf(OrderServiceOrderNotFoundError);
+        await expect(call).rejects.toMatchObject({
+          constructor: OrderServiceError,
+          kind: 'not-found',
+          providerCode: 'ORDER_NOT_FOUND',
+          resource: { path: ORDER_ROUTES.order, params: { orderId: UNKNOWN_ORDER_ID } },
+        });
       }));
 
   it('creates an order, sending its Idempotency-Key', () =>
@@ -221,7 +220,8 @@ describe('user-service → order-service contract (consumer)', () => {
       .executeTest(async (server) => {
         const call = firstValueFrom((await clientFor(server.url)).createOrder(other, { idempotencyKey: USED_KEY }));
         await expect(call).rejects.toMatchObject({
-          constructor: OrderServiceRejectedError,
+          constructor: OrderServiceError,
+          kind: 'rejected',
           status: 409,
           providerCode: 'IDEMPOTENCY_KEY_REUSED',
         });
@@ -240,7 +240,7 @@ describe('user-service → order-service contract (consumer)', () => {
       )
       .executeTest(async (server) => {
         const call = firstValueFrom((await clientFor(server.url)).createOrder(NEW_ORDER, { idempotencyKey: NEW_KEY }));
-        await expect(call).rejects.toMatchObject({ constructor: OrderServiceRejectedError, status: 409, providerCode: 'OUT_OF_STOCK' });
+        await expect(call).rejects.toMatchObject({ constructor: OrderServiceError, kind: 'rejected', status: 409, providerCode: 'OUT_OF_STOCK' });
       }));
 
   it('gets 422 UNKNOWN_ITEM for an item the inventory does not know', () => {
@@ -256,7 +256,7 @@ describe('user-service → order-service contract (consumer)', () => {
       )
       .executeTest(async (server) => {
         const call = firstValueFrom((await clientFor(server.url)).createOrder(unknown, { idempotencyKey: NEW_KEY }));
-        await expect(call).rejects.toMatchObject({ constructor: OrderServiceRejectedError, status: 422, providerCode: 'UNKNOWN_ITEM' });
+        await expect(call).rejects.toMatchObject({ constructor: OrderServiceError, kind: 'rejected', status: 422, providerCode: 'UNKNOWN_ITEM' });
       });
   });
 

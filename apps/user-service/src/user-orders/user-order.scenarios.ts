@@ -1,5 +1,5 @@
-import { OrderServiceOrderNotFoundError, OrderServiceRejectedError, OrderServiceUnavailableError } from '@boundary/order-client';
-import type { OrderServiceClientStub } from '@boundary/order-client/testing';
+import { OrderServiceError } from '@boundary/order-client';
+import { ORDER_SERVICE_CALLS, type OrderServiceClientStub } from '@boundary/order-client/testing';
 import { answers, type HttpAnswer } from '@boundary/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 import type { TestRequest, TestResponse, UserServiceTestApp } from '../user-service.test-app';
@@ -80,7 +80,16 @@ export const USER_ORDER_SCENARIOS: readonly UserOrderScenario[] = [
     sent: { method: 'GET', path: '/users/user123/orders', query: { cursor: 'forged' } },
     upstream: answers(400, { error: 'Invalid cursor: not issued here', code: 'INVALID_CURSOR' }),
     client: (stub) =>
-      stub.forPage('user123', { cursor: 'forged' }).failsWith(new OrderServiceRejectedError('user123', 400, { providerCode: 'INVALID_CURSOR' })),
+      stub
+        .forPage('user123', { cursor: 'forged' })
+        .failsWith(
+          new OrderServiceError({
+            kind: 'rejected',
+            resource: ORDER_SERVICE_CALLS.userOrders('user123'),
+            status: 400,
+            providerCode: 'INVALID_CURSOR',
+          }),
+        ),
     expected: {
       status: 400,
       body: { error: 'Invalid cursor: not one this history issued', code: 'INVALID_CURSOR', user_id: 'user123' },
@@ -107,7 +116,17 @@ export const USER_ORDER_SCENARIOS: readonly UserOrderScenario[] = [
     request: { method: 'GET', path: '/users/user123/orders/ord404' },
     sent: { method: 'GET', path: '/orders/ord404' },
     upstream: answers(404, { error: 'Unknown order', code: 'ORDER_NOT_FOUND' }),
-    client: (stub) => stub.forOrder('ord404').failsWith(new OrderServiceOrderNotFoundError('ord404')),
+    client: (stub) =>
+      stub
+        .forOrder('ord404')
+        .failsWith(
+          new OrderServiceError({
+            kind: 'not-found',
+            resource: ORDER_SERVICE_CALLS.order('ord404'),
+            status: 404,
+            providerCode: 'ORDER_NOT_FOUND',
+          }),
+        ),
     expected: { status: 404, body: { error: 'Order not found', code: 'ORDER_NOT_FOUND', user_id: 'user123' } },
   },
   { outcome: 'a created order, as 201 with its Location', ...created(201) },
@@ -118,7 +137,7 @@ export const USER_ORDER_SCENARIOS: readonly UserOrderScenario[] = [
     sent: { method: 'POST', path: '/orders', body: { user_id: 'user123', ...NEW_ORDER }, headers: KEY },
     upstream: answers(409, { error: 'Idempotency-Key reused', code: 'IDEMPOTENCY_KEY_REUSED' }),
     client: (stub) =>
-      stub.forNewOrder('user123').failsWith(new OrderServiceRejectedError(undefined, 409, { providerCode: 'IDEMPOTENCY_KEY_REUSED' })),
+      stub.forNewOrder('user123').failsWith(newOrderRefused({ kind: 'rejected', status: 409, providerCode: 'IDEMPOTENCY_KEY_REUSED' })),
     expected: {
       status: 409,
       body: { error: 'Idempotency-Key was used before for another order', code: 'IDEMPOTENCY_KEY_REUSED', user_id: 'user123' },
@@ -134,7 +153,7 @@ export const USER_ORDER_SCENARIOS: readonly UserOrderScenario[] = [
     client: (stub) =>
       stub
         .forNewOrder('user123')
-        .failsWith(new OrderServiceUnavailableError(undefined, 503, { providerCode: 'INVENTORY_UNAVAILABLE' })),
+        .failsWith(newOrderRefused({ kind: 'unavailable', status: 503, providerCode: 'INVENTORY_UNAVAILABLE' })),
     expected: {
       status: 503,
       body: { error: 'Orders cannot be placed now: the inventory is unavailable', code: 'INVENTORY_UNAVAILABLE', user_id: 'user123' },
@@ -149,9 +168,22 @@ function refusedByInventory(status: 409 | 422, code: string, error: string): Use
     request: { method: 'POST', path: '/users/user123/orders', body: NEW_ORDER, headers: KEY },
     sent: { method: 'POST', path: '/orders', body: { user_id: 'user123', ...NEW_ORDER }, headers: KEY },
     upstream: answers(status, { error: 'refused by the inventory', code }),
-    client: (stub) => stub.forNewOrder('user123').failsWith(new OrderServiceRejectedError(undefined, status, { providerCode: code })),
+    client: (stub) => stub.forNewOrder('user123').failsWith(newOrderRefused({ kind: 'rejected', status, providerCode: code })),
     expected: { status, body: { error, code, user_id: 'user123' } },
   };
+}
+
+/** The error `createOrder` fails with when the Order Service answers `status` with the error body's `providerCode`. */
+function newOrderRefused({
+  kind,
+  status,
+  providerCode,
+}: {
+  kind: 'rejected' | 'unavailable';
+  status: number;
+  providerCode: string;
+}): OrderServiceError {
+  return new OrderServiceError({ kind, resource: ORDER_SERVICE_CALLS.createOrder(), status, providerCode });
 }
 
 /** Sends a scenario's request to the app under test. */

@@ -1,11 +1,5 @@
-import {
-  OrderServiceBadResponseError,
-  OrderServiceNotFoundError,
-  OrderServiceRejectedError,
-  OrderServiceTimeoutError,
-  OrderServiceUnavailableError,
-} from '@boundary/order-client';
-import { answersOrders, type OrderServiceClientStub, type UserScript } from '@boundary/order-client/testing';
+import { OrderServiceError } from '@boundary/order-client';
+import { answersOrders, ORDER_SERVICE_CALLS, type OrderServiceClientStub, type UserScript } from '@boundary/order-client/testing';
 import { answers, answersMalformedJson, refuses, timesOut, type HttpAnswer } from '@boundary/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 
@@ -48,6 +42,9 @@ export interface UserOrdersScenario {
   expected: { status: number; body: unknown };
 }
 
+/** The call a user's history makes, which the client's errors name. */
+const history = ORDER_SERVICE_CALLS.userOrders;
+
 const scenario = (
   outcome: string,
   userId: string,
@@ -64,56 +61,56 @@ export const USER_ORDERS_SCENARIOS: readonly UserOrdersScenario[] = [
     '404 from the Order Service',
     'user456',
     answers(404, { error: 'Unknown user' }),
-    (s, id) => s.failsWith(new OrderServiceNotFoundError(id)),
+    (s, id) => s.failsWith(new OrderServiceError({ kind: 'not-found', resource: history(id), status: 404 })),
     USER_ORDERS_ANSWERS.notFound,
   ),
   scenario(
     '500 Internal Server Error from the Order Service',
     'user789',
     answers(500, 'Internal Server Error'),
-    (s, id) => s.failsWith(new OrderServiceUnavailableError(id, 500)),
+    (s, id) => s.failsWith(new OrderServiceError({ kind: 'unavailable', resource: history(id), status: 500 })),
     USER_ORDERS_ANSWERS.serverError,
   ),
   scenario(
     'a refused connection',
     'user123',
     refuses(),
-    (s, id) => s.failsWith(new OrderServiceUnavailableError(id)),
+    (s, id) => s.failsWith(new OrderServiceError({ kind: 'unavailable', resource: history(id) })),
     USER_ORDERS_ANSWERS.refused,
   ),
   scenario(
     '401 from the Order Service',
     'user123',
     answers(401, { error: 'Unauthorized' }),
-    (s, id) => s.failsWith(new OrderServiceRejectedError(id, 401)),
+    (s, id) => s.failsWith(new OrderServiceError({ kind: 'rejected', resource: history(id), status: 401 })),
     USER_ORDERS_ANSWERS.rejected,
   ),
   scenario(
     'no answer within the timeout',
     'user123',
     timesOut(),
-    (s, id) => s.failsWith(new OrderServiceTimeoutError(id, 50)),
+    (s, id) => s.failsWith(new OrderServiceError({ kind: 'timeout', resource: history(id), timeoutMs: 50 })),
     USER_ORDERS_ANSWERS.timeout,
   ),
   scenario(
     'malformed JSON',
     'user123',
     answersMalformedJson(),
-    (s, id) => s.failsWith(new OrderServiceBadResponseError(id, 'body is not valid JSON')),
+    (s, id) => s.failsWith(new OrderServiceError({ kind: 'bad-response', resource: history(id), reason: 'body is not valid JSON' })),
     USER_ORDERS_ANSWERS.badResponse,
   ),
   scenario(
     'an off-contract body (quantity as a string)',
     'user123',
     answers(200, [{ order_id: 'ord001', item: 'Laptop', quantity: '1' }]),
-    (s, id) => s.failsWith(new OrderServiceBadResponseError(id, '0.quantity: expected number')),
+    (s, id) => s.failsWith(new OrderServiceError({ kind: 'bad-response', resource: history(id), reason: '0.quantity: expected number' })),
     USER_ORDERS_ANSWERS.badResponse,
   ),
   scenario(
     'an off-contract body (quantity missing)',
     'user123',
     answers(200, [{ order_id: 'ord001', item: 'Laptop' }]),
-    (s, id) => s.failsWith(new OrderServiceBadResponseError(id, '0.quantity: expected number')),
+    (s, id) => s.failsWith(new OrderServiceError({ kind: 'bad-response', resource: history(id), reason: '0.quantity: expected number' })),
     USER_ORDERS_ANSWERS.badResponse,
   ),
 ];

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ClientOptions } from './client.options';
 import { ProviderClient } from './provider.client';
 import { axiosHttpError, axiosNetworkError, axiosResponse } from './testing/axios-doubles';
-import { TEST_ERRORS } from './testing/test-provider.error';
+import { TestProviderError } from './testing/test-provider.error';
 
 const ItemSchema = z.object({ id: z.string() });
 
@@ -36,13 +36,17 @@ function clientAnswering(answers: Answer[], options: Partial<ClientOptions> = {}
   const client = new ProviderClient(
     http as unknown as HttpService,
     { baseUrl: 'http://provider.test/', timeoutMs: 5000, retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1 }, ...options },
-    TEST_ERRORS,
+    TestProviderError,
     'TestClient',
   );
   /** Calls `GET /items`; the promise settles with the answer or the error, never rejects. */
   const getItems = () => firstValueFrom(client.call({ method: 'GET', path: '/items', schema: ItemSchema })).catch((error: unknown) => error);
   return { client, calls, getItems, unsubscribed: () => unsubscribed };
 }
+
+/** The fields a failure's kind carries besides the resource and the cause, e.g. `{ status: 404 }`. */
+const detailsOf = (failure: object) =>
+  Object.fromEntries(Object.entries(failure).filter(([name]) => ['status', 'providerCode', 'timeoutMs', 'retryAfterMs', 'reason'].includes(name)));
 
 /** The headers one request to the `HttpService` double carried. */
 const headersOf = (call: { args: unknown[] }) => (call.args.at(-1) as { headers: Record<string, string> }).headers;
@@ -79,7 +83,12 @@ describe('ProviderClient — the one call path', () => {
     const { client, calls } = clientAnswering([ok]);
     await expect(
       firstValueFrom(client.call({ method: 'GET', path: '/items/{itemId}', params: { itemId: value }, schema: ItemSchema })),
-    ).rejects.toMatchObject({ kind: 'rejected', detail: 400, cause: 'dot-segment item id' });
+    ).rejects.toMatchObject({
+      constructor: TestProviderError,
+      kind: 'rejected',
+      status: 400,
+      cause: 'dot-segment item id',
+    });
     expect(calls).toEqual([]);
   });
 
@@ -95,7 +104,7 @@ describe('ProviderClient — the one call path', () => {
   it('fails the Observable (it does not throw) for a parameter with a lone surrogate, which has no URL encoding', async () => {
     const { client, calls } = clientAnswering([ok]);
     const call$ = client.call({ method: 'GET', path: '/items/{itemId}', params: { itemId: 'a\ud800' }, schema: ItemSchema });
-    await expect(firstValueFrom(call$)).rejects.toMatchObject({ kind: 'rejected', detail: 400, cause: 'malformed item id' });
+    await expect(firstValueFrom(call$)).rejects.toMatchObject({ kind: 'rejected', status: 400, cause: 'malformed item id' });
     expect(calls).toEqual([]);
   });
 
@@ -105,9 +114,10 @@ describe('ProviderClient — the one call path', () => {
       client.call({ method: 'GET', path: '/items/{itemId}', params: { itemId: 'i 1' }, schema: ItemSchema }),
     ).catch((error: unknown) => error);
     expect(failure).toMatchObject({
+      constructor: TestProviderError,
       kind: 'not-found',
       resource: { method: 'GET', path: '/items/{itemId}', params: { itemId: 'i 1' } },
-      message: 'not-found GET /items/{itemId} (itemId "i 1")',
+      message: 'Test Provider answered 404 for GET /items/{itemId} (itemId "i 1")',
     });
   });
 
@@ -183,7 +193,10 @@ describe('ProviderClient — the one call path', () => {
 
   it('names the resource without parameters when the template has none', async () => {
     const { getItems } = clientAnswering([fails(axiosHttpError(404))]);
-    expect(await getItems()).toMatchObject({ resource: { method: 'GET', path: '/items', params: {} }, message: 'not-found GET /items' });
+    expect(await getItems()).toMatchObject({
+      resource: { method: 'GET', path: '/items', params: {} },
+      message: 'Test Provider answered 404 for GET /items',
+    });
   });
 
   describe('headers', () => {
@@ -263,7 +276,7 @@ describe('ProviderClient — the one call path', () => {
 
     it('fails as a bad response when the body is not JSON, keeping the parse error', async () => {
       const { getItems } = clientAnswering([answers('{"id":')]);
-      expect(await getItems()).toMatchObject({ kind: 'bad-response', detail: 'body is not valid JSON', cause: expect.any(SyntaxError) });
+      expect(await getItems()).toMatchObject({ kind: 'bad-response', reason: 'body is not valid JSON', cause: expect.any(SyntaxError) });
     });
 
     it('fails as a bad response naming the field the schema rejects, keeping the schema’s error', async () => {
@@ -271,47 +284,73 @@ describe('ProviderClient — the one call path', () => {
       const failure = await firstValueFrom(client.call({ method: 'GET', path: '/items', schema: z.array(ItemSchema) })).catch(
         (error: unknown) => error,
       );
-      expect(failure).toMatchObject({ kind: 'bad-response', detail: expect.stringMatching(/^1\.id: ./), cause: expect.any(z.ZodError) });
+      expect(failure).toMatchObject({ kind: 'bad-response', reason: expect.stringMatching(/^1\.id: ./), cause: expect.any(z.ZodError) });
     });
 
     it('fails as a bad response about the body when the whole body is off-schema', async () => {
       const { getItems } = clientAnswering([answers('"just text"')]);
-      expect(await getItems()).toMatchObject({ kind: 'bad-response', detail: expect.stringMatching(/^body: ./) });
+      expect(await getItems()).toMatchObject({ kind: 'bad-response', reason: expect.stringMatching(/^body: ./) });
     });
   });
 
   describe('failures', () => {
     it.each([
-      ['404', axiosHttpError(404), { kind: 'not-found' }],
+      ['404', axiosHttpError(404), { kind: 'not-found', status: 404 }],
       ['400', axiosHttpError(400), { kind: 'rejected', status: 400 }],
       ['499', axiosHttpError(499), { kind: 'rejected', status: 499 }],
       ['500', axiosHttpError(500), { kind: 'unavailable', status: 500 }],
       ['503', axiosHttpError(503), { kind: 'unavailable', status: 503 }],
-      ['a refused connection', axiosNetworkError('ECONNREFUSED'), { kind: 'unavailable', status: undefined }],
-      ['axios’ own timeout (ECONNABORTED)', axiosNetworkError(AxiosError.ECONNABORTED), { kind: 'timeout', detail: 5000 }],
-      ['a socket timeout (ETIMEDOUT)', axiosNetworkError(AxiosError.ETIMEDOUT), { kind: 'timeout', detail: 5000 }],
-    ])('maps %s to its kind, keeping the axios error as the cause', async (_case, error, expected) => {
+      ['a refused connection', axiosNetworkError('ECONNREFUSED'), { kind: 'unavailable' }],
+      ['axios’ own timeout (ECONNABORTED)', axiosNetworkError(AxiosError.ECONNABORTED), { kind: 'timeout', timeoutMs: 5000 }],
+      ['a socket timeout (ETIMEDOUT)', axiosNetworkError(AxiosError.ETIMEDOUT), { kind: 'timeout', timeoutMs: 5000 }],
+    ])('maps %s to its kind, keeping the axios error as the cause and carrying nothing else', async (_case, error, expected) => {
       const { getItems } = clientAnswering([fails(error)], noRetry);
-      expect(await getItems()).toMatchObject({ ...expected, cause: error });
+      const failure = (await getItems()) as TestProviderError;
+      expect(failure).toMatchObject({ ...expected, cause: error });
+      expect(detailsOf(failure)).toEqual(detailsOf(expected));
+    });
+
+    it.each([
+      ['404', 404, 'not-found'],
+      ['409', 409, 'rejected'],
+      ['503', 503, 'unavailable'],
+    ])('reads the code of a %s’s error body once, as providerCode', async (_case, status, kind) => {
+      const { getItems } = clientAnswering([fails(axiosHttpError(status, { error: 'refused', code: 'OUT_OF_STOCK' }))], noRetry);
+      expect(await getItems()).toMatchObject({ kind, status, providerCode: 'OUT_OF_STOCK' });
+    });
+
+    it.each([
+      ['a body without a code', { error: 'refused' }],
+      ['a body that is not an error body', { code: 'OUT_OF_STOCK' }],
+      ['a text body', 'Conflict'],
+    ])('has no providerCode for %s', async (_case, body) => {
+      const { getItems } = clientAnswering([fails(axiosHttpError(409, body))], noRetry);
+      const failure = await getItems();
+      expect(failure).toMatchObject({ kind: 'rejected', status: 409 });
+      expect(failure).not.toHaveProperty('providerCode');
     });
 
     it('maps a 2xx whose body broke off to unavailable', async () => {
       const broken = new AxiosError('aborted', 'ECONNRESET');
       broken.response = axiosResponse('', 200);
       const { getItems } = clientAnswering([fails(broken)], noRetry);
-      expect(await getItems()).toMatchObject({ kind: 'unavailable', status: undefined });
+      const failure = await getItems();
+      expect(failure).toMatchObject({ kind: 'unavailable' });
+      expect(failure).not.toHaveProperty('status');
     });
 
     it('maps a response body over maxResponseBytes to a bad response', async () => {
       const tooLarge = new AxiosError('maxContentLength size of 2048 exceeded', AxiosError.ERR_BAD_RESPONSE);
       const { getItems } = clientAnswering([fails(tooLarge)], { maxResponseBytes: 2048, ...noRetry });
-      expect(await getItems()).toMatchObject({ kind: 'bad-response', detail: 'body larger than 2048 bytes', cause: tooLarge });
+      expect(await getItems()).toMatchObject({ kind: 'bad-response', reason: 'body larger than 2048 bytes', cause: tooLarge });
     });
 
     it('reads only an axios error as an HTTP answer: any other error is unavailable, whatever fields it has', async () => {
       const odd = Object.assign(new Error('not from axios'), { code: AxiosError.ETIMEDOUT, response: { status: 404 } });
       const { getItems } = clientAnswering([fails(odd)], noRetry);
-      expect(await getItems()).toMatchObject({ kind: 'unavailable', status: undefined, cause: odd });
+      const failure = await getItems();
+      expect(failure).toMatchObject({ kind: 'unavailable', cause: odd });
+      expect(failure).not.toHaveProperty('status');
     });
 
     it('maps any other ERR_BAD_RESPONSE without a status to unavailable', async () => {
@@ -324,7 +363,7 @@ describe('ProviderClient — the one call path', () => {
       const { getItems } = clientAnswering([fails(axiosHttpError(404))]);
       await getItems();
       expect(debug).toHaveBeenCalledTimes(1);
-      expect(debug).toHaveBeenCalledWith('GET http://provider.test/items failed: not-found GET /items');
+      expect(debug).toHaveBeenCalledWith('GET http://provider.test/items failed: Test Provider answered 404 for GET /items');
       expect(debug.mock.contexts[0]).toMatchObject({ context: 'TestClient' });
       debug.mockRestore();
     });
@@ -343,21 +382,21 @@ describe('ProviderClient — the one call path', () => {
       const { getItems } = clientAnswering([() => NEVER], { timeoutMs: 1_000 });
       const result = getItems();
       await jest.advanceTimersByTimeAsync(1_000);
-      expect(await result).toMatchObject({ kind: 'timeout', detail: 1_000, cause: expect.objectContaining({ name: 'DeadlineExceededError' }) });
+      expect(await result).toMatchObject({ kind: 'timeout', timeoutMs: 1_000, cause: expect.objectContaining({ name: 'DeadlineExceededError' }) });
     });
 
     it('fails as a timeout of attemptTimeoutMs when the last attempt times out', async () => {
       const { getItems } = clientAnswering([() => NEVER], { timeoutMs: 1_000, attemptTimeoutMs: 100, ...noRetry });
       const result = getItems();
       await jest.advanceTimersByTimeAsync(100);
-      expect(await result).toMatchObject({ kind: 'timeout', detail: 100, cause: expect.objectContaining({ name: 'AttemptTimeoutError' }) });
+      expect(await result).toMatchObject({ kind: 'timeout', timeoutMs: 100, cause: expect.objectContaining({ name: 'AttemptTimeoutError' }) });
     });
 
     it('fails as circuit-open, saying when to try again, once the breaker opened', async () => {
       const { getItems, calls } = clientAnswering([unavailable], { ...noRetry, circuitBreaker: { consecutiveFailures: 1, halfOpenAfterMs: 3_000 } });
       await getItems();
       await jest.advanceTimersByTimeAsync(1_000);
-      expect(await getItems()).toMatchObject({ kind: 'circuit-open', detail: 2_000 });
+      expect(await getItems()).toMatchObject({ kind: 'circuit-open', retryAfterMs: 2_000 });
       expect(calls).toHaveLength(1);
     });
 

@@ -2,6 +2,7 @@ import type { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
 import {
   DEADLINE_HEADER,
+  errorCodeOf,
   expandPath,
   IDEMPOTENCY_KEY_HEADER,
   REQUEST_ID_HEADER,
@@ -12,19 +13,20 @@ import { type Observable, throwError } from 'rxjs';
 import type { z } from 'zod';
 import type { CalledResource } from './called-resource';
 import { resolveClientPolicy, type ClientOptions } from './client.options';
-import type { ClientErrors, FailureContext } from './errors/client-errors';
-import { ProviderCallError } from './errors/provider-call.error';
-
+import { ProviderCallError, type ProviderFailure } from './errors/provider-call.error';
 import { ClientPolicy } from './policy/client.policy';
 import { CircuitOpenError, PolicyTimeoutError } from './policy/policy-outcomes';
 import type { ProviderRequest, ProviderResponse } from './provider-request';
 import { firstValueUntilAborted, settledObservable } from './settled-observable';
 
+/** A client library's error class: `ProviderCallError` or the library's one subclass of it. */
+export type ProviderErrorClass = new (failure: ProviderFailure) => ProviderCallError;
+
 /**
  * The one call path of every client built on the core: a request described as data goes out through
  * `@nestjs/axios` `HttpService` under the client's policies (`ClientPolicy`) and comes back as a schema-checked
- * `ProviderResponse`, or fails with the client library's own typed error (`ClientErrors`). A client library wraps
- * one of these and spends a few lines per method.
+ * `ProviderResponse`, or fails with a `ProviderCallError` of the client library's class, whose kind, status and
+ * provider code the core decides here. A client library wraps one of these and spends a few lines per method.
  */
 export class ProviderClient {
   private readonly logger: Logger;
@@ -34,11 +36,14 @@ export class ProviderClient {
   private readonly timeoutMs: number;
   private readonly attemptTimeoutMs: number;
 
-  /** `name` labels the client's log lines, e.g. `OrderServiceClient`. */
+  /**
+   * `errorClass` is the class every failure is built as (e.g. `OrderServiceError`); `name` labels the client's log
+   * lines, e.g. `OrderServiceClient`.
+   */
   constructor(
     private readonly http: HttpService,
     private readonly options: ClientOptions,
-    private readonly errors: ClientErrors,
+    private readonly errorClass: ProviderErrorClass,
     name = ProviderClient.name,
   ) {
     this.logger = new Logger(name);
@@ -64,7 +69,7 @@ export class ProviderClient {
       if (!(error instanceof UnsendablePathParameterError)) throw error;
       // Unsendable: a dot segment would reach another resource (`/users/..` is `/`), a lone surrogate has no encoding.
       // Refuse it as the provider would, through the Observable like every other failure.
-      return throwError(() => this.errors.rejected({ resource, cause: error.message }, 400));
+      return throwError(() => new this.errorClass({ kind: 'rejected', resource, cause: error.message, status: 400 }));
     }
     const url = `${this.baseUrl}${path}${queryString(request.query)}`;
     const config: AxiosRequestConfig = {
@@ -86,7 +91,7 @@ export class ProviderClient {
         });
       const promise = this.policy.execute(attempt, { retriable, signal: call.signal }).catch((error: unknown) => {
         if (call.signal.aborted) throw error;
-        const failure = this.toProviderError({ resource, cause: error }, error);
+        const failure = this.toProviderError(resource, error);
         this.logger.debug(`${request.method} ${url} failed: ${failure.message}`);
         throw failure;
       });
@@ -111,11 +116,13 @@ export class ProviderClient {
   ): Promise<ProviderResponse<z.output<S>>> {
     let response: AxiosResponse<unknown>;
     try {
-      response = await firstValueUntilAborted(this.send(request, url, config), config.signal, () =>
-        this.errors.unavailable({ resource, cause: 'no response' }),
+      response = await firstValueUntilAborted(
+        this.send(request, url, config),
+        config.signal,
+        () => new this.errorClass({ kind: 'unavailable', resource, cause: 'no response' }),
       );
     } catch (error) {
-      throw this.toProviderError({ resource, cause: error }, error);
+      throw this.toProviderError(resource, error);
     }
     return { status: response.status, headers: lowerCaseHeaders(response.headers), data: this.parseBody(request.schema, resource, response.data) };
   }
@@ -144,34 +151,40 @@ export class ProviderClient {
       try {
         body = JSON.parse(body);
       } catch (error) {
-        throw this.errors.badResponse({ resource, cause: error }, 'body is not valid JSON');
+        throw new this.errorClass({ kind: 'bad-response', resource, cause: error, reason: 'body is not valid JSON' });
       }
     }
     const result = schema.safeParse(body);
     if (!result.success) {
       const issue = result.error.issues[0];
       const where = issue.path.length > 0 ? issue.path.join('.') : 'body';
-      throw this.errors.badResponse({ resource, cause: result.error }, `${where}: ${issue.message}`);
+      throw new this.errorClass({ kind: 'bad-response', resource, cause: result.error, reason: `${where}: ${issue.message}` });
     }
     return result.data;
   }
 
-  /** The typed error for whatever an attempt or the policies failed with. */
-  private toProviderError(context: FailureContext, error: unknown): ProviderCallError {
-    if (error instanceof ProviderCallError) return error;
-    if (error instanceof PolicyTimeoutError) return this.errors.timeout(context, error.timeoutMs);
-    if (error instanceof CircuitOpenError) return this.errors.circuitOpen(context, error.retryAfterMs);
-    if (!(error instanceof AxiosError)) return this.errors.unavailable(context);
-    if (isTooLarge(error)) return this.errors.badResponse(context, `body larger than ${this.maxResponseBytes} bytes`);
-    const status = error.response?.status;
+  /**
+   * The typed error for whatever an attempt or the policies failed with: the one place that decides the kind, and
+   * reads the provider's error body (its `code`, as `providerCode`) once.
+   */
+  private toProviderError(resource: CalledResource, cause: unknown): ProviderCallError {
+    if (cause instanceof ProviderCallError) return cause;
+    const fail = (failure: ProviderFailure) => new this.errorClass(failure);
+    if (cause instanceof PolicyTimeoutError) return fail({ kind: 'timeout', resource, cause, timeoutMs: cause.timeoutMs });
+    if (cause instanceof CircuitOpenError) return fail({ kind: 'circuit-open', resource, cause, retryAfterMs: cause.retryAfterMs });
+    if (!(cause instanceof AxiosError)) return fail({ kind: 'unavailable', resource, cause });
+    if (isTooLarge(cause)) return fail({ kind: 'bad-response', resource, cause, reason: `body larger than ${this.maxResponseBytes} bytes` });
+    const status = cause.response?.status;
     // No status, or a 2xx whose body broke off (reset, aborted stream): the connection failed, not the call.
     if (status === undefined || status < 400) {
-      return isTimeoutCode(error.code) ? this.errors.timeout(context, this.options.timeoutMs) : this.errors.unavailable(context);
+      return isTimeoutCode(cause.code)
+        ? fail({ kind: 'timeout', resource, cause, timeoutMs: this.options.timeoutMs })
+        : fail({ kind: 'unavailable', resource, cause });
     }
-    const answered: FailureContext = { ...context, answerBody: error.response?.data };
-    if (status === 404) return this.errors.notFound(answered);
-    if (status >= 500) return this.errors.unavailable(answered, status);
-    return this.errors.rejected(answered, status);
+    const answered = { resource, cause, status, providerCode: errorCodeOf(cause.response?.data) };
+    if (status === 404) return fail({ kind: 'not-found', ...answered });
+    if (status >= 500) return fail({ kind: 'unavailable', ...answered });
+    return fail({ kind: 'rejected', ...answered });
   }
 }
 

@@ -4,6 +4,7 @@ import { DEMO_ITEM, UNKNOWN_ITEM_ID } from '@boundary/inventory-contract';
 import { answers, HttpServiceDouble, refuses } from '@boundary/testing';
 import { firstValueFrom } from 'rxjs';
 import { InventoryServiceError } from './errors/inventory-service.error';
+import { refusedReservation } from '../testing/refused-reservation';
 import { InventoryClientModule } from './inventory-client.module';
 import { InventoryServiceClient } from './inventory-service.client';
 
@@ -85,13 +86,16 @@ describe('InventoryServiceClient reservations (HttpService overridden)', () => {
     await expect(reserve()).resolves.toEqual({ reservation: RESERVATION, created: false });
   });
 
-  it.each([
+  it.each<[409 | 422, string]>([
     [409, 'OUT_OF_STOCK'],
     [422, 'UNKNOWN_ITEM'],
     [409, 'IDEMPOTENCY_KEY_REUSED'],
   ])('fails on %i %s with a rejected InventoryServiceError carrying the provider’s code', async (status, code) => {
     http.on('POST', '/reservations', answers(status, { error: 'refused', code }));
-    await expect(reserve()).rejects.toMatchObject({ constructor: InventoryServiceError, kind: 'rejected', status, providerCode: code });
+    const error = await reserve().catch((failure: unknown) => failure);
+    expect(error).toMatchObject({ constructor: InventoryServiceError, kind: 'rejected', status, providerCode: code });
+    // The stub's refusal is the one the real client fails with, field for field.
+    expect(error).toMatchObject({ ...refusedReservation(status, code) });
   });
 
   it('fails on a 503 as unavailable, with no providerCode when the body has none', async () => {

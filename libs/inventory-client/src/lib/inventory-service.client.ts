@@ -4,15 +4,15 @@ import { ProviderClient } from '@boundary/client-core';
 import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
 import {
   ItemSchema,
-  INVENTORY_ROUTES,
   ReservationSchema,
   type CreateReservationRequest,
   type Item,
 } from '@boundary/inventory-contract';
 import { map, type Observable } from 'rxjs';
 import { z } from 'zod';
-import { INVENTORY_SERVICE_ERRORS } from './errors/inventory-service.errors';
+import { InventoryServiceError } from './errors/inventory-service.error';
 import { INVENTORY_CLIENT_OPTIONS } from './inventory-client.module-definition';
+import { INVENTORY_SERVICE_CALLS } from './inventory-service.calls';
 import type { InventoryClientOptions } from './inventory-client.options';
 import type { MadeReservation, ReserveOptions } from './made-reservation';
 
@@ -22,7 +22,7 @@ export class InventoryServiceClient {
   private readonly core: ProviderClient;
 
   constructor(http: HttpService, @Inject(INVENTORY_CLIENT_OPTIONS) options: InventoryClientOptions) {
-    this.core = new ProviderClient(http, options, INVENTORY_SERVICE_ERRORS, InventoryServiceClient.name);
+    this.core = new ProviderClient(http, options, InventoryServiceError, InventoryServiceClient.name);
   }
 
   /**
@@ -33,7 +33,7 @@ export class InventoryServiceClient {
    */
   getItem(itemId: string): Observable<Item> {
     return this.core
-      .call({ method: 'GET', path: INVENTORY_ROUTES.item, params: { itemId }, schema: ItemSchema })
+      .call({ ...INVENTORY_SERVICE_CALLS.item(itemId), schema: ItemSchema })
       .pipe(map(({ data }) => data));
   }
 
@@ -46,8 +46,7 @@ export class InventoryServiceClient {
   reserve(request: CreateReservationRequest, { idempotencyKey }: ReserveOptions): Observable<MadeReservation> {
     return this.core
       .call({
-        method: 'POST',
-        path: INVENTORY_ROUTES.reservations,
+        ...INVENTORY_SERVICE_CALLS.reserve(),
         body: request,
         headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
         schema: ReservationSchema,
@@ -63,7 +62,7 @@ export class InventoryServiceClient {
   release(reservationId: string): Observable<void> {
     return this.core
       // 204: no body to check.
-      .call({ method: 'DELETE', path: INVENTORY_ROUTES.reservation, params: { reservationId }, schema: z.unknown() })
+      .call({ ...INVENTORY_SERVICE_CALLS.release(reservationId), schema: z.unknown() })
       .pipe(map(() => undefined));
   }
 }

@@ -1,6 +1,7 @@
 import { OffContractFixtureError, UnscriptedCallError } from '@boundary/testing';
 import { firstValueFrom } from 'rxjs';
 import { InventoryServiceError } from '../lib/errors/inventory-service.error';
+import { INVENTORY_SERVICE_CALLS } from '../lib/inventory-service.calls';
 import { InventoryServiceClientStub } from './inventory-service-client.stub';
 import { anItem, aReservation } from './item.fixtures';
 import { refusedReservation } from './refused-reservation';
@@ -16,7 +17,7 @@ describe('InventoryServiceClientStub', () => {
   });
 
   it('fails with the scripted error', async () => {
-    const error = new InventoryServiceError('unavailable', 'answered 503', {}, 503);
+    const error = new InventoryServiceError({ kind: 'unavailable', resource: INVENTORY_SERVICE_CALLS.item('Laptop'), status: 503 });
     stub.forItem('Laptop').failsWith(error);
     await expect(firstValueFrom(stub.getItem('Laptop'))).rejects.toBe(error);
   });
@@ -89,7 +90,7 @@ describe('InventoryServiceClientStub.stocks — an inventory for the items a tes
   it('leaves every other item unscripted, and a script for a stocked item wins', async () => {
     const stub = new InventoryServiceClientStub().stocks('Desk', 3);
     await expect(reserve(stub, 'Chair', 1, 'k1')).rejects.toBeInstanceOf(UnscriptedCallError);
-    stub.forReservation('Desk').failsWith(new InventoryServiceError('unavailable', 'unreachable'));
+    stub.forReservation('Desk').failsWith(new InventoryServiceError({ kind: 'unavailable', resource: INVENTORY_SERVICE_CALLS.reserve() }));
     await expect(reserve(stub, 'Desk', 1, 'k2')).rejects.toMatchObject({ kind: 'unavailable' });
   });
 });
@@ -121,7 +122,7 @@ describe('InventoryServiceClientStub.isDown — the Inventory Service unreachabl
     await expect(firstValueFrom(stub.reserve({ item: 'Desk', quantity: 1 }, { idempotencyKey: 'k' }))).rejects.toMatchObject({
       kind: 'unavailable',
     });
-    await expect(firstValueFrom(stub.getItem('Desk'))).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(firstValueFrom(stub.getItem('Desk'))).rejects.toMatchObject({ kind: 'unavailable', resource: INVENTORY_SERVICE_CALLS.item('Desk') });
     await expect(firstValueFrom(stub.release('res_00000000-0000-4000-8000-000000000001'))).rejects.toMatchObject({ kind: 'unavailable' });
     expect(stub.reservedItems).toEqual(['Desk']);
     stub.reset();

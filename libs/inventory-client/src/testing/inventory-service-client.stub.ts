@@ -1,9 +1,11 @@
+import type { CalledResource } from '@boundary/client-core';
 import { ItemSchema, ReservationSchema, type Item } from '@boundary/inventory-contract';
 import { checkedFixture, ScriptedStub, type Script, type ScriptedStubOptions } from '@boundary/testing';
 import { defer, of, throwError, type Observable } from 'rxjs';
 import type { InventoryServiceClient } from '../lib/inventory-service.client';
 import type { MadeReservation } from '../lib/made-reservation';
 import { InventoryServiceError } from '../lib/errors/inventory-service.error';
+import { INVENTORY_SERVICE_CALLS } from '../lib/inventory-service.calls';
 import { refusedReservation } from './refused-reservation';
 
 const GET_ITEM = 'getItem';
@@ -115,12 +117,12 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
   }
 
   getItem(item: string): Observable<Item> {
-    return this.down ? this.unreachable(GET_ITEM, item, [item]) : this.play(GET_ITEM, item);
+    return this.down ? this.unreachable(GET_ITEM, item, [item], INVENTORY_SERVICE_CALLS.item(item)) : this.play(GET_ITEM, item);
   }
 
   reserve(...args: Parameters<InventoryServiceClient['reserve']>): Observable<MadeReservation> {
     const [{ item, quantity }, { idempotencyKey }] = args;
-    if (this.down) return this.unreachable(RESERVE, item, args);
+    if (this.down) return this.unreachable(RESERVE, item, args, INVENTORY_SERVICE_CALLS.reserve());
     const stock = this.stocked.get(item);
     if (stock === undefined || this.isScripted(RESERVE, item)) return this.play(RESERVE, item, args);
     this.history.push({ method: RESERVE, key: item, args });
@@ -138,7 +140,7 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
 
   /** A reservation `stocks()` made goes back to stock, once, and frees its key, as the Inventory Service does. */
   release(reservationId: string): Observable<void> {
-    if (this.down) return this.unreachable(RELEASE, reservationId, [reservationId]);
+    if (this.down) return this.unreachable(RELEASE, reservationId, [reservationId], INVENTORY_SERVICE_CALLS.release(reservationId));
     const held = this.held.get(reservationId);
     if (held === undefined || this.isScripted(RELEASE, reservationId)) return this.play(RELEASE, reservationId);
     this.history.push({ method: RELEASE, key: reservationId, args: [reservationId] });
@@ -154,10 +156,10 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
     });
   }
 
-  /** Records the call and fails it as the real client fails when the connection is refused. */
-  private unreachable<T>(method: string, key: string, args: readonly unknown[]): Observable<T> {
+  /** Records the call and fails it as the real client fails when the connection to `resource` is refused. */
+  private unreachable<T>(method: string, key: string, args: readonly unknown[], resource: CalledResource): Observable<T> {
     this.history.push({ method, key, args });
-    return throwError(() => new InventoryServiceError('unavailable', 'unreachable'));
+    return throwError(() => new InventoryServiceError({ kind: 'unavailable', resource }));
   }
 }
 

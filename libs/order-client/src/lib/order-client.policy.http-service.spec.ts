@@ -3,14 +3,7 @@ import { Test } from '@nestjs/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 import { axiosHttpError, axiosNetworkError, axiosResponse } from '@boundary/testing';
 import { firstValueFrom, NEVER, Observable, of, throwError } from 'rxjs';
-import {
-  OrderServiceBadResponseError,
-  OrderServiceCircuitOpenError,
-  OrderServiceNotFoundError,
-  OrderServiceRejectedError,
-  OrderServiceTimeoutError,
-  OrderServiceUnavailableError,
-} from './errors';
+import { OrderServiceError } from './errors/order-service.error';
 import { OrderClientModule } from './order-client.module';
 import type { OrderClientOptions } from './order-client.options';
 import { OrderServiceClient } from './order-service.client';
@@ -112,26 +105,26 @@ describe('OrderClientPolicy (through OrderServiceClient, HttpService overridden,
       ['504', status(504)],
       ['a refused connection', network('ECONNREFUSED')],
       ['a reset connection', network('ECONNRESET')],
-    ])('gives up after maxRetries retries of %s with OrderServiceUnavailableError', async (_case, answer) => {
+    ])('gives up after maxRetries retries of %s with an unavailable OrderServiceError', async (_case, answer) => {
       const { call, sent } = await clientAnswering([answer], { retry: { maxRetries: 2 } });
       const result = call();
       await jest.advanceTimersByTimeAsync(5_000);
-      expect(await result).toBeInstanceOf(OrderServiceUnavailableError);
+      expect(await result).toMatchObject({ constructor: OrderServiceError, kind: 'unavailable' });
       expect(sent()).toBe(3);
     });
 
     it.each([
-      ['400', status(400), OrderServiceRejectedError],
-      ['401', status(401), OrderServiceRejectedError],
-      ['403', status(403), OrderServiceRejectedError],
-      ['404', status(404), OrderServiceNotFoundError],
-      ['500 (a bug, not a blip)', status(500), OrderServiceUnavailableError],
-      ['an off-contract body', () => of(axiosResponse([{ item: 'x' }])), OrderServiceBadResponseError],
-    ])('never retries %s', async (_case, answer, expected) => {
+      ['400', status(400), 'rejected'],
+      ['401', status(401), 'rejected'],
+      ['403', status(403), 'rejected'],
+      ['404', status(404), 'not-found'],
+      ['500 (a bug, not a blip)', status(500), 'unavailable'],
+      ['an off-contract body', () => of(axiosResponse([{ item: 'x' }])), 'bad-response'],
+    ])('never retries %s', async (_case, answer, kind) => {
       const { call, sent } = await clientAnswering([answer, ok], { retry: { maxRetries: 5 } });
       const result = call();
       await jest.advanceTimersByTimeAsync(5_000);
-      expect(await result).toBeInstanceOf(expected);
+      expect(await result).toMatchObject({ constructor: OrderServiceError, kind });
       expect(sent()).toBe(1);
     });
 
@@ -139,7 +132,7 @@ describe('OrderClientPolicy (through OrderServiceClient, HttpService overridden,
       const { call, sent } = await clientAnswering([status(503), ok], { retry: { maxRetries: 0 } });
       const result = call();
       await jest.advanceTimersByTimeAsync(5_000);
-      expect(await result).toBeInstanceOf(OrderServiceUnavailableError);
+      expect(await result).toMatchObject({ constructor: OrderServiceError, kind: 'unavailable' });
       expect(sent()).toBe(1);
     });
   });
@@ -160,7 +153,7 @@ describe('OrderClientPolicy (through OrderServiceClient, HttpService overridden,
       await expect(result).resolves.toEqual(DEMO_ORDERS);
     });
 
-    it('fails with OrderServiceTimeoutError(timeoutMs) at the deadline, retries included, and sends nothing after', async () => {
+    it('fails as a timeout of timeoutMs at the deadline, retries included, and sends nothing after', async () => {
       const { call, sent, unsubscribed } = await clientAnswering([silence], {
         timeoutMs: 1_000,
         attemptTimeoutMs: 400,
@@ -170,13 +163,13 @@ describe('OrderClientPolicy (through OrderServiceClient, HttpService overridden,
       await jest.advanceTimersByTimeAsync(999);
       expect(sent()).toBe(2); // 0–400 ms, then 475–875 ms, then waiting 150 ms of back-off
       await jest.advanceTimersByTimeAsync(1);
-      expect(await result).toMatchObject({ constructor: OrderServiceTimeoutError, timeoutMs: 1_000 });
+      expect(await result).toMatchObject({ constructor: OrderServiceError, kind: 'timeout', timeoutMs: 1_000 });
       expect(unsubscribed()).toBe(sent());
       await jest.advanceTimersByTimeAsync(10_000);
       expect(sent()).toBe(2);
     });
 
-    it('fails with the attempt’s OrderServiceTimeoutError when the last attempt times out before the deadline', async () => {
+    it('fails as a timeout of the attempt’s timeout when the last attempt times out before the deadline', async () => {
       const { call } = await clientAnswering([silence], {
         timeoutMs: 10_000,
         attemptTimeoutMs: 200,
@@ -184,7 +177,7 @@ describe('OrderClientPolicy (through OrderServiceClient, HttpService overridden,
       });
       const result = call();
       await jest.advanceTimersByTimeAsync(200 + 75 + 200);
-      expect(await result).toMatchObject({ constructor: OrderServiceTimeoutError, timeoutMs: 200 });
+      expect(await result).toMatchObject({ constructor: OrderServiceError, kind: 'timeout', timeoutMs: 200 });
     });
 
     it('aborts the attempt and every pending retry when the caller unsubscribes', async () => {
@@ -210,16 +203,15 @@ describe('OrderClientPolicy (through OrderServiceClient, HttpService overridden,
       return harness;
     }
 
-    it('fails fast with OrderServiceCircuitOpenError after N consecutive failures, sending nothing', async () => {
+    it('fails fast as circuit-open after N consecutive failures, sending nothing', async () => {
       const { call, sent } = await openBreaker([status(503)]);
       expect(sent()).toBe(3);
 
       await jest.advanceTimersByTimeAsync(1_000);
       const error = await call();
 
-      expect(error).toBeInstanceOf(OrderServiceCircuitOpenError);
-      expect(error).toBeInstanceOf(OrderServiceUnavailableError);
-      expect(error).toMatchObject({ breakerOpen: true, retryAfterMs: 4_000, userId: 'user123' });
+      expect(error).toMatchObject({ constructor: OrderServiceError, kind: 'circuit-open', code: 'ORDER_SERVICE_CIRCUIT_OPEN' });
+      expect(error).toMatchObject({ retryAfterMs: 4_000, resource: { params: { userId: 'user123' } } });
       expect(sent()).toBe(3);
     });
 
@@ -233,8 +225,8 @@ describe('OrderClientPolicy (through OrderServiceClient, HttpService overridden,
       await call();
       const third = call();
       await jest.advanceTimersByTimeAsync(100);
-      expect(await third).toBeInstanceOf(OrderServiceTimeoutError);
-      expect(await call()).toBeInstanceOf(OrderServiceCircuitOpenError);
+      expect(await third).toMatchObject({ constructor: OrderServiceError, kind: 'timeout' });
+      expect(await call()).toMatchObject({ constructor: OrderServiceError, kind: 'circuit-open' });
       expect(sent()).toBe(3);
     });
 
@@ -270,18 +262,18 @@ describe('OrderClientPolicy (through OrderServiceClient, HttpService overridden,
       await jest.advanceTimersByTimeAsync(99);
       expect(sent()).toBe(4);
       await jest.advanceTimersByTimeAsync(1);
-      expect(await probe).toBeInstanceOf(OrderServiceTimeoutError);
-      expect(await held).toBeInstanceOf(OrderServiceCircuitOpenError);
+      expect(await probe).toMatchObject({ constructor: OrderServiceError, kind: 'timeout' });
+      expect(await held).toMatchObject({ constructor: OrderServiceError, kind: 'circuit-open' });
       expect(sent()).toBe(4);
     });
 
     it('re-opens for another halfOpenAfterMs when the probe fails', async () => {
       const { call, sent } = await openBreaker([status(503)]);
       await jest.advanceTimersByTimeAsync(5_000);
-      expect(await call()).toMatchObject({ constructor: OrderServiceUnavailableError, status: 503 });
+      expect(await call()).toMatchObject({ constructor: OrderServiceError, kind: 'unavailable', status: 503 });
       const open = await call();
-      expect(open).toMatchObject({ constructor: OrderServiceCircuitOpenError, retryAfterMs: 5_000 });
-      expect((open as Error).message).toMatch(/circuit open for user ".+": failing fast for 5000 ms$/);
+      expect(open).toMatchObject({ constructor: OrderServiceError, kind: 'circuit-open', retryAfterMs: 5_000 });
+      expect((open as Error).message).toMatch(/^Order Service circuit open: failing fast for 5000 ms for .*\(userId ".+"\)$/);
       expect(sent()).toBe(4);
     });
 
@@ -292,7 +284,7 @@ describe('OrderClientPolicy (through OrderServiceClient, HttpService overridden,
       });
       const result = call();
       await jest.advanceTimersByTimeAsync(1_000);
-      expect(await result).toBeInstanceOf(OrderServiceCircuitOpenError);
+      expect(await result).toMatchObject({ constructor: OrderServiceError, kind: 'circuit-open' });
       expect(sent()).toBe(3);
     });
   });

@@ -4,12 +4,7 @@ import { answers, answersMalformedJson, HttpInterception, refuses, replyWith, re
 import { answersOrders, truncatesOrders } from '../testing';
 import nock from 'nock';
 import { firstValueFrom } from 'rxjs';
-import {
-  OrderServiceBadResponseError,
-  OrderServiceNotFoundError,
-  OrderServiceTimeoutError,
-  OrderServiceUnavailableError,
-} from './errors';
+import { OrderServiceError } from './errors/order-service.error';
 import { OrderClientModule } from './order-client.module';
 import { OrderServiceClient } from './order-service.client';
 
@@ -46,41 +41,42 @@ describe('OrderServiceClient over real HTTP (intercepted with nock)', () => {
     await expect(orders('user000')).resolves.toEqual([]);
   });
 
-  it('fails with OrderServiceNotFoundError on 404', async () => {
+  it('fails with a not-found OrderServiceError on 404', async () => {
     replyWith(orderService('user456'), answers(404, { error: 'unknown user' }));
-    await expect(orders('user456')).rejects.toBeInstanceOf(OrderServiceNotFoundError);
+    await expect(orders('user456')).rejects.toMatchObject({ constructor: OrderServiceError, kind: 'not-found' });
   });
 
-  it('fails with OrderServiceUnavailableError on 500 Internal Server Error', async () => {
+  it('fails with an unavailable OrderServiceError on 500 Internal Server Error', async () => {
     replyWith(orderService('user789'), answers(500, 'Internal Server Error'));
-    await expect(orders('user789')).rejects.toMatchObject({ constructor: OrderServiceUnavailableError, status: 500 });
+    await expect(orders('user789')).rejects.toMatchObject({ constructor: OrderServiceError, kind: 'unavailable', status: 500 });
   });
 
   it.each([
     ['refused', refuses(), 'ECONNREFUSED'],
     ['reset', resets(), 'ECONNRESET'],
-  ])('fails with OrderServiceUnavailableError when the connection is %s', async (_case, answer, code) => {
+  ])('fails with an unavailable OrderServiceError when the connection is %s', async (_case, answer, code) => {
     replyWith(orderService('user123'), answer);
-    await expect(orders('user123')).rejects.toMatchObject({ constructor: OrderServiceUnavailableError, cause: { code } });
+    await expect(orders('user123')).rejects.toMatchObject({ constructor: OrderServiceError, kind: 'unavailable', cause: { code } });
   });
 
-  it('fails with OrderServiceTimeoutError when no answer comes within timeoutMs', async () => {
+  it('fails with a timeout OrderServiceError when no answer comes within timeoutMs', async () => {
     replyWith(orderService('user123'), timesOut());
-    await expect(orders('user123')).rejects.toBeInstanceOf(OrderServiceTimeoutError);
+    await expect(orders('user123')).rejects.toMatchObject({ constructor: OrderServiceError, kind: 'timeout' });
   });
 
   it.each([
     ['malformed JSON', answersMalformedJson()],
     ['a body cut off mid-way', truncatesOrders()],
-  ])('fails with OrderServiceBadResponseError on %s', async (_case, answer) => {
+  ])('fails with a bad-response OrderServiceError on %s', async (_case, answer) => {
     replyWith(orderService('user123'), answer);
     await expect(orders('user123')).rejects.toMatchObject({
-      constructor: OrderServiceBadResponseError,
+      constructor: OrderServiceError,
+      kind: 'bad-response',
       reason: 'body is not valid JSON',
     });
   });
 
-  it('fails with OrderServiceBadResponseError naming the field of an off-contract body', async () => {
+  it('fails with a bad-response OrderServiceError naming the field of an off-contract body', async () => {
     replyWith(orderService('user123'), answers(200, [{ order_id: 'ord001', item: 'Laptop', qty: 1 }]));
     await expect(orders('user123')).rejects.toMatchObject({ reason: expect.stringMatching(/^0\.quantity: /) });
   });

@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { AxiosError } from 'axios';
 import { axiosHttpError, axiosNetworkError, axiosResponse } from '@boundary/testing';
 import { firstValueFrom, Observable, of, throwError } from 'rxjs';
-import { OrderServiceBadResponseError, OrderServiceUnavailableError } from './errors';
+import { OrderServiceError } from './errors/order-service.error';
 import { OrderClientModule } from './order-client.module';
 import type { OrderClientOptions } from './order-client.options';
 import { OrderServiceClient } from './order-service.client';
@@ -54,25 +54,28 @@ describe('OrderServiceClient request options (HttpService overridden)', () => {
     expect(limited.get.mock.calls[0][1]).toMatchObject({ maxContentLength: 2048, maxBodyLength: 2048 });
   });
 
-  it('fails with OrderServiceBadResponseError when axios stops a body over the limit', async () => {
+  it('fails with a bad-response OrderServiceError when axios stops a body over the limit', async () => {
     const tooLarge = new AxiosError('maxContentLength size of 2048 exceeded', AxiosError.ERR_BAD_RESPONSE);
     const { orders } = await clientWith({ maxResponseBytes: 2048 }, () => throwError(() => tooLarge));
     await expect(orders()).rejects.toMatchObject({
-      constructor: OrderServiceBadResponseError,
+      constructor: OrderServiceError,
+      kind: 'bad-response',
       reason: 'body larger than 2048 bytes',
       cause: tooLarge,
     });
   });
 
-  it('fails with OrderServiceUnavailableError when a 200 breaks off mid-body (reset, aborted stream)', async () => {
+  it('fails with an unavailable OrderServiceError when a 200 breaks off mid-body (reset, aborted stream)', async () => {
     const brokeOff = axiosNetworkError('ECONNRESET');
     brokeOff.response = axiosResponse('[{"order_id":');
     const { orders } = await clientWith({}, () => throwError(() => brokeOff));
-    await expect(orders()).rejects.toMatchObject({ constructor: OrderServiceUnavailableError, status: undefined });
+    const error = await orders().catch((e: unknown) => e);
+    expect(error).toMatchObject({ constructor: OrderServiceError, kind: 'unavailable' });
+    expect(error).not.toHaveProperty('status');
   });
 
   it('keeps a real upstream status when there is one', async () => {
     const { orders } = await clientWith({}, () => throwError(() => axiosHttpError(503)));
-    await expect(orders()).rejects.toMatchObject({ constructor: OrderServiceUnavailableError, status: 503 });
+    await expect(orders()).rejects.toMatchObject({ constructor: OrderServiceError, kind: 'unavailable', status: 503 });
   });
 });

@@ -6,13 +6,8 @@ import { answers, answersMalformedJson, connectionFails, HttpServiceDouble, time
 import { answersOrders } from '../testing';
 import { AxiosError } from 'axios';
 import { firstValueFrom, throwError } from 'rxjs';
-import {
-  OrderServiceBadResponseError,
-  OrderServiceNotFoundError,
-  OrderServiceRejectedError,
-  OrderServiceTimeoutError,
-  OrderServiceUnavailableError,
-} from './errors';
+import { OrderServiceError } from './errors/order-service.error';
+import { ORDER_SERVICE_CALLS } from './order-service.calls';
 import { OrderClientModule } from './order-client.module';
 import { OrderServiceClient } from './order-service.client';
 
@@ -92,24 +87,25 @@ describe('OrderServiceClient (HttpService overridden)', () => {
   });
 
   describe('when the Order Service answers 404', () => {
-    it('fails with OrderServiceNotFoundError carrying the user id and the cause', async () => {
+    it('fails with a not-found OrderServiceError carrying the user id and the cause', async () => {
       http.on('GET', '/users/user456/orders', answers(404, { error: 'not found' }));
 
       const error = await orders('user456').catch((e: unknown) => e);
 
-      expect(error).toBeInstanceOf(OrderServiceNotFoundError);
-      expect(error).toMatchObject({ userId: 'user456', code: 'ORDER_SERVICE_USER_NOT_FOUND' });
+      expect(error).toMatchObject({ constructor: OrderServiceError, kind: 'not-found', status: 404 });
+      expect(error).toMatchObject({ resource: ORDER_SERVICE_CALLS.userOrders('user456'), code: 'ORDER_SERVICE_NOT_FOUND' });
       expect((error as Error).cause).toBeInstanceOf(AxiosError);
       expect((error as Error).cause).toMatchObject({ response: { status: 404, data: { error: 'not found' } } });
     });
   });
 
   describe('when the Order Service answers 500 Internal Server Error', () => {
-    it('fails with OrderServiceUnavailableError carrying the status', async () => {
+    it('fails with an unavailable OrderServiceError carrying the status', async () => {
       http.on('GET', '/users/user789/orders', answers(500, 'Internal Server Error'));
       await expect(orders('user789')).rejects.toMatchObject({
-        constructor: OrderServiceUnavailableError,
-        userId: 'user789',
+        constructor: OrderServiceError,
+        kind: 'unavailable',
+        resource: { params: { userId: 'user789' } },
         status: 500,
         cause: { response: { status: 500 } },
       });
@@ -117,40 +113,44 @@ describe('OrderServiceClient (HttpService overridden)', () => {
   });
 
   it.each(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH'])(
-    'fails with OrderServiceUnavailableError when the connection fails with %s',
+    'fails with an unavailable OrderServiceError when the connection fails with %s',
     async (code) => {
       http.on('GET', '/users/user123/orders', connectionFails(code));
       const error = await orders('user123').catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(OrderServiceUnavailableError);
-      expect(error).toMatchObject({ userId: 'user123', status: undefined, cause: { code } });
+      expect(error).toMatchObject({ constructor: OrderServiceError, kind: 'unavailable' });
+      expect(error).toMatchObject({ resource: { params: { userId: 'user123' } }, cause: { code } });
+      expect(error).not.toHaveProperty('status');
     },
   );
 
-  it.each([400, 401, 403, 499])('fails with OrderServiceRejectedError on %i', async (status) => {
+  it.each([400, 401, 403, 499])('fails with a rejected OrderServiceError on %i', async (status) => {
     http.on('GET', '/users/user123/orders', answers(status));
     await expect(orders('user123')).rejects.toMatchObject({
-      constructor: OrderServiceRejectedError,
+      constructor: OrderServiceError,
+      kind: 'rejected',
       status,
       cause: { response: { status } },
     });
   });
 
   describe('when the Order Service never answers', () => {
-    it('fails with OrderServiceTimeoutError after timeoutMs and unsubscribes from the request', async () => {
+    it('fails with a timeout OrderServiceError after timeoutMs and unsubscribes from the request', async () => {
       http.on('GET', '/users/user123/orders', timesOut());
 
       await expect(orders('user123')).rejects.toMatchObject({
-        constructor: OrderServiceTimeoutError,
-        userId: 'user123',
+        constructor: OrderServiceError,
+        kind: 'timeout',
+        resource: { params: { userId: 'user123' } },
         timeoutMs: TIMEOUT_MS,
       });
       expect(http.inFlight).toBe(0);
     });
 
-    it.each(['ECONNABORTED', 'ETIMEDOUT'])('also maps axios’ own timeout (%s) to OrderServiceTimeoutError', async (code) => {
+    it.each(['ECONNABORTED', 'ETIMEDOUT'])('also maps axios’ own timeout (%s) to a timeout OrderServiceError', async (code) => {
       http.on('GET', '/users/user123/orders', connectionFails(code));
       await expect(orders('user123')).rejects.toMatchObject({
-        constructor: OrderServiceTimeoutError,
+        constructor: OrderServiceError,
+        kind: 'timeout',
         timeoutMs: TIMEOUT_MS,
         cause: { code },
       });
@@ -163,10 +163,11 @@ describe('OrderServiceClient (HttpService overridden)', () => {
   });
 
   describe('when the Order Service breaks the contract', () => {
-    it('fails with OrderServiceBadResponseError for a body that is not JSON', async () => {
+    it('fails with a bad-response OrderServiceError for a body that is not JSON', async () => {
       http.on('GET', '/users/user123/orders', answersMalformedJson());
       await expect(orders('user123')).rejects.toMatchObject({
-        constructor: OrderServiceBadResponseError,
+        constructor: OrderServiceError,
+        kind: 'bad-response',
         reason: 'body is not valid JSON',
         cause: expect.any(SyntaxError),
       });
@@ -175,15 +176,16 @@ describe('OrderServiceClient (HttpService overridden)', () => {
     it('names the offending field of an off-contract order', async () => {
       http.on('GET', '/users/user123/orders', answers(200, [{ order_id: 'ord001', item: 'Laptop', quantity: 0 }]));
       const error = await orders('user123').catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(OrderServiceBadResponseError);
-      expect((error as OrderServiceBadResponseError).reason).toMatch(/^0\.quantity: /);
+      expect(error).toMatchObject({ constructor: OrderServiceError, kind: 'bad-response' });
+      expect((error as OrderServiceError).reason).toMatch(/^0\.quantity: /);
       expect((error as Error).cause).toMatchObject({ issues: [expect.objectContaining({ path: [0, 'quantity'] })] });
     });
 
     it('rejects a wrapped list: the wire shape is a bare array', async () => {
       http.on('GET', '/users/user123/orders', answers(200, { orders: DEMO_ORDERS }));
       await expect(orders('user123')).rejects.toMatchObject({
-        constructor: OrderServiceBadResponseError,
+        constructor: OrderServiceError,
+        kind: 'bad-response',
         reason: expect.stringMatching(/^body: /),
       });
     });
@@ -200,7 +202,7 @@ describe('OrderServiceClient (HttpService overridden)', () => {
       http.on('GET', '/users/user456/orders', answers(404));
       await orders('user456').catch(() => undefined);
       expect(debug.mock.calls).toEqual([
-        [`GET ${ORIGIN}/users/user456/orders failed: Order Service does not know user "user456"`],
+        [`GET ${ORIGIN}/users/user456/orders failed: Order Service answered 404 for GET /users/{userId}/orders (userId "user456")`],
       ]);
     } finally {
       debug.mockRestore();
@@ -215,17 +217,16 @@ describe('OrderServiceClient (HttpService overridden)', () => {
       .overrideProvider(HttpService)
       .useValue({ get: () => throwError(() => foreign) })
       .compile();
-    await expect(firstValueFrom(moduleRef.get(OrderServiceClient).getUserOrdersFirstPage('user123'))).rejects.toMatchObject({
-      constructor: OrderServiceUnavailableError,
-      status: undefined,
-      cause: foreign,
-    });
+    const error = await firstValueFrom(moduleRef.get(OrderServiceClient).getUserOrdersFirstPage('user123')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ constructor: OrderServiceError, kind: 'unavailable', cause: foreign });
+    expect(error).not.toHaveProperty('status');
   });
 
-  it('maps a failure that is not from axios to OrderServiceUnavailableError, keeping it as the cause', async () => {
+  it('maps a failure that is not from axios to an unavailable OrderServiceError, keeping it as the cause', async () => {
     // No route: the double fails the request with its own (non-axios) error.
     const error = await firstValueFrom(client.getUserOrdersFirstPage('user123')).catch((e: unknown) => e);
-    expect(error).toMatchObject({ constructor: OrderServiceUnavailableError, status: undefined, cause: { name: 'UnmatchedRequestError' } });
+    expect(error).toMatchObject({ constructor: OrderServiceError, kind: 'unavailable', cause: { name: 'UnmatchedRequestError' } });
+    expect(error).not.toHaveProperty('status');
     expect(() => http.verifyAllUsed()).toThrow(/unmatched request: GET .*\/users\/user123\/orders/);
     http = new HttpServiceDouble(); // the unmatched request was the point: keep afterEach's check quiet
   });

@@ -2,12 +2,8 @@ import { HttpService } from '@nestjs/axios';
 import { Test } from '@nestjs/testing';
 import { axiosHttpError, axiosResponse } from '@boundary/testing';
 import { firstValueFrom, type Observable, of, throwError } from 'rxjs';
-import {
-  OrderServiceOrderNotFoundError,
-  OrderServiceNotFoundError,
-  OrderServiceRejectedError,
-  OrderServiceUnavailableError,
-} from './errors';
+import { OrderServiceError } from './errors/order-service.error';
+import { ORDER_SERVICE_CALLS } from './order-service.calls';
 import { OrderClientModule } from './order-client.module';
 import { OrderServiceClient } from './order-service.client';
 
@@ -44,23 +40,26 @@ describe('OrderServiceClient one order and order creation (HttpService overridde
       expect(get.mock.calls[0][0]).toBe('http://orders.test/orders/ord%2F1');
     });
 
-    it('fails with OrderServiceOrderNotFoundError, a not-found naming the order, for a 404', async () => {
+    it('fails for a 404 with a not-found OrderServiceError whose resource names the order, not a user', async () => {
       get.mockReturnValue(throwError(() => axiosHttpError(404, { error: 'Unknown order', code: 'ORDER_NOT_FOUND' })));
       const failure = await firstValueFrom(client.getOrder('ord404')).catch((error: unknown) => error);
-      expect(failure).toBeInstanceOf(OrderServiceNotFoundError);
       expect(failure).toMatchObject({
-        constructor: OrderServiceOrderNotFoundError,
-        code: 'ORDER_SERVICE_ORDER_NOT_FOUND',
-        orderId: 'ord404',
-        userId: undefined,
-        message: 'Order Service does not know order "ord404"',
-        resource: { method: 'GET', path: '/orders/{orderId}', params: { orderId: 'ord404' } },
+        constructor: OrderServiceError,
+        kind: 'not-found',
+        code: 'ORDER_SERVICE_NOT_FOUND',
+        status: 404,
+        providerCode: 'ORDER_NOT_FOUND',
+        message: 'Order Service answered 404 ORDER_NOT_FOUND for GET /orders/{orderId} (orderId "ord404")',
+        resource: ORDER_SERVICE_CALLS.order('ord404'),
       });
+      expect(failure).toMatchObject({ resource: { method: 'GET', path: '/orders/{orderId}', params: { orderId: 'ord404' } } });
+      expect((failure as OrderServiceError).resource.params).not.toHaveProperty('userId');
     });
 
     it.each(['.', '..'])('refuses the order id %j without sending anything', async (id) => {
       await expect(firstValueFrom(client.getOrder(id))).rejects.toMatchObject({
-        constructor: OrderServiceRejectedError,
+        constructor: OrderServiceError,
+        kind: 'rejected',
         status: 400,
         cause: 'dot-segment order id',
       });
@@ -96,35 +95,38 @@ describe('OrderServiceClient one order and order creation (HttpService overridde
       expect(post.mock.calls.map(([, , config]) => config.headers['Idempotency-Key'])).toEqual(['key-1', 'key-1']);
     });
 
-    it('fails with OrderServiceRejectedError carrying the provider’s code when the key was used for another body', async () => {
+    it('fails with a rejected OrderServiceError carrying the provider’s code when the key was used for another body', async () => {
       post.mockReturnValue(
         throwError(() => axiosHttpError(409, { error: 'Idempotency-Key reused', code: 'IDEMPOTENCY_KEY_REUSED' })),
       );
       await expect(firstValueFrom(client.createOrder(NEW_ORDER, { idempotencyKey: 'key-1' }))).rejects.toMatchObject({
-        constructor: OrderServiceRejectedError,
+        constructor: OrderServiceError,
+        kind: 'rejected',
         status: 409,
         providerCode: 'IDEMPOTENCY_KEY_REUSED',
-        userId: undefined,
+        resource: ORDER_SERVICE_CALLS.createOrder(),
       });
     });
 
     it.each([
       [409, 'OUT_OF_STOCK'],
       [422, 'UNKNOWN_ITEM'],
-    ])('fails with OrderServiceRejectedError %i carrying %s: the order the inventory refused', async (status, code) => {
+    ])('fails with a rejected OrderServiceError %i carrying %s: the order the inventory refused', async (status, code) => {
       post.mockReturnValue(throwError(() => axiosHttpError(status, { error: 'refused', code })));
       await expect(firstValueFrom(client.createOrder(NEW_ORDER, { idempotencyKey: 'key-1' }))).rejects.toMatchObject({
-        constructor: OrderServiceRejectedError,
+        constructor: OrderServiceError,
+        kind: 'rejected',
         status,
         providerCode: code,
       });
       expect(post).toHaveBeenCalledTimes(1);
     });
 
-    it('fails with OrderServiceUnavailableError carrying the 503’s code after its retries, when the inventory is down', async () => {
+    it('fails with an unavailable OrderServiceError carrying the 503’s code after its retries, when the inventory is down', async () => {
       post.mockReturnValue(throwError(() => axiosHttpError(503, { error: 'Inventory unavailable', code: 'INVENTORY_UNAVAILABLE' })));
       await expect(firstValueFrom(client.createOrder(NEW_ORDER, { idempotencyKey: 'key-1' }))).rejects.toMatchObject({
-        constructor: OrderServiceUnavailableError,
+        constructor: OrderServiceError,
+        kind: 'unavailable',
         status: 503,
         providerCode: 'INVENTORY_UNAVAILABLE',
       });
@@ -134,7 +136,7 @@ describe('OrderServiceClient one order and order creation (HttpService overridde
     it('leaves providerCode unset when the error body has no code', async () => {
       post.mockReturnValue(throwError(() => axiosHttpError(400, 'Bad Request')));
       const failure = await firstValueFrom(client.createOrder(NEW_ORDER, { idempotencyKey: 'key-1' })).catch((e: unknown) => e);
-      expect(failure).toBeInstanceOf(OrderServiceRejectedError);
+      expect(failure).toMatchObject({ constructor: OrderServiceError, kind: 'rejected' });
       expect(failure).not.toHaveProperty('providerCode');
     });
   });

@@ -4,7 +4,7 @@ import { DEMO_ORDERS } from '@boundary/order-contract';
 import { firstValueFrom, of, type Observable } from 'rxjs';
 import { axiosResponse } from '@boundary/testing';
 import { OrderClientModule } from './order-client.module';
-import { OrderServiceRejectedError } from './errors';
+import { OrderServiceError } from './errors/order-service.error';
 import { OrderServiceClient } from './order-service.client';
 
 describe('OrderServiceClient.getUserOrdersPage (HttpService overridden)', () => {
@@ -39,7 +39,8 @@ describe('OrderServiceClient.getUserOrdersPage (HttpService overridden)', () => 
 
   it.each(['.', '..'])('refuses the id %j without sending anything (no encoding stops URL dot-segment handling)', async (id) => {
     await expect(firstValueFrom(client.getUserOrdersFirstPage(id))).rejects.toMatchObject({
-      constructor: OrderServiceRejectedError,
+      constructor: OrderServiceError,
+      kind: 'rejected',
       status: 400,
       cause: 'dot-segment user id',
     });

@@ -2,18 +2,12 @@ import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable } from '@nestjs/common';
 import { ProviderClient } from '@boundary/client-core';
 import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
-import {
-  OrderDetailSchema,
-  OrderListSchema,
-  ORDER_ROUTES,
-  type CreateOrderRequest,
-  type Order,
-  type OrderDetail,
-} from '@boundary/order-contract';
+import { OrderDetailSchema, OrderListSchema, type CreateOrderRequest, type Order, type OrderDetail } from '@boundary/order-contract';
 import { map, type Observable } from 'rxjs';
-import { ORDER_SERVICE_ERRORS } from './errors';
+import { OrderServiceError } from './errors/order-service.error';
 import { nextPageCursor } from './link-header';
 import { ORDER_CLIENT_OPTIONS } from './order-client.module-definition';
+import { ORDER_SERVICE_CALLS } from './order-service.calls';
 import type { OrderClientOptions } from './order-client.options';
 import type { CreatedOrder, CreateOrderOptions } from './created-order';
 import type { OrderPage, OrderPageQuery } from './order-page';
@@ -25,7 +19,7 @@ export class OrderServiceClient {
   private readonly baseUrl: string;
 
   constructor(http: HttpService, @Inject(ORDER_CLIENT_OPTIONS) options: OrderClientOptions) {
-    this.core = new ProviderClient(http, options, ORDER_SERVICE_ERRORS, OrderServiceClient.name);
+    this.core = new ProviderClient(http, options, OrderServiceError, OrderServiceClient.name);
     this.baseUrl = options.baseUrl;
   }
 
@@ -34,10 +28,10 @@ export class OrderServiceClient {
    * attempt timeout, retries with back-off, circuit breaker, deadline. Cold: nothing is sent until subscription,
    * and unsubscribing aborts the request in flight and any retry.
    *
-   * Fails with `OrderServiceNotFoundError` (404), `OrderServiceUnavailableError` (refused, reset, 5xx),
-   * `OrderServiceCircuitOpenError` (breaker open, nothing sent), `OrderServiceTimeoutError` (deadline or last
-   * attempt timed out), `OrderServiceBadResponseError` (not JSON, off-contract, larger than `maxResponseBytes`)
-   * or `OrderServiceRejectedError` (any other 4xx, e.g. 401/403 for a wrong service token).
+   * Fails with an `OrderServiceError` whose `kind` says why: `not-found` (404: the Order Service does not know the
+   * user), `unavailable` (refused, reset, 5xx), `circuit-open` (breaker open, nothing sent; `retryAfterMs`),
+   * `timeout` (deadline or last attempt timed out; `timeoutMs`), `bad-response` (not JSON, off-contract, larger than
+   * `maxResponseBytes`; `reason`) or `rejected` (any other 4xx, e.g. 401/403 for a wrong service token).
    */
   getUserOrdersFirstPage(userId: string): Observable<Order[]> {
     return this.getUserOrdersPage(userId).pipe(map((page) => page.orders));
@@ -46,11 +40,12 @@ export class OrderServiceClient {
   /**
    * One page of a user's history (`?limit=&cursor=`), with the cursor of the next page taken from the
    * `Link: <…>; rel="next"` header. Same policies and failures as `getUserOrdersFirstPage`; an expired or foreign cursor
-   * is a 400 (`OrderServiceRejectedError`), and so is the id `.` or `..`, refused without sending anything.
+   * is a 400 (kind `rejected`, `providerCode` `INVALID_CURSOR`), and so is the id `.` or `..`, refused without sending
+   * anything.
    */
   getUserOrdersPage(userId: string, { limit, cursor }: OrderPageQuery = {}): Observable<OrderPage> {
     return this.core
-      .call({ method: 'GET', path: ORDER_ROUTES.userOrders, params: { userId }, query: { limit, cursor }, schema: OrderListSchema })
+      .call({ ...ORDER_SERVICE_CALLS.userOrders(userId), query: { limit, cursor }, schema: OrderListSchema })
       .pipe(
         map(({ data: orders, headers }) => {
           const nextCursor = nextPageCursor(headers['link'], this.baseUrl);
@@ -61,25 +56,24 @@ export class OrderServiceClient {
 
   /**
    * One order with its owner (`GET /orders/:orderId`), validated against `OrderDetailSchema`. Same policies as the
-   * history; an unknown order fails with `OrderServiceOrderNotFoundError`, the id `.` or `..` with
-   * `OrderServiceRejectedError` (400) without sending anything.
+   * history; an unknown order fails with kind `not-found` (its `resource.params.orderId` names the order), the id `.`
+   * or `..` with kind `rejected` (400) without sending anything.
    */
   getOrder(orderId: string): Observable<OrderDetail> {
     return this.core
-      .call({ method: 'GET', path: ORDER_ROUTES.order, params: { orderId }, schema: OrderDetailSchema })
+      .call({ ...ORDER_SERVICE_CALLS.order(orderId), schema: OrderDetailSchema })
       .pipe(map(({ data }) => data));
   }
 
   /**
    * Creates an order (`POST /orders`). `idempotencyKey` is sent as `Idempotency-Key`, which is what lets the
    * policies retry the POST: the Order Service answers a repeat with the first order (`created: false`). The same
-   * key with another body fails with `OrderServiceRejectedError` (409, `providerCode` `IDEMPOTENCY_KEY_REUSED`).
+   * key with another body fails with kind `rejected` (409, `providerCode` `IDEMPOTENCY_KEY_REUSED`).
    */
   createOrder(order: CreateOrderRequest, { idempotencyKey }: CreateOrderOptions): Observable<CreatedOrder> {
     return this.core
       .call({
-        method: 'POST',
-        path: ORDER_ROUTES.orders,
+        ...ORDER_SERVICE_CALLS.createOrder(),
         body: order,
         headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
         schema: OrderDetailSchema,

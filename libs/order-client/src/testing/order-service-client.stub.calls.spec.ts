@@ -1,6 +1,7 @@
 import { OffContractFixtureError, UnscriptedCallError } from '@boundary/testing';
 import { firstValueFrom } from 'rxjs';
-import { OrderServiceOrderNotFoundError } from '../lib/errors';
+import { OrderServiceError } from '../lib/errors/order-service.error';
+import { ORDER_SERVICE_CALLS } from '../lib/order-service.calls';
 import { OrderServiceClientStub } from './order-service-client.stub';
 import { anOrder, ordersFor } from './order.fixtures';
 
@@ -45,9 +46,10 @@ describe('OrderServiceClientStub — pages, one order, new orders', () => {
   });
 
   it('answers getOrder from forOrder, checked against the order detail schema', async () => {
-    stub.forOrder('ord001').returns(DETAIL).forOrder('ord404').failsWith(new OrderServiceOrderNotFoundError('ord404'));
+    const notFound = new OrderServiceError({ kind: 'not-found', resource: ORDER_SERVICE_CALLS.order('ord404'), status: 404 });
+    stub.forOrder('ord001').returns(DETAIL).forOrder('ord404').failsWith(notFound);
     await expect(firstValueFrom(stub.getOrder('ord001'))).resolves.toEqual(DETAIL);
-    await expect(firstValueFrom(stub.getOrder('ord404'))).rejects.toBeInstanceOf(OrderServiceOrderNotFoundError);
+    await expect(firstValueFrom(stub.getOrder('ord404'))).rejects.toBe(notFound);
     expect(() => stub.forOrder('bad').returns({ ...DETAIL, user_id: '' })).toThrow(
       expect.objectContaining({ constructor: OffContractFixtureError, field: 'user_id' }),
     );

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { firstValueFrom, lastValueFrom, Observable, timeout, toArray } from 'rxjs';
-import { OrderServiceUnavailableError } from '../lib/errors';
+import { OrderServiceError } from '../lib/errors/order-service.error';
+import { ORDER_SERVICE_CALLS } from '../lib/order-service.calls';
 import { OrderServiceClient } from '../lib/order-service.client';
 import { OrderClientTestingModule, orderClientMocker, provideOrderServiceClientStub } from './order-client-testing.module';
 import { OffContractFixtureError, UnscriptedCallError } from '@boundary/testing';
@@ -37,7 +38,7 @@ describe('OrderServiceClientStub', () => {
   });
 
   it('fails with the scripted error', async () => {
-    const error = new OrderServiceUnavailableError('user789', 503);
+    const error = new OrderServiceError({ kind: 'unavailable', resource: ORDER_SERVICE_CALLS.userOrders('user789'), status: 503 });
     stub.forUser('user789').failsWith(error);
     await expect(orders('user789')).rejects.toBe(error);
   });
@@ -98,7 +99,7 @@ describe('OrderServiceClientStub', () => {
 
   it('delays(ms) holds an error back too', async () => {
     jest.useFakeTimers();
-    stub.forUser('user789').delays(50).failsWith(new OrderServiceUnavailableError('user789'));
+    stub.forUser('user789').delays(50).failsWith(new OrderServiceError({ kind: 'unavailable', resource: ORDER_SERVICE_CALLS.userOrders('user789') }));
     let failed = false;
     stub.getUserOrdersFirstPage('user789').subscribe({ error: () => (failed = true) });
     await jest.advanceTimersByTimeAsync(49);

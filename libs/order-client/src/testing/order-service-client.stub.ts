@@ -14,7 +14,8 @@ import { onContractOrders } from './order.fixtures';
 /**
  * How the stub answers one user; every answer returns the stub, to script the next user. `returns(orders)` checks
  * them against the contract at setup (`OffContractFixtureError`); `failsWith` takes typically an
- * `OrderServiceError` such as `new OrderServiceUnavailableError(id, 503)`.
+ * `OrderServiceError` such as `new OrderServiceError({ kind: 'unavailable', resource: ORDER_SERVICE_CALLS.userOrders(id),
+ * status: 503 })`.
  */
 export type UserScript = Script<readonly unknown[], OrderServiceClientStub>;
 

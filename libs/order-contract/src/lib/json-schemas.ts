@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorBodySchema } from './error-body.schema';
+import { ErrorBodySchema } from '@boundary/http-conventions';
 import { OrderListSchema, OrderSchema } from './order.schema';
 
 /** A zod schema as an OpenAPI 3.0 schema object, so published documents derive from the same source as validation. */

@@ -1,3 +1,5 @@
+import type { ErrorBody } from '@boundary/http-conventions';
+
 /** What an error answer of either service consists of: its status and its JSON body. */
 export interface HttpProblem {
   status: number;
@@ -9,9 +11,5 @@ export interface HttpProblem {
   headers?: Record<string, string>;
 }
 
-/** The JSON body every error answer carries. */
-export interface HttpProblemBody {
-  error: string;
-  code: string;
-  user_id?: string;
-}
+/** The JSON body every error answer carries: the shared `ErrorBody`, whose `code` a service always sends. */
+export type HttpProblemBody = ErrorBody & { code: string };

@@ -8,7 +8,7 @@ import { AttemptTimeoutError, CircuitOpenError, DeadlineExceededError } from './
 type Step = { value: string } | { error: Error } | 'silence';
 const ok: Step = { value: 'ok' };
 const fails = (error: Error): Step => ({ error });
-const unavailable = (status?: number): Step => fails(providerError('unavailable', status));
+const unavailable = (status?: number): Step => fails(providerError({ kind: 'unavailable', status }));
 const silence: Step = 'silence';
 
 /**
@@ -59,7 +59,7 @@ describe('ClientPolicy (fake clock)', () => {
     });
 
     it('retries a provider timeout and an attempt timeout', async () => {
-      const { run, sent } = policyPlaying([fails(providerError('timeout', 100)), fails(new AttemptTimeoutError(5)), ok]);
+      const { run, sent } = policyPlaying([fails(providerError({ kind: 'timeout', timeoutMs: 100 })), fails(new AttemptTimeoutError(5)), ok]);
       const result = run();
       await jest.advanceTimersByTimeAsync(1_000);
       await expect(result).resolves.toBe('ok');
@@ -67,10 +67,10 @@ describe('ClientPolicy (fake clock)', () => {
     });
 
     it.each([
-      ['a 500 (a bug, not a blip)', providerError('unavailable', 500)],
-      ['a 404', providerError('not-found')],
-      ['a rejection', providerError('rejected', 400)],
-      ['a bad body', providerError('bad-response', 'body: Required')],
+      ['a 500 (a bug, not a blip)', providerError({ kind: 'unavailable', status: 500 })],
+      ['a 404', providerError({ kind: 'not-found', status: 404 })],
+      ['a rejection', providerError({ kind: 'rejected', status: 400 })],
+      ['a bad body', providerError({ kind: 'bad-response', reason: 'body: Required' })],
       ['an error that is not a provider failure', new TypeError('a bug in the attempt')],
     ])('never retries %s, and rejects with it untouched', async (_case, error) => {
       const { run, sent } = policyPlaying([fails(error), ok]);
@@ -131,7 +131,7 @@ describe('ClientPolicy (fake clock)', () => {
     });
 
     it('gives up after maxRetries retries with the last failure', async () => {
-      const last = providerError('unavailable', 504);
+      const last = providerError({ kind: 'unavailable', status: 504 });
       const { run, sent } = policyPlaying([unavailable(503), unavailable(502), fails(last)], { retry: { maxRetries: 2 } });
       const result = run();
       await jest.advanceTimersByTimeAsync(5_000);
@@ -274,19 +274,19 @@ describe('ClientPolicy (fake clock)', () => {
     });
 
     it.each([
-      ['a provider timeout', providerError('timeout', 100)],
+      ['a provider timeout', providerError({ kind: 'timeout', timeoutMs: 100 })],
       ['an attempt timeout', new AttemptTimeoutError(100)],
-      ['an unreachable provider', providerError('unavailable')],
-      ['a 500', providerError('unavailable', 500)],
+      ['an unreachable provider', providerError({ kind: 'unavailable' })],
+      ['a 500', providerError({ kind: 'unavailable', status: 500 })],
     ])('counts %s as a failure', async (_case, error) => {
       const { run } = await openBreaker([fails(error)]);
       expect(await run()).toBeInstanceOf(CircuitOpenError);
     });
 
     it.each([
-      ['a 404', providerError('not-found')],
-      ['a rejection', providerError('rejected', 400)],
-      ['a bad body', providerError('bad-response', 'body: Required')],
+      ['a 404', providerError({ kind: 'not-found', status: 404 })],
+      ['a rejection', providerError({ kind: 'rejected', status: 400 })],
+      ['a bad body', providerError({ kind: 'bad-response', reason: 'body: Required' })],
       ['an error that is not a provider failure', new TypeError('a bug in the attempt')],
     ])('does not count %s', async (_case, error) => {
       const { run, sent } = await openBreaker([fails(error)]);

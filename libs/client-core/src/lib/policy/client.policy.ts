@@ -13,7 +13,7 @@ import {
   type RetryPolicy,
   type TimeoutPolicy,
 } from 'cockatiel';
-import { ProviderCallError, statusOf } from '../errors/provider-call.error';
+import { ProviderCallError } from '../errors/provider-call.error';
 import type { ResolvedClientPolicy } from '../client.options';
 import { AttemptTimeoutError, CircuitOpenError, DeadlineExceededError } from './policy-outcomes';
 
@@ -114,8 +114,7 @@ function isRetriable(error: Error): boolean {
   if (error instanceof AttemptTimeoutError) return true;
   if (!(error instanceof ProviderCallError)) return false;
   if (error.kind === 'timeout') return true;
-  const status = statusOf(error);
-  return error.kind === 'unavailable' && (status === undefined || RETRIABLE_STATUSES.has(status));
+  return error.kind === 'unavailable' && (error.status === undefined || RETRIABLE_STATUSES.has(error.status));
 }
 
 /** What says the provider is unwell (as opposed to a caller's mistake or one bad body). */

@@ -5,11 +5,11 @@ export function axiosResponse(data: unknown, status = 200, headers: AxiosRespons
   return { data, status, statusText: '', headers, config: { headers: new AxiosHeaders() } };
 }
 
-/** The `AxiosError` of an answer with a non-2xx `status`, coded as axios codes it. */
-export function axiosHttpError(status: number): AxiosError {
+/** The `AxiosError` of an answer with a non-2xx `status` and `data` as its body, coded as axios codes it. */
+export function axiosHttpError(status: number, data: unknown = ''): AxiosError {
   const code = status >= 500 ? AxiosError.ERR_BAD_RESPONSE : AxiosError.ERR_BAD_REQUEST;
   const error = new AxiosError(`Request failed with status code ${status}`, code);
-  error.response = axiosResponse('', status);
+  error.response = axiosResponse(data, status);
   return error;
 }
 

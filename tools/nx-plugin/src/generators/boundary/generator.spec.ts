@@ -57,10 +57,12 @@ describe('boundary generator', () => {
     const client = read('libs/stock-level-client/src/lib/stock-level-service.client.ts');
     expect(client).toContain('export class StockLevelServiceClient');
     expect(client).toContain('getWarehouseItem(warehouseItemId: string): Observable<WarehouseItem>');
-    expect(client).toContain('new ProviderClient(http, options, STOCK_LEVEL_SERVICE_ERRORS');
-    expect(read('libs/stock-level-client/src/lib/errors/stock-level-service.errors.ts')).toContain(
-      'export const STOCK_LEVEL_SERVICE_ERRORS: ClientErrors',
+    expect(client).toContain('new ProviderClient(http, options, StockLevelServiceError');
+    // One error class, a subclass for the provider's name and nothing more: the core builds every failure.
+    expect(read('libs/stock-level-client/src/lib/errors/stock-level-service.error.ts')).toContain(
+      'export class StockLevelServiceError extends ProviderCallError {}',
     );
+    expect(tree.children('libs/stock-level-client/src/lib/errors')).toEqual(['stock-level-service.error.ts']);
     expect(read('libs/stock-level-client/src/testing/stock-level-service-client.stub.ts')).toContain(
       'export class StockLevelServiceClientStub extends ScriptedStub',
     );
