@@ -5,3 +5,4 @@ export * from './lib/route-template';
 export * from './lib/path-template';
 export * from './lib/idempotency-key.schema';
 export * from './lib/deadline.header';
+export * from './lib/provider-state';
