@@ -17,4 +17,18 @@ describe('@boundary/testing loading', () => {
       interception.verify();
     });
   });
+
+  it('does not load Pact: its half of the kit is the entry point @boundary/testing/pact', () => {
+    let pactLoaded = false;
+    jest.isolateModules(() => {
+      jest.doMock('@pact-foundation/pact', () => {
+        pactLoaded = true;
+        return jest.requireActual('@pact-foundation/pact');
+      });
+      require('./index');
+      expect(pactLoaded).toBe(false);
+      require('./pact');
+      expect(pactLoaded).toBe(true);
+    });
+  });
 });
