@@ -6,3 +6,4 @@ export * from './lib/path-template';
 export * from './lib/idempotency-key.schema';
 export * from './lib/deadline.header';
 export * from './lib/error-body.schema';
+export * from './lib/provider-state';

@@ -3,3 +3,4 @@ export * from './lib/reservation.schema';
 export * from './lib/inventory-routes';
 export * from './lib/inventory-error-codes';
 export * from './lib/demo-items';
+export * from './lib/inventory-provider-states';

@@ -14,3 +14,4 @@ export { DOT_SEGMENTS, isDotSegment } from '@boundary/http-conventions';
 export { IDEMPOTENCY_KEY_CHARACTER_CLASS, IdempotencyKeySchema, MAX_IDEMPOTENCY_KEY_LENGTH } from '@boundary/http-conventions';
 export * from './lib/order-routes';
 export * from './lib/order-placement-refusals';
+export * from './lib/order-provider-states';

@@ -15,4 +15,4 @@ export * from './lib/scripted-stub';
 export * from './lib/unscripted-call.error';
 export * from './lib/checked-fixture';
 export * from './lib/committed-open-api';
-export * from './lib/provider-state-handlers';
+export type { ProviderState, ProviderStateDefinition } from './lib/provider-state';

@@ -1,20 +1,36 @@
+/** Inside `jest.isolateModules`: whether `dependency` has been loaded since, as the answer of the function returned. */
+function watchLoading(dependency: string): () => boolean {
+  let loaded = false;
+  jest.doMock(dependency, () => {
+    loaded = true;
+    return jest.requireActual(dependency);
+  });
+  return () => loaded;
+}
+
 describe('@boundary/testing loading', () => {
   it('does not load nock, which overrides node:http on load, until an HttpInterception starts', () => {
-    let nockLoaded = false;
     jest.isolateModules(() => {
-      jest.doMock('nock', () => {
-        nockLoaded = true;
-        return jest.requireActual('nock');
-      });
+      const nockLoaded = watchLoading('nock');
       const kit = require('./index') as typeof import('./index');
       new kit.HttpServiceDouble('http://orders.test');
       kit.answers(200, []);
-      expect(nockLoaded).toBe(false);
+      expect(nockLoaded()).toBe(false);
 
       const interception = new kit.HttpInterception();
       interception.start();
-      expect(nockLoaded).toBe(true);
+      expect(nockLoaded()).toBe(true);
       interception.verify();
+    });
+  });
+
+  it('does not load Pact: its half of the kit is the entry point @boundary/testing/pact', () => {
+    jest.isolateModules(() => {
+      const pactLoaded = watchLoading('@pact-foundation/pact');
+      require('./index');
+      expect(pactLoaded()).toBe(false);
+      require('./pact');
+      expect(pactLoaded()).toBe(true);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
+import { PACTS_DIR, verifyPacts } from '@boundary/testing/pact';
 import type { INestApplication } from '@nestjs/common';
 import { join } from 'node:path';
 import { InventoryDatabase } from '../database/inventory-database';
@@ -6,24 +6,16 @@ import { InventoryRepository } from '../inventory/inventory.repository';
 import { startInventoryServiceTestApp } from '../inventory-service.test-app';
 import { providerStates } from './inventory-service.provider-states';
 
-const CONSUMER_PACT = join(__dirname, '../../../../pacts/order-service-inventory-service.json');
+const CONSUMER_PACT = join(PACTS_DIR, 'order-service-inventory-service.json');
 // can-i-deploy (tools/deploy-safety) runs this spec directly at a deployed commit with PACT_FILE naming the pact to check.
 const PACT_UNDER_VERIFICATION = process.env['PACT_FILE'] || CONSUMER_PACT;
 const SERVICE_TOKEN = 'pact-verification-token-0123456789';
 
-/** Starts the real Inventory Service on a free 127.0.0.1 port and verifies `pactFile` against it. */
-async function verify(app: INestApplication, pactFile: string, serviceToken?: string): Promise<unknown> {
-  await app.listen(0, '127.0.0.1');
-  return new Verifier({
-    provider: 'inventory-service',
-    providerBaseUrl: await app.getUrl(),
-    pactUrls: [pactFile],
-    logLevel: 'warn',
-    // pact 16.4 types stateHandlers as HTTP and message handlers at once, which no setup/teardown handler satisfies.
-    stateHandlers: providerStates(() => ({ inventory: app.get(InventoryRepository), database: app.get(InventoryDatabase) })) as VerifierOptions['stateHandlers'],
-    // As the consumer calls it in production: with the shared service token.
-    ...(serviceToken ? { customProviderHeaders: [`Authorization: Bearer ${serviceToken}`] } : {}),
-  }).verifyProvider();
+/** Verifies `pactFile` against the real Inventory Service, started on a free 127.0.0.1 port. */
+function verify(app: INestApplication, pactFile: string, token?: string): Promise<unknown> {
+  const states = providerStates(() => ({ inventory: app.get(InventoryRepository), database: app.get(InventoryDatabase) }));
+  // As the consumer calls it in production: with the shared service token.
+  return verifyPacts(app, { provider: 'inventory-service', pactFiles: [pactFile], states, token });
 }
 
 describe('inventory-service honours the pact of order-service (provider)', () => {

@@ -1,6 +1,5 @@
-// The package root does not re-export this type (pact 16.4).
-import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types';
-import { providerStateHandlers } from '@boundary/testing';
+import { INVENTORY_PROVIDER_STATES } from '@boundary/inventory-contract';
+import { providerStateHandlers, type ProviderStateHandlers } from '@boundary/testing/pact';
 import type { InventoryDatabase } from '../database/inventory-database';
 import { reservations, stock } from '../database/inventory-service.schema';
 import type { InventoryRepository } from '../inventory/inventory.repository';
@@ -50,17 +49,14 @@ export async function removeSeededData(context: ProviderStateContext): Promise<v
 }
 
 /**
- * The provider states the consumers' pacts name, each a sentence with parameters, mapped to the named functions
- * above. Every state is undone after its interaction.
+ * The provider states the consumers' pacts name (`INVENTORY_PROVIDER_STATES`), each mapped to the named function
+ * above that seeds it. Every state is undone after its interaction.
  */
-export function providerStates(context: () => ProviderStateContext): StateHandlers {
+export function providerStates(context: () => ProviderStateContext): ProviderStateHandlers {
   return providerStateHandlers(
     context,
-    {
-      'item {item} has {count} in stock': itemHasStock,
-      'item {item} is not in the inventory': itemIsNotStocked,
-      'reservation {reservationId} of {quantity} {item} exists': reservationExists,
-    },
+    INVENTORY_PROVIDER_STATES,
+    { itemHasStock, itemIsNotStocked, reservationExists },
     removeSeededData,
   );
 }

@@ -1,32 +1,21 @@
 import { InventoryClientModule, InventoryServiceClient, InventoryServiceError } from '@boundary/inventory-client';
-import { DEMO_ITEM, UNKNOWN_ITEM_ID, INVENTORY_ERROR_CODES } from '@boundary/inventory-contract';
+import {
+  DEMO_ITEM,
+  INVENTORY_ERROR_CODES,
+  INVENTORY_PROVIDER_STATES as STATES,
+  UNKNOWN_ITEM_ID,
+} from '@boundary/inventory-contract';
 import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
-import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
-// The package root does not re-export this type (pact 16.4).
-import type { V4RequestBuilderFunc } from '@pact-foundation/pact/src/v4/http/types';
-import { Test } from '@nestjs/testing';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { ACCEPT_JSON, consumerPact, JSON_CONTENT_TYPE, MatchersV3, nestClient, type PactRequestBuilder } from '@boundary/testing/pact';
 import { firstValueFrom } from 'rxjs';
 
 const { integer, regex, string } = MatchersV3;
-
-const PACT_DIR = join(__dirname, '../../../../pacts');
 
 /**
  * Consumer contract: what the Order Service (through the real InventoryServiceClient) relies on from the
  * Inventory Service. Writes pacts/order-service-inventory-service.json, which the provider verifies (`nx verify inventory-service`).
  */
-const pact = new PactV4({
-  consumer: 'order-service',
-  provider: 'inventory-service',
-  dir: PACT_DIR,
-  spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
-  logLevel: 'warn',
-});
-
-const JSON_CONTENT_TYPE = { 'Content-Type': regex('application/json(;.*)?', 'application/json; charset=utf-8') };
-const ACCEPT_JSON = { Accept: 'application/json' };
+const pact = consumerPact({ consumer: 'order-service', provider: 'inventory-service' });
 
 /** What the Order Service reserves for a new order: the order's item and quantity, under the order's key. */
 const RESERVATION = { item: DEMO_ITEM.item, quantity: 2 };
@@ -34,26 +23,17 @@ const KEY = 'order-key-0001';
 const RESERVATION_ID = 'res_00000000-0000-4000-8000-000000000001';
 const reservationLike = { reservation_id: regex('^res_[0-9a-f-]{36}$', RESERVATION_ID), ...RESERVATION };
 const reserveRequest =
-  (body: object): V4RequestBuilderFunc =>
+  (body: object): PactRequestBuilder =>
   (request) => {
     request.headers({ ...ACCEPT_JSON, [IDEMPOTENCY_KEY_HEADER]: KEY }).jsonBody(body);
   };
 
-async function clientFor(baseUrl: string): Promise<InventoryServiceClient> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [InventoryClientModule.forRoot({ baseUrl, timeoutMs: 5_000 })],
-  }).compile();
-  return moduleRef.get(InventoryServiceClient);
-}
+const clientFor = (baseUrl: string) => nestClient(InventoryClientModule.forRoot({ baseUrl, timeoutMs: 5_000 }), InventoryServiceClient);
 
 describe('order-service → inventory-service contract (consumer)', () => {
-  // Pact merges into an existing file: start from none, so an interaction removed here leaves the pact too.
-  beforeAll(() => rmSync(join(PACT_DIR, 'order-service-inventory-service.json'), { force: true }));
-
   it('gets the stock of an item', () =>
     pact
-      .addInteraction()
-      .given('item {item} has {count} in stock', { item: DEMO_ITEM.item, count: DEMO_ITEM.in_stock })
+      .addInteraction(STATES.itemHasStock({ item: DEMO_ITEM.item, count: DEMO_ITEM.in_stock }))
       .uponReceiving('a request for the stock of an item')
       .withRequest('GET', `/items/${DEMO_ITEM.item}`, (request) => request.headers(ACCEPT_JSON))
       .willRespondWith(200, (response) =>
@@ -66,8 +46,7 @@ describe('order-service → inventory-service contract (consumer)', () => {
 
   it('gets 404 with ITEM_NOT_FOUND for an item the Inventory Service does not stock', () =>
     pact
-      .addInteraction()
-      .given('item {item} is not in the inventory', { item: UNKNOWN_ITEM_ID })
+      .addInteraction(STATES.itemIsNotStocked({ item: UNKNOWN_ITEM_ID }))
       .uponReceiving('a request for an unknown item')
       .withRequest('GET', `/items/${UNKNOWN_ITEM_ID}`, (request) => request.headers(ACCEPT_JSON))
       .willRespondWith(404, (response) =>
@@ -84,8 +63,7 @@ describe('order-service → inventory-service contract (consumer)', () => {
 
   it('reserves an order’s units, sending the order’s Idempotency-Key', () =>
     pact
-      .addInteraction()
-      .given('item {item} has {count} in stock', { item: DEMO_ITEM.item, count: 5 })
+      .addInteraction(STATES.itemHasStock({ item: DEMO_ITEM.item, count: 5 }))
       .uponReceiving('a reservation for a new order')
       .withRequest('POST', '/reservations', reserveRequest(RESERVATION))
       .willRespondWith(201, (response) =>
@@ -100,8 +78,7 @@ describe('order-service → inventory-service contract (consumer)', () => {
 
   it('gets the first reservation back, reserving nothing more, for a repeat of the key', () =>
     pact
-      .addInteraction()
-      .given('reservation {reservationId} of {quantity} {item} exists', { reservationId: RESERVATION_ID, ...RESERVATION, key: KEY })
+      .addInteraction(STATES.reservationExists({ reservationId: RESERVATION_ID, ...RESERVATION, key: KEY }))
       .uponReceiving('a repeat of a reservation with the same key and body')
       .withRequest('POST', '/reservations', reserveRequest(RESERVATION))
       .willRespondWith(200, (response) => response.headers(JSON_CONTENT_TYPE).jsonBody(reservationLike))
@@ -111,12 +88,11 @@ describe('order-service → inventory-service contract (consumer)', () => {
       }));
 
   it.each([
-    ['409 OUT_OF_STOCK for more than the stock holds', 'item {item} has {count} in stock', { item: DEMO_ITEM.item, count: 1 }, RESERVATION, 409, INVENTORY_ERROR_CODES.outOfStock],
-    ['422 UNKNOWN_ITEM for an item it does not stock', 'item {item} is not in the inventory', { item: UNKNOWN_ITEM_ID }, { item: UNKNOWN_ITEM_ID, quantity: 1 }, 422, INVENTORY_ERROR_CODES.unknownItem],
-  ])('gets %s', (description, state, params, body, status, code) =>
+    ['409 OUT_OF_STOCK for more than the stock holds', STATES.itemHasStock({ item: DEMO_ITEM.item, count: 1 }), RESERVATION, 409, INVENTORY_ERROR_CODES.outOfStock],
+    ['422 UNKNOWN_ITEM for an item it does not stock', STATES.itemIsNotStocked({ item: UNKNOWN_ITEM_ID }), { item: UNKNOWN_ITEM_ID, quantity: 1 }, 422, INVENTORY_ERROR_CODES.unknownItem],
+  ])('gets %s', (description, state, body, status, code) =>
     pact
-      .addInteraction()
-      .given(state, params)
+      .addInteraction(state)
       .uponReceiving(`a reservation refused with ${status} ${code}`)
       .withRequest('POST', '/reservations', reserveRequest(body))
       .willRespondWith(status, (response) => response.headers(JSON_CONTENT_TYPE).jsonBody({ error: string(description), code }))
@@ -128,8 +104,7 @@ describe('order-service → inventory-service contract (consumer)', () => {
 
   it('releases a reservation it could not use', () =>
     pact
-      .addInteraction()
-      .given('reservation {reservationId} of {quantity} {item} exists', { reservationId: RESERVATION_ID, ...RESERVATION, key: KEY })
+      .addInteraction(STATES.reservationExists({ reservationId: RESERVATION_ID, ...RESERVATION, key: KEY }))
       .uponReceiving('a release of a reservation')
       .withRequest('DELETE', `/reservations/${RESERVATION_ID}`)
       .willRespondWith(204)

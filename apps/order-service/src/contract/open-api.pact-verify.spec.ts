@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
-import { pactsUnderVerification } from './pacts-under-verification';
+import { pactsUnderVerification } from '../testing/pacts-under-verification';
 
 interface PactInteraction {
   description: string;

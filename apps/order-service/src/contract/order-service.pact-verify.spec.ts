@@ -1,6 +1,7 @@
 import { InventoryServiceClient } from '@boundary/inventory-client';
 import type { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
-import { MatchersV3, PactV4, SpecificationVersion, Verifier, type VerifierOptions } from '@pact-foundation/pact';
+import { ORDER_PROVIDER_STATES } from '@boundary/order-contract';
+import { consumerPact, MatchersV3, PACTS_DIR, verifyPacts } from '@boundary/testing/pact';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { CallHandler, INestApplication, NestInterceptor, Provider } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { OrderRepository } from '../orders/order.repository';
 import { startOrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 import { providerStates } from './order-service.provider-states';
-import { PACTS_DIR, pactsUnderVerification, verifyingNamedPact } from './pacts-under-verification';
+import { pactsUnderVerification, verifyingNamedPact } from '../testing/pacts-under-verification';
 
 /** The pact that the tests of the verification itself play with: the User Service's. */
 const CONSUMER_PACT = join(PACTS_DIR, 'user-service-order-service.json');
@@ -22,16 +23,9 @@ const CONSUMER_PACT = join(PACTS_DIR, 'user-service-order-service.json');
  * scratch folder, exactly as a consumer's test run would write it.
  */
 async function writeOverreachingPact(dir: string): Promise<string> {
-  const pact = new PactV4({
-    consumer: 'greedy-consumer',
-    provider: 'order-service',
-    dir,
-    logLevel: 'warn',
-    spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
-  });
+  const pact = consumerPact({ consumer: 'greedy-consumer', provider: 'order-service', dir });
   await pact
-    .addInteraction()
-    .given('user {userId} has {count} orders', { userId: 'user123', count: 1 })
+    .addInteraction(ORDER_PROVIDER_STATES.userHasOrders({ userId: 'user123', count: 1 }))
     .uponReceiving('a request expecting a currency on each order')
     .withRequest('GET', '/users/user123/orders')
     .willRespondWith(200, (response) =>
@@ -42,28 +36,19 @@ async function writeOverreachingPact(dir: string): Promise<string> {
     .executeTest(async (server) => {
       await fetch(`${server.url}/users/user123/orders`);
     });
-  return join(dir, 'greedy-consumer-order-service.json');
+  return pact.file;
 }
 
-/** Starts the real Order Service on a free 127.0.0.1 port and verifies `pactFile` against it. */
-async function verify(app: INestApplication, pactFile: string, serviceToken?: string): Promise<unknown> {
-  await app.listen(0, '127.0.0.1');
-  const context = () => ({
+/** Verifies `pactFile` against the real Order Service, started on a free 127.0.0.1 port. */
+function verify(app: INestApplication, pactFile: string, token?: string): Promise<unknown> {
+  const states = providerStates(() => ({
     repository: app.get(OrderRepository),
     database: app.get(OrderDatabase),
     // The test app stands a stub in for the Inventory Service's client.
     inventory: app.get<InventoryServiceClient, InventoryServiceClientStub>(InventoryServiceClient),
-  });
-  return new Verifier({
-    provider: 'order-service',
-    providerBaseUrl: await app.getUrl(),
-    pactUrls: [pactFile],
-    logLevel: 'warn',
-    // pact 16.4 types stateHandlers as HTTP and message handlers at once, which no setup/teardown handler satisfies.
-    stateHandlers: providerStates(context) as VerifierOptions['stateHandlers'],
-    // As the User Service calls it in production: with the shared service token.
-    ...(serviceToken ? { customProviderHeaders: [`Authorization: Bearer ${serviceToken}`] } : {}),
-  }).verifyProvider();
+  }));
+  // As the User Service calls it in production: with the shared service token.
+  return verifyPacts(app, { provider: 'order-service', pactFiles: [pactFile], states, token });
 }
 
 describe.each(TEST_BACKENDS)('order-service honours its consumers’ pacts (provider, on $name)', (backend) => {

@@ -1,8 +1,7 @@
-// The package root does not re-export this type (pact 16.4).
-import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy/types';
-import { providerStateHandlers } from '@boundary/testing';
+import { providerStateHandlers, type ProviderStateHandlers } from '@boundary/testing/pact';
 import { refusedReservation, type InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import { INVENTORY_ERROR_CODES } from '@boundary/inventory-contract';
+import { ORDER_PROVIDER_STATES } from '@boundary/order-contract';
 import { OrderDatabase } from '../database/order-database';
 import { orders, users } from '../database/order-service.schema';
 import { OrderRepository } from '../orders/order.repository';
@@ -96,22 +95,23 @@ export async function removeSeededData(context: ProviderStateContext): Promise<v
 }
 
 /**
- * The provider states the consumer pacts name, each a sentence with parameters, mapped to the named functions
- * above. Every state is undone after its interaction.
+ * The provider states the consumer pacts name (`ORDER_PROVIDER_STATES`), each mapped to the named function above
+ * that seeds it. Every state is undone after its interaction.
  */
-export function providerStates(context: () => ProviderStateContext): StateHandlers {
+export function providerStates(context: () => ProviderStateContext): ProviderStateHandlers {
   return providerStateHandlers(
     context,
+    ORDER_PROVIDER_STATES,
     {
-      'user {userId} has {count} orders': userHasOrders,
-      'user {userId} has no orders': userHasNoOrders,
-      'user {userId} does not exist': userDoesNotExist,
-      'order {orderId} of user {userId} exists': orderOfUserExists,
-      'order {orderId} does not exist': orderDoesNotExist,
-      'an order was created with Idempotency-Key {key}': orderCreatedWithKey,
-      'item {item} has {count} in stock': itemHasStock,
-      'item {item} is not in the inventory': itemIsNotStocked,
-      'the inventory is unavailable': inventoryIsUnavailable,
+      userHasOrders,
+      userHasNoOrders,
+      userDoesNotExist,
+      orderOfUserExists,
+      orderDoesNotExist,
+      orderCreatedWithKey,
+      itemHasStock,
+      itemIsNotStocked,
+      inventoryIsUnavailable,
     },
     removeSeededData,
   );

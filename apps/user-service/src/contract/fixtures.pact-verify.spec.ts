@@ -1,12 +1,20 @@
 import { anOrder } from '@boundary/order-client/testing';
-import { DEMO_ORDERS, ErrorBodySchema, OrderDetailSchema, OrderListSchema, type Order } from '@boundary/order-contract';
-import { Verifier } from '@pact-foundation/pact';
+import {
+  DEMO_ORDERS,
+  ErrorBodySchema,
+  ORDER_PROVIDER_STATES,
+  OrderDetailSchema,
+  OrderListSchema,
+  type Order,
+} from '@boundary/order-contract';
+import type { ProviderStateParams } from '@boundary/http-conventions';
+import { PACTS_DIR, providerStateHandlers, verifyPacts } from '@boundary/testing/pact';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-const PACT_FILE = join(__dirname, '../../../../pacts/user-service-order-service.json');
+const PACT_FILE = join(PACTS_DIR, 'user-service-order-service.json');
 
 /**
  * The doubles' fixtures must satisfy the pact too, or the module-level tests would pass against data the real
@@ -21,7 +29,9 @@ describe('contract fixtures satisfy the pact', () => {
     body: unknown;
   }
   type Answer = (request: FixtureRequest) => { status: number; body: unknown; headers?: Record<string, string> };
-  let answer: Answer = () => ({ status: 500, body: 'no provider state set' });
+  // Interactions without a provider state (the invalid id) answer as the provider's validation does.
+  const answersAsValidation: Answer = () => ({ status: 400, body: { error: 'Invalid user id: too long', code: 'INVALID_USER_ID' } });
+  let answer = answersAsValidation;
 
   beforeAll(async () => {
     server = createServer((request, response) => {
@@ -41,7 +51,6 @@ describe('contract fixtures satisfy the pact', () => {
 
   const serve = (status: number, body: unknown) => async () => {
     answer = () => ({ status, body });
-    return undefined;
   };
 
   /** A new order as the provider answers it: the values sent, a fixture id, and its Location. */
@@ -53,43 +62,37 @@ describe('contract fixtures satisfy the pact', () => {
   /** A known user without orders: an empty history, and a POST creates the first order. */
   const serveNewUser = async () => {
     answer = ({ method, body }) => (method === 'POST' ? created(201, body) : { status: 200, body: [] });
-    return undefined;
   };
 
   /** One fixture order with its owner. */
-  const serveOrder = async (params?: unknown) => {
-    const { orderId, userId } = params as { orderId: string; userId: string };
+  const serveOrder = async (_: unknown, { orderId, userId }: { orderId: string; userId: string }) => {
     answer = () => ({ status: 200, body: OrderDetailSchema.parse({ ...anOrder({ order_id: orderId }), user_id: userId }) });
-    return undefined;
   };
 
   /** An order created under a key: the same body again is that order (200), another body is refused (409). */
-  const serveKeyUsed = async (params?: unknown) => {
-    const { key: _key, ...first } = params as { key: string };
+  const serveKeyUsed = async (_: unknown, { key: _key, ...first }: ProviderStateParams<typeof ORDER_PROVIDER_STATES.orderCreatedWithKey>) => {
     answer = ({ body }) =>
       JSON.stringify(body) === JSON.stringify(first)
         ? created(200, body)
         : { status: 409, body: { error: 'Idempotency-Key reused', code: 'IDEMPOTENCY_KEY_REUSED' } };
-    return undefined;
   };
 
   /**
    * The inventory behind the Order Service, stated after the user's state: a new order is refused as the Order
    * Service refuses it when its inventory does (`refusal` true of the body sent), and answered as before otherwise.
    */
-  const refuseNewOrders = (refusal: (body: { quantity: number }, params: never) => boolean, status: number, code: string) =>
-    async (params?: unknown) => {
+  const refuseNewOrders =
+    <Params>(refusal: (body: { quantity: number }, params: Params) => boolean, status: number, code: string) =>
+    async (_: unknown, params: Params) => {
       const before = answer;
       answer = (request) =>
-        request.method === 'POST' && refusal(request.body as { quantity: number }, params as never)
+        request.method === 'POST' && refusal(request.body as { quantity: number }, params)
           ? { status, body: { error: 'refused by the inventory', code } }
           : before(request);
-      return undefined;
     };
 
   /** Fixture orders for a user, paged like the provider: `?limit=` orders and a Link to the next page. */
-  const serveHistory = async (params?: unknown) => {
-    const { userId, count } = params as { userId: string; count: number };
+  const serveHistory = async (_: unknown, { userId, count }: { userId: string; count: number }) => {
     const history: Order[] = OrderListSchema.parse(
       Array.from({ length: count }, (_, i) => ({ ...DEMO_ORDERS[i % DEMO_ORDERS.length], order_id: `ord${i + 1}` })),
     );
@@ -104,36 +107,29 @@ describe('contract fixtures satisfy the pact', () => {
         history.length > limit ? { Link: `</users/${encodeURIComponent(userId)}/orders?${next}>; rel="next"` } : {};
       return { status: 200, body: history.slice(0, limit), headers };
     };
-    return undefined;
   };
 
   it('fixture orders (paged like the provider), the empty list and the error bodies match every interaction', async () => {
-    const verifier = new Verifier({
-      provider: 'order-service',
-      providerBaseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      pactUrls: [PACT_FILE],
-      logLevel: 'warn',
-      stateHandlers: {
-        'user {userId} has {count} orders': serveHistory,
-        'user {userId} has no orders': serveNewUser,
-        'user {userId} does not exist': serve(404, { error: 'Unknown user', code: 'USER_NOT_FOUND' }),
-        'order {orderId} of user {userId} exists': serveOrder,
-        'order {orderId} does not exist': serve(404, { error: 'Unknown order', code: 'ORDER_NOT_FOUND' }),
-        'an order was created with Idempotency-Key {key}': serveKeyUsed,
-        'item {item} has {count} in stock': refuseNewOrders(
-          (body, { count }: { count: number }) => body.quantity > count,
-          409,
-          'OUT_OF_STOCK',
-        ),
-        'item {item} is not in the inventory': refuseNewOrders(() => true, 422, 'UNKNOWN_ITEM'),
-        'the inventory is unavailable': refuseNewOrders(() => true, 503, 'INVENTORY_UNAVAILABLE'),
+    const states = providerStateHandlers(
+      () => undefined,
+      ORDER_PROVIDER_STATES,
+      {
+        userHasOrders: serveHistory,
+        userHasNoOrders: serveNewUser,
+        userDoesNotExist: serve(404, { error: 'Unknown user', code: 'USER_NOT_FOUND' }),
+        orderOfUserExists: serveOrder,
+        orderDoesNotExist: serve(404, { error: 'Unknown order', code: 'ORDER_NOT_FOUND' }),
+        orderCreatedWithKey: serveKeyUsed,
+        itemHasStock: refuseNewOrders((body, { count }: { count: number }) => body.quantity > count, 409, 'OUT_OF_STOCK'),
+        itemIsNotStocked: refuseNewOrders(() => true, 422, 'UNKNOWN_ITEM'),
+        inventoryIsUnavailable: refuseNewOrders(() => true, 503, 'INVENTORY_UNAVAILABLE'),
       },
-      beforeEach: async () => {
-        // Interactions without a provider state (the invalid id) answer as the provider's validation does.
-        answer = () => ({ status: 400, body: { error: 'Invalid user id: too long', code: 'INVALID_USER_ID' } });
+      async () => {
+        answer = answersAsValidation;
       },
-    });
-    await expect(verifier.verifyProvider()).resolves.toBeDefined();
+    );
+    const providerBaseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await expect(verifyPacts(providerBaseUrl, { provider: 'order-service', pactFiles: [PACT_FILE], states })).resolves.toBeDefined();
   });
 });
 

@@ -1,8 +1,26 @@
+<<<<<<< HEAD
 import { OrderClientModule, OrderServiceClient, OrderServiceError } from '@boundary/order-client';
 import { DEMO_ORDERS, DEMO_USER_ID, ORDER_ROUTES, UNKNOWN_USER_ID, USER_WITHOUT_ORDERS_ID } from '@boundary/order-contract';
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
 import { Test } from '@nestjs/testing';
 import { join } from 'node:path';
+=======
+import {
+  OrderClientModule,
+  OrderServiceClient,
+  OrderServiceNotFoundError,
+  OrderServiceOrderNotFoundError,
+  OrderServiceRejectedError,
+} from '@boundary/order-client';
+import {
+  DEMO_ORDERS,
+  DEMO_USER_ID,
+  ORDER_PROVIDER_STATES as STATES,
+  UNKNOWN_USER_ID,
+  USER_WITHOUT_ORDERS_ID,
+} from '@boundary/order-contract';
+import { ACCEPT_JSON, consumerPact, JSON_CONTENT_TYPE, MatchersV3, nestClient } from '@boundary/testing/pact';
+>>>>>>> pact-kit
 import { firstValueFrom } from 'rxjs';
 
 const { eachLike, integer, regex, string } = MatchersV3;
@@ -11,16 +29,7 @@ const { eachLike, integer, regex, string } = MatchersV3;
  * Consumer contract: what the User Service (through the real OrderServiceClient) relies on from the Order
  * Service. Writes pacts/user-service-order-service.json, which the Order Service verifies (`nx verify order-service`).
  */
-const pact = new PactV4({
-  consumer: 'user-service',
-  provider: 'order-service',
-  dir: join(__dirname, '../../../../pacts'),
-  spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
-  logLevel: 'warn',
-});
-
-const JSON_CONTENT_TYPE = { 'Content-Type': regex('application/json(;.*)?', 'application/json; charset=utf-8') };
-const ACCEPT_JSON = { Accept: 'application/json' };
+const pact = consumerPact({ consumer: 'user-service', provider: 'order-service' });
 
 /** The shape of one order, by type: the provider may return any values of these types. */
 const anOrderLike = (example = DEMO_ORDERS[0]) => ({
@@ -42,18 +51,13 @@ const USED_KEY = 'key-used-0001';
 const createdOrderLike = (order: typeof NEW_ORDER) => ({ ...order, order_id: string('ord_1') });
 
 /** The real client; `retry` is left at its default except where one answer must not be asked for twice. */
-async function clientFor(baseUrl: string, retry?: { maxRetries: number }): Promise<OrderServiceClient> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [OrderClientModule.forRoot({ baseUrl, timeoutMs: 5_000, retry })],
-  }).compile();
-  return moduleRef.get(OrderServiceClient);
-}
+const clientFor = (baseUrl: string, retry?: { maxRetries: number }) =>
+  nestClient(OrderClientModule.forRoot({ baseUrl, timeoutMs: 5_000, retry }), OrderServiceClient);
 
 describe('user-service → order-service contract (consumer)', () => {
   it('gets the orders of a user who has some', () =>
     pact
-      .addInteraction()
-      .given('user {userId} has {count} orders', { userId: DEMO_USER_ID, count: 2 })
+      .addInteraction(STATES.userHasOrders({ userId: DEMO_USER_ID, count: 2 }))
       .uponReceiving('a request for the orders of a user who has some')
       .withRequest('GET', `/users/${DEMO_USER_ID}/orders`, (request) => request.headers(ACCEPT_JSON))
       .willRespondWith(200, (response) => response.headers(JSON_CONTENT_TYPE).jsonBody(eachLike(anOrderLike(), 1)))
@@ -64,8 +68,7 @@ describe('user-service → order-service contract (consumer)', () => {
 
   it('gets one page of a longer history, with the next page in a Link header', () =>
     pact
-      .addInteraction()
-      .given('user {userId} has {count} orders', { userId: DEMO_USER_ID, count: 3 })
+      .addInteraction(STATES.userHasOrders({ userId: DEMO_USER_ID, count: 3 }))
       .uponReceiving('a request for the first page of a user’s orders')
       .withRequest('GET', `/users/${DEMO_USER_ID}/orders`, (request) =>
         request.query({ limit: '2' }).headers(ACCEPT_JSON),
@@ -88,8 +91,7 @@ describe('user-service → order-service contract (consumer)', () => {
 
   it('gets an empty list for a known user without orders', () =>
     pact
-      .addInteraction()
-      .given('user {userId} has no orders', { userId: USER_WITHOUT_ORDERS_ID })
+      .addInteraction(STATES.userHasNoOrders({ userId: USER_WITHOUT_ORDERS_ID }))
       .uponReceiving('a request for the orders of a user without orders')
       .withRequest('GET', `/users/${USER_WITHOUT_ORDERS_ID}/orders`, (request) => request.headers(ACCEPT_JSON))
       .willRespondWith(200, (response) => response.headers(JSON_CONTENT_TYPE).jsonBody([]))
@@ -100,8 +102,7 @@ describe('user-service → order-service contract (consumer)', () => {
 
   it('gets 404 for a user the Order Service does not know', () =>
     pact
-      .addInteraction()
-      .given('user {userId} does not exist', { userId: UNKNOWN_USER_ID })
+      .addInteraction(STATES.userDoesNotExist({ userId: UNKNOWN_USER_ID }))
       .uponReceiving('a request for the orders of an unknown user')
       .withRequest('GET', `/users/${UNKNOWN_USER_ID}/orders`, (request) => request.headers(ACCEPT_JSON))
       .willRespondWith(404, (response) =>
@@ -129,8 +130,7 @@ describe('user-service → order-service contract (consumer)', () => {
 
   it('gets 400 INVALID_CURSOR for a cursor the Order Service did not issue', () =>
     pact
-      .addInteraction()
-      .given('user {userId} has {count} orders', { userId: DEMO_USER_ID, count: 1 })
+      .addInteraction(STATES.userHasOrders({ userId: DEMO_USER_ID, count: 1 }))
       .uponReceiving('a request for a page with a cursor the Order Service did not issue')
       .withRequest('GET', `/users/${DEMO_USER_ID}/orders`, (request) => request.query({ cursor: 'forged' }).headers(ACCEPT_JSON))
       .willRespondWith(400, (response) =>
@@ -143,8 +143,7 @@ describe('user-service → order-service contract (consumer)', () => {
 
   it('gets one order with its owner', () =>
     pact
-      .addInteraction()
-      .given('order {orderId} of user {userId} exists', { orderId: DEMO_ORDERS[0].order_id, userId: DEMO_USER_ID })
+      .addInteraction(STATES.orderOfUserExists({ orderId: DEMO_ORDERS[0].order_id, userId: DEMO_USER_ID }))
       .uponReceiving('a request for one order')
       .withRequest('GET', `/orders/${DEMO_ORDERS[0].order_id}`, (request) => request.headers(ACCEPT_JSON))
       .willRespondWith(200, (response) =>
@@ -157,8 +156,7 @@ describe('user-service → order-service contract (consumer)', () => {
 
   it('gets 404 ORDER_NOT_FOUND for an order the Order Service does not have', () =>
     pact
-      .addInteraction()
-      .given('order {orderId} does not exist', { orderId: UNKNOWN_ORDER_ID })
+      .addInteraction(STATES.orderDoesNotExist({ orderId: UNKNOWN_ORDER_ID }))
       .uponReceiving('a request for an unknown order')
       .withRequest('GET', `/orders/${UNKNOWN_ORDER_ID}`, (request) => request.headers(ACCEPT_JSON))
       .willRespondWith(404, (response) =>
@@ -176,9 +174,7 @@ describe('user-service → order-service contract (consumer)', () => {
 
   it('creates an order, sending its Idempotency-Key', () =>
     pact
-      .addInteraction()
-      .given('user {userId} has no orders', { userId: DEMO_USER_ID })
-      .given('item {item} has {count} in stock', { item: NEW_ORDER.item, count: 5 })
+      .addInteraction(STATES.userHasNoOrders({ userId: DEMO_USER_ID }), STATES.itemHasStock({ item: NEW_ORDER.item, count: 5 }))
       .uponReceiving('a request to create an order')
       .withRequest('POST', '/orders', (request) =>
         request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': NEW_KEY }).jsonBody(NEW_ORDER),
@@ -195,8 +191,7 @@ describe('user-service → order-service contract (consumer)', () => {
 
   it('gets the first order back, not a second one, for a repeat with the same Idempotency-Key', () =>
     pact
-      .addInteraction()
-      .given('an order was created with Idempotency-Key {key}', { key: USED_KEY, ...NEW_ORDER })
+      .addInteraction(STATES.orderCreatedWithKey({ key: USED_KEY, ...NEW_ORDER }))
       .uponReceiving('a repeat of an order creation with the same key and body')
       .withRequest('POST', '/orders', (request) =>
         request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': USED_KEY }).jsonBody(NEW_ORDER),
@@ -210,8 +205,7 @@ describe('user-service → order-service contract (consumer)', () => {
   it('gets 409 IDEMPOTENCY_KEY_REUSED for a key used before with another body', () => {
     const other = { ...NEW_ORDER, item: 'Mouse' };
     return pact
-      .addInteraction()
-      .given('an order was created with Idempotency-Key {key}', { key: USED_KEY, ...NEW_ORDER })
+      .addInteraction(STATES.orderCreatedWithKey({ key: USED_KEY, ...NEW_ORDER }))
       .uponReceiving('an order creation reusing a key for another body')
       .withRequest('POST', '/orders', (request) => request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': USED_KEY }).jsonBody(other))
       .willRespondWith(409, (response) =>
@@ -230,9 +224,7 @@ describe('user-service → order-service contract (consumer)', () => {
 
   it('gets 409 OUT_OF_STOCK for an order of more than the inventory holds', () =>
     pact
-      .addInteraction()
-      .given('user {userId} has no orders', { userId: DEMO_USER_ID })
-      .given('item {item} has {count} in stock', { item: NEW_ORDER.item, count: 0 })
+      .addInteraction(STATES.userHasNoOrders({ userId: DEMO_USER_ID }), STATES.itemHasStock({ item: NEW_ORDER.item, count: 0 }))
       .uponReceiving('an order for an item out of stock')
       .withRequest('POST', '/orders', (request) => request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': NEW_KEY }).jsonBody(NEW_ORDER))
       .willRespondWith(409, (response) =>
@@ -246,9 +238,7 @@ describe('user-service → order-service contract (consumer)', () => {
   it('gets 422 UNKNOWN_ITEM for an item the inventory does not know', () => {
     const unknown = { ...NEW_ORDER, item: 'Hoverboard' };
     return pact
-      .addInteraction()
-      .given('user {userId} has no orders', { userId: DEMO_USER_ID })
-      .given('item {item} is not in the inventory', { item: unknown.item })
+      .addInteraction(STATES.userHasNoOrders({ userId: DEMO_USER_ID }), STATES.itemIsNotStocked({ item: unknown.item }))
       .uponReceiving('an order for an unknown item')
       .withRequest('POST', '/orders', (request) => request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': NEW_KEY }).jsonBody(unknown))
       .willRespondWith(422, (response) =>
@@ -262,9 +252,7 @@ describe('user-service → order-service contract (consumer)', () => {
 
   it('gets 503 INVENTORY_UNAVAILABLE while the Order Service cannot reach its inventory', () =>
     pact
-      .addInteraction()
-      .given('user {userId} has no orders', { userId: DEMO_USER_ID })
-      .given('the inventory is unavailable')
+      .addInteraction(STATES.userHasNoOrders({ userId: DEMO_USER_ID }), STATES.inventoryIsUnavailable())
       .uponReceiving('an order while the inventory is unavailable')
       .withRequest('POST', '/orders', (request) => request.headers({ ...ACCEPT_JSON, 'Idempotency-Key': NEW_KEY }).jsonBody(NEW_ORDER))
       .willRespondWith(503, (response) =>

@@ -45,6 +45,16 @@ describe('HttpServiceDouble.fromPact', () => {
       await expect(get(http, '/shelves/s1/items?limit=2', JSON_ONLY)).rejects.toThrow(UnmatchedRequestError);
     });
 
+    it('takes a state as a contract defines it, with its parameters, as well as filled in', async () => {
+      const shelfDoesNotExist = { name: 'shelf {shelfId} does not exist', params: { shelfId: 's9' } };
+      const http = HttpServiceDouble.fromPact(V4, { origin: ORIGIN, states: [shelfDoesNotExist] });
+      await expect(get(http, '/shelves/s9/items')).resolves.toMatchObject({ status: 404 });
+      await expect(get(http, '/shelves/s1/items?limit=2', JSON_ONLY)).rejects.toThrow(UnmatchedRequestError);
+      expect(() => HttpServiceDouble.fromPact(V4, { states: [{ ...shelfDoesNotExist, params: { shelfId: 's1' } }] })).toThrow(
+        'no interaction in the state "shelf s1 does not exist"',
+      );
+    });
+
     it('fails at once on a state the pact does not name, listing the states it does', () => {
       const unknown = () => HttpServiceDouble.fromPact(V4, { states: ['shelf s1 has 3 items'] });
       expect(unknown).toThrow(PactDoubleError);

@@ -1,16 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { answers, type HttpAnswer } from './http-answers';
 import type { RouteConditions } from './http-route';
+import { filledIn, type ProviderState } from './provider-state';
 
 /** Which interactions of a pact a double plays. */
 export interface PactSelection {
   /**
    * The provider states to play, with their parameters filled in (`'user user123 has 2 orders'` for the state
-   * `user {userId} has {count} orders` with `{ userId: 'user123', count: 2 }`). An interaction is played when
-   * every state it names is chosen; one that names none holds in any state and is always played. Omitted: every
-   * interaction. A state the pact does not name fails at once.
+   * `user {userId} has {count} orders` with `{ userId: 'user123', count: 2 }`), or as the contract's definitions
+   * give them (`ORDER_PROVIDER_STATES.userHasOrders({ userId: 'user123', count: 2 })`). An interaction is played
+   * when every state it names is chosen; one that names none holds in any state and is always played. Omitted:
+   * every interaction. A state the pact does not name fails at once.
    */
-  readonly states?: readonly string[];
+  readonly states?: readonly (string | ProviderState)[];
 }
 
 /** One interaction of a pact as a route of the `HttpServiceDouble`. */
@@ -53,14 +55,14 @@ export function readPactRoutes(file: string, selection: PactSelection = {}): Pac
     .map((i) => toRoute(file, i));
   if (selection.states === undefined) return routes;
   const known = new Set(routes.flatMap((r) => r.states));
-  const unknown = selection.states.filter((state) => !known.has(state));
+  const chosen = new Set(selection.states.map((state) => (typeof state === 'string' ? state : filledIn(state))));
+  const unknown = [...chosen].filter((state) => !known.has(state));
   if (unknown.length > 0) {
     throw new PactDoubleError(
       file,
       `no interaction in the state ${unknown.map(quote).join(', ')}; states of this pact: ${[...known].map(quote).join(', ')}`,
     );
   }
-  const chosen = new Set(selection.states);
   return routes.filter((route) => route.states.every((state) => chosen.has(state)));
 }
 
@@ -69,7 +71,7 @@ function toRoute(file: string, interaction: PactInteraction): PactRoute {
   if (request.method === undefined || request.path === undefined || response.status === undefined) {
     throw new PactDoubleError(file, `interaction ${quote(interaction.description ?? '?')} has no request method, path or response status`);
   }
-  const states = interaction.providerStates?.map((s) => fillIn(s.name, s.params ?? {})) ?? (interaction.providerState ? [interaction.providerState] : []);
+  const states = interaction.providerStates?.map(filledIn) ?? (interaction.providerState ? [interaction.providerState] : []);
   const query = queryOf(request.query);
   const headers = request.headers && joinValues(request.headers);
   return {
@@ -101,11 +103,6 @@ function queryOf(query: string | Record<string, Values> | undefined): Record<str
 
 function joinValues(values: Record<string, Values>, separator = ', '): Record<string, string> {
   return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, typeof value === 'string' ? value : value.join(separator)]));
-}
-
-/** `user {userId} has {count} orders` with its parameters: `user user123 has 2 orders`. */
-function fillIn(name: string, params: Record<string, unknown>): string {
-  return name.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
 function quote(text: string): string {

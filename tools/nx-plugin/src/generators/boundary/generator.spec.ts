@@ -52,6 +52,13 @@ describe('boundary generator', () => {
     expect(read('libs/stock-level-contract/src/lib/demo-warehouse-items.ts')).toContain('export const DEMO_WAREHOUSE_ITEM');
   });
 
+  it('writes each provider state once, in the contract library, for the consumer’s pact spec and the provider’s handlers', () => {
+    expect(read('libs/stock-level-contract/src/lib/stock-level-provider-states.ts')).toContain(
+      "warehouseItemExists: providerState<{ warehouseItemId: string }>('warehouse item {warehouseItemId} exists'),",
+    );
+    expect(read('libs/stock-level-contract/src/index.ts')).toContain("export * from './lib/stock-level-provider-states';");
+  });
+
   it('creates the client library on the client core, with typed errors and a testing entry point holding a strict stub', () => {
     expect(readProjectConfiguration(tree, 'stock-level-client').tags).toEqual(['type:client', 'scope:stock-level']);
     const client = read('libs/stock-level-client/src/lib/stock-level-service.client.ts');
@@ -99,11 +106,11 @@ describe('boundary generator', () => {
       expect.arrayContaining(['{workspaceRoot}/pacts/**/*.json', { env: 'DATABASE_URL' }]),
     );
     expect(read('apps/stock-level-service/src/contract/stock-level-service.provider-states.ts')).toContain(
-      "'warehouse item {warehouseItemId} exists': warehouseItemExists,",
+      'STOCK_LEVEL_PROVIDER_STATES,\n    { warehouseItemExists, warehouseItemDoesNotExist },',
     );
-    expect(read('apps/stock-level-service/src/contract/stock-level-service.pact-verify.spec.ts')).toContain(
-      "'../../../../pacts/shop-service-stock-level-service.json'",
-    );
+    const verification = read('apps/stock-level-service/src/contract/stock-level-service.pact-verify.spec.ts');
+    expect(verification).toContain("join(PACTS_DIR, 'shop-service-stock-level-service.json')");
+    expect(verification).toContain("verifyPacts(app, { provider: 'stock-level-service', pactFiles: [pactFile], states, token })");
     expect(read('apps/stock-level-service/jest.config.cjs')).toContain("testPathIgnorePatterns: ['/node_modules/', '\\\\.pact-verify\\\\.spec\\\\.ts$']");
   });
 
@@ -127,9 +134,9 @@ describe('boundary generator', () => {
   });
 
   it('gives the consumer a pact spec and a contract target writing its pact, kept out of its unit tests', () => {
-    expect(read('apps/shop-service/src/contract/stock-level-service.pact.spec.ts')).toContain(
-      ".given('warehouse item {warehouseItemId} exists'",
-    );
+    const pactSpec = read('apps/shop-service/src/contract/stock-level-service.pact.spec.ts');
+    expect(pactSpec).toContain("consumerPact({ consumer: 'shop-service', provider: 'stock-level-service' })");
+    expect(pactSpec).toContain('.addInteraction(STATES.warehouseItemExists({ warehouseItemId: DEMO_WAREHOUSE_ITEM.id }))');
     expect(readProjectConfiguration(tree, 'shop-service').targets?.['contract']).toMatchObject({
       outputs: ['{workspaceRoot}/pacts/shop-service-stock-level-service.json'],
       options: { cwd: 'apps/shop-service', command: 'jest --config jest.pact.config.cjs' },
@@ -155,6 +162,15 @@ describe('boundary generator', () => {
     expect(section).toContain('npx nx verify stock-level-service');
     expect(section).not.toMatch(/^```ts/m);
     expect(guide.startsWith(readFileSync(join(workspaceRoot, 'TESTING.md'), 'utf8').trimEnd())).toBe(true);
+  });
+
+  it('leaves Pact to the kit: no written file imports Pact itself', () => {
+    for (const change of tree.listChanges()) {
+      expect({ path: change.path, pact: change.content?.toString().includes("from '@pact-foundation/pact") }).toEqual({
+        path: change.path,
+        pact: false,
+      });
+    }
   });
 
   it('leaves no template syntax in what it writes', () => {
