@@ -1,26 +1,13 @@
-<<<<<<< HEAD
 import { OrderClientModule, OrderServiceClient, OrderServiceError } from '@boundary/order-client';
-import { DEMO_ORDERS, DEMO_USER_ID, ORDER_ROUTES, UNKNOWN_USER_ID, USER_WITHOUT_ORDERS_ID } from '@boundary/order-contract';
-import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
-import { Test } from '@nestjs/testing';
-import { join } from 'node:path';
-=======
-import {
-  OrderClientModule,
-  OrderServiceClient,
-  OrderServiceNotFoundError,
-  OrderServiceOrderNotFoundError,
-  OrderServiceRejectedError,
-} from '@boundary/order-client';
 import {
   DEMO_ORDERS,
   DEMO_USER_ID,
+  ORDER_ROUTES,
   ORDER_PROVIDER_STATES as STATES,
   UNKNOWN_USER_ID,
   USER_WITHOUT_ORDERS_ID,
 } from '@boundary/order-contract';
 import { ACCEPT_JSON, consumerPact, JSON_CONTENT_TYPE, MatchersV3, nestClient } from '@boundary/testing/pact';
->>>>>>> pact-kit
 import { firstValueFrom } from 'rxjs';
 
 const { eachLike, integer, regex, string } = MatchersV3;

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -13,14 +14,20 @@ export interface LintMessage {
  * sandbox), started once and asked about many would-be files in turn. Call `close` when done.
  */
 export class EslintProcess {
-  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly child: ChildProcess;
+  private readonly requests: Writable;
   private readonly waiting: Array<{ resolve: (messages: LintMessage[]) => void; reject: (error: Error) => void }> = [];
   private stderr = '';
 
   constructor(workspaceRoot: string) {
-    this.child = spawn(process.execPath, [join(__dirname, 'lint-over-stdio.cjs')], { cwd: workspaceRoot });
-    this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
-    createInterface({ input: this.child.stdout }).on('line', (line) => this.waiting.shift()?.resolve(JSON.parse(line)));
+    // Answers come on fd 3: a plugin that prints to stdout cannot garble them.
+    this.child = spawn(process.execPath, [join(__dirname, 'lint-over-stdio.cjs')], {
+      cwd: workspaceRoot,
+      stdio: ['pipe', 'ignore', 'pipe', 'pipe'],
+    });
+    this.requests = this.child.stdin as Writable;
+    (this.child.stderr as Readable).setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    createInterface({ input: this.child.stdio[3] as Readable }).on('line', (line) => this.waiting.shift()?.resolve(JSON.parse(line)));
     this.child.on('exit', (code) => {
       for (const { reject } of this.waiting.splice(0)) reject(new Error(`ESLint exited with ${code}: ${this.stderr}`));
     });
@@ -30,11 +37,11 @@ export class EslintProcess {
   lint(filePath: string, code: string): Promise<LintMessage[]> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.child.stdin.write(`${JSON.stringify({ filePath, code })}\n`);
+      this.requests.write(`${JSON.stringify({ filePath, code })}\n`);
     });
   }
 
   close(): void {
-    this.child.stdin.end();
+    this.requests.end();
   }
 }

@@ -5,6 +5,10 @@ import { servicesOf } from './services';
 
 const workspaceRoot = join(__dirname, '../../../../..');
 
+// The project graph's plugins load in worker processes of their own: inside Jest's module registry @nx/eslint's
+// plugin cannot find eslint. (The workspace's .env turns isolation off for the nx CLI, and Nx passes it to tasks.)
+process.env['NX_ISOLATE_PLUGINS'] = 'true';
+
 /** The spec files under `dir`, recursively. */
 function specsUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
