@@ -76,6 +76,21 @@ describe('boundary generator', () => {
     expect(tree.exists('libs/stock-level-client/src/lib/stock-level-service.client.http-service.spec.ts')).toBe(true);
   });
 
+  it('configures each library once: tags, the workspace typecheck default, a tsconfig.json extending tsconfig.libs.json and a jest.config.cjs', () => {
+    for (const lib of ['stock-level-contract', 'stock-level-client']) {
+      expect(readProjectConfiguration(tree, lib).targets).toEqual({ typecheck: {} });
+      expect(readJson(tree, `libs/${lib}/tsconfig.json`)).toEqual({ extends: '../../tsconfig.libs.json' });
+      expect(read(`libs/${lib}/jest.config.cjs`)).toContain("preset: '../../jest.preset.js'");
+      // Lint comes from the root ESLint config, which the @nx/eslint plugin applies to a project without its own.
+      expect(tree.children(`libs/${lib}`).sort()).toEqual(['jest.config.cjs', 'project.json', 'src', 'tsconfig.json']);
+    }
+    expect(readJson(tree, 'tsconfig.libs.json').include).toEqual(['${configDir}/src/**/*.ts']);
+    expect(readJson(tree, 'nx.json').targetDefaults.typecheck).toMatchObject({
+      executor: 'nx:run-commands',
+      options: { commands: ['tsc -p {projectRoot}/tsconfig.json --noEmit'] },
+    });
+  });
+
   it('maps the libraries and the testing entry point in tsconfig.base.json', () => {
     expect(readJson(tree, 'tsconfig.base.json').compilerOptions.paths).toMatchObject({
       '@boundary/stock-level-contract': ['./libs/stock-level-contract/src/index.ts'],

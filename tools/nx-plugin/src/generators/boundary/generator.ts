@@ -4,6 +4,9 @@ import {
   getProjects,
   joinPathFragments,
   readJson,
+  readNxJson,
+  updateNxJson,
+  writeJson,
   type GeneratorCallback,
   type ProjectConfiguration,
   type TargetConfiguration,
@@ -32,6 +35,9 @@ interface Boundary {
   consumerRoot: string;
 }
 
+/** The workspace's tsconfig every generated library extends. */
+const LIBS_TSCONFIG = 'tsconfig.libs.json';
+
 const PACT_TOOLS = { externalDependencies: ['jest', '@pact-foundation/pact'] };
 
 /**
@@ -56,6 +62,7 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
     generateFiles(tree, join(__dirname, 'files', 'consumer', 'pact-config'), consumerRoot, substitutions);
   }
   for (const [path, content] of edits) tree.write(path, content);
+  ensureLibraryDefaults(tree);
   addProjectConfiguration(tree, `${provider}-contract`, libraryConfiguration(`libs/${provider}-contract`, 'type:contract', provider));
   addProjectConfiguration(tree, `${provider}-client`, libraryConfiguration(`libs/${provider}-client`, 'type:client', provider));
   // The provider now serves one more route: its committed OpenAPI document follows.
@@ -397,18 +404,49 @@ function createdPaths({ providerRoot, consumerRoot, provider, resource, singular
   ];
 }
 
+/**
+ * A library's own configuration is its tags and two small files: its tsconfig.json extends the workspace's
+ * tsconfig.libs.json, its `typecheck` target is the workspace default, its `lint` target comes from the root ESLint
+ * config (the @nx/eslint plugin infers it for a project without its own) and its `test` target from its jest.config.cjs.
+ */
 function libraryConfiguration(root: string, type: string, scope: string): ProjectConfiguration {
-  return {
-    root,
-    sourceRoot: joinPathFragments(root, 'src'),
-    projectType: 'library',
-    tags: [type, `scope:${scope}`],
-    targets: {
-      typecheck: {
-        options: { commands: [`tsc -p ${root}/tsconfig.lib.json --noEmit`, `tsc -p ${root}/tsconfig.spec.json --noEmit`] },
+  return { root, projectType: 'library', tags: [type, `scope:${scope}`], targets: { typecheck: {} } };
+}
+
+/** What every generated library relies on at the workspace level, written once where a workspace lacks it. */
+function ensureLibraryDefaults(tree: Tree): void {
+  if (!tree.exists(LIBS_TSCONFIG)) {
+    writeJson(tree, LIBS_TSCONFIG, {
+      extends: './tsconfig.base.json',
+      compilerOptions: {
+        module: 'commonjs',
+        moduleResolution: 'node10',
+        forceConsistentCasingInFileNames: true,
+        noImplicitOverride: true,
+        noImplicitReturns: true,
+        noFallthroughCasesInSwitch: true,
+        noPropertyAccessFromIndexSignature: true,
+        types: ['jest', 'node'],
       },
-    },
-  };
+      include: ['${configDir}/src/**/*.ts'],
+    });
+  }
+  const nxJson = readNxJson(tree) ?? {};
+  const typecheck = nxJson.targetDefaults?.['typecheck'];
+  // A workspace that lists filtered typecheck defaults has chosen its own; the generator leaves them be.
+  if (!Array.isArray(typecheck) && typecheck?.options?.commands === undefined) {
+    nxJson.targetDefaults = {
+      ...nxJson.targetDefaults,
+      typecheck: {
+        executor: 'nx:run-commands',
+        cache: true,
+        inputs: ['default', '^default', `{workspaceRoot}/${LIBS_TSCONFIG}`, { externalDependencies: ['typescript'] }],
+        ...typecheck,
+        options: { cwd: '{workspaceRoot}', parallel: false, ...typecheck?.options, commands: ['tsc -p {projectRoot}/tsconfig.json --noEmit'] },
+      },
+    };
+    updateNxJson(tree, nxJson);
+  }
 }
 
 /** The TESTING.md section of the new boundary: its levels and the commands that run them. */
