@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ServiceDatabaseConfig } from './service-database.config';
 import { DatabaseUnavailableError } from './database-unavailable.error';
+import { pgliteClusterOptions } from './pglite-cluster-template';
 import type { ServiceDatabase, ServiceDb } from './service-database';
 
 /** A service's subclass of {@link ServiceDatabase}: what {@link openServiceDatabase} builds and returns. */
@@ -131,7 +132,7 @@ async function openPglite<D extends ServiceDatabase<ServiceDb<Record<string, unk
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
   ]);
-  const client = await PGlite.create(location.pgliteDir);
+  const client = await PGlite.create(location.pgliteDir, await pgliteClusterOptions(location.pgliteDir));
   try {
     const db = drizzle(client, { schema: options.schema });
     await migrate(db, migrationConfig(location, options)).catch(failedMigration(options));
