@@ -174,8 +174,21 @@ describe('boundary generator', () => {
     expect(module).toContain("Pick<ShopServiceConfig, 'serviceToken' | 'stockLevelClient'>");
     expect(module).toContain('StockLevelClientModule.forRoot({ ...options.stockLevelClient, requestId: currentRequestId, isGlobal: true })');
     expect(module).toContain("import {\n  currentRequestId,\n  LivenessModule,\n");
-    expect(read('apps/shop-service/src/main.ts')).toContain('stockLevelClient: config.stockLevelClient, logger');
+    // main.ts and the test app pass the whole configuration (the test app its defaults), the client's options with it.
+    expect(read('apps/shop-service/src/main.ts')).toContain('ShopServiceModule.forRoot({ ...config, logger })');
     expect(read('apps/shop-service/src/shop-service.test-app.ts')).toContain(
+      'ShopServiceModule.forRoot({ ...loadShopServiceConfig({}), serviceToken, logger })',
+    );
+  });
+
+  it('adds the client’s options to a main.ts and test app that pass the configuration field by field', async () => {
+    const other = await workspaceWithServices();
+    const rewrite = (path: string, from: string, to: string) => other.write(path, (other.read(path, 'utf8') ?? '').replace(from, to));
+    rewrite('apps/shop-service/src/main.ts', 'forRoot({ ...config, logger })', 'forRoot({ serviceToken: config.serviceToken, logger })');
+    rewrite('apps/shop-service/src/shop-service.test-app.ts', 'forRoot({ ...loadShopServiceConfig({}), serviceToken, logger })', 'forRoot({ serviceToken, logger })');
+    await boundaryGenerator(other, OPTIONS);
+    expect(other.read('apps/shop-service/src/main.ts', 'utf8')).toContain('stockLevelClient: config.stockLevelClient, logger');
+    expect(other.read('apps/shop-service/src/shop-service.test-app.ts', 'utf8')).toContain(
       'stockLevelClient: loadShopServiceConfig({}).stockLevelClient, logger',
     );
   });
@@ -279,9 +292,11 @@ describe('boundary generator', () => {
       '{workspaceRoot}/pacts/shop-service-stock-level-service.json',
       '{workspaceRoot}/pacts/shop-service-pricing-service.json',
     ]);
-    expect(other.read('apps/shop-service/src/shop-service.test-app.ts', 'utf8')).toContain(
-      'forRoot({ serviceToken, pricingClient: loadShopServiceConfig({}).pricingClient, stockLevelClient: loadShopServiceConfig({}).stockLevelClient, logger',
+    // Both clients' options reach the root module, from main.ts and the test app alike: they pass the whole configuration.
+    expect(other.read('apps/shop-service/src/shop-service.module.ts', 'utf8')).toContain(
+      "Pick<ShopServiceConfig, 'serviceToken' | 'pricingClient' | 'stockLevelClient'>",
     );
+    expect(other.read('apps/shop-service/src/shop-service.test-app.ts', 'utf8')).toContain('forRoot({ ...loadShopServiceConfig({}), serviceToken, logger })');
   });
 });
 

@@ -240,11 +240,16 @@ function editConsumer({ p, c, consumerRoot, consumer, provider, providerApp, con
     );
   });
   const mainPath = joinPathFragments(src, 'main.ts');
+  // An app made by the service generator passes its whole configuration to the root module (and its test app the
+  // configuration's defaults): the client's options reach it as they are. Others get them added.
   edit(mainPath, (source) =>
-    insertAfter(source, 'forRoot({ serviceToken: config.serviceToken, ', `${client}: config.${client}, `, mainPath),
+    source.includes('forRoot({ ...config, ')
+      ? source
+      : insertAfter(source, 'forRoot({ serviceToken: config.serviceToken, ', `${client}: config.${client}, `, mainPath),
   );
   const testAppPath = joinPathFragments(src, `${consumer}-service.test-app.ts`);
   edit(testAppPath, (source) => {
+    if (source.includes(`forRoot({ ...load${c.className}ServiceConfig({}), `)) return source;
     let out = source;
     const loader = `import { load${c.className}ServiceConfig } from './config/${consumer}-service.config';\n`;
     if (!out.includes(loader)) {
