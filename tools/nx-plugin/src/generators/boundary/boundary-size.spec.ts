@@ -12,7 +12,7 @@ const workspaceRoot = join(__dirname, '../../../../..');
  * 25 files and 550 lines; the budget follows each shrink so that nothing grows back unnoticed.
  */
 const MAX_FILES = 38;
-const MAX_LINES = 644;
+const MAX_LINES = 637;
 
 interface FileWeight {
   path: string;
