@@ -1,4 +1,12 @@
-import { addProjectConfiguration, readJson, readProjectConfiguration, updateProjectConfiguration, type Tree } from '@nx/devkit';
+import {
+  addProjectConfiguration,
+  readJson,
+  readNxJson,
+  readProjectConfiguration,
+  updateProjectConfiguration,
+  type TargetConfiguration,
+  type Tree,
+} from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +30,22 @@ async function workspaceWithServices(): Promise<Tree> {
 /** Every changed file of the tree with its content, to prove a refusal wrote nothing. */
 function snapshot(tree: Tree): Map<string, string> {
   return new Map(tree.listChanges().map((change) => [change.path, change.content?.toString() ?? '']));
+}
+
+/**
+ * A target as Nx runs it: nx.json's default for its name under the project's own settings, a leading '...' spreading the
+ * default's array, `{projectRoot}` resolved.
+ */
+function mergedTarget(tree: Tree, project: string, name: string): TargetConfiguration {
+  const { root, targets } = readProjectConfiguration(tree, project);
+  const defaults = (readNxJson(tree)?.targetDefaults?.[name] ?? {}) as TargetConfiguration;
+  const own = targets?.[name] ?? {};
+  const merged: TargetConfiguration = { ...defaults, ...own, options: { ...defaults.options, ...own.options } };
+  for (const key of ['inputs', 'outputs', 'dependsOn'] as const) {
+    const list = own[key] as unknown[] | undefined;
+    if (list?.[0] === '...') Object.assign(merged, { [key]: [...((defaults[key] as unknown[]) ?? []), ...list.slice(1)] });
+  }
+  return JSON.parse(JSON.stringify(merged).replaceAll('{projectRoot}', root)) as TargetConfiguration;
 }
 
 const OPTIONS = { provider: 'stock-level-service', consumer: 'shop-service', resource: 'warehouse-items' };
@@ -113,11 +137,17 @@ describe('boundary generator', () => {
   it('gives the provider a verification spec, named provider states, a verify target after the consumer’s contract, and an implicit dependency on the consumer', () => {
     const provider = readProjectConfiguration(tree, 'stock-level-service');
     expect(provider.implicitDependencies).toEqual(['shop-service']);
-    expect(provider.targets?.['verify']).toMatchObject({
-      dependsOn: [{ projects: ['shop-service'], target: 'contract' }],
-      options: { cwd: 'apps/stock-level-service', command: 'jest --config jest.verify.config.cjs' },
+    // After the contract of what it depends on: the consumer, implicitly.
+    const verify = mergedTarget(tree, 'stock-level-service', 'verify');
+    expect(verify).toMatchObject({
+      executor: 'nx:run-commands',
+      dependsOn: ['^contract'],
+      options: { cwd: 'apps/stock-level-service', command: expect.stringContaining("--testPathPatterns '\\.pact-verify\\.spec\\.ts$'") },
     });
-    expect(provider.targets?.['verify'].inputs).toEqual(
+    // can-i-deploy runs the verify command it reads from the provider's project.json.
+    expect(provider.targets?.['verify'].options.command).toBe(verify.options.command);
+    expect(mergedTarget(tree, 'shop-service', 'contract').executor).toBe('nx:run-commands');
+    expect(verify.inputs).toEqual(
       expect.arrayContaining(['{workspaceRoot}/pacts/**/*.json', { env: 'DATABASE_URL' }]),
     );
     expect(read('apps/stock-level-service/src/contract/stock-level-service.provider-states.ts')).toContain(
@@ -126,7 +156,9 @@ describe('boundary generator', () => {
     const verification = read('apps/stock-level-service/src/contract/stock-level-service.pact-verify.spec.ts');
     expect(verification).toContain("join(PACTS_DIR, 'shop-service-stock-level-service.json')");
     expect(verification).toContain("verifyPacts(app, { provider: 'stock-level-service', pactFiles: [pactFile], states, token })");
-    expect(read('apps/stock-level-service/jest.config.cjs')).toContain("testPathIgnorePatterns: ['/node_modules/', '\\\\.pact-verify\\\\.spec\\\\.ts$']");
+    expect(read('apps/stock-level-service/jest.config.cjs')).toContain(
+      "testPathIgnorePatterns: ['/node_modules/', '\\\\.pact\\\\.spec\\\\.ts$', '\\\\.pact-verify\\\\.spec\\\\.ts$']",
+    );
   });
 
   it('wires the client into the consumer: validated configuration, root module, main.ts and test app', () => {
@@ -142,8 +174,21 @@ describe('boundary generator', () => {
     expect(module).toContain("Pick<ShopServiceConfig, 'serviceToken' | 'stockLevelClient'>");
     expect(module).toContain('StockLevelClientModule.forRoot({ ...options.stockLevelClient, requestId: currentRequestId, isGlobal: true })');
     expect(module).toContain("import {\n  currentRequestId,\n  LivenessModule,\n");
-    expect(read('apps/shop-service/src/main.ts')).toContain('stockLevelClient: config.stockLevelClient, logger');
+    // main.ts and the test app pass the whole configuration (the test app its defaults), the client's options with it.
+    expect(read('apps/shop-service/src/main.ts')).toContain('ShopServiceModule.forRoot({ ...config, logger })');
     expect(read('apps/shop-service/src/shop-service.test-app.ts')).toContain(
+      'ShopServiceModule.forRoot({ ...loadShopServiceConfig({}), serviceToken, logger })',
+    );
+  });
+
+  it('adds the client’s options to a main.ts and test app that pass the configuration field by field', async () => {
+    const other = await workspaceWithServices();
+    const rewrite = (path: string, from: string, to: string) => other.write(path, (other.read(path, 'utf8') ?? '').replace(from, to));
+    rewrite('apps/shop-service/src/main.ts', 'forRoot({ ...config, logger })', 'forRoot({ serviceToken: config.serviceToken, logger })');
+    rewrite('apps/shop-service/src/shop-service.test-app.ts', 'forRoot({ ...loadShopServiceConfig({}), serviceToken, logger })', 'forRoot({ serviceToken, logger })');
+    await boundaryGenerator(other, OPTIONS);
+    expect(other.read('apps/shop-service/src/main.ts', 'utf8')).toContain('stockLevelClient: config.stockLevelClient, logger');
+    expect(other.read('apps/shop-service/src/shop-service.test-app.ts', 'utf8')).toContain(
       'stockLevelClient: loadShopServiceConfig({}).stockLevelClient, logger',
     );
   });
@@ -152,12 +197,13 @@ describe('boundary generator', () => {
     const pactSpec = read('apps/shop-service/src/contract/stock-level-service.pact.spec.ts');
     expect(pactSpec).toContain("consumerPact({ consumer: 'shop-service', provider: 'stock-level-service' })");
     expect(pactSpec).toContain('.addInteraction(STATES.warehouseItemExists({ warehouseItemId: DEMO_WAREHOUSE_ITEM.id }))');
-    expect(readProjectConfiguration(tree, 'shop-service').targets?.['contract']).toMatchObject({
+    expect(mergedTarget(tree, 'shop-service', 'contract')).toMatchObject({
       outputs: ['{workspaceRoot}/pacts/shop-service-stock-level-service.json'],
-      options: { cwd: 'apps/shop-service', command: 'jest --config jest.pact.config.cjs' },
+      options: { cwd: 'apps/shop-service', command: expect.stringContaining("--testPathPatterns '\\.pact\\.spec\\.ts$'") },
     });
-    expect(read('apps/shop-service/jest.config.cjs')).toContain("'\\\\.pact\\\\.spec\\\\.ts$'");
-    expect(tree.exists('apps/shop-service/jest.pact.config.cjs')).toBe(true);
+    expect(read('apps/shop-service/jest.config.cjs')).toContain(
+      "testPathIgnorePatterns: ['/node_modules/', '\\\\.pact\\\\.spec\\\\.ts$', '\\\\.pact-verify\\\\.spec\\\\.ts$']",
+    );
   });
 
   it('adds the module-boundary rules: the consumer’s scope may use the provider’s, and the provider’s own', () => {
@@ -228,7 +274,7 @@ describe('boundary generator', () => {
         '  ],',
       ].join('\n'),
     );
-    expect(readProjectConfiguration(other, 'shop-service').targets?.['verify'].inputs).not.toContainEqual({ env: 'DATABASE_URL' });
+    expect(mergedTarget(other, 'shop-service', 'verify').inputs).not.toContainEqual({ env: 'DATABASE_URL' });
     expect(other.read('apps/stock-level-service/src/config/stock-level-service.config.ts', 'utf8')).toContain(
       "SHOP_SERVICE_URL: z\n      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5011' })",
     );
@@ -246,9 +292,11 @@ describe('boundary generator', () => {
       '{workspaceRoot}/pacts/shop-service-stock-level-service.json',
       '{workspaceRoot}/pacts/shop-service-pricing-service.json',
     ]);
-    expect(other.read('apps/shop-service/src/shop-service.test-app.ts', 'utf8')).toContain(
-      'forRoot({ serviceToken, pricingClient: loadShopServiceConfig({}).pricingClient, stockLevelClient: loadShopServiceConfig({}).stockLevelClient, logger',
+    // Both clients' options reach the root module, from main.ts and the test app alike: they pass the whole configuration.
+    expect(other.read('apps/shop-service/src/shop-service.module.ts', 'utf8')).toContain(
+      "Pick<ShopServiceConfig, 'serviceToken' | 'pricingClient' | 'stockLevelClient'>",
     );
+    expect(other.read('apps/shop-service/src/shop-service.test-app.ts', 'utf8')).toContain('forRoot({ ...loadShopServiceConfig({}), serviceToken, logger })');
   });
 });
 

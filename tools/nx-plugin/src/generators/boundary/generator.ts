@@ -4,12 +4,8 @@ import {
   getProjects,
   joinPathFragments,
   readJson,
-  readNxJson,
-  updateNxJson,
-  writeJson,
   type GeneratorCallback,
   type ProjectConfiguration,
-  type TargetConfiguration,
   type Tree,
 } from '@nx/devkit';
 import { join } from 'node:path';
@@ -17,6 +13,7 @@ import { serviceBaseName, singularOf, spellings, type Spellings } from './bounda
 import type { BoundaryGeneratorSchema } from './schema';
 import { writeCommittedOpenApi } from '../../open-api/committed-open-api';
 import { appendToArray, insertAfter, insertBefore, UneditableFileError } from './source-edits';
+import { ensureWorkspaceDefaults, VERIFY_COMMAND } from './workspace-defaults';
 
 /** Everything the boundary is named by, derived once from the options. */
 interface Boundary {
@@ -35,11 +32,6 @@ interface Boundary {
   consumerRoot: string;
 }
 
-/** The workspace's tsconfig every generated library extends. */
-const LIBS_TSCONFIG = 'tsconfig.libs.json';
-
-const PACT_TOOLS = { externalDependencies: ['jest', '@pact-foundation/pact'] };
-
 /**
  * Generates the boundary between two apps made by the service generator, as user-service → order-service has it:
  * the provider's contract and client libraries, its `GET /<resource>/:id` route, verification and `verify` target;
@@ -57,12 +49,9 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
   generateFiles(tree, join(__dirname, 'files', 'lib'), `libs/${provider}-client`, { ...substitutions, project: `${provider}-client` });
   generateFiles(tree, join(__dirname, 'files', 'client'), `libs/${provider}-client`, substitutions);
   generateFiles(tree, join(__dirname, 'files', 'provider'), providerRoot, substitutions);
-  generateFiles(tree, join(__dirname, 'files', 'consumer', 'src'), joinPathFragments(consumerRoot, 'src'), substitutions);
-  if (!tree.exists(joinPathFragments(consumerRoot, 'jest.pact.config.cjs'))) {
-    generateFiles(tree, join(__dirname, 'files', 'consumer', 'pact-config'), consumerRoot, substitutions);
-  }
+  generateFiles(tree, join(__dirname, 'files', 'consumer'), consumerRoot, substitutions);
   for (const [path, content] of edits) tree.write(path, content);
-  ensureLibraryDefaults(tree);
+  ensureWorkspaceDefaults(tree);
   addProjectConfiguration(tree, `${provider}-contract`, libraryConfiguration(`libs/${provider}-contract`, 'type:contract', provider));
   addProjectConfiguration(tree, `${provider}-client`, libraryConfiguration(`libs/${provider}-client`, 'type:client', provider));
   // The provider now serves one more route: its committed OpenAPI document follows.
@@ -186,8 +175,10 @@ function editProvider({ s, r, providerRoot, provider, resource, singular, provid
   edit(projectJson, (source) => {
     const project = JSON.parse(source) as ProjectConfiguration;
     const database = project.targets?.['migrate'] !== undefined;
+    // nx.json's verify default runs after the `contract` of the projects it depends on: the consumer, from now on.
     project.implicitDependencies = [...(project.implicitDependencies ?? []), consumerApp];
-    project.targets = { ...project.targets, verify: verifyTarget(providerRoot, consumerApp, database) };
+    const inputs = database ? { inputs: ['...', { env: 'DATABASE_URL' }] } : {};
+    project.targets = { ...project.targets, verify: { ...inputs, options: { cwd: providerRoot, command: VERIFY_COMMAND } } };
     return `${JSON.stringify(project, null, 2)}\n`;
   });
 }
@@ -249,11 +240,16 @@ function editConsumer({ p, c, consumerRoot, consumer, provider, providerApp, con
     );
   });
   const mainPath = joinPathFragments(src, 'main.ts');
+  // An app made by the service generator passes its whole configuration to the root module (and its test app the
+  // configuration's defaults): the client's options reach it as they are. Others get them added.
   edit(mainPath, (source) =>
-    insertAfter(source, 'forRoot({ serviceToken: config.serviceToken, ', `${client}: config.${client}, `, mainPath),
+    source.includes('forRoot({ ...config, ')
+      ? source
+      : insertAfter(source, 'forRoot({ serviceToken: config.serviceToken, ', `${client}: config.${client}, `, mainPath),
   );
   const testAppPath = joinPathFragments(src, `${consumer}-service.test-app.ts`);
   edit(testAppPath, (source) => {
+    if (source.includes(`forRoot({ ...load${c.className}ServiceConfig({}), `)) return source;
     let out = source;
     const loader = `import { load${c.className}ServiceConfig } from './config/${consumer}-service.config';\n`;
     if (!out.includes(loader)) {
@@ -275,17 +271,9 @@ function editConsumer({ p, c, consumerRoot, consumer, provider, providerApp, con
   edit(projectJson, (source) => {
     const project = JSON.parse(source) as ProjectConfiguration;
     const pactFile = `{workspaceRoot}/pacts/${consumerApp}-${providerApp}.json`;
+    // The rest of the target is nx.json's contract default.
     const existing = project.targets?.['contract'];
-    const contract: TargetConfiguration = existing
-      ? { ...existing, outputs: [...(existing.outputs ?? []), pactFile] }
-      : {
-          executor: 'nx:run-commands',
-          cache: true,
-          inputs: ['default', '^production', '{workspaceRoot}/jest.preset.js', PACT_TOOLS],
-          outputs: [pactFile],
-          options: { cwd: consumerRoot, command: 'jest --config jest.pact.config.cjs' },
-        };
-    project.targets = { ...project.targets, contract };
+    project.targets = { ...project.targets, contract: { ...existing, outputs: [...(existing?.outputs ?? []), pactFile] } };
     return `${JSON.stringify(project, null, 2)}\n`;
   });
 }
@@ -298,23 +286,6 @@ function ignoringTests(source: string, pattern: string, why: string, file: strin
   if (source.includes(pattern)) return source;
   if (source.includes('testPathIgnorePatterns: [')) return appendToArray(source, 'testPathIgnorePatterns', pattern, file);
   return insertBefore(source, '\n};', `\n  // ${why}\n  testPathIgnorePatterns: ['/node_modules/', ${pattern}],`, file);
-}
-
-function verifyTarget(root: string, consumerApp: string, database: boolean): TargetConfiguration {
-  return {
-    executor: 'nx:run-commands',
-    cache: true,
-    dependsOn: [{ projects: [consumerApp], target: 'contract' }],
-    inputs: [
-      'default',
-      '^production',
-      '{workspaceRoot}/jest.preset.js',
-      '{workspaceRoot}/pacts/**/*.json',
-      ...(database ? [{ env: 'DATABASE_URL' }] : []),
-      PACT_TOOLS,
-    ],
-    options: { cwd: root, command: 'jest --config jest.verify.config.cjs' },
-  };
 }
 
 /** The consumer's configuration spec, extended: the provider's variables are read and checked. */
@@ -398,7 +369,6 @@ function createdPaths({ providerRoot, consumerRoot, provider, resource, singular
     `${providerRoot}/src/${resource}/in-memory-${singular}.repository.ts`,
     `${providerRoot}/src/contract/${provider}-service.provider-states.ts`,
     `${providerRoot}/src/contract/${provider}-service.pact-verify.spec.ts`,
-    `${providerRoot}/jest.verify.config.cjs`,
     `${consumerRoot}/src/contract/${provider}-service.pact.spec.ts`,
     `${consumerRoot}/src/${consumer}-service.${provider}-client.spec.ts`,
   ];
@@ -411,42 +381,6 @@ function createdPaths({ providerRoot, consumerRoot, provider, resource, singular
  */
 function libraryConfiguration(root: string, type: string, scope: string): ProjectConfiguration {
   return { root, projectType: 'library', tags: [type, `scope:${scope}`], targets: { typecheck: {} } };
-}
-
-/** What every generated library relies on at the workspace level, written once where a workspace lacks it. */
-function ensureLibraryDefaults(tree: Tree): void {
-  if (!tree.exists(LIBS_TSCONFIG)) {
-    writeJson(tree, LIBS_TSCONFIG, {
-      extends: './tsconfig.base.json',
-      compilerOptions: {
-        module: 'commonjs',
-        moduleResolution: 'node10',
-        forceConsistentCasingInFileNames: true,
-        noImplicitOverride: true,
-        noImplicitReturns: true,
-        noFallthroughCasesInSwitch: true,
-        noPropertyAccessFromIndexSignature: true,
-        types: ['jest', 'node'],
-      },
-      include: ['${configDir}/src/**/*.ts'],
-    });
-  }
-  const nxJson = readNxJson(tree) ?? {};
-  const typecheck = nxJson.targetDefaults?.['typecheck'];
-  // A workspace that lists filtered typecheck defaults has chosen its own; the generator leaves them be.
-  if (!Array.isArray(typecheck) && typecheck?.options?.commands === undefined) {
-    nxJson.targetDefaults = {
-      ...nxJson.targetDefaults,
-      typecheck: {
-        executor: 'nx:run-commands',
-        cache: true,
-        inputs: ['default', '^default', `{workspaceRoot}/${LIBS_TSCONFIG}`, { externalDependencies: ['typescript'] }],
-        ...typecheck,
-        options: { cwd: '{workspaceRoot}', parallel: false, ...typecheck?.options, commands: ['tsc -p {projectRoot}/tsconfig.json --noEmit'] },
-      },
-    };
-    updateNxJson(tree, nxJson);
-  }
 }
 
 /** The TESTING.md section of the new boundary: its levels and the commands that run them. */

@@ -53,6 +53,12 @@ describe('service generator', () => {
       }
     });
 
+    it('keeps pact specs out of its unit tests from the start: a boundary runs them as the contract and verify targets', () => {
+      expect(tree.read('apps/stock-level-service/jest.config.cjs', 'utf8')).toContain(
+        "testPathIgnorePatterns: ['/node_modules/', '\\\\.pact\\\\.spec\\\\.ts$', '\\\\.pact-verify\\\\.spec\\\\.ts$']",
+      );
+    });
+
     it('names everything after the service: module, config loader, variables, title', () => {
       const module = tree.read('apps/stock-level-service/src/stock-level-service.module.ts', 'utf8');
       expect(module).toContain('export class StockLevelServiceModule');

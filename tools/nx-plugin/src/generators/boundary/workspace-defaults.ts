@@ -1,0 +1,68 @@
+import { readNxJson, updateNxJson, writeJson, type TargetConfiguration, type Tree } from '@nx/devkit';
+
+/** The workspace's tsconfig every generated library extends. */
+export const LIBS_TSCONFIG = 'tsconfig.libs.json';
+
+const PACT_TOOLS = { externalDependencies: ['jest', '@pact-foundation/pact'] };
+
+/** The Jest options that pick a service's pact specs out of its unit test config, which ignores them. */
+const pactSpecs = (pattern: string, options = '') =>
+  `jest --config jest.config.cjs --testPathIgnorePatterns=/node_modules/${options} --testPathPatterns '${pattern}'`;
+
+/** `nx verify <provider>`: its verification specs against the pacts in pacts/. */
+export const VERIFY_COMMAND = pactSpecs('\\.pact-verify\\.spec\\.ts$');
+
+/**
+ * The `contract` and `verify` targets as every service has them, written once in nx.json: a project states only what
+ * is its own (the pact it writes; the verify command, which can-i-deploy reads from its project.json). `verify` runs
+ * after the `contract` of the consumers the provider depends on implicitly.
+ */
+const PACT_TARGET_DEFAULTS: Record<'contract' | 'verify', TargetConfiguration> = {
+  contract: {
+    executor: 'nx:run-commands',
+    cache: true,
+    inputs: ['default', '^production', '{workspaceRoot}/jest.preset.js', PACT_TOOLS],
+    options: { cwd: '{projectRoot}', command: pactSpecs('\\.pact\\.spec\\.ts$', ' --testTimeout=30000') },
+  },
+  verify: {
+    executor: 'nx:run-commands',
+    cache: true,
+    dependsOn: ['^contract'],
+    inputs: ['default', '^production', '{workspaceRoot}/jest.preset.js', '{workspaceRoot}/pacts/**/*.json', PACT_TOOLS],
+  },
+};
+
+/** What every boundary relies on at the workspace level, written once where a workspace lacks it. */
+export function ensureWorkspaceDefaults(tree: Tree): void {
+  if (!tree.exists(LIBS_TSCONFIG)) {
+    writeJson(tree, LIBS_TSCONFIG, {
+      extends: './tsconfig.base.json',
+      compilerOptions: {
+        module: 'commonjs',
+        moduleResolution: 'node10',
+        forceConsistentCasingInFileNames: true,
+        noImplicitOverride: true,
+        noImplicitReturns: true,
+        noFallthroughCasesInSwitch: true,
+        noPropertyAccessFromIndexSignature: true,
+        types: ['jest', 'node'],
+      },
+      include: ['${configDir}/src/**/*.ts'],
+    });
+  }
+  const nxJson = readNxJson(tree) ?? {};
+  const targetDefaults = { ...nxJson.targetDefaults };
+  const typecheck = targetDefaults['typecheck'];
+  // A workspace that lists filtered typecheck defaults has chosen its own; the generator leaves them be.
+  if (!Array.isArray(typecheck) && typecheck?.options?.commands === undefined) {
+    targetDefaults['typecheck'] = {
+      executor: 'nx:run-commands',
+      cache: true,
+      inputs: ['default', '^default', `{workspaceRoot}/${LIBS_TSCONFIG}`, { externalDependencies: ['typescript'] }],
+      ...typecheck,
+      options: { cwd: '{workspaceRoot}', parallel: false, ...typecheck?.options, commands: ['tsc -p {projectRoot}/tsconfig.json --noEmit'] },
+    };
+  }
+  for (const [target, defaults] of Object.entries(PACT_TARGET_DEFAULTS)) targetDefaults[target] ??= defaults;
+  updateNxJson(tree, { ...nxJson, targetDefaults });
+}
