@@ -1,9 +1,5 @@
 export * from './lib/order.schema';
-export { codePointLength } from './lib/text-length';
-export { CONTROL_CHARACTER_CLASS, hasControlCharacters } from './lib/control-characters';
 export * from './lib/user-id.schema';
-// The error body is every service's: re-exported for the contract's readers.
-export { ErrorBodySchema, type ErrorBody } from '@boundary/http-conventions';
 export * from './lib/demo-orders';
 export * from './lib/create-order.schema';
 export * from './lib/order-history-query.schema';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasControlCharacters } from './control-characters';
+import { hasControlCharacters } from '@boundary/http-conventions';
 import { OrderSchema } from './order.schema';
 import { UserIdSchema } from './user-id.schema';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedTextSchema } from './text-length';
+import { boundedTextSchema } from '@boundary/http-conventions';
 
 /** Longest item name the Order Service stores, in code points; longer names are rejected, never truncated. */
 export const MAX_ITEM_LENGTH = 200;
