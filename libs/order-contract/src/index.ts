@@ -1,4 +1,7 @@
 export * from './lib/order.schema';
+// An order's item is an inventory item, its quantity a reservation's: the inventory contract's rules, re-exported for
+// the contract's readers.
+export { MAX_ITEM_LENGTH, MAX_QUANTITY } from '@boundary/inventory-contract';
 export * from './lib/user-id.schema';
 export * from './lib/demo-orders';
 export * from './lib/create-order.schema';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { IdempotencyKeySchema, MAX_IDEMPOTENCY_KEY_LENGTH } from '@boundary/http-conventions';
 import { CreateOrderRequestSchema } from './create-order.schema';
 import { OrderIdSchema, MAX_ORDER_ID_LENGTH } from './order-id.schema';
-import { MAX_ITEM_LENGTH, OrderSchema } from './order.schema';
+import { MAX_ITEM_LENGTH } from '@boundary/inventory-contract';
+import { OrderSchema } from './order.schema';
 import { MAX_USER_ID_LENGTH, UserIdSchema } from './user-id.schema';
 
 // U+1F600: one code point, two UTF-16 units — where the two meanings of "length" part.
