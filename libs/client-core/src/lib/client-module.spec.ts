@@ -14,6 +14,14 @@ class SomeServiceClient {
 
 class SomeClientModule extends clientModule(SomeServiceClient) {}
 
+/** A feature module of an app, which injects the client without importing its module. */
+@Injectable()
+class Feature {
+  constructor(readonly client: SomeServiceClient) {}
+}
+@Module({ providers: [Feature] })
+class FeatureModule {}
+
 describe('clientModule', () => {
   const options: ClientOptions = { baseUrl: 'http://provider.test', timeoutMs: 1_000 };
 
@@ -54,12 +62,6 @@ describe('clientModule', () => {
   });
 
   it('is global with isGlobal: a feature module of the app injects what the root module imported, without the flag in the options', async () => {
-    @Injectable()
-    class Feature {
-      constructor(readonly client: SomeServiceClient) {}
-    }
-    @Module({ providers: [Feature] })
-    class FeatureModule {}
     const moduleRef = await Test.createTestingModule({
       imports: [SomeClientModule.forRoot({ ...options, isGlobal: true }), FeatureModule],
     }).compile();
@@ -67,12 +69,6 @@ describe('clientModule', () => {
   });
 
   it('is not global by default: a feature module cannot inject it', async () => {
-    @Injectable()
-    class Feature {
-      constructor(readonly client: SomeServiceClient) {}
-    }
-    @Module({ providers: [Feature] })
-    class FeatureModule {}
     await expect(Test.createTestingModule({ imports: [SomeClientModule.forRoot(options), FeatureModule] }).compile()).rejects.toThrow(
       /can't resolve dependencies of the Feature/,
     );
