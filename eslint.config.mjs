@@ -39,8 +39,8 @@ export default [
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:client', 'type:contract', 'type:testing'] },
             { sourceTag: 'scope:order', onlyDependOnLibsWithTags: ['scope:order', 'scope:inventory', 'scope:shared'] },
             { sourceTag: 'scope:user', onlyDependOnLibsWithTags: ['scope:user', 'scope:order', 'scope:shared'] },
-            // The inventory keys stock by the string an order carries in `item` and stocks the demo orders' items.
-            { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:order', 'scope:shared'] },
+            // Dependencies point down the chain (user → order → inventory): a provider never reads its consumer's code.
+            { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
           ],
         },
       ],

@@ -1,6 +1,6 @@
 export * from './lib/called-resource';
 export * from './lib/client.options';
-export * from './lib/client-module.definition';
+export * from './lib/client-module';
 export * from './lib/errors/provider-call.error';
 export * from './lib/policy/client.policy';
 export * from './lib/policy/policy-outcomes';

@@ -7,3 +7,7 @@ export * from './lib/idempotency-key.schema';
 export * from './lib/deadline.header';
 export * from './lib/error-body.schema';
 export * from './lib/provider-state';
+export * from './lib/text-length';
+export * from './lib/control-characters';
+export * from './lib/identifier.schema';
+export * from './lib/open-api-schema';

@@ -1,7 +1,5 @@
 export * from './lib/errors/order-service.error';
 export * from './lib/order-client.module';
-export * from './lib/order-client.options';
-export { ORDER_CLIENT_OPTIONS } from './lib/order-client.module-definition';
 export * from './lib/order-service.client';
 
 export * from './lib/order-page';

@@ -1,9 +1,8 @@
 export * from './lib/order.schema';
-export { codePointLength } from './lib/text-length';
-export { CONTROL_CHARACTER_CLASS, hasControlCharacters } from './lib/control-characters';
+// An order's item is an inventory item, its quantity a reservation's: the inventory contract's rules, re-exported for
+// the contract's readers.
+export { MAX_ITEM_LENGTH, MAX_QUANTITY } from '@boundary/inventory-contract';
 export * from './lib/user-id.schema';
-// The error body is every service's: re-exported for the contract's readers.
-export { ErrorBodySchema, type ErrorBody } from '@boundary/http-conventions';
 export * from './lib/demo-orders';
 export * from './lib/create-order.schema';
 export * from './lib/order-history-query.schema';

@@ -100,6 +100,26 @@ export const used = [isDotSegment, ProviderClient];
       ],
     ],
     [
+      'forbid a provider’s contract to import its consumer’s: the inventory contract may not read the order contract',
+      'libs/inventory-contract/src/lib/x.ts',
+      `import { OrderSchema } from '@boundary/order-contract';
+export const used = OrderSchema;
+`,
+      // The order contract builds on the inventory's, so the rule reports the cycle such an import would close; the
+      // scope rule refuses it too, as the inventory client and service cases below show.
+      [
+        expect.stringMatching(/^Circular dependency between "inventory-contract" and "order-contract" detected/),
+      ],
+    ],
+    [
+      'let a consumer’s contract build on its provider’s: the order contract reuses the inventory’s item rule',
+      'libs/order-contract/src/lib/x.ts',
+      `import { ItemIdSchema } from '@boundary/inventory-contract';
+export const used = ItemIdSchema;
+`,
+      [],
+    ],
+    [
       'forbid production code to import the test doubles',
       'apps/user-service/src/wiring.ts',
       `import { anOrder } from '@boundary/order-client/testing';
@@ -111,6 +131,21 @@ export const used = anOrder;
     ],
   ])('%s', async (_case, file, code, expected) => {
     expect(await boundaryErrors(file, code)).toEqual(expected);
+  });
+
+  describe('the Inventory Service’s projects, at the bottom of the chain', () => {
+    const code = `import { OrderSchema } from '@boundary/order-contract';
+export const used = OrderSchema;
+`;
+
+    it.each([
+      ['its client library', 'libs/inventory-client/src/lib/x.ts'],
+      ['the Inventory Service', 'apps/inventory-service/src/wiring.ts'],
+    ])('may not import the order contract: %s', async (_case, file) => {
+      expect(await boundaryErrors(file, code)).toEqual([
+        'A project tagged with "scope:inventory" can only depend on libs tagged with "scope:inventory", "scope:shared"',
+      ]);
+    });
   });
 
   describe('the generic test kit @boundary/testing', () => {

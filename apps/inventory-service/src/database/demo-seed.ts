@@ -1,13 +1,13 @@
-import { DEMO_ORDERS } from '@boundary/order-contract';
+import { DEMO_ITEMS } from '@boundary/inventory-contract';
 import { stock } from './inventory-service.schema';
 import type { InventoryDb } from './inventory-database';
 
 /**
- * The demo stock: every item of the demo orders, a few more, and one sold out (so `OUT_OF_STOCK` can be tried).
- * Anything else answers `UNKNOWN_ITEM`.
+ * The demo stock: the contract's demo items (those the demo orders order), a few more, and one sold out (so
+ * `OUT_OF_STOCK` can be tried). Anything else answers `UNKNOWN_ITEM`.
  */
 export const DEMO_STOCK: Readonly<Record<string, number>> = Object.freeze({
-  ...Object.fromEntries(DEMO_ORDERS.map((order) => [order.item, 100])),
+  ...Object.fromEntries(DEMO_ITEMS.map(({ item, in_stock }) => [item, in_stock])),
   Keyboard: 40,
   Monitor: 12,
   Desk: 3,

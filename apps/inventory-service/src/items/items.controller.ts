@@ -1,6 +1,5 @@
-import { nestRoute } from '@boundary/http-conventions';
+import { ErrorBodyOpenApiSchema, nestRoute, toOpenApiSchema } from '@boundary/http-conventions';
 import { ItemIdSchema, INVENTORY_ERROR_CODES, INVENTORY_ROUTES, ItemSchema, type Item } from '@boundary/inventory-contract';
-import { ContractOpenApiSchemas, toOpenApiSchema } from '@boundary/order-contract';
 import { ApiErrorResponses, ZodValidationPipe } from '@boundary/service-kit';
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -18,7 +17,7 @@ export class ItemsController {
   @ApiOperation({ summary: 'One item’s stock' })
   @ApiParam({ name: 'itemId', description: 'The item, as an order carries it: 1–200 characters, no control characters' })
   @ApiOkResponse({ description: 'The units that can still be reserved', schema: toOpenApiSchema(ItemSchema) })
-  @ApiErrorResponses(ContractOpenApiSchemas.ErrorBody, { 400: 'Invalid item id', 404: 'Unknown item' })
+  @ApiErrorResponses(ErrorBodyOpenApiSchema, { 400: 'Invalid item id', 404: 'Unknown item' })
   async getItem(@Param('itemId', parseItemId) itemId: string): Promise<Item> {
     const item = await this.inventory.find(itemId);
     if (item === undefined) {

@@ -1,5 +1,11 @@
-import { DEADLINE_HEADER, expandPath, IDEMPOTENCY_KEY_HEADER, nestRoute } from '@boundary/http-conventions';
-import { ContractOpenApiSchemas, toOpenApiSchema } from '@boundary/order-contract';
+import {
+  DEADLINE_HEADER,
+  ErrorBodyOpenApiSchema,
+  expandPath,
+  IDEMPOTENCY_KEY_HEADER,
+  nestRoute,
+  toOpenApiSchema,
+} from '@boundary/http-conventions';
 import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, requestDeadline, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Delete, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -15,7 +21,7 @@ import { InventoryRepository } from '../inventory/inventory.repository';
 
 const parseNewReservation = new ZodValidationPipe(CreateReservationRequestSchema, 'reservation', 'INVALID_RESERVATION');
 const parseReservationId = new ZodValidationPipe(ReservationIdSchema, 'reservation id', 'INVALID_RESERVATION_ID');
-const ERROR = ContractOpenApiSchemas.ErrorBody;
+const ERROR = ErrorBodyOpenApiSchema;
 
 @ApiTags('reservations')
 @Controller()

@@ -1,5 +1,5 @@
+import { CONTROL_CHARACTER_CLASS } from '@boundary/http-conventions';
 import {
-  CONTROL_CHARACTER_CLASS,
   CreateOrderRequestSchema,
   IDEMPOTENCY_KEY_CHARACTER_CLASS,
   IdempotencyKeySchema,

@@ -3,7 +3,7 @@ import {
   DOT_SEGMENTS,
   IDEMPOTENCY_KEY_CHARACTER_CLASS,
   MAX_IDEMPOTENCY_KEY_LENGTH,
-} from '@boundary/order-contract';
+} from '@boundary/http-conventions';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 

@@ -6,14 +6,13 @@ import {
   nextUserOrdersPageLink,
   OrderIdSchema,
   ORDER_ROUTES,
-  toOpenApiSchema,
   UserIdSchema,
   type CreateOrderRequest,
   type Order,
   type OrderDetail,
   type OrderHistoryQuery,
 } from '@boundary/order-contract';
-import { expandPath, IDEMPOTENCY_KEY_HEADER, nestRoute } from '@boundary/http-conventions';
+import { ErrorBodyOpenApiSchema, expandPath, IDEMPOTENCY_KEY_HEADER, nestRoute, toOpenApiSchema } from '@boundary/http-conventions';
 import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Get, Headers, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
 import {
@@ -33,7 +32,7 @@ const parseUserId = new ZodValidationPipe(UserIdSchema, 'user id', 'INVALID_USER
 const parseOrderId = new ZodValidationPipe(OrderIdSchema, 'order id', 'INVALID_ORDER_ID');
 const parseHistoryQuery = new ZodValidationPipe(OrderHistoryQuerySchema, 'query', 'INVALID_QUERY');
 const parseNewOrder = new ZodValidationPipe(CreateOrderRequestSchema, 'order', 'INVALID_ORDER');
-const ERROR = ContractOpenApiSchemas.ErrorBody;
+const ERROR = ErrorBodyOpenApiSchema;
 const ORDER_DETAIL = toOpenApiSchema(OrderDetailSchema);
 
 @ApiTags('orders')

@@ -1,13 +1,12 @@
 import { anOrder } from '@boundary/order-client/testing';
 import {
   DEMO_ORDERS,
-  ErrorBodySchema,
   ORDER_PROVIDER_STATES,
   OrderDetailSchema,
   OrderListSchema,
   type Order,
 } from '@boundary/order-contract';
-import type { ProviderStateParams } from '@boundary/http-conventions';
+import { ErrorBodySchema, type ProviderStateParams } from '@boundary/http-conventions';
 import { PACTS_DIR, providerStateHandlers, verifyPacts } from '@boundary/testing/pact';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { IDEMPOTENCY_KEY_HEADER, nestRoute } from '@boundary/http-conventions';
+import { ErrorBodyOpenApiSchema, IDEMPOTENCY_KEY_HEADER, nestRoute, toOpenApiSchema } from '@boundary/http-conventions';
 import { OrderServiceClient } from '@boundary/order-client';
-import { ContractOpenApiSchemas, OrderIdSchema, ORDER_ROUTES, toOpenApiSchema } from '@boundary/order-contract';
+import { OrderIdSchema, ORDER_ROUTES } from '@boundary/order-contract';
 import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Get, Headers, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
@@ -14,7 +14,7 @@ import { UserOrderResponseSchema, type UserOrderResponse } from './user-orders.r
 
 const parseOrderId = new ZodValidationPipe(OrderIdSchema, 'order id', 'INVALID_ORDER_ID');
 const parseNewOrder = new ZodValidationPipe(NewUserOrderSchema, 'order', 'INVALID_ORDER');
-const ERROR = ContractOpenApiSchemas.ErrorBody;
+const ERROR = ErrorBodyOpenApiSchema;
 const USER_ORDER = toOpenApiSchema(UserOrderResponseSchema);
 
 /** One order of a user, and new orders: the Order Service's `GET /orders/:orderId` and `POST /orders`, per user. */

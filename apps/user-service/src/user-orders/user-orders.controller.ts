@@ -1,11 +1,9 @@
-import { nestRoute } from '@boundary/http-conventions';
+import { ErrorBodyOpenApiSchema, nestRoute, toOpenApiSchema } from '@boundary/http-conventions';
 import { OrderServiceClient } from '@boundary/order-client';
 import {
-  ContractOpenApiSchemas,
   DEFAULT_PAGE_SIZE,
   nextUserOrdersPageLink,
   ORDER_ROUTES,
-  toOpenApiSchema,
   UserIdSchema,
 } from '@boundary/order-contract';
 import { ApiErrorResponses, ZodValidationPipe } from '@boundary/service-kit';
@@ -18,7 +16,7 @@ import { UserOrdersResponseSchema, type UserOrdersResponse } from './user-orders
 
 export const parseUserId = new ZodValidationPipe(UserIdSchema, 'user id', 'INVALID_USER_ID');
 const parseQuery = new ZodValidationPipe(UserOrdersQuerySchema, 'query', 'INVALID_QUERY');
-const ERROR = ContractOpenApiSchemas.ErrorBody;
+const ERROR = ErrorBodyOpenApiSchema;
 
 @Controller()
 export class UserOrdersController {

@@ -1,6 +1,5 @@
-import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable } from '@nestjs/common';
-import { ProviderClient } from '@boundary/client-core';
+import type { HttpService } from '@nestjs/axios';
+import { ProviderClient, type ClientOptions } from '@boundary/client-core';
 import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
 import {
   ItemSchema,
@@ -11,17 +10,14 @@ import {
 import { map, type Observable } from 'rxjs';
 import { z } from 'zod';
 import { InventoryServiceError } from './errors/inventory-service.error';
-import { INVENTORY_CLIENT_OPTIONS } from './inventory-client.module-definition';
 import { INVENTORY_SERVICE_CALLS } from './inventory-service.calls';
-import type { InventoryClientOptions } from './inventory-client.options';
 import type { MadeReservation, ReserveOptions } from './made-reservation';
 
 /** Talks to the Inventory Service over HTTP and hands back contract-checked data or a typed `InventoryServiceError`. */
-@Injectable()
 export class InventoryServiceClient {
   private readonly core: ProviderClient;
 
-  constructor(http: HttpService, @Inject(INVENTORY_CLIENT_OPTIONS) options: InventoryClientOptions) {
+  constructor(http: HttpService, options: ClientOptions) {
     this.core = new ProviderClient(http, options, InventoryServiceError, InventoryServiceClient.name);
   }
 

@@ -1,8 +1,15 @@
-import { DEMO_ORDERS } from '@boundary/order-contract';
 import type { Item } from './item.schema';
 
-/** The item of every boundary test's happy path: the first demo order's, well stocked. */
-export const DEMO_ITEM: Readonly<Item> = Object.freeze({ item: DEMO_ORDERS[0].item, in_stock: 100 });
+/**
+ * The demo items, well stocked: the demo seed of the Inventory Service stocks them, and the demo orders order them.
+ */
+export const DEMO_ITEMS: readonly Readonly<Item>[] = Object.freeze([
+  Object.freeze({ item: 'Laptop', in_stock: 100 }),
+  Object.freeze({ item: 'Mouse', in_stock: 100 }),
+]);
+
+/** The item of every boundary test's happy path: the first demo item. */
+export const DEMO_ITEM: Readonly<Item> = DEMO_ITEMS[0];
 
 /** An item the Inventory Service does not stock: `GET` answers 404, a reservation 422. */
 export const UNKNOWN_ITEM_ID = 'Hoverboard';

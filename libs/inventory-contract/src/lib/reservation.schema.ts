@@ -1,8 +1,10 @@
-import { MAX_QUANTITY } from '@boundary/order-contract';
 import { z } from 'zod';
 import { ItemIdSchema } from './item.schema';
 
 // The wire schemas of the Inventory Service's reservations: POST /reservations and DELETE /reservations/:id.
+
+/** Largest quantity one reservation — and so one order — may hold (the storage columns are 32-bit integers). */
+export const MAX_QUANTITY = 2_147_483_647;
 
 /** How many units a reservation holds: a positive integer that fits the 32-bit storage column. */
 export const ReservationQuantitySchema = z.number().int().positive().max(MAX_QUANTITY);

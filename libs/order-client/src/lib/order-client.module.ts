@@ -1,16 +1,15 @@
-import { clientTransportProviders } from '@boundary/client-core';
-import { Module } from '@nestjs/common';
-import { OrderClientConfigurableModule } from './order-client.module-definition';
+import { clientModule, type ClientOptions } from '@boundary/client-core';
 import { OrderServiceClient } from './order-service.client';
 
 /**
- * Provides `OrderServiceClient`. Configure it with `OrderClientModule.forRoot({ baseUrl, timeoutMs })` or
- * `forRootAsync({ useFactory, inject })` when the options come from configuration. Its `HttpService` is the client
- * core's (tuned axios, cancelled by AbortSignal); tests replace it with `overrideProvider(HttpService)`, or the
- * whole client with `overrideProvider(OrderServiceClient)`.
+ * How `OrderServiceClient` reaches the Order Service: the client core's options (only `baseUrl` and `timeoutMs` are
+ * required; defaults in `CLIENT_POLICY_DEFAULTS`).
  */
-@Module({
-  providers: [...clientTransportProviders(), OrderServiceClient],
-  exports: [OrderServiceClient],
-})
-export class OrderClientModule extends OrderClientConfigurableModule {}
+export type OrderClientOptions = ClientOptions;
+
+/**
+ * Provides `OrderServiceClient`. Configure it with `OrderClientModule.forRoot({ baseUrl, timeoutMs })` or
+ * `forRootAsync({ useFactory, inject })` when the options come from configuration. Tests replace its `HttpService`
+ * with `overrideProvider(HttpService)`, or the whole client with `overrideProvider(OrderServiceClient)`.
+ */
+export class OrderClientModule extends clientModule(OrderServiceClient) {}

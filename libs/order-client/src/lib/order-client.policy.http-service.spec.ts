@@ -5,7 +5,7 @@ import { axiosHttpError, axiosNetworkError, axiosResponse } from '@boundary/test
 import { firstValueFrom, NEVER, Observable, of, throwError } from 'rxjs';
 import { OrderServiceError } from './errors/order-service.error';
 import { OrderClientModule } from './order-client.module';
-import type { OrderClientOptions } from './order-client.options';
+import type { OrderClientOptions } from './order-client.module';
 import { OrderServiceClient } from './order-service.client';
 
 type Answer = () => Observable<unknown>;

@@ -1,24 +1,20 @@
-import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable } from '@nestjs/common';
-import { ProviderClient } from '@boundary/client-core';
+import type { HttpService } from '@nestjs/axios';
+import { ProviderClient, type ClientOptions } from '@boundary/client-core';
 import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
 import { OrderDetailSchema, OrderListSchema, type CreateOrderRequest, type Order, type OrderDetail } from '@boundary/order-contract';
 import { map, type Observable } from 'rxjs';
 import { OrderServiceError } from './errors/order-service.error';
 import { nextPageCursor } from './link-header';
-import { ORDER_CLIENT_OPTIONS } from './order-client.module-definition';
 import { ORDER_SERVICE_CALLS } from './order-service.calls';
-import type { OrderClientOptions } from './order-client.options';
 import type { CreatedOrder, CreateOrderOptions } from './created-order';
 import type { OrderPage, OrderPageQuery } from './order-page';
 
 /** Talks to the Order Service over HTTP and hands back contract-checked data or a typed `OrderServiceError`. */
-@Injectable()
 export class OrderServiceClient {
   private readonly core: ProviderClient;
   private readonly baseUrl: string;
 
-  constructor(http: HttpService, @Inject(ORDER_CLIENT_OPTIONS) options: OrderClientOptions) {
+  constructor(http: HttpService, options: ClientOptions) {
     this.core = new ProviderClient(http, options, OrderServiceError, OrderServiceClient.name);
     this.baseUrl = options.baseUrl;
   }

@@ -1,4 +1,5 @@
-import { CreateOrderRequestSchema, MAX_QUANTITY } from './create-order.schema';
+import { MAX_QUANTITY } from '@boundary/inventory-contract';
+import { CreateOrderRequestSchema } from './create-order.schema';
 
 describe('CreateOrderRequestSchema', () => {
   const valid = { user_id: 'user123', item: 'Laptop', quantity: 1 };

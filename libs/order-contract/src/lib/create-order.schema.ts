@@ -1,19 +1,17 @@
 import { z } from 'zod';
-import { hasControlCharacters } from './control-characters';
+import { ItemIdSchema, MAX_QUANTITY } from '@boundary/inventory-contract';
 import { OrderSchema } from './order.schema';
 import { UserIdSchema } from './user-id.schema';
 
-/** Largest quantity one order may carry (the storage column is a 32-bit integer). */
-export const MAX_QUANTITY = 2_147_483_647;
-
 /**
- * The body of `POST /orders`. Strict: an unknown field, a wrong type, `quantity` ≤ 0, or an `item` over 200
- * characters (code points) or with a control character is rejected (the provider validates what it stores; the
- * tolerant {@link OrderSchema} is for readers).
+ * The body of `POST /orders`. Strict: an unknown field, a wrong type, a `quantity` ≤ 0 or over `MAX_QUANTITY`, or an
+ * `item` the inventory refuses as an id (`ItemIdSchema`: over 200 characters, counted in code points, or with a
+ * control character) is rejected (the provider validates what it stores; the tolerant {@link OrderSchema} is for
+ * readers).
  */
 export const CreateOrderRequestSchema = z.strictObject({
   user_id: UserIdSchema,
-  item: OrderSchema.shape.item.refine((item) => !hasControlCharacters(item), 'must not contain control characters'),
+  item: ItemIdSchema,
   quantity: z.number().int().positive().max(MAX_QUANTITY),
 });
 

@@ -1,12 +1,16 @@
+import { DEMO_ITEMS } from '@boundary/inventory-contract';
 import type { Order } from './order.schema';
 
 /** The user whose orders the demo data and the boundary tests use. */
 export const DEMO_USER_ID = 'user123';
 
-/** `user123`'s orders: the demo seed of the Order Service and the happy path of every boundary test. */
+/**
+ * `user123`'s orders, of the inventory's demo items: the demo seed of the Order Service and the happy path of every
+ * boundary test.
+ */
 export const DEMO_ORDERS: readonly Order[] = Object.freeze([
-  Object.freeze({ order_id: 'ord001', item: 'Laptop', quantity: 1 }),
-  Object.freeze({ order_id: 'ord002', item: 'Mouse', quantity: 2 }),
+  Object.freeze({ order_id: 'ord001', item: DEMO_ITEMS[0].item, quantity: 1 }),
+  Object.freeze({ order_id: 'ord002', item: DEMO_ITEMS[1].item, quantity: 2 }),
 ]);
 
 /** A user the Order Service does not know: it answers 404. */

@@ -1,4 +1,4 @@
-import { identifierSchema } from './identifier.schema';
+import { identifierSchema } from '@boundary/http-conventions';
 
 /** Longest order id the Order Service accepts in a path. */
 export const MAX_ORDER_ID_LENGTH = 128;

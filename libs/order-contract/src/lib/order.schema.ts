@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { boundedTextSchema } from './text-length';
-
-/** Longest item name the Order Service stores, in code points; longer names are rejected, never truncated. */
-export const MAX_ITEM_LENGTH = 200;
+import { boundedTextSchema } from '@boundary/http-conventions';
+import { MAX_ITEM_LENGTH } from '@boundary/inventory-contract';
 
 /**
  * One order as it travels on the wire from the Order Service. The field names are fixed: clients in other

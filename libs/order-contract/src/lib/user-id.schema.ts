@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { identifierSchema } from './identifier.schema';
+import { identifierSchema } from '@boundary/http-conventions';
 
 /** Longest user id either service accepts. */
 export const MAX_USER_ID_LENGTH = 128;

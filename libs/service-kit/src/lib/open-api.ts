@@ -3,7 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 /**
  * Publishes the app's OpenAPI document at `/docs` (Swagger UI) and `/docs-json`. Route shapes come from the
- * `@ApiResponse` decorators, whose schemas are derived from the zod contract (`ContractOpenApiSchemas`).
+ * `@ApiResponse` decorators, whose schemas are derived from the zod contracts (`toOpenApiSchema`).
  */
 export function setupOpenApi(app: INestApplication, info: { title: string; description: string; version: string }): void {
   const config = new DocumentBuilder()

@@ -11,8 +11,8 @@ const workspaceRoot = join(__dirname, '../../../../..');
  * What a boundary between two fresh services may write in its two libraries and the two apps together. Issue 23 aims at
  * 25 files and 550 lines; the budget follows each shrink so that nothing grows back unnoticed.
  */
-const MAX_FILES = 38;
-const MAX_LINES = 637;
+const MAX_FILES = 36;
+const MAX_LINES = 617;
 
 interface FileWeight {
   path: string;

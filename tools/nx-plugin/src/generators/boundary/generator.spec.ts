@@ -115,6 +115,20 @@ describe('boundary generator', () => {
     });
   });
 
+  it('gives the client library its module in one class on the client core, beside its options type', () => {
+    const module = read('libs/stock-level-client/src/lib/stock-level-client.module.ts');
+    expect(module).toContain('export class StockLevelClientModule extends clientModule(StockLevelServiceClient) {}');
+    expect(module).toContain('export type StockLevelClientOptions = ClientOptions;');
+    // The core's module makes the client, so the client injects no token of its own module.
+    expect(read('libs/stock-level-client/src/lib/stock-level-service.client.ts')).toContain(
+      'constructor(http: HttpService, options: ClientOptions)',
+    );
+    expect(tree.children('libs/stock-level-client/src/lib').filter((file) => file.startsWith('stock-level-client.'))).toEqual([
+      'stock-level-client.module.ts',
+    ]);
+    expect(read('libs/stock-level-client/src/index.ts')).toContain("export * from './lib/stock-level-client.module';");
+  });
+
   it('maps the libraries and the testing entry point in tsconfig.base.json', () => {
     expect(readJson(tree, 'tsconfig.base.json').compilerOptions.paths).toMatchObject({
       '@boundary/stock-level-contract': ['./libs/stock-level-contract/src/index.ts'],

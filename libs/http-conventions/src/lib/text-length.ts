@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The length of `text` as the contract counts it: in Unicode code points. Every "at most N characters" in this
- * library means N code points — what PostgreSQL's `char_length` and JSON Schema's `maxLength` count too. JavaScript's
+ * The length of `text` as the contract counts it: in Unicode code points. Every "at most N characters" in the
+ * contracts means N code points — what PostgreSQL's `char_length` and JSON Schema's `maxLength` count too. JavaScript's
  * `String.length` counts UTF-16 code units instead: an astral character such as 😀 (U+1F600) has `length` 2 but is
  * one character here. (A grapheme such as 👍🏽 may be several code points.)
  */

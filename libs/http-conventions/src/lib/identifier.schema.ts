@@ -1,4 +1,4 @@
-import { isDotSegment } from '@boundary/http-conventions';
+import { isDotSegment } from './dot-segment';
 import { hasControlCharacters } from './control-characters';
 import { boundedTextSchema } from './text-length';
 
