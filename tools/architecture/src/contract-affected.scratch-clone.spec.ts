@@ -75,7 +75,9 @@ describe('nx affected runs the contract targets exactly when they can be affecte
 
   it('a change in libs/inventory-contract re-runs the Order Service’s contract and the Inventory Service’s verification', () => {
     expect(commitAndAsk('libs/inventory-contract/src/lib/item.schema.ts', ['contract', 'verify'])).toEqual({
-      contract: ['order-service'],
+      // The order contract takes its item rule from the inventory contract (contracts point down the chain), so the
+      // User Service's contract re-runs too: the rule is on its wire as well (a new order's item).
+      contract: ['order-service', 'user-service'],
       // As for the client: order-service imports the contract (directly and through the client).
       verify: ['inventory-service', 'order-service'],
     });
