@@ -5,15 +5,18 @@ import { join } from 'node:path';
 
 const workspaceRoot = join(__dirname, '../../../..');
 
-/** Runs `command` in `cwd` without a daemon or cloud, and returns its exit status and output. */
-export function run(cwd: string, command: string): { status: number | null; output: string } {
+/**
+ * Runs `command` in `cwd` without a daemon or cloud, and returns its exit status, its whole output (stdout then
+ * stderr) and its stdout alone — what to parse: Node 24 warns on stderr of every nx command (TOOLCHAIN P22).
+ */
+export function run(cwd: string, command: string): { status: number | null; output: string; stdout: string } {
   const result = spawnSync(command, {
     cwd,
     shell: true,
     encoding: 'utf8',
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0' },
   });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, stdout: result.stdout };
 }
 
 /**

@@ -53,7 +53,7 @@ describe('nx g @boundary/nx-plugin:boundary in a scratch clone', () => {
   it('makes nx affected run the consumer’s contract and the provider’s verification when the consumer changes', () => {
     const affected = (target: string) =>
       JSON.parse(
-        run(clone, `npx nx show projects --affected --files=apps/${consumer}-service/src/main.ts --withTarget ${target} --json`).output,
+        run(clone, `npx nx show projects --affected --files=apps/${consumer}-service/src/main.ts --withTarget ${target} --json`).stdout,
       ) as string[];
     expect({ contract: affected('contract'), verify: affected('verify') }).toEqual({
       contract: [`${consumer}-service`],
