@@ -43,7 +43,7 @@ const MODULE_LEVEL: Level = {
 };
 const FULL_STACK: Level = {
   name: 'full stack (built services as processes: User → Order, Inventory behind it)',
-  config: 'e2e/full-stack/jest.config.cjs',
+  config: 'e2e/full-stack/jest.e2e.config.cjs',
   files: ['user-orders.full-stack.spec.ts'],
 };
 const LEVELS: Level[] = [
