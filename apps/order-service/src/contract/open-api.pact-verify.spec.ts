@@ -1,7 +1,7 @@
+import { pactsUnderVerification } from '@boundary/testing/pact';
 import { readFileSync } from 'node:fs';
 import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
-import { pactsUnderVerification } from '../testing/pacts-under-verification';
 
 interface PactInteraction {
   description: string;
@@ -21,7 +21,7 @@ interface OpenApiSchema {
 
 /** Every interaction the pacts under verification hold for the Order Service. */
 function pactInteractions(): PactInteraction[] {
-  return pactsUnderVerification()
+  return pactsUnderVerification('order-service')
     .map((file) => JSON.parse(readFileSync(file, 'utf8')) as { interactions: PactInteraction[] })
     .flatMap((pact) => pact.interactions);
 }

@@ -1,7 +1,7 @@
 import { InventoryServiceClient } from '@boundary/inventory-client';
 import type { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import { ORDER_PROVIDER_STATES } from '@boundary/order-contract';
-import { consumerPact, MatchersV3, PACTS_DIR, verifyPacts } from '@boundary/testing/pact';
+import { consumerPact, MatchersV3, PACTS_DIR, pactsUnderVerification, verifyingNamedPact, verifyPacts } from '@boundary/testing/pact';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { CallHandler, INestApplication, NestInterceptor, Provider } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +13,6 @@ import { OrderRepository } from '../orders/order.repository';
 import { startOrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 import { providerStates } from './order-service.provider-states';
-import { pactsUnderVerification, verifyingNamedPact } from '../testing/pacts-under-verification';
 
 /** The pact that the tests of the verification itself play with: the User Service's. */
 const CONSUMER_PACT = join(PACTS_DIR, 'user-service-order-service.json');
@@ -68,7 +67,7 @@ describe.each(TEST_BACKENDS)('order-service honours its consumers’ pacts (prov
   const start = async (extraProviders: Provider[] = []) =>
     (started = (await startOrderServiceTestApp(database.options(), { providers: extraProviders })).app);
 
-  it.each(pactsUnderVerification().map((file) => [basename(file), file]))(
+  it.each(pactsUnderVerification('order-service').map((file) => [basename(file), file]))(
     'verifies every interaction of %s against the service as deployed',
     async (_name, pactFile) => {
       const serviceToken = 'pact-verification-token-0123456789';
