@@ -27,9 +27,14 @@ describe('the published packages (nx.json release.projects)', () => {
     expect(new Set(packages.map((p) => p.manifest.version)).size).toBe(1);
   });
 
-  it.each(cases)('%s is publishable: not private, CommonJS, its build folder and changelog its only files', (_name, p) => {
+  it.each(cases)('%s is publishable: public, CommonJS, its build folder and changelog its only files', (_name, p) => {
     expect(p.manifest.private).toBeUndefined();
-    expect(p.manifest).toMatchObject({ type: 'commonjs', files: expect.arrayContaining(['src', 'CHANGELOG.md']) });
+    expect(p.manifest).toMatchObject({
+      type: 'commonjs',
+      files: expect.arrayContaining(['src', 'CHANGELOG.md']),
+      // A scoped package is published restricted unless it says otherwise.
+      publishConfig: { access: 'public' },
+    });
     expect(p.dist).toBe(`dist/${p.root}`);
   });
 
