@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import jsoncParser from 'jsonc-eslint-parser';
 
 export default [
   ...nx.configs['flat/base'],
@@ -58,6 +59,35 @@ export default [
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/order-client/testing', '**/testing'], message: 'Test doubles are for tests only.' }] },
+      ],
+    },
+  },
+];
+
+// A published library's package.json states what its built code needs (issue 24 §1): every package its production
+// code imports is a dependency or a peer, none is listed without being used, and each range admits the version this
+// workspace installs. Spec files and test set-up are not part of the package.
+export const publishedPackage = [
+  {
+    files: ['**/package.json'],
+    languageOptions: { parser: jsoncParser },
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          buildTargets: ['build'],
+          checkMissingDependencies: true,
+          checkObsoleteDependencies: true,
+          checkVersionMismatches: true,
+          ignoredFiles: [
+            '{projectRoot}/eslint.config.{js,cjs,mjs}',
+            '{projectRoot}/jest.config.{js,cjs,mjs}',
+            '{projectRoot}/jest.e2e.config.{js,cjs,mjs}',
+            '{projectRoot}/src/**/*.spec.ts',
+            '{projectRoot}/src/testing/**',
+            '{projectRoot}/src/lib/testing/**',
+          ],
+        },
       ],
     },
   },

@@ -1,21 +1,14 @@
-export * from './lib/http-problem';
-export * from './lib/json-error.filter';
-export * from './lib/zod-validation.pipe';
+// The light half first: everything a plain Nest app may also take from `@boundary/service-kit/http`.
+export * from './http';
+// The Fastify service's half: adapter, logging, health, OpenAPI.
 export * from './lib/health/liveness.module';
 export * from './lib/service-fastify.adapter';
 export * from './lib/logging/service-logger.module';
 export * from './lib/logging/service-logger';
 export * from './lib/logging/log-level';
-export * from './lib/logging/request-id';
 export * from './lib/open-api';
-export * from './lib/parse-env';
 export * from './lib/api-error-responses';
 export * from './lib/health/readiness.module';
-export * from './lib/auth/service-token.guard';
 export * from './lib/database/database-unavailable.error';
 export * from './lib/database/service-database.config';
 export * from './lib/api-idempotent-create';
-export * from './lib/idempotency/idempotency-key-reused.error';
-export * from './lib/idempotency/parse-idempotency-key';
-export * from './lib/deadline/request-deadline';
-export * from './lib/deadline/deadline-exceeded.error';

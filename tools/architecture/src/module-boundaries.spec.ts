@@ -168,12 +168,23 @@ export const used = HttpServiceDouble;
       expect(await boundaryErrors(file, code)).toEqual([]);
     });
 
-    it('depends on no library of the workspace', async () => {
+    it('depends on no library of the workspace, published ones included', async () => {
+      const conventions = `import { REQUEST_ID_HEADER } from '@boundary/http-conventions';
+export const used = REQUEST_ID_HEADER;
+`;
+      expect(await boundaryErrors('libs/testing/src/lib/x.ts', conventions)).toEqual([
+        'A project tagged with "type:testing" cannot depend on any libs with tags',
+      ]);
+    });
+  });
+
+  describe('a published package (a library with a build target)', () => {
+    it('imports no library that is not published itself', async () => {
       const contract = `import { OrderSchema } from '@boundary/order-contract';
 export const used = OrderSchema;
 `;
-      expect(await boundaryErrors('libs/testing/src/lib/x.ts', contract)).toEqual([
-        'A project tagged with "type:testing" cannot depend on any libs with tags',
+      expect(await boundaryErrors('libs/client-core/src/lib/x.ts', contract)).toEqual([
+        'Buildable libraries cannot import or export from non-buildable libraries',
       ]);
     });
   });
