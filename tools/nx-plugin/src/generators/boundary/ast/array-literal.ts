@@ -23,8 +23,10 @@ export function appendToArrayLiteral(content: string, array: ts.ArrayLiteralExpr
     const lineStart = content.lastIndexOf('\n', open) + 1;
     const lineEnd = content.indexOf('\n', close);
     const joined = [...items, entry].join(', ');
+    const before = content.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
     const line = `${content.slice(lineStart, open + 1)}${joined}${content.slice(close, lineEnd < 0 ? undefined : lineEnd)}`;
-    if (line.length <= MAX_LINE) return `${content.slice(0, open + 1)}${joined}${content.slice(close)}`;
+    // A line already past the limit was not laid out by a formatter (a file on one line): it stays as it is.
+    if (line.length <= MAX_LINE || before.length > MAX_LINE) return `${content.slice(0, open + 1)}${joined}${content.slice(close)}`;
     const indent = /^[ \t]*/.exec(content.slice(lineStart))?.[0] ?? '';
     const lines = [...items, entry].map((item) => `${indent}  ${item},\n`).join('');
     return `${content.slice(0, open + 1)}\n${lines}${indent}${content.slice(close)}`;
