@@ -58,6 +58,10 @@ export function planBoundary(tree: Tree, { provider: providerApp, consumer: cons
     }
   }
   const existingLibraries = existing.length === libraries.length;
+  const providerSourceRoot = providerProject.sourceRoot ?? `${providerProject.root}/src`;
+  if (existingLibraries && !tree.exists(`${providerSourceRoot}/contract/${providerApp}.pact-verify.spec.ts`)) {
+    throw new Error(`libs/${provider}-contract and libs/${provider}-client exist, but ${providerApp} does not verify them (no ${providerSourceRoot}/contract/${providerApp}.pact-verify.spec.ts): they belong to another provider.`);
+  }
   if (existingLibraries && !tree.exists(`libs/${provider}-contract/src/lib/${singular}.schema.ts`)) {
     throw new Error(`libs/${provider}-contract has no ${singular}.schema.ts: a further consumer of ${providerApp} uses a resource its contract already serves.`);
   }
@@ -79,7 +83,7 @@ export function planBoundary(tree: Tree, { provider: providerApp, consumer: cons
     defaultUrl: `http://localhost:${typeof port === 'number' ? port : 3000}`,
     providerRoot: providerProject.root,
     consumerRoot: consumerProject.root,
-    providerSourceRoot: providerProject.sourceRoot ?? `${providerProject.root}/src`,
+    providerSourceRoot,
     consumerSourceRoot: consumerProject.sourceRoot ?? `${consumerProject.root}/src`,
     existingLibraries,
   };

@@ -3,7 +3,7 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import * as ts from 'typescript';
 import { serviceGenerator } from '../service/generator';
 import { boundaryGenerator } from './generator';
-import { addNestApplication, copyAppFromWorkspace, copyFromWorkspace } from './testing/nest-application';
+import { addNestApplication, copyAppFromWorkspace, copyFromWorkspace } from './testing/tree-fixtures';
 
 /** A workspace with the repository's ESLint config and TESTING.md, a provider with --database and a consumer, both made by the service generator. */
 async function workspace(): Promise<Tree> {
@@ -77,6 +77,13 @@ describe('boundary generator on an app made by @nx/nest:application, as consumer
     expect(readProjectConfiguration(tree, 'stock-level-service').implicitDependencies).toEqual(['storefront']);
   });
 
+  it('tags the untagged app as the module-boundary rules it adds name it, so that it may use the libraries', () => {
+    expect(readProjectConfiguration(tree, 'storefront').tags).toEqual(['type:app', 'scope:storefront']);
+    expect(read(tree, 'eslint.config.mjs')).toContain(
+      "{ sourceTag: 'scope:storefront', onlyDependOnLibsWithTags: ['scope:storefront', 'scope:stock-level', 'scope:shared'] },",
+    );
+  });
+
   it('keeps the libraries named after a provider <name>-service: <name>-contract and <name>-client', () => {
     expect(readProjectConfiguration(tree, 'stock-level-contract').tags).toEqual(['type:contract', 'scope:stock-level']);
     expect(readProjectConfiguration(tree, 'stock-level-client').tags).toEqual(['type:client', 'scope:stock-level']);
@@ -120,6 +127,7 @@ describe('boundary generator on an app made by @nx/nest:application, as provider
     expect(read(tree, 'apps/payments/src/charges/charges.controller.spec.ts')).toContain('service = await startPaymentsTestApp();');
     const payments = readProjectConfiguration(tree, 'payments');
     expect(payments.implicitDependencies).toEqual(['shop-service']);
+    expect(payments.tags).toEqual(['type:app', 'scope:payments']);
     expect(payments.targets?.['verify'].options.cwd).toBe('apps/payments');
   });
 

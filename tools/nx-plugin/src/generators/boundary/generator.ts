@@ -17,7 +17,7 @@ import { planBoundary, type Boundary } from './boundary-plan';
 import { wireConsumer, type ConsumerWiring } from './consumer-wiring';
 import { withScopeRules } from './eslint-scope-rules';
 import { ignoringTests } from './jest-config-edits';
-import { jestConfigOf, wireProvider, withVerifyTarget, type ProviderWiring } from './provider-wiring';
+import { jestConfigOf, wireProvider, withAppTags, withVerifyTarget, type ProviderWiring } from './provider-wiring';
 import type { BoundaryGeneratorSchema } from './schema';
 import { StagedEdits } from './staged-edits';
 import { testingSection } from './testing-section';
@@ -43,7 +43,7 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
   try {
     // Every edit is computed (and may refuse) before the first write.
     provider = b.existingLibraries ? undefined : wireProvider(tree, edits, { ...b, sourceRoot: b.providerSourceRoot });
-    edits.update(joinPathFragments(b.providerRoot, 'project.json'), (content) => withVerifyTarget(content, b.providerRoot, b.consumerApp));
+    edits.update(joinPathFragments(b.providerRoot, 'project.json'), (content) => withVerifyTarget(content, b.providerRoot, b.consumerApp, b.provider));
     consumer = wireConsumer(tree, edits, b.consumerSourceRoot, b.consumerApp, {
       p: b.p,
       clientImport: `@boundary/${b.provider}-client`,
@@ -99,7 +99,7 @@ function editConsumerTargets(tree: Tree, edits: StagedEdits, b: Boundary): void 
     ),
   );
   edits.update(joinPathFragments(b.consumerRoot, 'project.json'), (content) => {
-    const project = JSON.parse(content) as ProjectConfiguration;
+    const project = withAppTags(JSON.parse(content) as ProjectConfiguration, b.consumer);
     const pactFile = `{workspaceRoot}/pacts/${b.consumerApp}-${b.providerApp}.json`;
     // The rest of the target is nx.json's contract default.
     const existing = project.targets?.['contract'];

@@ -70,9 +70,17 @@ export function wireProvider(tree: Tree, edits: StagedEdits, b: ProviderSide): P
   return { root, testApp };
 }
 
+/**
+ * An app's project tags, given the module-boundary tags the generated rules name (`type:app`, `scope:<scope>`) when
+ * it has none: an untagged project may depend on no library under the workspace's depConstraints.
+ */
+export function withAppTags(project: ProjectConfiguration, scope: string): ProjectConfiguration {
+  return (project.tags ?? []).length > 0 ? project : { ...project, tags: ['type:app', `scope:${scope}`] };
+}
+
 /** The provider's project.json with the consumer as an implicit dependency and its `verify` target. */
-export function withVerifyTarget(content: string, providerRoot: string, consumerApp: string): string {
-  const project = JSON.parse(content) as ProjectConfiguration;
+export function withVerifyTarget(content: string, providerRoot: string, consumerApp: string, scope: string): string {
+  const project = withAppTags(JSON.parse(content) as ProjectConfiguration, scope);
   const database = project.targets?.['migrate'] !== undefined;
   // nx.json's verify default runs after the `contract` of the projects it depends on: its consumers.
   const dependencies = project.implicitDependencies ?? [];
