@@ -1,4 +1,6 @@
 import { getProjects, names, type ProjectConfiguration, type Tree } from '@nx/devkit';
+import { globalPrefixOf } from './ast/root-module';
+import { parseSource } from './ast/source-file';
 import { serviceBaseName, singularOf, spellings, type Spellings } from './boundary-names';
 import type { BoundaryGeneratorSchema } from './schema';
 
@@ -20,7 +22,7 @@ export interface Boundary {
   consumerAppClass: string;
   /** The provider's port: recorded in its project.json (`metadata.port`), else Nest's default 3000. */
   providerPort: number;
-  /** Where the consumer reaches the provider by default: on localhost at its port. */
+  /** Where the consumer reaches the provider by default: on localhost at its port, under its global prefix if any. */
   defaultUrl: string;
   providerRoot: string;
   consumerRoot: string;
@@ -66,6 +68,9 @@ export function planBoundary(tree: Tree, { provider: providerApp, consumer: cons
     throw new Error(`libs/${provider}-contract has no ${singular}.schema.ts: a further consumer of ${providerApp} uses a resource its contract already serves.`);
   }
   const port = (providerProject.metadata as { port?: unknown } | undefined)?.port;
+  const providerPort = typeof port === 'number' ? port : 3000;
+  const main = tree.read(`${providerSourceRoot}/main.ts`, 'utf8');
+  const prefix = main === null ? undefined : globalPrefixOf(parseSource(`${providerSourceRoot}/main.ts`, main));
   return {
     providerApp,
     consumerApp,
@@ -79,8 +84,8 @@ export function planBoundary(tree: Tree, { provider: providerApp, consumer: cons
     s: spellings(singular),
     providerAppClass: names(providerApp).className,
     consumerAppClass: names(consumerApp).className,
-    providerPort: typeof port === 'number' ? port : 3000,
-    defaultUrl: `http://localhost:${typeof port === 'number' ? port : 3000}`,
+    providerPort,
+    defaultUrl: `http://localhost:${providerPort}${prefix === undefined ? '' : `/${prefix}`}`,
     providerRoot: providerProject.root,
     consumerRoot: consumerProject.root,
     providerSourceRoot,

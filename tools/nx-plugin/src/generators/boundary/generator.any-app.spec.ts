@@ -131,8 +131,8 @@ describe('boundary generator on an app made by @nx/nest:application, as provider
     expect(payments.targets?.['verify'].options.cwd).toBe('apps/payments');
   });
 
-  it('points the consumer at the provider on Nest’s default port, having no recorded one', () => {
-    expect(read(tree, 'apps/shop-service/src/config/shop-service.config.ts')).toContain(".default('http://localhost:3000')");
+  it('points the consumer at the provider on Nest’s default port, having no recorded one, under its global prefix', () => {
+    expect(read(tree, 'apps/shop-service/src/config/shop-service.config.ts')).toContain(".default('http://localhost:3000/api')");
   });
 
   it('says in one line that it skips the OpenAPI document of an app without open-api.spec.ts', () => {

@@ -2,7 +2,7 @@ import { joinPathFragments, type Tree } from '@nx/devkit';
 import { dirname } from 'node:path/posix';
 import * as ts from 'typescript';
 import { importPathOf } from './imports';
-import { compactText, findAll, parseSource, UnplaceableEditError, unwrap } from './source-file';
+import { compactText, findAll, initializerOf, parseSource, UnplaceableEditError, unwrap } from './source-file';
 
 /** An app's root module as its main.ts starts it. */
 export interface RootModule {
@@ -68,4 +68,19 @@ export function relativeImport(from: string, to: string): string {
   const up = fromParts.length - common;
   const rest = toParts.slice(common).join('/');
   return up === 0 ? `./${rest}` : `${'../'.repeat(up)}${rest}`;
+}
+
+/**
+ * The prefix main.ts sets on every route (`app.setGlobalPrefix('api')`, as `@nx/nest:application` writes it, the
+ * argument a string or a constant holding one), or `undefined`. A consumer's default URL for the app includes it.
+ */
+export function globalPrefixOf(main: ts.SourceFile): string | undefined {
+  const call = findAll(main, ts.isCallExpression).find(
+    (node) => ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'setGlobalPrefix',
+  );
+  const argument = call?.arguments[0] === undefined ? undefined : unwrap(call.arguments[0]);
+  const value = argument !== undefined && ts.isIdentifier(argument) ? initializerOf(main, argument.text) : argument;
+  return value !== undefined && ts.isStringLiteralLike(value) && value.text.replace(/^\/+|\/+$/g, '') !== ''
+    ? value.text.replace(/^\/+|\/+$/g, '')
+    : undefined;
 }
