@@ -1,5 +1,4 @@
 import * as ts from 'typescript';
-import { parseSource } from './source-file';
 
 const MAX_LINE = 120;
 
@@ -40,15 +39,4 @@ export function appendToArrayLiteral(content: string, array: ts.ArrayLiteralExpr
   const hasTrailingComma = array.elements.hasTrailingComma;
   const at = hasTrailingComma ? content.indexOf(',', last.getEnd()) + 1 : last.getEnd();
   return `${content.slice(0, at)}${hasTrailingComma ? '' : ','}\n${itemIndent}${entry},${content.slice(at)}`;
-}
-
-/** `appendToArrayLiteral` for the array that `find` picks from `content`'s syntax tree, unless it lists `entry`. */
-export function withArrayEntry(
-  path: string,
-  content: string,
-  find: (source: ts.SourceFile) => ts.ArrayLiteralExpression,
-  entry: string,
-): string {
-  const array = find(parseSource(path, content));
-  return listsEntry(array, entry) ? content : appendToArrayLiteral(content, array, entry);
 }
