@@ -3,7 +3,7 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import * as ts from 'typescript';
 import { serviceGenerator } from '../service/generator';
 import { boundaryGenerator } from './generator';
-import { addNestApplication, copyAppFromWorkspace, copyFromWorkspace } from './testing/tree-fixtures';
+import { addNestApplication, copyAppFromWorkspace, copyFromWorkspace } from '../../testing/tree-fixtures';
 
 /** A workspace with the repository's ESLint config and TESTING.md, a provider with --database and a consumer, both made by the service generator. */
 async function workspace(): Promise<Tree> {

@@ -1,9 +1,9 @@
 import type { Tree } from '@nx/devkit';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { nestApplicationFiles } from '../../../testing/nest-application';
+import { nestApplicationFiles } from './nest-application';
 
-const workspaceRoot = join(__dirname, '../../../../../..');
+const workspaceRoot = join(__dirname, '../../../..');
 
 /** An app as `nx g @nx/nest:application apps/<name>` writes it (`nestApplicationFiles`), in the tree. */
 export function addNestApplication(tree: Tree, name: string): void {
