@@ -272,3 +272,19 @@ describe('boundary generator on the repository’s User and Order Services as co
     );
   });
 });
+
+describe('boundary generator on apps whose Jest config is not jest.config.cjs', () => {
+  it('edits their jest.config.ts and has their contract and verify targets run it', async () => {
+    const tree = await workspace();
+    for (const app of ['storefront', 'ledger']) {
+      addNestApplication(tree, app);
+      tree.delete(`apps/${app}/jest.config.cjs`);
+      tree.write(`apps/${app}/jest.config.ts`, `export default {\n  displayName: '${app}',\n  preset: '../../jest.preset.js',\n  coverageDirectory: '../../coverage/apps/${app}',\n};\n`);
+    }
+    await boundaryGenerator(tree, { provider: 'ledger', consumer: 'storefront', resource: 'entries' });
+    expect(read(tree, 'apps/storefront/jest.config.ts')).toContain("testPathIgnorePatterns: ['/node_modules/', '\\\\.pact\\\\.spec\\\\.ts$'],");
+    expect(read(tree, 'apps/ledger/jest.config.ts')).toContain("testPathIgnorePatterns: ['/node_modules/', '\\\\.pact-verify\\\\.spec\\\\.ts$'],");
+    expect(readProjectConfiguration(tree, 'storefront').targets?.['contract'].options.command).toContain('jest --config jest.config.ts ');
+    expect(readProjectConfiguration(tree, 'ledger').targets?.['verify'].options.command).toContain('jest --config jest.config.ts ');
+  });
+});

@@ -9,7 +9,7 @@ import {
   type ProjectConfiguration,
   type Tree,
 } from '@nx/devkit';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { writeCommittedOpenApi } from '../../open-api/committed-open-api';
 import { UnplaceableEditError } from './ast/source-file';
 import { planBoundary, type Boundary } from './boundary-plan';
@@ -21,7 +21,7 @@ import { jestConfigOf, wireProvider, withAppTags, withVerifyTarget, type Provide
 import type { BoundaryGeneratorSchema } from './schema';
 import { StagedEdits } from './staged-edits';
 import { testingSection } from './testing-section';
-import { ensureWorkspaceDefaults } from './workspace-defaults';
+import { contractCommand, ensureWorkspaceDefaults } from './workspace-defaults';
 
 /**
  * Generates the boundary between two NestJS apps, as user-service → order-service has it: the provider's contract and
@@ -43,7 +43,7 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
   try {
     // Every edit is computed (and may refuse) before the first write.
     provider = b.existingLibraries ? undefined : wireProvider(tree, edits, { ...b, sourceRoot: b.providerSourceRoot });
-    edits.update(joinPathFragments(b.providerRoot, 'project.json'), (content) => withVerifyTarget(content, b.providerRoot, b.consumerApp, b.provider));
+    edits.update(joinPathFragments(b.providerRoot, 'project.json'), (content) => withVerifyTarget(content, b.providerRoot, b.consumerApp, b.provider, basename(jestConfigOf(tree, b.providerRoot))));
     consumer = wireConsumer(tree, edits, b.consumerSourceRoot, b.consumerApp, {
       p: b.p,
       clientImport: `@boundary/${b.provider}-client`,
@@ -104,7 +104,13 @@ function editConsumerTargets(tree: Tree, edits: StagedEdits, b: Boundary): void 
     // The rest of the target is nx.json's contract default.
     const existing = project.targets?.['contract'];
     const outputs = existing?.outputs ?? [];
-    project.targets = { ...project.targets, contract: { ...existing, outputs: outputs.includes(pactFile) ? outputs : [...outputs, pactFile] } };
+    // nx.json's default runs jest.config.cjs; an app with another Jest config (jest.config.ts, say) names its own.
+    const config = basename(jestConfig);
+    const command = existing?.options?.command === undefined && config !== 'jest.config.cjs' ? { options: { command: contractCommand(config) } } : {};
+    project.targets = {
+      ...project.targets,
+      contract: { ...existing, ...command, outputs: outputs.includes(pactFile) ? outputs : [...outputs, pactFile] },
+    };
     return `${JSON.stringify(project, null, 2)}\n`;
   });
 }

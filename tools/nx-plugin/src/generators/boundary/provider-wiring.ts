@@ -8,7 +8,7 @@ import { findTestApp, type TestApp } from './ast/test-app';
 import type { Spellings } from './boundary-names';
 import { ignoringTests, JEST_CONFIGS } from './jest-config-edits';
 import type { StagedEdits } from './staged-edits';
-import { VERIFY_COMMAND } from './workspace-defaults';
+import { verifyCommand } from './workspace-defaults';
 
 /** What the provider side needs to know of the app. */
 export interface ProviderSide {
@@ -78,8 +78,11 @@ export function withAppTags(project: ProjectConfiguration, scope: string): Proje
   return (project.tags ?? []).length > 0 ? project : { ...project, tags: ['type:app', `scope:${scope}`] };
 }
 
-/** The provider's project.json with the consumer as an implicit dependency and its `verify` target. */
-export function withVerifyTarget(content: string, providerRoot: string, consumerApp: string, scope: string): string {
+/**
+ * The provider's project.json with the consumer as an implicit dependency and its `verify` target, whose command runs
+ * the app's Jest config `jestConfig` (a file name in `providerRoot`).
+ */
+export function withVerifyTarget(content: string, providerRoot: string, consumerApp: string, scope: string, jestConfig: string): string {
   const project = withAppTags(JSON.parse(content) as ProjectConfiguration, scope);
   const database = project.targets?.['migrate'] !== undefined;
   // nx.json's verify default runs after the `contract` of the projects it depends on: its consumers.
@@ -87,7 +90,7 @@ export function withVerifyTarget(content: string, providerRoot: string, consumer
   project.implicitDependencies = dependencies.includes(consumerApp) ? dependencies : [...dependencies, consumerApp];
   if (project.targets?.['verify'] === undefined) {
     const inputs = database ? { inputs: ['...', { env: 'DATABASE_URL' }] } : {};
-    project.targets = { ...project.targets, verify: { ...inputs, options: { cwd: providerRoot, command: VERIFY_COMMAND } } };
+    project.targets = { ...project.targets, verify: { ...inputs, options: { cwd: providerRoot, command: verifyCommand(jestConfig) } } };
   }
   return `${JSON.stringify(project, null, 2)}\n`;
 }
