@@ -43,7 +43,10 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
   try {
     // Every edit is computed (and may refuse) before the first write.
     provider = b.existingLibraries ? undefined : wireProvider(tree, edits, { ...b, sourceRoot: b.providerSourceRoot });
-    edits.update(joinPathFragments(b.providerRoot, 'project.json'), (content) => withVerifyTarget(content, b.providerRoot, b.consumerApp, b.provider, basename(jestConfigOf(tree, b.providerRoot))));
+    const providerJest = basename(jestConfigOf(tree, b.providerRoot));
+    edits.update(joinPathFragments(b.providerRoot, 'project.json'), (content) =>
+      withVerifyTarget(content, b.providerRoot, b.consumerApp, b.provider, providerJest),
+    );
     consumer = wireConsumer(tree, edits, b.consumerSourceRoot, b.consumerApp, {
       p: b.p,
       clientImport: `@boundary/${b.provider}-client`,
@@ -106,7 +109,8 @@ function editConsumerTargets(tree: Tree, edits: StagedEdits, b: Boundary): void 
     const outputs = existing?.outputs ?? [];
     // nx.json's default runs jest.config.cjs; an app with another Jest config (jest.config.ts, say) names its own.
     const config = basename(jestConfig);
-    const command = existing?.options?.command === undefined && config !== 'jest.config.cjs' ? { options: { command: contractCommand(config) } } : {};
+    const ownCommand = existing?.options?.command === undefined && config !== 'jest.config.cjs';
+    const command = ownCommand ? { options: { command: contractCommand(config) } } : {};
     project.targets = {
       ...project.targets,
       contract: { ...existing, ...command, outputs: outputs.includes(pactFile) ? outputs : [...outputs, pactFile] },
