@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeNestApplication } from '../../testing/nest-application';
 import { outcome, run, scratchClone } from '../../testing/scratch-clone';
 
 // Two services made by the service generator (a provider with --database, a consumer without), then the boundary
-// between them, in a clone of the committed workspace: every generated or touched project passes as generated.
+// between them, in a clone of the committed workspace: every generated or touched project passes as generated. Then
+// the apps it did not write: the repository's User and Order Services as consumers of a fresh provider, and apps made
+// by @nx/nest:application as provider and as a provider's second consumer.
 describe('nx g @boundary/nx-plugin:boundary in a scratch clone', () => {
   let clone: string;
   let remove: () => void;
@@ -23,6 +26,8 @@ describe('nx g @boundary/nx-plugin:boundary in a scratch clone', () => {
     });
   });
   afterAll(() => remove?.());
+  const commit = (message: string) =>
+    expect(outcome(clone, `git add -A && git -c user.email=e2e@test.local -c user.name=e2e commit --quiet -m ${message}`)).toEqual({ status: 0, output: '' });
 
   it('refuses a provider that is not an app in one line and writes nothing', () => {
     const { status, output } = run(clone, `npx nx g @boundary/nx-plugin:boundary ${options.replace(`${provider}-service`, 'nowhere-service')}`);
@@ -59,5 +64,47 @@ describe('nx g @boundary/nx-plugin:boundary in a scratch clone', () => {
       contract: [`${consumer}-service`],
       verify: [`${provider}-service`],
     });
+  });
+
+  it('wires the User Service and the Order Service to a fresh provider, every target passing', () => {
+    commit('boundary');
+    const payments = `pay${id}`;
+    expect(outcome(clone, `npx nx g @boundary/nx-plugin:service ${payments}-service --port ${port + 2}`)).toEqual({ status: 0, output: '' });
+    for (const app of ['user-service', 'order-service']) {
+      expect(outcome(clone, `npx nx g @boundary/nx-plugin:boundary --provider ${payments}-service --consumer ${app} --resource charges`)).toEqual({
+        status: 0,
+        output: '',
+      });
+    }
+    const projects = [`${payments}-contract`, `${payments}-client`, `${payments}-service`, 'user-service', 'order-service'].join(',');
+    const verdicts = run(clone, `npx nx run-many -t lint typecheck test contract verify -p ${projects} --parallel=2 --output-style=static`);
+    expect({ status: verdicts.status, tail: verdicts.status === 0 ? '' : verdicts.output.slice(-4000) }).toEqual({ status: 0, tail: '' });
+    // One verdict per consumer.
+    expect(verdicts.output).toContain(`${payments}-service honours the pact of user-service (provider)`);
+    expect(verdicts.output).toContain(`${payments}-service honours the pact of order-service (provider)`);
+  });
+
+  it('wires apps made by @nx/nest:application: one as a provider’s second consumer and as a consumer of another, every target passing', () => {
+    commit('payments');
+    const [front, ledger] = [`front${id}`, `ledger${id}`];
+    writeNestApplication(clone, front);
+    writeNestApplication(clone, ledger);
+    const boundaries = [`--provider ${provider}-service --consumer ${front} --resource stock-levels`, `--provider ${ledger} --consumer ${front} --resource entries`];
+    for (const boundary of boundaries) {
+      expect(outcome(clone, `npx nx g @boundary/nx-plugin:boundary ${boundary}`)).toEqual({ status: 0, output: '' });
+    }
+    const projects = [front, ledger, `${ledger}-contract`, `${ledger}-client`, `${provider}-service`].join(',');
+    const verdicts = run(clone, `npx nx run-many -t lint typecheck test contract verify -p ${projects} --parallel=2 --output-style=static`);
+    expect({ status: verdicts.status, tail: verdicts.status === 0 ? '' : verdicts.output.slice(-4000) }).toEqual({ status: 0, tail: '' });
+    expect(verdicts.output).toContain(`${provider}-service honours the pact of ${consumer}-service (provider)`);
+    expect(verdicts.output).toContain(`${provider}-service honours the pact of ${front} (provider)`);
+    expect(verdicts.output).toContain(`${ledger} honours the pact of ${front} (provider)`);
+
+    // The same command again changes nothing and says so.
+    commit('nest-apps');
+    const again = run(clone, `npx nx g @boundary/nx-plugin:boundary ${boundaries[1]}`);
+    expect(again.status).toBe(0);
+    expect(again.output).toContain(`${front} already consumes ${ledger}`);
+    expect(run(clone, 'git status --porcelain').output).toBe('');
   });
 });

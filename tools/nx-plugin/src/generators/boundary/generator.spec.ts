@@ -1,9 +1,7 @@
 import {
-  addProjectConfiguration,
   readJson,
   readNxJson,
   readProjectConfiguration,
-  updateProjectConfiguration,
   type TargetConfiguration,
   type Tree,
 } from '@nx/devkit';
@@ -168,7 +166,9 @@ describe('boundary generator', () => {
       'STOCK_LEVEL_PROVIDER_STATES,\n    { warehouseItemExists, warehouseItemDoesNotExist },',
     );
     const verification = read('apps/stock-level-service/src/contract/stock-level-service.pact-verify.spec.ts');
-    expect(verification).toContain("join(PACTS_DIR, 'shop-service-stock-level-service.json')");
+    // Every consumer's pact, one verdict each: the generator's first consumer is one of them.
+    expect(verification).toContain("pactFilesFor('stock-level-service')");
+    expect(verification).toContain("'stock-level-service honours the pact of $consumer (provider)'");
     expect(verification).toContain("verifyPacts(app, { provider: 'stock-level-service', pactFiles: [pactFile], states, token })");
     expect(read('apps/stock-level-service/jest.config.cjs')).toContain(
       "testPathIgnorePatterns: ['/node_modules/', '\\\\.pact\\\\.spec\\\\.ts$', '\\\\.pact-verify\\\\.spec\\\\.ts$']",
@@ -341,22 +341,13 @@ describe('boundary generator refuses with one line and writes nothing', () => {
     expect(snapshot(tree)).toEqual(before);
   });
 
-  it('an app not named <name>-service', async () => {
+  it('a further consumer asking for a resource the provider’s contract does not serve', async () => {
     const tree = await workspaceWithServices();
-    addProjectConfiguration(tree, 'storefront', { root: 'apps/storefront', projectType: 'application' });
-    const before = snapshot(tree);
-    await expect(boundaryGenerator(tree, { ...OPTIONS, consumer: 'storefront' })).rejects.toThrow(
-      /^The consumer "storefront" is not named <name>-service: only apps made by @boundary\/nx-plugin:service can be wired\.$/,
-    );
-    expect(snapshot(tree)).toEqual(before);
-  });
-
-  it('a consumer that already consumes the provider', async () => {
-    const tree = await workspaceWithServices();
+    await serviceGenerator(tree, { name: 'storefront-service', port: 5013 });
     await boundaryGenerator(tree, OPTIONS);
     const before = snapshot(tree);
-    await expect(boundaryGenerator(tree, { ...OPTIONS, resource: 'shelves' })).rejects.toThrow(
-      /^shop-service already consumes stock-level-service, or stock-level-service already has a verify target: the generator makes a provider's first boundary only\.$/,
+    await expect(boundaryGenerator(tree, { ...OPTIONS, consumer: 'storefront-service', resource: 'pallets' })).rejects.toThrow(
+      /^libs\/stock-level-contract has no pallet\.schema\.ts: a further consumer of stock-level-service uses a resource its contract already serves\.$/,
     );
     expect(snapshot(tree)).toEqual(before);
   });
@@ -366,36 +357,39 @@ describe('boundary generator refuses with one line and writes nothing', () => {
     tree.write('libs/stock-level-client/README.md', 'hand-written');
     const before = snapshot(tree);
     await expect(boundaryGenerator(tree, OPTIONS)).rejects.toThrow(
-      /^libs\/stock-level-client already exists: the generator makes a provider's first boundary only; extend the libraries by hand\.$/,
+      /^libs\/stock-level-client already exists but is not the provider's client library: remove it or wire the boundary by hand\.$/,
     );
     expect(snapshot(tree)).toEqual(before);
   });
 
-  it('an app whose files are not as the service generator writes them, naming the file', async () => {
+  it('an app whose main.ts starts no root module it can follow, naming the file and what it looked for', async () => {
     const tree = await workspaceWithServices();
     tree.write('apps/shop-service/src/main.ts', 'hand-written bootstrap\n');
     const before = snapshot(tree);
     await expect(boundaryGenerator(tree, OPTIONS)).rejects.toThrow(
-      /^apps\/shop-service\/src\/main\.ts is not as the service generator writes it \(no "forRoot\(\{ serviceToken: config\.serviceToken,"\): only apps made by @boundary\/nx-plugin:service can be wired\.$/,
+      /^apps\/shop-service\/src\/main\.ts: found no NestFactory\.create\(RootModule\) or NestFactory\.create\(RootModule\.forRoot\(\.\.\.\)\) call, so the boundary cannot be wired there \(wire it by hand, or bring the file to that shape\)\.$/,
     );
     expect(snapshot(tree)).toEqual(before);
   });
 
   it('an app missing a file it must edit, naming the file', async () => {
     const tree = await workspaceWithServices();
-    tree.delete('apps/stock-level-service/src/stock-level/stock-level.module.ts');
+    tree.delete('apps/stock-level-service/src/main.ts');
     const before = snapshot(tree);
     await expect(boundaryGenerator(tree, OPTIONS)).rejects.toThrow(
-      /^apps\/stock-level-service\/src\/stock-level\/stock-level\.module\.ts does not exist: only apps made by @boundary\/nx-plugin:service can be wired\.$/,
+      /^apps\/stock-level-service\/src\/main\.ts does not exist: the generator finds the root module from the NestFactory\.create call in main\.ts\.$/,
     );
     expect(snapshot(tree)).toEqual(before);
   });
 
-  it('a provider without a recorded port', async () => {
+  it('a module whose imports are no array literal, naming the file and what it looked for', async () => {
     const tree = await workspaceWithServices();
-    updateProjectConfiguration(tree, 'stock-level-service', { ...readProjectConfiguration(tree, 'stock-level-service'), metadata: {} });
+    const path = 'apps/shop-service/src/shop-service.module.ts';
+    tree.write(path, (tree.read(path, 'utf8') ?? '').replace(/imports: \[[^\]]*\]\),\n {6}\]/, 'imports: IMPORTS'));
     const before = snapshot(tree);
-    await expect(boundaryGenerator(tree, OPTIONS)).rejects.toThrow(/^stock-level-service records no port in project\.json metadata/);
+    await expect(boundaryGenerator(tree, OPTIONS)).rejects.toThrow(
+      /^apps\/shop-service\/src\/shop-service\.module\.ts: found no imports: \[\.\.\.\] array literal in ShopServiceModule/,
+    );
     expect(snapshot(tree)).toEqual(before);
   });
 });

@@ -5,12 +5,18 @@ export const LIBS_TSCONFIG = 'tsconfig.libs.json';
 
 const PACT_TOOLS = { externalDependencies: ['jest', '@pact-foundation/pact'] };
 
-/** The Jest options that pick a service's pact specs out of its unit test config, which ignores them. */
-const pactSpecs = (pattern: string, options = '') =>
-  `jest --config jest.config.cjs --testPathIgnorePatterns=/node_modules/${options} --testPathPatterns '${pattern}'`;
+/** The Jest options that pick a service's pact specs out of its unit test config (`config`), which ignores them. */
+const pactSpecs = (pattern: string, options = '', config = 'jest.config.cjs') =>
+  `jest --config ${config} --testPathIgnorePatterns=/node_modules/${options} --testPathPatterns '${pattern}'`;
 
-/** `nx verify <provider>`: its verification specs against the pacts in pacts/. */
-export const VERIFY_COMMAND = pactSpecs('\\.pact-verify\\.spec\\.ts$');
+const CONTRACT_PATTERN = '\\.pact\\.spec\\.ts$';
+const CONTRACT_OPTIONS = ' --testTimeout=30000';
+
+/** `nx verify <provider>`: its verification specs against the pacts in pacts/, through its Jest config `config`. */
+export const verifyCommand = (config?: string) => pactSpecs('\\.pact-verify\\.spec\\.ts$', '', config);
+
+/** `nx contract <consumer>`: its pact specs, through its Jest config `config`. */
+export const contractCommand = (config?: string) => pactSpecs(CONTRACT_PATTERN, CONTRACT_OPTIONS, config);
 
 /**
  * The `contract` and `verify` targets as every service has them, written once in nx.json: a project states only what
@@ -22,7 +28,7 @@ const PACT_TARGET_DEFAULTS: Record<'contract' | 'verify', TargetConfiguration> =
     executor: 'nx:run-commands',
     cache: true,
     inputs: ['default', '^production', '{workspaceRoot}/jest.preset.js', PACT_TOOLS],
-    options: { cwd: '{projectRoot}', command: pactSpecs('\\.pact\\.spec\\.ts$', ' --testTimeout=30000') },
+    options: { cwd: '{projectRoot}', command: contractCommand() },
   },
   verify: {
     executor: 'nx:run-commands',

@@ -1,0 +1,99 @@
+import { getProjects, names, type ProjectConfiguration, type Tree } from '@nx/devkit';
+import { globalPrefixOf } from './ast/root-module';
+import { parseSource } from './ast/source-file';
+import { serviceBaseName, singularOf, spellings, type Spellings } from './boundary-names';
+import type { BoundaryGeneratorSchema } from './schema';
+
+/** Everything the boundary is named by, derived once from the options and the workspace. */
+export interface Boundary {
+  providerApp: string;
+  consumerApp: string;
+  /** The libraries' base name: `<name>` for an app `<name>-service`, else the app's name. */
+  provider: string;
+  consumer: string;
+  resource: string;
+  singular: string;
+  p: Spellings;
+  c: Spellings;
+  r: Spellings;
+  s: Spellings;
+  /** The provider app's name as a class name prefix (`StockLevelService`), as its test app is named. */
+  providerAppClass: string;
+  consumerAppClass: string;
+  /** The provider's port: recorded in its project.json (`metadata.port`), else Nest's default 3000. */
+  providerPort: number;
+  /** Where the consumer reaches the provider by default: on localhost at its port, under its global prefix if any. */
+  defaultUrl: string;
+  providerRoot: string;
+  consumerRoot: string;
+  providerSourceRoot: string;
+  consumerSourceRoot: string;
+  /** Whether the provider has its contract and client already: the boundary then adds a consumer only. */
+  existingLibraries: boolean;
+}
+
+/** The boundary's names, or a one-line refusal of input it cannot serve. */
+export function planBoundary(tree: Tree, { provider: providerApp, consumer: consumerApp, resource }: BoundaryGeneratorSchema): Boundary {
+  const projects = getProjects(tree);
+  for (const [role, app] of [['provider', providerApp], ['consumer', consumerApp]] as const) {
+    const project = projects.get(app);
+    if (project === undefined || project.projectType !== 'application') {
+      throw new Error(`Unknown ${role} "${app}": pass an existing app, e.g. ${[...appsOf(projects)].join(' or ') || 'inventory-service'}.`);
+    }
+  }
+  if (providerApp === consumerApp) {
+    throw new Error(`Provider and consumer are both "${providerApp}": a boundary joins two different apps.`);
+  }
+  const singular = singularOf(resource);
+  if (singular === undefined) {
+    throw new Error(`Invalid resource "${resource}": use a kebab-case plural noun, e.g. items or stock-levels.`);
+  }
+  const provider = serviceBaseName(providerApp) ?? providerApp;
+  const consumer = serviceBaseName(consumerApp) ?? consumerApp;
+  const providerProject = projects.get(providerApp) as ProjectConfiguration;
+  const consumerProject = projects.get(consumerApp) as ProjectConfiguration;
+  const libraries = [`${provider}-contract`, `${provider}-client`];
+  const existing = libraries.filter((lib) => projects.has(lib));
+  for (const lib of libraries) {
+    if (existing.length < libraries.length && tree.exists(`libs/${lib}`)) {
+      throw new Error(`libs/${lib} already exists but is not the provider's ${lib.endsWith('-client') ? 'client' : 'contract'} library: remove it or wire the boundary by hand.`);
+    }
+  }
+  const existingLibraries = existing.length === libraries.length;
+  const providerSourceRoot = providerProject.sourceRoot ?? `${providerProject.root}/src`;
+  if (existingLibraries && !tree.exists(`${providerSourceRoot}/contract/${providerApp}.pact-verify.spec.ts`)) {
+    throw new Error(`libs/${provider}-contract and libs/${provider}-client exist, but ${providerApp} does not verify them (no ${providerSourceRoot}/contract/${providerApp}.pact-verify.spec.ts): they belong to another provider.`);
+  }
+  if (existingLibraries && !tree.exists(`libs/${provider}-contract/src/lib/${singular}.schema.ts`)) {
+    throw new Error(`libs/${provider}-contract has no ${singular}.schema.ts: a further consumer of ${providerApp} uses a resource its contract already serves.`);
+  }
+  const port = (providerProject.metadata as { port?: unknown } | undefined)?.port;
+  const providerPort = typeof port === 'number' ? port : 3000;
+  const main = tree.read(`${providerSourceRoot}/main.ts`, 'utf8');
+  const prefix = main === null ? undefined : globalPrefixOf(parseSource(`${providerSourceRoot}/main.ts`, main));
+  return {
+    providerApp,
+    consumerApp,
+    provider,
+    consumer,
+    resource,
+    singular,
+    p: spellings(provider),
+    c: spellings(consumer),
+    r: spellings(resource),
+    s: spellings(singular),
+    providerAppClass: names(providerApp).className,
+    consumerAppClass: names(consumerApp).className,
+    providerPort,
+    defaultUrl: `http://localhost:${providerPort}${prefix === undefined ? '' : `/${prefix}`}`,
+    providerRoot: providerProject.root,
+    consumerRoot: consumerProject.root,
+    providerSourceRoot,
+    consumerSourceRoot: consumerProject.sourceRoot ?? `${consumerProject.root}/src`,
+    existingLibraries,
+  };
+}
+
+function* appsOf(projects: Map<string, ProjectConfiguration>): Iterable<string> {
+  for (const [name, project] of projects) if (project.projectType === 'application') yield name;
+}
