@@ -37,7 +37,7 @@ describe('deploy/ after the service generator adds services', () => {
     for (const overlay of ['dev', 'prod'] as const) {
       const objects = renderOverlay(overlay, join(scratch, 'deploy'));
       expect(objects.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name).sort()).toEqual(
-        ['inventory-service', 'order-service', 'price-service', 'stock-level-service', 'user-service'],
+        ['fulfilment-service', 'inventory-service', 'order-service', 'price-service', 'stock-level-service', 'user-service'],
       );
       expect(schemaViolations(objects)).toEqual([]);
     }

@@ -1,0 +1,40 @@
+import {
+  currentRequestId,
+  LivenessModule,
+  ReadinessModule,
+  serviceLoggerModule,
+  ServiceTokenGuard,
+  type ServiceLogger,
+} from '@boundary/service-kit';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { FulfilmentServiceConfig } from './config/fulfilment-service.config';
+import { FulfilmentModule } from './fulfilment/fulfilment.module';
+import { InventoryClientModule } from '@boundary/inventory-client';
+
+/** What the Fulfilment Service runs on: its service token and its logger. */
+export interface FulfilmentServiceOptions extends Pick<FulfilmentServiceConfig, 'serviceToken' | 'inventoryClient'> {
+  /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
+  logger: ServiceLogger;
+}
+
+/**
+ * The Fulfilment Service's root module, as main.ts and the tests start it: its API behind the service-token guard
+ * (open to every call when `options.serviceToken` is absent), with JSON logs through `options.logger`.
+ */
+@Module({})
+export class FulfilmentServiceModule {
+  static forRoot(options: FulfilmentServiceOptions): DynamicModule {
+    return {
+      module: FulfilmentServiceModule,
+      imports: [
+        serviceLoggerModule(options.logger),
+        FulfilmentModule,
+        LivenessModule,
+        ReadinessModule.forRoot([]),
+        InventoryClientModule.forRoot({ ...options.inventoryClient, requestId: currentRequestId, isGlobal: true }),
+      ],
+      providers: [{ provide: APP_GUARD, useValue: new ServiceTokenGuard(options.serviceToken) }],
+    };
+  }
+}
