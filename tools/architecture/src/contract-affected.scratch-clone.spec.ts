@@ -53,9 +53,10 @@ describe('nx affected runs the contract targets exactly when they can be affecte
   // place of the implicit dependencies stop the transitive runs (tried: a User Service change then runs no inventory
   // verify) but would miss a pact changed through a library only the consumer imports, and leave the first row as is.
 
-  it('a change in libs/inventory-client re-runs the Order Service’s contract and the Inventory Service’s verification', () => {
+  it('a change in libs/inventory-client re-runs the contract of each of the Inventory Service’s consumers and its verification', () => {
     expect(commitAndAsk('libs/inventory-client/src/lib/inventory-service.client.ts', ['contract', 'verify'])).toEqual({
-      contract: ['order-service'],
+      // Both consumers call the inventory through this client: each one's pact may change.
+      contract: ['fulfilment-service', 'order-service'],
       // The table has no order-service verify here. Nx runs it: order-service imports the client, so the project is
       // affected, and its verification starts that very code (the Order Service answering the User Service's pact
       // with the changed client inside), so the run can fail because of this change.
@@ -68,16 +69,17 @@ describe('nx affected runs the contract targets exactly when they can be affecte
   // inputs of every project's tests, and so every project affected.)
   it('a change in the barrel of libs/inventory-client affects the same projects as a change behind it', () => {
     expect(commitAndAsk('libs/inventory-client/src/index.ts', ['contract', 'verify'])).toEqual({
-      contract: ['order-service'],
+      contract: ['fulfilment-service', 'order-service'],
       verify: ['inventory-service', 'order-service'],
     });
   });
 
-  it('a change in libs/inventory-contract re-runs the Order Service’s contract and the Inventory Service’s verification', () => {
+  it('a change in libs/inventory-contract re-runs the contract of each of the Inventory Service’s consumers and its verification', () => {
     expect(commitAndAsk('libs/inventory-contract/src/lib/item.schema.ts', ['contract', 'verify'])).toEqual({
-      // The order contract takes its item rule from the inventory contract (contracts point down the chain), so the
-      // User Service's contract re-runs too: the rule is on its wire as well (a new order's item).
-      contract: ['order-service', 'user-service'],
+      // Both consumers of the inventory re-run theirs. The order contract takes its item rule from the inventory
+      // contract (contracts point down the chain), so the User Service's contract re-runs too: the rule is on its
+      // wire as well (a new order's item).
+      contract: ['fulfilment-service', 'order-service', 'user-service'],
       // As for the client: order-service imports the contract (directly and through the client).
       verify: ['inventory-service', 'order-service'],
     });
@@ -86,6 +88,15 @@ describe('nx affected runs the contract targets exactly when they can be affecte
   it('a change in apps/inventory-service re-runs only its verification, against the committed pact', () => {
     expect(commitAndAsk('apps/inventory-service/src/main.ts', ['contract', 'verify'])).toEqual({
       contract: [],
+      verify: ['inventory-service'],
+    });
+  });
+
+  // A second consumer of the same provider (made by the boundary generator's many-consumers mode): its change re-runs
+  // its own contract and the inventory's verification — every consumer's pact — and touches no other consumer.
+  it('a change in apps/fulfilment-service re-runs its contract and the Inventory Service’s verification, no other consumer’s', () => {
+    expect(commitAndAsk('apps/fulfilment-service/src/main.ts', ['contract', 'verify'])).toEqual({
+      contract: ['fulfilment-service'],
       verify: ['inventory-service'],
     });
   });
