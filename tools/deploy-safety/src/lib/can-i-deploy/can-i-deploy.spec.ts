@@ -140,6 +140,28 @@ describe('canIDeploy', () => {
     ]);
   });
 
+  it('as a provider with several consumers, verifies the pact of each consumer deployed there, one verdict each', () => {
+    const consumerExpects = (consumer: string, ...fields: string[]) =>
+      write(`pacts/${consumer}-stock.json`, {
+        consumer: { name: consumer },
+        provider: { name: 'stock' },
+        interactions: [{ description: `${consumer} asks for the stock of an item`, expects: fields }],
+      });
+    consumerExpects('warehouse', 'count', 'location');
+    consumerExpects('audit', 'history'); // audit is not deployed: its pact is not checked
+    const v1 = commit('three consumers');
+    deploy({ shop: v1, warehouse: v1 });
+    const answer = ask({ service: 'stock' });
+    expect(answer.rows.map(({ consumer, outcome }) => ({ consumer, outcome }))).toEqual([
+      { consumer: 'shop', outcome: 'verified' },
+      { consumer: 'warehouse', outcome: 'failed' },
+    ]);
+    expect(answer.rows[1].failures).toEqual([
+      { interaction: 'warehouse asks for the stock of an item', mismatches: ['$ -> Actual map is missing the following keys: location'] },
+    ]);
+    expect(answer.deployable).toBe(false);
+  });
+
   it('cannot verify against a provider commit whose verification predates PACT_FILE, and says so', () => {
     write('apps/stock/verify.js', 'process.exit(0);\n');
     const old = commit('a verification that checks pacts/ only');
