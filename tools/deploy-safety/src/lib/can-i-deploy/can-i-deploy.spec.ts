@@ -176,6 +176,18 @@ describe('canIDeploy', () => {
     });
   });
 
+  it('verifies against a provider whose verification takes its pacts from the kit’s pactsUnderVerification', () => {
+    // The kit reads PACT_FILE; the provider's own code names only the kit's function.
+    write('libs/kit/pacts.js', "exports.pactsUnderVerification = () => [process.env['PACT_' + 'FILE']];\n");
+    write(
+      'apps/stock/verify.js',
+      VERIFY_SCRIPT.replace('process.env.PACT_FILE', "require('../../libs/kit/pacts.js').pactsUnderVerification('stock')[0]"),
+    );
+    const v1 = commit('the verification reads its pacts through the kit');
+    deploy({ stock: v1 });
+    expect(ask().rows[0]).toMatchObject({ outcome: 'verified' });
+  });
+
   it('does not cache a run that failed without a verdict, so the next run tries again', () => {
     stockProvides('crash');
     const v1 = commit('v1');

@@ -10,6 +10,12 @@ import { verificationFailures, type VerificationFailure } from './verification-o
 /** The variable by which a provider's verification spec checks one named pact instead of pacts/. */
 export const PACT_FILE_VARIABLE = 'PACT_FILE';
 
+/**
+ * What the code of a verification that honours PACT_FILE mentions: the variable itself, or the test kit's
+ * `pactsUnderVerification` (`@boundary/testing/pact`), which reads it.
+ */
+const HONOURS_PACT_FILE = [PACT_FILE_VARIABLE, 'pactsUnderVerification'];
+
 /** How one pact fared against one provider commit. */
 export interface Verification {
   /** `unverifiable`: the provider at that commit cannot check a named pact, or the run failed without a verdict. */
@@ -46,7 +52,7 @@ export function verifyPact(
   const resultFile = join(places.cacheDir, 'results', `${key}.json`);
   if (existsSync(resultFile)) return { ...(JSON.parse(readFileSync(resultFile, 'utf8')) as Verification), cached: true };
   const unverifiable = (reason: string): Verification => ({ outcome: 'unverifiable', failures: [], reason, cached: false });
-  if (!mentionedAt(places.root, providerCommit, PACT_FILE_VARIABLE, provider.root)) {
+  if (!HONOURS_PACT_FILE.some((text) => mentionedAt(places.root, providerCommit, text, provider.root))) {
     return unverifiable(`${provider.name}@${short(providerCommit)} predates ${PACT_FILE_VARIABLE}: its verification cannot check a named pact`);
   }
   const checkout = scratchCheckout(places, providerCommit);
