@@ -31,8 +31,9 @@ const MAX_PARAM_LENGTH = 16 * 1024;
  */
 export function createServiceFastifyAdapter(options: { bodyLimit?: number; logger?: ServiceLogger } = {}): FastifyAdapter {
   const { logger } = options;
+  const logController = logger ? new RequestLineLogController() : undefined;
   const adapter = new FastifyAdapter({
-    ...(logger ? { loggerInstance: logger, logController: new RequestLineLogController() } : {}),
+    ...(logger ? { loggerInstance: logger, logController } : {}),
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     clientErrorHandler: answerClientError,
     bodyLimit: options.bodyLimit,
@@ -50,8 +51,14 @@ export function createServiceFastifyAdapter(options: { bodyLimit?: number; logge
       return;
     }
     if (budgetMs !== undefined) rememberBudget(request, budgetMs);
-    if (logger) runWithRequestLogger(request.log as ServiceLogger, request.id, done, deadlineAt);
-    else done();
+    if (logController) {
+      // Fastify's onRequestAbort misses a caller that hangs up after sending its body (the request has closed by
+      // then); the response closing unfinished does not.
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) logController.requestAborted(request);
+      });
+      runWithRequestLogger(request.log as ServiceLogger, request.id, done, deadlineAt);
+    } else done();
   });
   return adapter;
 }

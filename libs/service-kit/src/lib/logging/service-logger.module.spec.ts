@@ -29,6 +29,18 @@ class EchoController {
     return { deadlineAt: currentDeadlineAt() ?? null };
   }
 
+  @Post('slow')
+  async slowPost(@Body() body: unknown) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { got: typeof body };
+  }
+
+  @Get('slow')
+  async slow() {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return {};
+  }
+
   @Post('echo')
   post(@Body() body: unknown) {
     return { got: typeof body };
@@ -136,6 +148,35 @@ describe('serviceLoggerModule', () => {
       const response = await request(app.getHttpServer()).get('/deadline').set('x-deadline-ms', 'soon').expect(400);
       expect(response.body).toEqual({ error: expect.stringMatching(/^Invalid x-deadline-ms header: /), code: 'INVALID_DEADLINE' });
       expect(EchoController.deadlineCalls).toBe(calls);
+    });
+
+    it('writes a request aborted line, with the budget, for a request whose caller hung up before the answer', async () => {
+      await expect(
+        request(app.getHttpServer()).get('/slow').set('x-deadline-ms', '100').set('x-request-id', 'req-gone').timeout(50),
+      ).rejects.toThrow(/Timeout/);
+      const deadline = Date.now() + 2_000;
+      while (!lines.some((line) => line['msg'] === 'request aborted') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 400)); // past the handler's answer: no second line
+      expect(lines.filter((line) => line['reqId'] === 'req-gone')).toEqual([
+        expect.objectContaining({ msg: 'request aborted', budgetMs: 100, req: { id: 'req-gone', method: 'GET', url: '/slow' } }),
+      ]);
+    });
+
+    // The body read, the request itself has closed: only the response tells that the caller left.
+    it('writes a request aborted line too for a caller that sent a body and then hung up', async () => {
+      await expect(
+        request(app.getHttpServer()).post('/slow').set('x-request-id', 'req-gone-post').send({ item: 'Lamp' }).timeout(50),
+      ).rejects.toThrow(/Timeout/);
+      const deadline = Date.now() + 2_000;
+      while (!lines.some((line) => line['reqId'] === 'req-gone-post') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(lines.filter((line) => line['reqId'] === 'req-gone-post')).toEqual([
+        expect.objectContaining({ msg: 'request aborted', req: { id: 'req-gone-post', method: 'POST', url: '/slow' } }),
+      ]);
     });
 
     it('knows no deadline outside a request', () => {
