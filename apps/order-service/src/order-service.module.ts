@@ -1,5 +1,6 @@
 import { InventoryClientModule } from '@boundary/inventory-client';
 import {
+  currentDeadlineAt,
   currentRequestId,
   LivenessModule,
   ReadinessModule,
@@ -35,7 +36,13 @@ export class OrderServiceModule {
       module: OrderServiceModule,
       imports: [
         serviceLoggerModule(options.logger),
-        InventoryClientModule.forRoot({ ...options.inventoryClient, requestId: currentRequestId, isGlobal: true }),
+        InventoryClientModule.forRoot({
+          ...options.inventoryClient,
+          requestId: currentRequestId,
+          // Its inventory budget is min(INVENTORY_SERVICE_TIMEOUT_MS, what is left of its caller's).
+          deadlineAt: currentDeadlineAt,
+          isGlobal: true,
+        }),
         OrderDatabaseModule.forRoot(options.database),
         OrdersModule,
         LivenessModule,

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DatabaseFaults } from './database-faults';
 import { FULL_STACK_STORAGE, type OrderServiceStorage } from './order-service-storage';
 import { ServiceProcess } from './service-process';
@@ -6,6 +7,8 @@ const ORDER_SERVICE_TOKEN = 'chain-order-service-token-0123456789';
 const INVENTORY_SERVICE_TOKEN = 'chain-inventory-service-token-0123456789';
 /** How long the Order Service waits for the inventory. */
 const INVENTORY_DEADLINE_MS = 800;
+/** The budget a caller gives the User Service (x-deadline-ms) in the budget cases, far below every configured timeout. */
+const BUDGET_MS = 300;
 
 interface Order {
   order_id: string;
@@ -57,15 +60,25 @@ describe(`full stack: User Service → Order Service → Inventory Service on ${
     await storage?.remove();
   });
 
-  /** `POST /users/:userId/orders` on the User Service, the front of the chain. */
-  const placeOrder = async (userId: string, item: string, quantity: number, idempotencyKey: string): Promise<PlacedOrder> => {
+  /** `POST /users/:userId/orders` on the User Service, the front of the chain, with any extra headers. */
+  const placeOrder = async (
+    userId: string,
+    item: string,
+    quantity: number,
+    idempotencyKey: string,
+    headers: Record<string, string> = {},
+  ): Promise<PlacedOrder> => {
     const response = await fetch(`${userService.url}/users/${userId}/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, ...headers },
       body: JSON.stringify({ item, quantity }),
     });
     return { status: response.status, body: (await response.json()) as PlacedOrder['body'] };
   };
+
+  /** The budget (x-deadline-ms) each service's request line says the request `requestId` to `url` arrived with. */
+  const budgetReceived = async (service: ServiceProcess, requestId: string, url: string) =>
+    (await service.requestLine(requestId, url))?.['budgetMs'];
 
   /** The user's history as the User Service answers it. */
   const historyOf = async (userId: string) => {
@@ -164,7 +177,77 @@ describe(`full stack: User Service → Order Service → Inventory Service on ${
         expect(await stockOf('Mouse')).toBe(before);
       });
     });
+
+    describe(`while the inventory is slowed past a ${BUDGET_MS} ms budget given to the User Service (its stock table locked)`, () => {
+      let faults: DatabaseFaults;
+      let database: Client;
+      let before: { stock: number; reservations: number; orders: number };
+      let answered: { placed: PlacedOrder; tookMs: number };
+
+      /** Rows in a table of the services' database, counted through the test's own connection. */
+      const rowsIn = async (table: string) => (await database.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0].n;
+      const counts = async () => ({ stock: await stockOf('Mouse'), reservations: await rowsIn('inventory.reservations'), orders: await rowsIn('orders') });
+
+      beforeAll(async () => {
+        faults = await DatabaseFaults.connect(storage.env['DATABASE_URL']);
+        database = new Client({ connectionString: storage.env['DATABASE_URL'] });
+        await database.connect();
+        before = await counts();
+        answered = await faults.withTableLocked(['inventory', 'stock'], async () => {
+          const started = performance.now();
+          const placed = await placeOrder('chain-hurried', 'Mouse', 1, 'chain-order-0011', {
+            'x-deadline-ms': String(BUDGET_MS),
+            'x-request-id': 'chain-budget-2',
+          });
+          return { placed, tookMs: performance.now() - started };
+        });
+      });
+      afterAll(async () => {
+        await database?.end();
+        await faults?.close();
+      });
+
+      it('answers 504 ORDER_SERVICE_TIMEOUT within the budget + 100 ms, not after the inventory’s own 800 ms', () => {
+        expect(answered.placed).toEqual({
+          status: 504,
+          body: expect.objectContaining({ code: 'ORDER_SERVICE_TIMEOUT', user_id: 'chain-hurried' }),
+        });
+        expect(answered.tookMs).toBeLessThan(BUDGET_MS + 100);
+      });
+
+      it('gave the inventory less than the budget, and hung up on it once that was spent (its request line)', async () => {
+        const line = await inventory.requestLine('chain-budget-2', '/reservations');
+        expect(line).toMatchObject({ msg: 'request aborted', budgetMs: expect.any(Number) });
+        expect(line?.['budgetMs']).toBeLessThanOrEqual(BUDGET_MS - 2 * 25);
+      });
+
+      it('reserves and writes nothing once the inventory catches up: stock, reservations and orders as they were', async () => {
+        // The reservation that waited on the lock goes on once it is released: give it time to (not) commit.
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        expect(await counts()).toEqual(before);
+        expect(await historyOf('chain-hurried')).toMatchObject({ status: 404, body: { code: 'USER_NOT_FOUND' } });
+      });
+    });
   }
+
+  describe(`with a ${BUDGET_MS} ms budget given to the User Service (x-deadline-ms)`, () => {
+    it('shrinks at every hop: the Order Service and then the inventory are given less, as their request lines say', async () => {
+      const placed = await placeOrder('chain-budgeted', 'Laptop', 1, 'chain-order-0010', {
+        'x-deadline-ms': String(BUDGET_MS),
+        'x-request-id': 'chain-budget-1',
+      });
+      expect(placed).toMatchObject({ status: 201, body: { order: { item: 'Laptop', quantity: 1 } } });
+
+      const user = await budgetReceived(userService, 'chain-budget-1', '/users/chain-budgeted/orders');
+      const order = await budgetReceived(orderService, 'chain-budget-1', '/orders');
+      const stock = await budgetReceived(inventory, 'chain-budget-1', '/reservations');
+      expect(user).toBe(BUDGET_MS);
+      // Each hop passes on at most what is left less the margin (25 ms): the inventory's call alone is 800 ms without it.
+      expect(order).toBeLessThanOrEqual(BUDGET_MS - 25);
+      expect(stock).toBeLessThanOrEqual((order as number) - 25);
+      expect(stock).toBeGreaterThan(0);
+    });
+  });
 
   describe('once the inventory is stopped', () => {
     let historyBefore: Awaited<ReturnType<typeof historyOf>>;

@@ -49,6 +49,28 @@ export class ServiceProcess {
     return this.output;
   }
 
+  /** The JSON lines the process printed so far that carry `reqId` (the request id its logger tags them with). */
+  linesOf(requestId: string): Record<string, unknown>[] {
+    return this.output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line['reqId'] === requestId);
+  }
+
+  /**
+   * The one line the process wrote for the request `requestId` to `url` (`request completed`, or `request aborted` when
+   * its caller hung up first), waiting up to `timeoutMs` for it: a service writes it after the answer has left.
+   */
+  async requestLine(requestId: string, url: string, timeoutMs = 5_000): Promise<Record<string, unknown> | undefined> {
+    const isRequestLine = (line: Record<string, unknown>) => line['msg'] === 'request completed' || line['msg'] === 'request aborted';
+    const find = () =>
+      this.linesOf(requestId).find((line) => isRequestLine(line) && (line['req'] as { url?: string } | undefined)?.url === url);
+    const deadline = Date.now() + timeoutMs;
+    while (find() === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    return find();
+  }
+
   /** Sends SIGTERM and resolves once the process has exited. */
   async stop(): Promise<void> {
     await this.signal('SIGTERM');

@@ -4,15 +4,6 @@ import { ServiceProcess } from './service-process';
 
 const TOKEN = 'full-stack-shared-token-0123456789';
 
-/** The JSON lines a process printed that carry `reqId`. */
-function linesWithRequestId(log: string, requestId: string): Record<string, unknown>[] {
-  return log
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .filter((line) => line['reqId'] === requestId);
-}
-
 describe('full stack: request ids, JSON logs and the service token across both real processes', () => {
   let orderService: ServiceProcess;
   let userService: ServiceProcess;
@@ -34,13 +25,13 @@ describe('full stack: request ids, JSON logs and the service token across both r
 
     // The user-service logs its line after answering: wait for it rather than race it.
     const deadline = Date.now() + 5_000;
-    while (linesWithRequestId(userService.log, 'e2e-trace-1').length === 0 && Date.now() < deadline) {
+    while (userService.linesOf('e2e-trace-1').length === 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(linesWithRequestId(orderService.log, 'e2e-trace-1')).toContainEqual(
+    expect(orderService.linesOf('e2e-trace-1')).toContainEqual(
       expect.objectContaining({ msg: 'request completed', res: { statusCode: 200 } }),
     );
-    expect(linesWithRequestId(userService.log, 'e2e-trace-1')).toContainEqual(
+    expect(userService.linesOf('e2e-trace-1')).toContainEqual(
       expect.objectContaining({ msg: 'request completed', res: { statusCode: 200 } }),
     );
     expect(orderService.log + userService.log).not.toContain(TOKEN);

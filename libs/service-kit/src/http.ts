@@ -10,4 +10,5 @@ export * from './lib/logging/request-id';
 export * from './lib/idempotency/idempotency-key-reused.error';
 export * from './lib/idempotency/parse-idempotency-key';
 export * from './lib/deadline/request-deadline';
+export * from './lib/deadline/arrival-deadline';
 export * from './lib/deadline/deadline-exceeded.error';

@@ -1,4 +1,4 @@
-import { IdempotencyKeyReusedError } from '@boundary/service-kit';
+import { DeadlineExceededError, IdempotencyKeyReusedError } from '@boundary/service-kit';
 import { DEMO_STOCK, seedDemoStock } from '../database/demo-seed';
 import type { InventoryDatabase } from '../database/inventory-database';
 import { openInventoryDatabase } from '../database/open-inventory-database';
@@ -56,6 +56,20 @@ describe.each(TEST_BACKENDS)('DrizzleInventoryRepository on $name', (backend) =>
       await repository.setStock('Chair', 4);
       await expect(repository.reserve({ item: 'Chair', quantity: 5 })).rejects.toBeInstanceOf(OutOfStockError);
       expect(await repository.find('Chair')).toEqual({ item: 'Chair', in_stock: 4 });
+    });
+
+    it('rolls back a reservation that could not commit before deadlineAt: DeadlineExceededError, nothing reserved, key free', async () => {
+      await repository.setStock('Clock', 2);
+      await expect(repository.reserve({ item: 'Clock', quantity: 1 }, 'key-late', Date.now() - 1)).rejects.toBeInstanceOf(DeadlineExceededError);
+      expect(await repository.find('Clock')).toEqual({ item: 'Clock', in_stock: 2 });
+      await expect(repository.reserve({ item: 'Clock', quantity: 1 }, 'key-late')).resolves.toMatchObject({ created: true });
+      expect(await repository.find('Clock')).toEqual({ item: 'Clock', in_stock: 1 });
+    });
+
+    it('commits a reservation whose deadlineAt is still ahead', async () => {
+      await repository.setStock('Vase', 2);
+      await expect(repository.reserve({ item: 'Vase', quantity: 1 }, undefined, Date.now() + 60_000)).resolves.toMatchObject({ created: true });
+      expect(await repository.find('Vase')).toEqual({ item: 'Vase', in_stock: 1 });
     });
 
     it('refuses an item it does not stock with UnknownItemError', async () => {

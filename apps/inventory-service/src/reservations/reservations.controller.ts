@@ -6,7 +6,7 @@ import {
   nestRoute,
   toOpenApiSchema,
 } from '@boundary/http-conventions';
-import { ApiErrorResponses, ApiIdempotentCreate, parseIdempotencyKey, requestDeadline, ZodValidationPipe } from '@boundary/service-kit';
+import { ApiErrorResponses, ApiIdempotentCreate, currentDeadlineAt, parseIdempotencyKey, ZodValidationPipe } from '@boundary/service-kit';
 import { Body, Controller, Delete, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -33,7 +33,8 @@ export class ReservationsController {
    * commit. With an `Idempotency-Key`, a repeat of the same body answers `200` with the first reservation and
    * reserves nothing more; a different body, `409`. `409 OUT_OF_STOCK` when fewer units are left, `422 UNKNOWN_ITEM`
    * for an item the inventory does not stock. With an `x-deadline-ms` budget, a reservation that could not commit
-   * within it (e.g. it waited for the stock row) is rolled back: `503 DEADLINE_EXCEEDED`, nothing reserved.
+   * within it (e.g. it waited for the stock row) is rolled back: `503 DEADLINE_EXCEEDED`, nothing reserved; a budget
+   * spent on arrival is answered so at once.
    */
   @Post(nestRoute(INVENTORY_ROUTES.reservations))
   @ApiOperation({ summary: 'Reserve units of an item (idempotent with an Idempotency-Key)' })
@@ -44,7 +45,7 @@ export class ReservationsController {
     key: '1–255 printable characters',
   })
   @ApiErrorResponses(ERROR, {
-    400: 'Invalid body or Idempotency-Key, malformed JSON',
+    400: 'Invalid body, Idempotency-Key or x-deadline-ms (INVALID_DEADLINE), malformed JSON',
     409: 'Out of stock (OUT_OF_STOCK), or Idempotency-Key used before with a different body (IDEMPOTENCY_KEY_REUSED)',
     422: 'An item the inventory does not stock (UNKNOWN_ITEM)',
     503: 'Database unavailable, or the caller’s x-deadline-ms passed before the reservation could commit (DEADLINE_EXCEEDED)',
@@ -53,12 +54,11 @@ export class ReservationsController {
   async reserve(
     @Body(parseNewReservation) body: CreateReservationRequest,
     @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKeyHeader: string | undefined,
-    @Headers(DEADLINE_HEADER) deadlineHeader: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const deadlineAt = requestDeadline(deadlineHeader);
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
-    const { reservation, created } = await this.inventory.reserve(body, idempotencyKey, deadlineAt);
+    // Read on arrival by the service's adapter (a malformed or spent budget never gets here).
+    const { reservation, created } = await this.inventory.reserve(body, idempotencyKey, currentDeadlineAt());
     // Sent here rather than returned: Nest would overwrite a 200 replay with POST's default 201.
     await reply
       .status(created ? 201 : 200)

@@ -1,4 +1,5 @@
 import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
+import { DEADLINE_MARGIN_MS } from '@boundary/service-kit';
 import { InventoryRepository } from '../inventory/inventory.repository';
 import { startInventoryServiceTestApp, type InventoryServiceTestApp } from '../inventory-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
@@ -183,13 +184,30 @@ describe.each(TEST_BACKENDS)('Inventory Service POST /reservations and DELETE /r
   });
 
   describe('with the caller’s deadline (x-deadline-ms)', () => {
-    it('reserves within the budget', async () => {
+    it('reserves within the budget, committing only before the deadline read on arrival (arrival + budget − margin)', async () => {
       await inventory.setStock('Clock', 2);
+      const reserving = jest.spyOn(inventory, 'reserve');
+      const before = Date.now();
       await service.http().post('/reservations').set('x-deadline-ms', '5000').send({ item: 'Clock', quantity: 1 }).expect(201);
+      const after = Date.now();
+      const deadlineAt = reserving.mock.calls[0][2];
+      reserving.mockRestore();
+      expect(deadlineAt).toBeGreaterThanOrEqual(before + 5000 - DEADLINE_MARGIN_MS);
+      expect(deadlineAt).toBeLessThanOrEqual(after + 5000 - DEADLINE_MARGIN_MS);
       expect(await inStock('Clock')).toBe(1);
     });
 
-    it('rolls back a reservation that could not commit within the budget: 503 DEADLINE_EXCEEDED, nothing reserved, key free', async () => {
+    it('reserves with no deadline for a caller that sent no budget', async () => {
+      await inventory.setStock('Clock', 2);
+      const reserving = jest.spyOn(inventory, 'reserve');
+      await service.http().post('/reservations').send({ item: 'Clock', quantity: 1 }).expect(201);
+      expect(reserving.mock.calls[0][2]).toBeUndefined();
+      reserving.mockRestore();
+    });
+
+    // The rollback of a reservation that waited past its deadline is proven on the repository (its spec), where the
+    // deadline can be put in the past; here a budget is spent before anything starts.
+    it('answers a budget spent on arrival at once: 503 DEADLINE_EXCEEDED, nothing reserved, key free', async () => {
       await inventory.setStock('Clock', 2);
       const late = await service
         .http()
@@ -203,9 +221,17 @@ describe.each(TEST_BACKENDS)('Inventory Service POST /reservations and DELETE /r
       await reserve({ item: 'Clock', quantity: 1 }, 'key-late').expect(201);
     });
 
+    it('never reaches the repository with a budget spent on arrival', async () => {
+      const reserving = jest.spyOn(inventory, 'reserve');
+      await service.http().post('/reservations').set('x-deadline-ms', '10').send({ item: 'Clock', quantity: 1 }).expect(503);
+      expect(reserving).not.toHaveBeenCalled();
+      reserving.mockRestore();
+    });
+
     it('answers 400 INVALID_DEADLINE for a budget that is not a whole number of milliseconds', async () => {
       const response = await service.http().post('/reservations').set('x-deadline-ms', 'soon').send({ item: 'Clock', quantity: 1 }).expect(400);
       expect(response.body).toMatchObject({ code: 'INVALID_DEADLINE' });
+      expect(response.body).toEqual({ error: expect.stringMatching(/^Invalid x-deadline-ms header: /), code: 'INVALID_DEADLINE' });
     });
   });
 

@@ -1,5 +1,7 @@
-import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
-import { answers, HttpServiceDouble, refuses } from '@boundary/testing';
+import { DEADLINE_HEADER, IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
+import { DEADLINE_MARGIN_MS } from '@boundary/service-kit';
+import { answers, HttpServiceDouble, refuses, timesOut } from '@boundary/testing';
+import { loadOrderServiceConfig } from '../config/order-service.config';
 import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 
@@ -47,5 +49,64 @@ describe('Order Service POST /orders and the inventory (HttpService overridden)'
     expect(response.body).toMatchObject({ code: 'INVENTORY_UNAVAILABLE' });
     expect(http.requests.map((request) => request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()])).toEqual(['order-key-1', 'order-key-1']);
     await service.get('/users/u3/orders').expect(404);
+  });
+
+  describe('with its caller’s budget (x-deadline-ms): what the inventory call may spend', () => {
+    /** The configured inventory deadline (INVENTORY_SERVICE_TIMEOUT_MS's default). */
+    const configured = loadOrderServiceConfig({}).inventoryClient.timeoutMs;
+    const sentBudgets = () => http.requests.map((request) => Number(request.headers[DEADLINE_HEADER]));
+    /** That the one call sent the configured deadline, less the few ms between the call starting and its attempt going out. */
+    const expectConfiguredSent = () => {
+      expect(sentBudgets()).toHaveLength(1);
+      expect(sentBudgets()[0]).toBeLessThanOrEqual(configured);
+      expect(sentBudgets()[0]).toBeGreaterThan(configured - 10);
+    };
+    const postWithin = (budget: string, userId: string) =>
+      service.http().post('/orders').set(IDEMPOTENCY_KEY_HEADER, `key-${userId}`).set(DEADLINE_HEADER, budget).send({ user_id: userId, item: 'Lamp', quantity: 2 });
+
+    it('is its own configuration when the caller sent no budget', async () => {
+      http.on('POST', '/reservations', answers(201, RESERVATION));
+      await post({ user_id: 'u-nobudget', item: 'Lamp', quantity: 2 }).expect(201);
+      expectConfiguredSent();
+    });
+
+    it('is its own configuration when the caller’s budget is longer', async () => {
+      http.on('POST', '/reservations', answers(201, RESERVATION));
+      await postWithin('60000', 'u-longbudget').expect(201);
+      expectConfiguredSent();
+    });
+
+    it('is what is left of a shorter budget, less the margin: 300 ms received, at most 275 ms sent', async () => {
+      http.on('POST', '/reservations', answers(201, RESERVATION));
+      await postWithin('300', 'u-budget').expect(201);
+      const [sent] = sentBudgets();
+      expect(sent).toBeLessThanOrEqual(300 - DEADLINE_MARGIN_MS);
+      expect(sent).toBeGreaterThan(0);
+    });
+
+    it('gives up on a silent inventory when the budget is spent, not at its own deadline: 503 INVENTORY_UNAVAILABLE, nothing written', async () => {
+      http.on('POST', '/reservations', timesOut());
+      const started = Date.now();
+      const response = await postWithin('250', 'u-silent').expect(503);
+      const took = Date.now() - started;
+      expect(response.body).toMatchObject({ code: 'INVENTORY_UNAVAILABLE' });
+      expect(took).toBeGreaterThanOrEqual(250 - DEADLINE_MARGIN_MS - 5);
+      expect(took).toBeLessThan(configured);
+      expect(sentBudgets()[0]).toBeLessThanOrEqual(250 - DEADLINE_MARGIN_MS);
+      await service.get('/users/u-silent/orders').expect(404);
+    });
+
+    it('calls no one for a budget spent on arrival: 503 DEADLINE_EXCEEDED at once, nothing written', async () => {
+      const response = await postWithin(String(DEADLINE_MARGIN_MS), 'u-spent').expect(503);
+      expect(response.body).toEqual({ error: expect.stringMatching(/deadline passed/), code: 'DEADLINE_EXCEEDED' });
+      expect(http.requests).toEqual([]);
+      await service.get('/users/u-spent/orders').expect(404);
+    });
+
+    it('answers a malformed budget with 400 INVALID_DEADLINE, calling no one', async () => {
+      const response = await postWithin('soon', 'u-typo').expect(400);
+      expect(response.body).toEqual({ error: expect.stringMatching(/^Invalid x-deadline-ms header: /), code: 'INVALID_DEADLINE' });
+      expect(http.requests).toEqual([]);
+    });
   });
 });

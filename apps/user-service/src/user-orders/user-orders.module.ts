@@ -1,5 +1,5 @@
 import { OrderClientModule } from '@boundary/order-client';
-import { currentRequestId } from '@boundary/service-kit';
+import { currentDeadlineAt, currentRequestId } from '@boundary/service-kit';
 import { Module } from '@nestjs/common';
 import { USER_SERVICE_CONFIG } from '../config/user-service-config.token';
 import type { UserServiceConfig } from '../config/user-service.config';
@@ -10,7 +10,7 @@ import { UserOrdersController } from './user-orders.controller';
   imports: [
     OrderClientModule.forRootAsync({
       inject: [USER_SERVICE_CONFIG],
-      useFactory: ({ orderClient }: UserServiceConfig) => ({ ...orderClient, requestId: currentRequestId }),
+      useFactory: ({ orderClient }: UserServiceConfig) => ({ ...orderClient, requestId: currentRequestId, deadlineAt: currentDeadlineAt }),
     }),
   ],
   controllers: [UserOrdersController, UserOrderController],

@@ -3,11 +3,12 @@ import type { INestApplication } from '@nestjs/common';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 import { axiosHttpError, axiosResponse } from '@boundary/testing';
 import { of, throwError, type Observable } from 'rxjs';
-import { startUserServiceTestApp, type UserServiceTestApp } from '../user-service.test-app';
+import { DEADLINE_MARGIN_MS } from '@boundary/service-kit';
+import { startUserServiceTestApp, TEST_TIMEOUT_MS, type UserServiceTestApp } from '../user-service.test-app';
 
 const TOKEN = 'shared-service-token-for-tests';
 
-describe('User Service request ids and service token — HttpService overridden, logs read from a stream', () => {
+describe('User Service request ids, budgets and service token — HttpService overridden, logs read from a stream', () => {
   let app: INestApplication;
   let get: UserServiceTestApp['get'];
   const httpGet = jest.fn<Observable<unknown>, [string, { headers: Record<string, string> }]>();
@@ -60,5 +61,33 @@ describe('User Service request ids and service token — HttpService overridden,
     const configurationError = lines.find((line) => String(line['msg']).startsWith('Configuration error'));
     expect(configurationError).toMatchObject({ reqId: 'token-check', level: 50 });
     expect(JSON.stringify(lines)).not.toContain(TOKEN);
+  });
+
+  describe('with the caller’s budget (x-deadline-ms)', () => {
+    it('gives the Order Service call at most what is left of it, less the margin, and logs the budget received', async () => {
+      httpGet.mockReturnValue(of(axiosResponse(DEMO_ORDERS)));
+      const budget = TEST_TIMEOUT_MS.doubles + 10;
+
+      await get('/users/user123/orders').set('x-deadline-ms', String(budget)).set('x-request-id', 'budget-1').expect(200);
+
+      const sent = Number(sentHeaders()['x-deadline-ms']);
+      expect(sent).toBeLessThanOrEqual(budget - DEADLINE_MARGIN_MS);
+      expect(sent).toBeGreaterThan(0);
+      expect(lines).toContainEqual(expect.objectContaining({ reqId: 'budget-1', msg: 'request completed', budgetMs: budget }));
+    });
+
+    it('keeps its own timeout without one', async () => {
+      httpGet.mockReturnValue(of(axiosResponse(DEMO_ORDERS)));
+      await get('/users/user123/orders').expect(200);
+      // Its own timeout, less the millisecond or so between the call starting and the attempt going out.
+      expect(Number(sentHeaders()['x-deadline-ms'])).toBeLessThanOrEqual(TEST_TIMEOUT_MS.doubles);
+      expect(Number(sentHeaders()['x-deadline-ms'])).toBeGreaterThan(TEST_TIMEOUT_MS.doubles - 10);
+    });
+
+    it('calls no one for a budget spent on arrival: 503 DEADLINE_EXCEEDED with the user id', async () => {
+      const response = await get('/users/user123/orders').set('x-deadline-ms', '5').expect(503);
+      expect(response.body).toEqual({ error: expect.stringMatching(/deadline passed/), code: 'DEADLINE_EXCEEDED', user_id: 'user123' });
+      expect(httpGet).not.toHaveBeenCalled();
+    });
   });
 });

@@ -19,9 +19,19 @@ describe('resolveClientPolicy', () => {
       consecutiveFailures: 1,
       halfOpenAfterMs: 30,
       maxResponseBytes: 40,
+      maxRequestBytes: 50,
     };
-    const { timeoutMs, attemptTimeoutMs, maxRetries, initialDelayMs, maxDelayMs, consecutiveFailures, halfOpenAfterMs, maxResponseBytes } =
-      settings;
+    const {
+      timeoutMs,
+      attemptTimeoutMs,
+      maxRetries,
+      initialDelayMs,
+      maxDelayMs,
+      consecutiveFailures,
+      halfOpenAfterMs,
+      maxResponseBytes,
+      maxRequestBytes,
+    } = settings;
     expect(
       resolveClientPolicy({
         baseUrl: 'http://provider.test',
@@ -30,6 +40,7 @@ describe('resolveClientPolicy', () => {
         retry: { maxRetries, initialDelayMs, maxDelayMs },
         circuitBreaker: { consecutiveFailures, halfOpenAfterMs },
         maxResponseBytes,
+        maxRequestBytes,
       }),
     ).toEqual(settings);
   });
@@ -46,6 +57,7 @@ describe('resolveClientPolicy', () => {
       consecutiveFailures: 5,
       halfOpenAfterMs: 10_000,
       maxResponseBytes: 1_048_576,
+      maxRequestBytes: 1_048_576,
     });
   });
 });

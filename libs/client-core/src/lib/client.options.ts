@@ -15,6 +15,11 @@ export interface ClientOptions {
   circuitBreaker?: ClientCircuitBreakerOptions;
   /** Largest response body accepted, in bytes; a larger one fails as a bad response. Default 1 MiB. */
   maxResponseBytes?: number;
+  /**
+   * Largest request body sent, in bytes (as JSON); a larger one is not sent and fails as `rejected` with status 413,
+   * never retried and not counted by the circuit breaker. Default 1 MiB.
+   */
+  maxRequestBytes?: number;
   /** Shared service token, sent as `Authorization: Bearer <token>`. Never logged. */
   token?: string;
   /**
@@ -22,6 +27,13 @@ export interface ClientOptions {
    * joined. Called once per call, in the caller's context.
    */
   requestId?: () => string | undefined;
+  /**
+   * Returns when the caller of the request being served stops waiting for it, as `Date.now()` time, if it gave a
+   * budget (`x-deadline-ms`; service-kit's `currentDeadlineAt`). Each call then gets at most what is left of it: its
+   * deadline, and so every attempt and the `x-deadline-ms` each sends, is `min(timeoutMs, what is left)`; a call made
+   * with nothing left sends nothing and fails as a `timeout` of `0` ms. Called once per call, in the caller's context.
+   */
+  deadlineAt?: () => number | undefined;
 }
 
 /** Exponential back-off with jitter between attempts, after a connection error, a 502/503/504 or an attempt timeout. */
@@ -52,6 +64,7 @@ export interface ResolvedClientPolicy {
   consecutiveFailures: number;
   halfOpenAfterMs: number;
   maxResponseBytes: number;
+  maxRequestBytes: number;
 }
 
 /** Defaults that are safe for a production caller: few, short retries and a breaker that opens on a real outage. */
@@ -62,6 +75,7 @@ export const CLIENT_POLICY_DEFAULTS = {
   consecutiveFailures: 5,
   halfOpenAfterMs: 10_000,
   maxResponseBytes: 1024 * 1024,
+  maxRequestBytes: 1024 * 1024,
 } as const;
 
 /** The options with every default applied; the attempt timeout never exceeds the deadline. */
@@ -76,5 +90,6 @@ export function resolveClientPolicy(options: ClientOptions): ResolvedClientPolic
     consecutiveFailures: options.circuitBreaker?.consecutiveFailures ?? d.consecutiveFailures,
     halfOpenAfterMs: options.circuitBreaker?.halfOpenAfterMs ?? d.halfOpenAfterMs,
     maxResponseBytes: options.maxResponseBytes ?? d.maxResponseBytes,
+    maxRequestBytes: options.maxRequestBytes ?? d.maxRequestBytes,
   };
 }

@@ -242,10 +242,16 @@ describe('ProviderClient — the one call path', () => {
       }
     });
 
-    it('caps the response body (and the request body) at maxResponseBytes', async () => {
+    it('caps the response body at maxResponseBytes and the request body at maxRequestBytes', async () => {
+      const { getItems, calls } = clientAnswering([ok], { maxResponseBytes: 2048, maxRequestBytes: 512 });
+      await getItems();
+      expect(calls[0].args[1]).toMatchObject({ maxContentLength: 2048, maxBodyLength: 512 });
+    });
+
+    it('caps the request body at 1 MiB by default, not at the response cap', async () => {
       const { getItems, calls } = clientAnswering([ok], { maxResponseBytes: 2048 });
       await getItems();
-      expect(calls[0].args[1]).toMatchObject({ maxContentLength: 2048, maxBodyLength: 2048 });
+      expect(calls[0].args[1]).toMatchObject({ maxContentLength: 2048, maxBodyLength: 1_048_576 });
     });
 
     it('retries only a request whose Idempotency-Key is one of several headers', async () => {
@@ -358,6 +364,35 @@ describe('ProviderClient — the one call path', () => {
       expect(await getItems()).toMatchObject({ kind: 'unavailable' });
     });
 
+    describe('when the request body is over maxRequestBytes (axios refuses to send it)', () => {
+      const tooLarge = () => new AxiosError('Request body larger than maxBodyLength limit', AxiosError.ERR_BAD_REQUEST);
+      const postItem = (client: ProviderClient) =>
+        firstValueFrom(
+          client.call({ method: 'POST', path: '/items', body: { id: 'x'.repeat(100) }, headers: { 'Idempotency-Key': 'k1' }, schema: ItemSchema }),
+        ).catch((error: unknown) => error);
+
+      it('fails as rejected 413, keeping the axios error, and never retries it although the call is retriable', async () => {
+        const error = tooLarge();
+        const { client, calls } = clientAnswering([fails(error), ok], { maxRequestBytes: 10 });
+        const failure = await postItem(client);
+        expect(failure).toMatchObject({ kind: 'rejected', status: 413, cause: error });
+        expect(detailsOf(failure as object)).toEqual({ status: 413 });
+        expect(calls).toHaveLength(1);
+      });
+
+      it('does not count against the circuit breaker: the provider is not at fault', async () => {
+        const { client, calls } = clientAnswering([fails(tooLarge()), ok], { circuitBreaker: { consecutiveFailures: 1 } });
+        await postItem(client);
+        await expect(firstValueFrom(client.call({ method: 'GET', path: '/items', schema: ItemSchema }))).resolves.toMatchObject({ status: 200 });
+        expect(calls).toHaveLength(2);
+      });
+    });
+
+    it('maps a request that failed with ERR_BAD_REQUEST for another reason, without an answer, to unavailable', async () => {
+      const { getItems } = clientAnswering([fails(new AxiosError('Unsupported protocol xyz:', AxiosError.ERR_BAD_REQUEST))], noRetry);
+      expect(await getItems()).toMatchObject({ kind: 'unavailable' });
+    });
+
     it('logs a failed call once, at debug level, under the client’s name', async () => {
       const debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
       const { getItems } = clientAnswering([fails(axiosHttpError(404))]);
@@ -408,6 +443,90 @@ describe('ProviderClient — the one call path', () => {
       expect(unsubscribed()).toBe(1);
       await jest.advanceTimersByTimeAsync(10_000);
       expect(calls).toHaveLength(1);
+    });
+
+    describe('serving a request that came with a budget (deadlineAt)', () => {
+      it('sends at most what is left of the budget, and gives up when it is spent, as a timeout of that budget', async () => {
+        const { getItems, calls } = clientAnswering([() => NEVER], { timeoutMs: 5_000, attemptTimeoutMs: 1_000, deadlineAt: () => Date.now() + 300 });
+        const result = getItems();
+        await jest.advanceTimersByTimeAsync(299);
+        expect(calls.map((c) => headersOf(c)['x-deadline-ms'])).toEqual(['300']);
+        await jest.advanceTimersByTimeAsync(1);
+        expect(await result).toMatchObject({ kind: 'timeout', timeoutMs: 300, cause: expect.objectContaining({ name: 'DeadlineExceededError' }) });
+        expect(calls).toHaveLength(1);
+      });
+
+      it('tells each retry what is left of the budget, not of its own timeout', async () => {
+        const { getItems, calls } = clientAnswering([unavailable, unavailable, ok], {
+          timeoutMs: 5_000,
+          retry: { maxRetries: 2, initialDelayMs: 100, maxDelayMs: 100 },
+          deadlineAt: () => Date.now() + 1_000,
+        });
+        jest.spyOn(Math, 'random').mockReturnValue(0.999);
+        const result = getItems();
+        await jest.advanceTimersByTimeAsync(1_000);
+        expect(await result).toMatchObject({ data: { id: 'a' } });
+        const budgets = calls.map((c) => Number(headersOf(c)['x-deadline-ms']));
+        expect(budgets[0]).toBe(1_000);
+        // Each retry waits a back-off of about 100 ms first: what is left shrinks by as much each time.
+        expect(budgets[1]).toBeGreaterThanOrEqual(890);
+        expect(budgets[1]).toBeLessThanOrEqual(910);
+        expect(budgets[2]).toBeGreaterThanOrEqual(budgets[1] - 110);
+        expect(budgets[2]).toBeLessThanOrEqual(budgets[1] - 90);
+      });
+
+      it('keeps its own deadline and attempt timeout when the budget is longer', async () => {
+        const { getItems, calls } = clientAnswering([() => NEVER], {
+          timeoutMs: 1_000,
+          attemptTimeoutMs: 400,
+          ...noRetry,
+          deadlineAt: () => Date.now() + 60_000,
+        });
+        const result = getItems();
+        await jest.advanceTimersByTimeAsync(400);
+        expect(headersOf(calls[0])['x-deadline-ms']).toBe('400');
+        expect(await result).toMatchObject({ kind: 'timeout', timeoutMs: 400, cause: expect.objectContaining({ name: 'AttemptTimeoutError' }) });
+      });
+
+      it('reads the budget once per call, when the call is made', async () => {
+        const deadlineAt = jest.fn(() => Date.now() + 1_000);
+        const { client, calls } = clientAnswering([unavailable, ok], { deadlineAt });
+        const call = client.call({ method: 'GET', path: '/items', schema: ItemSchema });
+        expect(deadlineAt).toHaveBeenCalledTimes(1);
+        const result = firstValueFrom(call);
+        await jest.advanceTimersByTimeAsync(100);
+        await result;
+        expect(calls).toHaveLength(2);
+        expect(deadlineAt).toHaveBeenCalledTimes(1);
+      });
+
+      it.each([
+        ['spent exactly now', 0],
+        ['spent 50 ms ago', -50],
+      ])('sends nothing when the budget is %s, failing at once as a timeout of 0 ms', async (_case, left) => {
+        const { getItems, calls } = clientAnswering([ok], { deadlineAt: () => Date.now() + left });
+        const failure = await getItems();
+        expect(failure).toMatchObject({ kind: 'timeout', timeoutMs: 0, cause: expect.objectContaining({ name: 'DeadlineExceededError' }) });
+        expect(detailsOf(failure as object)).toEqual({ timeoutMs: 0 });
+        expect(calls).toHaveLength(0);
+      });
+
+      it('does not count a spent budget against the circuit breaker: nothing was asked of the provider', async () => {
+        let left = 0;
+        const { getItems, calls } = clientAnswering([ok], { circuitBreaker: { consecutiveFailures: 1 }, deadlineAt: () => Date.now() + left });
+        expect(await getItems()).toMatchObject({ kind: 'timeout' });
+        left = 1_000;
+        expect(await getItems()).toMatchObject({ data: { id: 'a' } });
+        expect(calls).toHaveLength(1);
+      });
+
+      it('behaves as without a budget when deadlineAt answers undefined (a request that came without one)', async () => {
+        const { getItems, calls } = clientAnswering([() => NEVER], { timeoutMs: 1_000, attemptTimeoutMs: 400, deadlineAt: () => undefined, ...noRetry });
+        const result = getItems();
+        await jest.advanceTimersByTimeAsync(400);
+        expect(headersOf(calls[0])['x-deadline-ms']).toBe('400');
+        expect(await result).toMatchObject({ kind: 'timeout', timeoutMs: 400 });
+      });
     });
 
     it('does not log a call the caller abandoned as failed', async () => {

@@ -15,7 +15,7 @@ import type { CalledResource } from './called-resource';
 import { resolveClientPolicy, type ClientOptions } from './client.options';
 import { ProviderCallError, type ProviderFailure } from './errors/provider-call.error';
 import { ClientPolicy } from './policy/client.policy';
-import { CircuitOpenError, PolicyTimeoutError } from './policy/policy-outcomes';
+import { CircuitOpenError, DeadlineExceededError, PolicyTimeoutError } from './policy/policy-outcomes';
 import type { ProviderRequest, ProviderResponse } from './provider-request';
 import { firstValueUntilAborted, settledObservable } from './settled-observable';
 
@@ -33,6 +33,7 @@ export class ProviderClient {
   private readonly baseUrl: string;
   private readonly policy: ClientPolicy;
   private readonly maxResponseBytes: number;
+  private readonly maxRequestBytes: number;
   private readonly timeoutMs: number;
   private readonly attemptTimeoutMs: number;
 
@@ -51,6 +52,7 @@ export class ProviderClient {
     const settings = resolveClientPolicy(options);
     this.policy = new ClientPolicy(settings);
     this.maxResponseBytes = settings.maxResponseBytes;
+    this.maxRequestBytes = settings.maxRequestBytes;
     this.timeoutMs = settings.timeoutMs;
     this.attemptTimeoutMs = settings.attemptTimeoutMs;
   }
@@ -58,7 +60,9 @@ export class ProviderClient {
   /**
    * Sends `request` under the policies. Cold: nothing is sent until subscription; unsubscribing aborts the attempt
    * in flight and any retry. GET, and any request with an `Idempotency-Key` header, is retried; nothing else is.
-   * A path parameter `.` or `..` fails as rejected (400) without sending anything.
+   * A path parameter `.` or `..` fails as rejected (400) without sending anything, a body over `maxRequestBytes` as
+   * rejected (413). Serving a request that came with a budget (`deadlineAt`), the call gets at most what is left of it;
+   * with nothing left it sends nothing and fails as a timeout of 0 ms.
    */
   call<S extends z.ZodType>(request: ProviderRequest<S>): Observable<ProviderResponse<z.output<S>>> {
     const resource: CalledResource = { method: request.method, path: request.path, params: request.params ?? {} };
@@ -75,12 +79,16 @@ export class ProviderClient {
     const config: AxiosRequestConfig = {
       headers: this.headers(request.headers),
       maxContentLength: this.maxResponseBytes,
-      maxBodyLength: this.maxResponseBytes,
+      maxBodyLength: this.maxRequestBytes,
     };
     const retriable = request.method === 'GET' || hasHeader(request.headers, IDEMPOTENCY_KEY_HEADER);
+    // Read in the caller's context, as the request id is: the subscription may run elsewhere.
+    const budgetEndsAt = this.options.deadlineAt?.();
     return settledObservable(() => {
       const call = new AbortController();
-      const deadlineAt = Date.now() + this.timeoutMs;
+      const startedAt = Date.now();
+      const timeoutMs = budgetEndsAt === undefined ? this.timeoutMs : Math.min(this.timeoutMs, budgetEndsAt - startedAt);
+      const deadlineAt = startedAt + timeoutMs;
       // Each attempt tells the provider how long it will be waited for (the attempt timeout or what is left of the
       // deadline), so it does not commit work the caller has given up on.
       const attempt = (signal: AbortSignal) =>
@@ -89,7 +97,13 @@ export class ProviderClient {
           headers: { ...config.headers, [DEADLINE_HEADER]: String(Math.max(0, Math.min(this.attemptTimeoutMs, deadlineAt - Date.now()))) },
           signal,
         });
-      const promise = this.policy.execute(attempt, { retriable, signal: call.signal }).catch((error: unknown) => {
+      // A spent budget sends nothing: the caller it would answer has stopped waiting. Not the provider's failure, so
+      // it goes around the policies (and the breaker).
+      const outcome =
+        timeoutMs > 0
+          ? this.policy.execute(attempt, { retriable, signal: call.signal, timeoutMs })
+          : Promise.reject(new DeadlineExceededError(0));
+      const promise = outcome.catch((error: unknown) => {
         if (call.signal.aborted) throw error;
         const failure = this.toProviderError(resource, error);
         this.logger.debug(`${request.method} ${url} failed: ${failure.message}`);
@@ -174,6 +188,8 @@ export class ProviderClient {
     if (cause instanceof CircuitOpenError) return fail({ kind: 'circuit-open', resource, cause, retryAfterMs: cause.retryAfterMs });
     if (!(cause instanceof AxiosError)) return fail({ kind: 'unavailable', resource, cause });
     if (isTooLarge(cause)) return fail({ kind: 'bad-response', resource, cause, reason: `body larger than ${this.maxResponseBytes} bytes` });
+    // Refused before it was sent: a caller's mistake, as the provider's 413 would be, that no retry can mend.
+    if (isRequestTooLarge(cause)) return fail({ kind: 'rejected', resource, cause, status: 413 });
     const status = cause.response?.status;
     // No status, or a 2xx whose body broke off (reset, aborted stream): the connection failed, not the call.
     if (status === undefined || status < 400) {
@@ -209,6 +225,11 @@ function lowerCaseHeaders(headers: AxiosResponse['headers'] | undefined): Record
 
 function isTimeoutCode(code: string | undefined): boolean {
   return code === AxiosError.ECONNABORTED || code === AxiosError.ETIMEDOUT;
+}
+
+/** A request body over `maxBodyLength`, refused by axios before sending: said only in the message of an `ERR_BAD_REQUEST`. */
+function isRequestTooLarge(error: AxiosError): boolean {
+  return error.code === AxiosError.ERR_BAD_REQUEST && error.response === undefined && /maxBodyLength/.test(error.message);
 }
 
 /** A response body over `maxContentLength`: axios says so only in the message of an `ERR_BAD_RESPONSE`. */

@@ -44,14 +44,18 @@ describe('OrderServiceClient request options (HttpService overridden)', () => {
     expect(get.mock.calls[0][1].headers).toEqual({ Accept: 'application/json', 'x-deadline-ms': expect.stringMatching(/^\d+$/) });
   });
 
-  it('limits the response body to 1 MiB by default and to maxResponseBytes when set', async () => {
+  it('limits the response body to 1 MiB by default and to maxResponseBytes when set, the request body to maxRequestBytes', async () => {
     const byDefault = await clientWith({});
     await byDefault.orders();
     expect(byDefault.get.mock.calls[0][1]).toMatchObject({ maxContentLength: 1_048_576, maxBodyLength: 1_048_576 });
 
-    const limited = await clientWith({ maxResponseBytes: 2048 });
+    const limited = await clientWith({ maxResponseBytes: 2048, maxRequestBytes: 512 });
     await limited.orders();
-    expect(limited.get.mock.calls[0][1]).toMatchObject({ maxContentLength: 2048, maxBodyLength: 2048 });
+    expect(limited.get.mock.calls[0][1]).toMatchObject({ maxContentLength: 2048, maxBodyLength: 512 });
+
+    const responseOnly = await clientWith({ maxResponseBytes: 2048 });
+    await responseOnly.orders();
+    expect(responseOnly.get.mock.calls[0][1]).toMatchObject({ maxContentLength: 2048, maxBodyLength: 1_048_576 });
   });
 
   it('fails with a bad-response OrderServiceError when axios stops a body over the limit', async () => {

@@ -26,7 +26,8 @@ export class OrderServiceClient {
    *
    * Fails with an `OrderServiceError` whose `kind` says why: `not-found` (404: the Order Service does not know the
    * user), `unavailable` (refused, reset, 5xx), `circuit-open` (breaker open, nothing sent; `retryAfterMs`),
-   * `timeout` (deadline or last attempt timed out; `timeoutMs`), `bad-response` (not JSON, off-contract, larger than
+   * `timeout` (deadline or last attempt timed out; `timeoutMs`; `0` when the budget of the request being served was
+   * spent before the call, which then sent nothing), `bad-response` (not JSON, off-contract, larger than
    * `maxResponseBytes`; `reason`) or `rejected` (any other 4xx, e.g. 401/403 for a wrong service token).
    */
   getUserOrdersFirstPage(userId: string): Observable<Order[]> {

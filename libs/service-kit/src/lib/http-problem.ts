@@ -13,3 +13,11 @@ export interface HttpProblem {
 
 /** The JSON body every error answer carries: the shared `ErrorBody`, whose `code` a service always sends. */
 export type HttpProblemBody = ErrorBody & { code: string };
+
+/** The body of `problem`'s answer, with `user_id` from the route's `:userId` parameter when the route has one. */
+export function problemBody(problem: HttpProblem, params?: Readonly<Record<string, string | undefined>>): HttpProblemBody {
+  const body: HttpProblemBody = { error: problem.error, code: problem.code };
+  const userId = params?.['userId'];
+  if (userId !== undefined) body.user_id = userId;
+  return body;
+}

@@ -7,7 +7,7 @@ import {
   Logger,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { HttpProblem, HttpProblemBody } from './http-problem';
+import { problemBody, type HttpProblem } from './http-problem';
 
 /** Maps an application error to its answer, or returns `undefined` to leave it to the default handling. */
 export type ProblemMapper = (error: unknown) => HttpProblem | undefined;
@@ -34,9 +34,7 @@ export class JsonErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<HttpRequestLike>();
     const problem = this.mapProblem(error) ?? this.fromHttpException(error) ?? this.unexpected(error);
-    const body: HttpProblemBody = { error: problem.error, code: problem.code };
-    const userId = request.params?.['userId'];
-    if (userId !== undefined) body.user_id = userId;
+    const body = problemBody(problem, request.params);
     const response = http.getResponse();
     for (const [name, value] of Object.entries(problem.headers ?? {})) {
       this.adapterHost.httpAdapter.setHeader(response, name, value);

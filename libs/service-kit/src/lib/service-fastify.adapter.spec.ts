@@ -48,6 +48,34 @@ describe('createServiceFastifyAdapter', () => {
     });
   });
 
+  describe('with the caller’s budget (x-deadline-ms), before any handler runs', () => {
+    const get = (deadline: string) =>
+      fastify.inject({ method: 'GET', url: '/users/u-budget/orders', headers: { 'x-deadline-ms': deadline } });
+
+    it('serves a request whose budget is not spent', async () => {
+      const response = await get('5000');
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ id: 'u-budget' });
+    });
+
+    it('answers a budget spent on arrival with 503 DEADLINE_EXCEEDED, the route’s user id and the request id', async () => {
+      const response = await get('10');
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({ error: expect.stringMatching(/deadline passed/), code: 'DEADLINE_EXCEEDED', user_id: 'u-budget' });
+      expect(response.headers['x-request-id']).toEqual(expect.any(String));
+    });
+
+    it('answers a malformed budget with 400 INVALID_DEADLINE naming the header', async () => {
+      const response = await get('soon');
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual({
+        error: expect.stringMatching(/^Invalid x-deadline-ms header: /),
+        code: 'INVALID_DEADLINE',
+        user_id: 'u-budget',
+      });
+    });
+  });
+
   it('answers malformed HTTP with 400 JSON', async () => {
     const answer = await rawRequest(port, 'NOT HTTP AT ALL\r\n\r\n');
     expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);

@@ -2,7 +2,10 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { REQUEST_ID_HEADER } from '@boundary/http-conventions';
+import { DEADLINE_HEADER, REQUEST_ID_HEADER } from '@boundary/http-conventions';
+import { arrivalDeadline } from './deadline/arrival-deadline';
+import { rememberBudget } from './deadline/request-budget';
+import { problemBody } from './http-problem';
 import { requestIdOf } from './logging/request-id';
 import { RequestLineLogController } from './logging/request-line.log-controller';
 import type { ServiceLogger } from './logging/service-logger';
@@ -19,11 +22,18 @@ const MAX_PARAM_LENGTH = 16 * 1024;
  * Requests Node's parser rejects before any routing (headers over 16 kB, malformed HTTP) get the same JSON shape.
  * With a `logger` (`createServiceLogger`), every request writes one line and Nest `Logger` lines written while
  * serving it carry its id; without one, the adapter logs nothing.
+ *
+ * A request's `x-deadline-ms` is read on arrival (`arrivalDeadline`): a malformed one is answered `400
+ * INVALID_DEADLINE`, a budget already spent `503 DEADLINE_EXCEEDED`, both before any handler runs. Otherwise its
+ * deadline is kept in the request's context beside its id (with a `logger`): `currentDeadlineAt()` reads it, and a
+ * client given that as `deadlineAt` spends at most what is left on each outbound call. The request line logs the
+ * budget received, as `budgetMs`.
  */
 export function createServiceFastifyAdapter(options: { bodyLimit?: number; logger?: ServiceLogger } = {}): FastifyAdapter {
   const { logger } = options;
+  const logController = logger ? new RequestLineLogController() : undefined;
   const adapter = new FastifyAdapter({
-    ...(logger ? { loggerInstance: logger, logController: new RequestLineLogController() } : {}),
+    ...(logger ? { loggerInstance: logger, logController } : {}),
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     clientErrorHandler: answerClientError,
     bodyLimit: options.bodyLimit,
@@ -34,8 +44,21 @@ export function createServiceFastifyAdapter(options: { bodyLimit?: number; logge
   });
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
-    if (logger) runWithRequestLogger(request.log as ServiceLogger, request.id, done);
-    else done();
+    const { budgetMs, deadlineAt, problem } = arrivalDeadline(request.headers[DEADLINE_HEADER]);
+    // Answered here, before any handler could call anyone (Fastify: reply without calling `done`).
+    if (problem) {
+      reply.status(problem.status).send(problemBody(problem, request.params as Record<string, string> | undefined));
+      return;
+    }
+    if (budgetMs !== undefined) rememberBudget(request, budgetMs);
+    if (logController) {
+      // Fastify's onRequestAbort misses a caller that hangs up after sending its body (the request has closed by
+      // then); the response closing unfinished does not.
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) logController.requestAborted(request);
+      });
+      runWithRequestLogger(request.log as ServiceLogger, request.id, done, deadlineAt);
+    } else done();
   });
   return adapter;
 }

@@ -5,9 +5,11 @@ import { describeResource, type CalledResource } from '../called-resource';
  *
  * - `not-found`: the provider answered 404;
  * - `unavailable`: refused or reset connection, no answer, or a 5xx (`status` then says which);
- * - `timeout`: the deadline or an attempt's timeout passed;
+ * - `timeout`: the deadline or an attempt's timeout passed, or (`timeoutMs` 0) the budget of the request being served
+ *   was spent before the call, which then sent nothing;
  * - `bad-response`: a 2xx whose body is not JSON, breaks the schema or exceeds the size cap;
- * - `rejected`: any other 4xx, or a request the client refused to send (a `.`/`..` path parameter);
+ * - `rejected`: any other 4xx, or a request the client refused to send (a `.`/`..` path parameter as 400, a body over
+ *   `maxRequestBytes` as 413); never retried;
  * - `circuit-open`: the circuit breaker is open, nothing was sent.
  */
 export type ProviderFailureKind = 'not-found' | 'unavailable' | 'timeout' | 'bad-response' | 'rejected' | 'circuit-open';

@@ -27,8 +27,8 @@ function policyPlaying(steps: Step[], options: Partial<ClientOptions> = {}, rand
   // Half jitter draws a delay from [d/2, d); 0.5 pins it to exactly ¾·d.
   jest.spyOn(Math, 'random').mockReturnValue(random);
   /** Starts a call; the promise settles with the value or the error, never rejects. */
-  const run = (retriable = true, caller = new AbortController()) =>
-    policy.execute(attempt, { retriable, signal: caller.signal }).catch((error: unknown) => error);
+  const run = (retriable = true, caller = new AbortController(), timeoutMs?: number) =>
+    policy.execute(attempt, { retriable, signal: caller.signal, timeoutMs }).catch((error: unknown) => error);
   return { run, sent: () => signals.length, signals };
 }
 
@@ -185,6 +185,32 @@ describe('ClientPolicy (fake clock)', () => {
       const result = run();
       await jest.advanceTimersByTimeAsync(500);
       expect(await result).toBeInstanceOf(DeadlineExceededError);
+    });
+
+    it('takes a shorter deadline for one call (what is left of a budget), naming it, and keeps its own for the next', async () => {
+      const { run, sent, signals } = policyPlaying([silence], { timeoutMs: 1_000, attemptTimeoutMs: 800 });
+      const short = run(true, new AbortController(), 300);
+      await jest.advanceTimersByTimeAsync(299);
+      expect(signals[0].aborted).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      const error = await short;
+      expect(error).toBeInstanceOf(DeadlineExceededError);
+      expect(error).toMatchObject({ timeoutMs: 300 });
+      expect(signals[0].aborted).toBe(true);
+      expect(sent()).toBe(1);
+
+      const next = run();
+      await jest.advanceTimersByTimeAsync(999);
+      expect(signals[1].aborted).toBe(true); // its attempt timed out at 800 ms
+      await jest.advanceTimersByTimeAsync(1);
+      expect(await next).toMatchObject({ name: 'DeadlineExceededError', timeoutMs: 1_000 });
+    });
+
+    it('never takes a longer deadline than timeoutMs for one call', async () => {
+      const { run } = policyPlaying([silence], { timeoutMs: 500, retry: { maxRetries: 0 } });
+      const result = run(true, new AbortController(), 5_000);
+      await jest.advanceTimersByTimeAsync(500);
+      expect(await result).toMatchObject({ name: 'DeadlineExceededError', timeoutMs: 500 });
     });
 
     it('abandons an attempt that ignores its signal when time runs out (it does not wait for it)', async () => {

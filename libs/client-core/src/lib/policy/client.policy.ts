@@ -32,13 +32,19 @@ export interface PolicyRun {
   retriable: boolean;
   /** Aborting it (the caller gave up) abandons the call; the promise then rejects and nobody listens any more. */
   signal: AbortSignal;
+  /**
+   * This call's deadline in milliseconds, when it is shorter than the configured `timeoutMs` (what is left of the
+   * budget of the request being served); it is then the limit `DeadlineExceededError` names. Default `timeoutMs`.
+   */
+  timeoutMs?: number;
 }
 
 /**
  * A client's resilience policies, composed once, with cockatiel, and knowing nothing of the call they serve. From
  * the outside in:
  *
- * 1. **deadline** (`timeoutMs`): the whole call, retries and back-off included → `DeadlineExceededError`;
+ * 1. **deadline** (`timeoutMs`, or the shorter `PolicyRun.timeoutMs` of one call): the whole call, retries and
+ *    back-off included → `DeadlineExceededError`;
  * 2. **retry** (`maxRetries`, exponential back-off with half jitter), for retriable calls only, of an unreachable
  *    provider, a 502/503/504 or an attempt timeout — never a 4xx, a 500 or a bad body;
  * 3. **circuit breaker** (`consecutiveFailures`, `halfOpenAfterMs`), shared by all calls: while open every attempt
@@ -75,10 +81,13 @@ export class ClientPolicy {
   }
 
   /** Runs `attempt` under the policies; see the class for what it rejects with. */
-  execute<T>(attempt: (signal: AbortSignal) => Promise<T>, { retriable, signal }: PolicyRun): Promise<T> {
+  execute<T>(attempt: (signal: AbortSignal) => Promise<T>, { retriable, signal, timeoutMs }: PolicyRun): Promise<T> {
     const guarded = (retrySignal: AbortSignal) =>
       this.breaker.execute(({ signal: attemptSignal }) => this.attemptOnce(attempt, attemptSignal), retrySignal);
-    return this.deadline
+    const limitMs = Math.min(timeoutMs ?? this.settings.timeoutMs, this.settings.timeoutMs);
+    // The configured deadline is built once; only a call with less time than that (a caller's budget) builds its own.
+    const deadline = limitMs === this.settings.timeoutMs ? this.deadline : timeout(limitMs, ONLY_ON_TIMEOUT);
+    return deadline
       .execute(
         ({ signal: callSignal }) =>
           retriable ? this.retry.execute(({ signal: retrySignal }) => guarded(retrySignal), callSignal) : guarded(callSignal),
@@ -86,7 +95,7 @@ export class ClientPolicy {
       )
       .catch((error: unknown) => {
         if (signal.aborted) throw error;
-        if (error instanceof TaskCancelledError) throw new DeadlineExceededError(this.settings.timeoutMs, { cause: error });
+        if (error instanceof TaskCancelledError) throw new DeadlineExceededError(limitMs, { cause: error });
         if (error instanceof BrokenCircuitError) throw new CircuitOpenError(this.retryAfterMs(), { cause: error });
         throw error;
       });

@@ -54,6 +54,16 @@ describe('ClientAxios', () => {
     expect(nock.isDone()).toBe(true);
   });
 
+  // ProviderClient reads this error as a request it refused to send (rejected 413), never as an unreachable provider.
+  it('refuses a request body over maxBodyLength before sending it: ERR_BAD_REQUEST naming the limit, no answer', async () => {
+    const scope = nock(BASE_URL).post('/orders').reply(201, {});
+    const refused = new ClientAxios().instance.post(`${BASE_URL}/orders`, { item: 'x'.repeat(100) }, { maxBodyLength: 50 });
+    const error: unknown = await refused.catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ERR_BAD_REQUEST', message: expect.stringMatching(/maxBodyLength/) });
+    expect((error as { response?: unknown }).response).toBeUndefined();
+    expect(scope.isDone()).toBe(false);
+  });
+
   it('is refused by nock when no interceptor matches and the network is closed', async () => {
     nock.disableNetConnect();
     await expect(new ClientAxios().instance.get(`${BASE_URL}/users/user123/orders`)).rejects.toMatchObject({

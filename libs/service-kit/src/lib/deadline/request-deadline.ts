@@ -21,6 +21,14 @@ const pipe = new ZodValidationPipe(
  * @example const deadlineAt = requestDeadline(deadlineHeader); // from `@Headers(DEADLINE_HEADER)`
  */
 export function requestDeadline(header: string | undefined, receivedAt = Date.now()): number | undefined {
-  const budgetMs = pipe.transform(header === '' ? undefined : header);
+  const budgetMs = requestBudgetMs(header);
   return budgetMs === undefined ? undefined : receivedAt + budgetMs - DEADLINE_MARGIN_MS;
+}
+
+/**
+ * The caller's budget in milliseconds, as its `x-deadline-ms` header says it: `undefined` when absent or empty; a header
+ * that is not a whole number of milliseconds (0 to one hour) throws `400` `{ code: 'INVALID_DEADLINE' }`.
+ */
+export function requestBudgetMs(header: string | undefined): number | undefined {
+  return pipe.transform(header === '' ? undefined : header);
 }

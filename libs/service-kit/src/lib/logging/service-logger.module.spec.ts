@@ -5,7 +5,8 @@ import { Logger } from 'nestjs-pino';
 import request from 'supertest';
 import { createServiceFastifyAdapter } from '../service-fastify.adapter';
 import { createServiceLogger } from './service-logger';
-import { currentRequestId, serviceLoggerModule } from './service-logger.module';
+import { DEADLINE_MARGIN_MS } from '../deadline/request-deadline';
+import { currentDeadlineAt, currentRequestId, serviceLoggerModule } from './service-logger.module';
 
 @Controller()
 class EchoController {
@@ -15,6 +16,29 @@ class EchoController {
   echo() {
     this.logger.warn('serving');
     return { requestId: currentRequestId() };
+  }
+
+  /** Handled requests of `GET /deadline`, to see that a refused one never reached its handler. */
+  static deadlineCalls = 0;
+
+  @Get('deadline')
+  async deadline() {
+    EchoController.deadlineCalls++;
+    // Read after an await, as a client call would be: the context must survive it.
+    await new Promise((resolve) => setImmediate(resolve));
+    return { deadlineAt: currentDeadlineAt() ?? null };
+  }
+
+  @Post('slow')
+  async slowPost(@Body() body: unknown) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { got: typeof body };
+  }
+
+  @Get('slow')
+  async slow() {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return {};
   }
 
   @Post('echo')
@@ -92,5 +116,71 @@ describe('serviceLoggerModule', () => {
 
   it('knows no request id outside a request', () => {
     expect(currentRequestId()).toBeUndefined();
+  });
+
+  describe('with the caller’s budget (x-deadline-ms)', () => {
+    it('keeps its deadline, arrival + budget − margin, in the request’s context, and logs the budget on the request line', async () => {
+      const before = Date.now();
+      const response = await request(app.getHttpServer()).get('/deadline').set('x-deadline-ms', '300').set('x-request-id', 'req-b1').expect(200);
+      const after = Date.now();
+
+      expect(response.body.deadlineAt).toBeGreaterThanOrEqual(before + 300 - DEADLINE_MARGIN_MS);
+      expect(response.body.deadlineAt).toBeLessThanOrEqual(after + 300 - DEADLINE_MARGIN_MS);
+      expect(completed()).toEqual([expect.objectContaining({ reqId: 'req-b1', budgetMs: 300, res: { statusCode: 200 } })]);
+    });
+
+    it('has no deadline, and logs no budget, for a request that came without one', async () => {
+      const response = await request(app.getHttpServer()).get('/deadline').expect(200);
+      expect(response.body).toEqual({ deadlineAt: null });
+      expect(completed()[0]).not.toHaveProperty('budgetMs');
+    });
+
+    it('answers a spent budget with 503 DEADLINE_EXCEEDED without running the handler, and logs the answer', async () => {
+      const calls = EchoController.deadlineCalls;
+      const response = await request(app.getHttpServer()).get('/deadline').set('x-deadline-ms', '0').expect(503);
+      expect(response.body).toEqual({ error: expect.stringMatching(/deadline passed/), code: 'DEADLINE_EXCEEDED' });
+      expect(EchoController.deadlineCalls).toBe(calls);
+      expect(completed()).toEqual([expect.objectContaining({ res: { statusCode: 503 } })]);
+    });
+
+    it('answers a malformed budget with 400 INVALID_DEADLINE without running the handler', async () => {
+      const calls = EchoController.deadlineCalls;
+      const response = await request(app.getHttpServer()).get('/deadline').set('x-deadline-ms', 'soon').expect(400);
+      expect(response.body).toEqual({ error: expect.stringMatching(/^Invalid x-deadline-ms header: /), code: 'INVALID_DEADLINE' });
+      expect(EchoController.deadlineCalls).toBe(calls);
+    });
+
+    it('writes a request aborted line, with the budget, for a request whose caller hung up before the answer', async () => {
+      await expect(
+        request(app.getHttpServer()).get('/slow').set('x-deadline-ms', '100').set('x-request-id', 'req-gone').timeout(50),
+      ).rejects.toThrow(/Timeout/);
+      const deadline = Date.now() + 2_000;
+      while (!lines.some((line) => line['msg'] === 'request aborted') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 400)); // past the handler's answer: no second line
+      expect(lines.filter((line) => line['reqId'] === 'req-gone')).toEqual([
+        expect.objectContaining({ msg: 'request aborted', budgetMs: 100, req: { id: 'req-gone', method: 'GET', url: '/slow' } }),
+      ]);
+    });
+
+    // The body read, the request itself has closed: only the response tells that the caller left.
+    it('writes a request aborted line too for a caller that sent a body and then hung up', async () => {
+      await expect(
+        request(app.getHttpServer()).post('/slow').set('x-request-id', 'req-gone-post').send({ item: 'Lamp' }).timeout(50),
+      ).rejects.toThrow(/Timeout/);
+      const deadline = Date.now() + 2_000;
+      while (!lines.some((line) => line['reqId'] === 'req-gone-post') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(lines.filter((line) => line['reqId'] === 'req-gone-post')).toEqual([
+        expect.objectContaining({ msg: 'request aborted', req: { id: 'req-gone-post', method: 'POST', url: '/slow' } }),
+      ]);
+    });
+
+    it('knows no deadline outside a request', () => {
+      expect(currentDeadlineAt()).toBeUndefined();
+    });
   });
 });
