@@ -1,4 +1,5 @@
 import {
+  currentDeadlineAt,
   currentRequestId,
   LivenessModule,
   ReadinessModule,
@@ -32,7 +33,13 @@ export class FulfilmentServiceModule {
         FulfilmentModule,
         LivenessModule,
         ReadinessModule.forRoot([]),
-        InventoryClientModule.forRoot({ ...options.inventoryClient, requestId: currentRequestId, isGlobal: true }),
+        InventoryClientModule.forRoot({
+          ...options.inventoryClient,
+          requestId: currentRequestId,
+          // What is left of the budget of the request being served bounds each inventory call.
+          deadlineAt: currentDeadlineAt,
+          isGlobal: true,
+        }),
       ],
       providers: [{ provide: APP_GUARD, useValue: new ServiceTokenGuard(options.serviceToken) }],
     };
