@@ -168,9 +168,11 @@ describe('service generator', () => {
       [true, ['deployment.yaml', 'kustomization.yaml', 'network-policy.yaml', 'pdb.yaml', 'service.yaml']],
     ])('adds the service to deploy/ (database: %s): its base folder, its base line, images, dev Secret, README command', async (database, files) => {
       const tree = workspaceWithDeploy();
+      const base = tree.read('deploy/base/kustomization.yaml', 'utf8');
       await serviceGenerator(tree, { name: 'stock-level-service', port: 5010, database });
       expect(tree.children('deploy/base/stock-level-service').sort()).toEqual(files);
-      expect(tree.read('deploy/base/kustomization.yaml', 'utf8')).toContain('  - inventory-service\n  - stock-level-service\n');
+      // Its line after every service's that was there.
+      expect(tree.read('deploy/base/kustomization.yaml', 'utf8')).toBe(`${base}  - stock-level-service\n`);
       expect(tree.read('deploy/overlays/dev/kustomization.yaml', 'utf8')).toContain('  - { name: boundary/stock-level-service, newTag: dev }');
       expect(tree.read('deploy/overlays/prod/kustomization.yaml', 'utf8')).toContain(
         '  - { name: boundary/stock-level-service, newName: registry.example.com/boundary/stock-level-service, newTag: "0.0.0" }',
