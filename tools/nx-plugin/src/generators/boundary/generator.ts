@@ -16,17 +16,19 @@ import { planBoundary, type Boundary } from './boundary-plan';
 import { wireConsumer, type ConsumerWiring } from './consumer-wiring';
 import { filesToWrite } from './boundary-files';
 import { withScopeRules } from './eslint-scope-rules';
-import { ignoringTests } from './jest-config-edits';
+import { ignoringTests, withNodeTypesForJest } from './jest-config-edits';
 import { jestConfigOf, wireProvider, withAppTags, withVerifyTarget, type ProviderWiring } from './provider-wiring';
 import type { BoundaryGeneratorSchema } from './schema';
 import { StagedEdits } from './staged-edits';
 import { testingSection } from './testing-section';
-import { contractCommand, ensureWorkspaceDefaults } from './workspace-defaults';
+import { contractCommand, ensureWorkspaceDefaults, sharesLibraryPreset } from './workspace-defaults';
+import { addKitPackages, hasPackage } from './workspace-packages';
 
 /**
  * Generates the boundary between two NestJS apps, as user-service → order-service has it: the provider's contract and
  * client libraries, its `GET /<resource>/:id` route, verification and `verify` target; the consumer's wiring, pact spec
- * and `contract` target; module-boundary rules, tsconfig paths, `nx affected` wiring and a TESTING.md section. A
+ * and `contract` target; module-boundary rules, tsconfig paths, `nx affected` wiring, a TESTING.md section where the
+ * workspace has a TESTING.md, and the packages the generated code imports in package.json (then `npm install`). A
  * provider that has its libraries already gains one more consumer, and nothing else. Edits the apps' TypeScript
  * through its syntax tree, found from main.ts; throws one line, before writing anything, on input it cannot serve.
  */
@@ -37,6 +39,7 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
     logger.info(`${b.consumerApp} already consumes ${b.providerApp} (${pactSpec}): nothing to change.`);
     return () => undefined;
   }
+  const sharedPreset = sharesLibraryPreset(tree);
   const edits = new StagedEdits(tree);
   let consumer: ConsumerWiring;
   let provider: ProviderWiring | undefined;
@@ -54,28 +57,38 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
       defaultUrl: b.defaultUrl,
     });
     editConsumerTargets(tree, edits, b);
+    for (const root of b.existingLibraries ? [b.consumerRoot] : [b.providerRoot, b.consumerRoot]) {
+      const tsconfig = joinPathFragments(root, 'tsconfig.json');
+      const typed = withNodeTypesForJest(jestConfigOf(tree, root), edits.peek(tsconfig));
+      if (typed !== undefined) edits.update(tsconfig, () => typed);
+    }
     edits.update('eslint.config.mjs', (content) => withScopeRules(content, b.provider, b.consumer));
-    if (!b.existingLibraries) edits.update('TESTING.md', (content) => `${content.replace(/\n*$/, '\n')}\n${testingSection(b)}`);
+    if (!b.existingLibraries && tree.exists('TESTING.md')) edits.update('TESTING.md', (content) => `${content.replace(/\n*$/, '\n')}\n${testingSection(b)}`);
   } catch (error) {
     if (error instanceof UnplaceableEditError) throw new Error(error.message);
     throw error;
   }
-  const files = filesToWrite(b, consumer, provider);
+  const files = filesToWrite(b, consumer, provider, sharedPreset ? 'lib' : 'lib-nx');
   for (const path of files.created) {
     if (tree.exists(path)) throw new Error(`${path} already exists: remove it or choose another resource.`);
   }
+  const swagger = hasPackage(tree, '@nestjs/swagger');
   const paths = b.existingLibraries ? undefined : withPaths(tree, b);
   for (const [templates, target, extra] of files.templates) {
-    generateFiles(tree, join(__dirname, 'files', templates), target, { ...b, ...files.substitutions, ...extra, tmpl: '' });
+    generateFiles(tree, join(__dirname, 'files', templates), target, { ...b, ...files.substitutions, swagger, ...extra, tmpl: '' });
   }
   edits.apply();
   if (paths !== undefined) tree.write('tsconfig.base.json', paths);
-  ensureWorkspaceDefaults(tree);
+  ensureWorkspaceDefaults(tree, sharedPreset);
   if (!b.existingLibraries) {
-    addProjectConfiguration(tree, `${b.provider}-contract`, libraryConfiguration(`libs/${b.provider}-contract`, 'type:contract', b.provider));
-    addProjectConfiguration(tree, `${b.provider}-client`, libraryConfiguration(`libs/${b.provider}-client`, 'type:client', b.provider));
+    for (const [lib, type] of [['contract', 'type:contract'], ['client', 'type:client']]) {
+      addProjectConfiguration(tree, `${b.provider}-${lib}`, libraryConfiguration(`libs/${b.provider}-${lib}`, type, b.provider, sharedPreset));
+    }
   }
+  const added = addKitPackages(tree);
   for (const line of files.notes) logger.info(line);
+  if (!b.existingLibraries && !tree.exists('TESTING.md')) logger.info('No TESTING.md in the workspace: the test levels are named by the generated specs.');
+  if (added.length > 0) logger.info(`Added to package.json: ${added.join(', ')}. Run \`npm install\`.`);
   await formatFiles(tree);
   const openApiSpec = joinPathFragments(b.providerSourceRoot, 'open-api.spec.ts');
   if (b.existingLibraries) return () => undefined;
@@ -136,10 +149,12 @@ function withPaths(tree: Tree, { provider }: Boundary): string {
 }
 
 /**
- * A library's own configuration is its tags and two small files: its tsconfig.json extends the workspace's
- * tsconfig.libs.json, its `typecheck` target is the workspace default, its `lint` target comes from the root ESLint
- * config (the @nx/eslint plugin infers it for a project without its own) and its `test` target from its jest.config.cjs.
+ * A library's own configuration is its tags and two small files: its tsconfig.json (extending the workspace's
+ * tsconfig.libs.json where libraries share the Jest preset, when its `typecheck` target is the workspace default), its
+ * `lint` target comes from the root ESLint config (the @nx/eslint plugin infers it for a project without its own) and
+ * its `test` target from its jest.config.cjs.
  */
-function libraryConfiguration(root: string, type: string, scope: string): ProjectConfiguration {
-  return { root, projectType: 'library', tags: [type, `scope:${scope}`], targets: { typecheck: {} } };
+function libraryConfiguration(root: string, type: string, scope: string, sharedPreset: boolean): ProjectConfiguration {
+  const targets: ProjectConfiguration['targets'] = sharedPreset ? { typecheck: {} } : {};
+  return { root, ...(sharedPreset ? {} : { sourceRoot: `${root}/src` }), projectType: 'library', tags: [type, `scope:${scope}`], targets };
 }

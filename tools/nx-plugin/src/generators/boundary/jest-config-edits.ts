@@ -1,3 +1,4 @@
+import { parseJson, serializeJson } from '@nx/devkit';
 import * as ts from 'typescript';
 import { appendToArrayLiteral } from './ast/array-literal';
 import { appendProperty } from './ast/object-literal';
@@ -35,4 +36,19 @@ function exportedObject(source: ts.SourceFile): ts.ObjectLiteralExpression | und
     }
   }
   return findAll(source, ts.isObjectLiteralExpression).find((object) => propertyOf(object, 'displayName') !== undefined);
+}
+
+/**
+ * An app's tsconfig.json naming Node's types where Jest reads the app's config written in TypeScript (through ts-node,
+ * which takes the nearest tsconfig.json) under TypeScript 6 or later: TypeScript 6 includes no `@types` package unless
+ * told, so `module.exports` in a jest.config.cts fails with `Cannot find name 'module'` and neither `test` nor the
+ * contract targets run (as in a workspace create-nx-workspace 23.2.1 makes today). `undefined` when nothing is needed.
+ */
+export function withNodeTypesForJest(jestConfig: string, tsconfig: string | undefined, typescriptVersion = ts.versionMajorMinor): string | undefined {
+  if (tsconfig === undefined || !/\.[cm]?ts$/.test(jestConfig) || Number(typescriptVersion.split('.')[0]) < 6) return undefined;
+  const json = parseJson<{ compilerOptions?: { types?: string[] } }>(tsconfig);
+  const types = json.compilerOptions?.types;
+  if (types?.includes('node')) return undefined;
+  json.compilerOptions = { ...json.compilerOptions, types: [...(types ?? []), 'node'] };
+  return serializeJson(json);
 }

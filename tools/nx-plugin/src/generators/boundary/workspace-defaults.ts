@@ -38,9 +38,19 @@ const PACT_TARGET_DEFAULTS: Record<'contract' | 'verify', TargetConfiguration> =
   },
 };
 
+/**
+ * Whether libraries take their Jest transform from the workspace's jest.preset.js and extend its tsconfig.libs.json,
+ * as this kit's own workspace has them; otherwise (Nx's own preset transforms nothing) each library names ts-jest and
+ * its tsconfig, as Nx's library generator writes them, and the workspace gets no tsconfig.libs.json or typecheck default.
+ */
+export function sharesLibraryPreset(tree: Tree): boolean {
+  const preset = tree.read('jest.preset.js', 'utf8');
+  return tree.exists(LIBS_TSCONFIG) || preset === null || /\btransform\b/.test(preset);
+}
+
 /** What every boundary relies on at the workspace level, written once where a workspace lacks it. */
-export function ensureWorkspaceDefaults(tree: Tree): void {
-  if (!tree.exists(LIBS_TSCONFIG)) {
+export function ensureWorkspaceDefaults(tree: Tree, sharedPreset: boolean): void {
+  if (sharedPreset && !tree.exists(LIBS_TSCONFIG)) {
     writeJson(tree, LIBS_TSCONFIG, {
       extends: './tsconfig.base.json',
       compilerOptions: {
@@ -60,7 +70,7 @@ export function ensureWorkspaceDefaults(tree: Tree): void {
   const targetDefaults = { ...nxJson.targetDefaults };
   const typecheck = targetDefaults['typecheck'];
   // A workspace that lists filtered typecheck defaults has chosen its own; the generator leaves them be.
-  if (!Array.isArray(typecheck) && typecheck?.options?.commands === undefined) {
+  if (sharedPreset && !Array.isArray(typecheck) && typecheck?.options?.commands === undefined) {
     targetDefaults['typecheck'] = {
       executor: 'nx:run-commands',
       cache: true,
