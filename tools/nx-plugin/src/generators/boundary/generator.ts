@@ -47,8 +47,8 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
     // Every edit is computed (and may refuse) before the first write.
     provider = b.existingLibraries ? undefined : wireProvider(tree, edits, { ...b, sourceRoot: b.providerSourceRoot });
     const providerJest = basename(jestConfigOf(tree, b.providerRoot));
-    edits.update(joinPathFragments(b.providerRoot, 'project.json'), (content) =>
-      withVerifyTarget(content, b.providerRoot, b.consumerApp, b.provider, providerJest),
+    updateProjectFile(tree, edits, b.providerRoot, (content) =>
+      withVerifyTarget(content, b.providerRoot, b.consumerProject, b.provider, providerJest),
     );
     consumer = wireConsumer(tree, edits, b.consumerSourceRoot, b.consumerApp, {
       p: b.p,
@@ -111,10 +111,10 @@ function editConsumerTargets(tree: Tree, edits: StagedEdits, b: Boundary): void 
       content,
       '\\.pact\\.spec\\.ts$',
       'x.pact.spec.ts',
-      `Consumer contract tests write pacts/ and run as their own target (\`nx contract ${b.consumerApp}\`).`,
+      `Consumer contract tests write pacts/ and run as their own target (\`nx contract ${b.consumerProject}\`).`,
     ),
   );
-  edits.update(joinPathFragments(b.consumerRoot, 'project.json'), (content) => {
+  updateProjectFile(tree, edits, b.consumerRoot, (content) => {
     const project = withAppTags(JSON.parse(content) as ProjectConfiguration, b.consumer);
     const pactFile = `{workspaceRoot}/pacts/${b.consumerApp}-${b.providerApp}.json`;
     // The rest of the target is nx.json's contract default.
@@ -129,6 +129,19 @@ function editConsumerTargets(tree: Tree, edits: StagedEdits, b: Boundary): void 
       contract: { ...existing, ...command, outputs: outputs.includes(pactFile) ? outputs : [...outputs, pactFile] },
     };
     return `${JSON.stringify(project, null, 2)}\n`;
+  });
+}
+
+/**
+ * Stages `change` of the app's project configuration (as project.json text): its project.json, or the `nx` field of its
+ * package.json where it has no project.json (a workspace of TypeScript project references).
+ */
+function updateProjectFile(tree: Tree, edits: StagedEdits, root: string, change: (projectJson: string) => string): void {
+  const projectJson = joinPathFragments(root, 'project.json');
+  if (tree.exists(projectJson) || !tree.exists(joinPathFragments(root, 'package.json'))) return edits.update(projectJson, change);
+  edits.update(joinPathFragments(root, 'package.json'), (content) => {
+    const manifest = JSON.parse(content);
+    return `${JSON.stringify({ ...manifest, nx: JSON.parse(change(JSON.stringify(manifest.nx ?? {}))) }, null, 2)}\n`;
   });
 }
 

@@ -12,6 +12,7 @@ import { verifyCommand } from './workspace-defaults';
 
 /** What the provider side needs to know of the app. */
 export interface ProviderSide {
+  providerProject: string;
   providerApp: string;
   consumerApp: string;
   providerRoot: string;
@@ -64,7 +65,7 @@ export function wireProvider(tree: Tree, edits: StagedEdits, b: ProviderSide): P
       content,
       '\\.pact-verify\\.spec\\.ts$',
       'x.pact-verify.spec.ts',
-      `Provider verification runs as its own target (\`nx verify ${b.providerApp}\`), after its consumers' \`contract\`.`,
+      `Provider verification runs as its own target (\`nx verify ${b.providerProject}\`), after its consumers' \`contract\`.`,
     ),
   );
   return { root, testApp };
