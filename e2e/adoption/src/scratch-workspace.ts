@@ -35,14 +35,14 @@ export const nestApplication = (app: string) => `npx nx g @nx/nest:application a
  */
 export const LAYOUTS: Layout[] = [
   {
-    name: 'TypeScript project references (--workspaces)',
-    create: [CREATE('ts', true), `npm install --save-dev @nx/nest@${NX_VERSION}`, nestApplication('payments')],
-    project: (app) => `@adopter/${app}`,
-  },
-  {
     name: 'tsconfig paths (--no-workspaces)',
     create: [`${CREATE('nest', false)} --appName=payments --linter=eslint --unitTestRunner=jest --e2eTestRunner=none --docker=false`],
     project: (app) => app,
+  },
+  {
+    name: 'TypeScript project references (--workspaces)',
+    create: [CREATE('ts', true), `npm install --save-dev @nx/nest@${NX_VERSION}`, nestApplication('payments')],
+    project: (app) => `@adopter/${app}`,
   },
 ];
 
