@@ -44,6 +44,8 @@ describe.each(LAYOUTS)('a fresh Nx workspace laid out with $name adopts the kit 
     step(`npx nx g @boundary/nx-plugin:boundary --provider ${payments} --consumer ${layout.project('users')} --resource charges`);
     step(`npx nx g @boundary/nx-plugin:boundary --provider ${payments} --consumer ${layout.project('orders')} --resource charges`);
     step('npm install');
+    // With TypeScript project references, Nx adds the new libraries to the apps' tsconfig references (a no-op with paths).
+    step('npx nx sync');
     step('git init --quiet && git add -A && git -c user.email=e2e@test.local -c user.name=e2e commit --quiet -m adopted');
 
     step('npx nx run-many -t lint test contract verify');

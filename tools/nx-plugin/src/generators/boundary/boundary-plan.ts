@@ -41,8 +41,8 @@ export function planBoundary(tree: Tree, { provider: providerName, consumer: con
   const projects = getProjects(tree);
   for (const [role, app] of [['provider', providerName], ['consumer', consumerName]] as const) {
     const project = projects.get(app);
-    if (project === undefined || project.projectType !== 'application') {
-      throw new Error(`Unknown ${role} "${app}": pass an existing app, e.g. ${[...appsOf(projects)].join(' or ') || 'inventory-service'}.`);
+    if (project === undefined || !isApp(tree, project)) {
+      throw new Error(`Unknown ${role} "${app}": pass an existing app, e.g. ${[...appsOf(tree, projects)].join(' or ') || 'inventory-service'}.`);
     }
   }
   if (providerName === consumerName) {
@@ -58,7 +58,8 @@ export function planBoundary(tree: Tree, { provider: providerName, consumer: con
   const providerProject = projects.get(providerName) as ProjectConfiguration;
   const consumerProject = projects.get(consumerName) as ProjectConfiguration;
   const libraries = [`${provider}-contract`, `${provider}-client`];
-  const existing = libraries.filter((lib) => projects.has(lib));
+  // A workspace of TypeScript project references names a library after its package.
+  const existing = libraries.filter((lib) => projects.has(lib) || projects.has(`@boundary/${lib}`));
   for (const lib of libraries) {
     if (existing.length < libraries.length && tree.exists(`libs/${lib}`)) {
       throw new Error(`libs/${lib} already exists but is not the provider's ${lib.endsWith('-client') ? 'client' : 'contract'} library: remove it or wire the boundary by hand.`);
@@ -101,6 +102,11 @@ export function planBoundary(tree: Tree, { provider: providerName, consumer: con
   };
 }
 
-function* appsOf(projects: Map<string, ProjectConfiguration>): Iterable<string> {
-  for (const [name, project] of projects) if (project.projectType === 'application') yield name;
+function* appsOf(tree: Tree, projects: Map<string, ProjectConfiguration>): Iterable<string> {
+  for (const [name, project] of projects) if (isApp(tree, project)) yield name;
+}
+
+/** An application: so declared, or (a package.json project, whose type Nx infers) one with a src/main.ts. */
+function isApp(tree: Tree, project: ProjectConfiguration): boolean {
+  return project.projectType === 'application' || (project.projectType === undefined && tree.exists(`${project.root}/src/main.ts`));
 }

@@ -67,13 +67,53 @@ describe('boundary generator in a workspace made by create-nx-workspace (the kit
 describe('withNodeTypesForJest: a Jest config in TypeScript is readable under TypeScript 6', () => {
   const tsconfig = '{ "extends": "../../tsconfig.base.json", "compilerOptions": { "esModuleInterop": true } }';
   it.each([
-    ['jest.config.cts', tsconfig, '6.0', ['node']],
-    ['jest.config.cts', '{ "compilerOptions": { "types": ["jest"] } }', '6.0', ['jest', 'node']],
-    ['jest.config.cts', '{ "compilerOptions": { "types": ["node"] } }', '6.0', undefined],
+    ['jest.config.cts', tsconfig, '6.0', { esModuleInterop: true, types: ['node'], ignoreDeprecations: '6.0' }],
+    ['jest.config.cts', '{ "compilerOptions": { "types": ["jest"] } }', '6.0', { types: ['jest', 'node'], ignoreDeprecations: '6.0' }],
+    ['jest.config.cts', '{ "compilerOptions": { "types": ["node"], "ignoreDeprecations": "6.0" } }', '6.0', undefined],
     ['jest.config.cjs', tsconfig, '6.0', undefined],
     ['jest.config.ts', tsconfig, '5.9', undefined],
-  ])('%s, %s, TypeScript %s: types %j', (config, content, version, types) => {
+  ])('%s, %s, TypeScript %s: %j', (config, content, version, compilerOptions) => {
     const out = withNodeTypesForJest(config, content, version);
-    expect(out === undefined ? undefined : JSON.parse(out).compilerOptions.types).toEqual(types);
+    expect(out === undefined ? undefined : JSON.parse(out).compilerOptions).toEqual(compilerOptions);
+  });
+});
+
+describe('boundary generator in a workspace of TypeScript project references (create-nx-workspace --workspaces)', () => {
+  let tree: Tree;
+  beforeAll(async () => {
+    tree = createTreeWithEmptyWorkspace();
+    tree.write('jest.preset.js', NX_JEST_PRESET);
+    tree.write('eslint.config.mjs', NX_ESLINT_CONFIG);
+    updateJson(tree, 'package.json', (json) => ({ ...json, workspaces: ['packages/*', 'apps/*'], devDependencies: { prettier: '~3.6.2' } }));
+    tree.write('tsconfig.json', JSON.stringify({ extends: './tsconfig.base.json', files: [], references: [{ path: './apps/payments' }, { path: './apps/users' }] }));
+    for (const app of ['payments', 'users']) {
+      // An app of this layout is a workspace package named @adopter/<app>, configured in its package.json.
+      addNestApplication(tree, app);
+      tree.delete(`apps/${app}/project.json`);
+      tree.write(`apps/${app}/package.json`, JSON.stringify({ name: `@adopter/${app}`, version: '0.0.1', private: true, nx: {} }));
+    }
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    await boundaryGenerator(tree, { provider: '@adopter/payments', consumer: '@adopter/users', resource: 'charges' });
+    jest.restoreAllMocks();
+  });
+
+  it('makes the libraries workspace packages: package.json with tags and entry points, tsconfig references, no paths', () => {
+    expect(readJson(tree, 'libs/payments-client/package.json')).toMatchObject({
+      name: '@boundary/payments-client',
+      exports: { './testing': { types: './src/testing/index.ts' } },
+      dependencies: { '@boundary/payments-contract': '*' },
+      nx: { tags: ['type:client', 'scope:payments'] },
+    });
+    expect(readJson(tree, 'package.json').workspaces).toEqual(['packages/*', 'apps/*', 'libs/*']);
+    expect(readJson(tree, 'tsconfig.json').references).toContainEqual({ path: './libs/payments-contract' });
+    expect(readJson(tree, 'tsconfig.base.json').compilerOptions.paths ?? {}).toEqual({});
+  });
+
+  it('names files and pacts after the unscoped app, and configures the apps in their package.json', () => {
+    expect(tree.exists('apps/users/src/contract/payments.pact.spec.ts')).toBe(true);
+    const users = readJson(tree, 'apps/users/package.json');
+    expect(users.dependencies).toEqual({ '@boundary/payments-contract': '*', '@boundary/payments-client': '*' });
+    expect(users.nx.targets.contract.outputs).toEqual(['{workspaceRoot}/pacts/users-payments.json']);
+    expect(readJson(tree, 'apps/payments/package.json').nx.implicitDependencies).toEqual(['@adopter/users']);
   });
 });

@@ -5,6 +5,7 @@ import {
   joinPathFragments,
   logger,
   readJson,
+  updateJson,
   type GeneratorCallback,
   type ProjectConfiguration,
   type Tree,
@@ -16,12 +17,12 @@ import { planBoundary, type Boundary } from './boundary-plan';
 import { wireConsumer, type ConsumerWiring } from './consumer-wiring';
 import { filesToWrite } from './boundary-files';
 import { withScopeRules } from './eslint-scope-rules';
-import { ignoringTests, withNodeTypesForJest } from './jest-config-edits';
+import { ignoringTests, jestEnv, withNodeTypesForJest } from './jest-config-edits';
 import { jestConfigOf, wireProvider, withAppTags, withVerifyTarget, type ProviderWiring } from './provider-wiring';
 import type { BoundaryGeneratorSchema } from './schema';
 import { StagedEdits } from './staged-edits';
 import { testingSection } from './testing-section';
-import { contractCommand, ensureWorkspaceDefaults, sharesLibraryPreset } from './workspace-defaults';
+import { contractCommand, ensureWorkspaceDefaults, libraryLayout } from './workspace-defaults';
 import { addKitPackages, hasPackage } from './workspace-packages';
 
 /**
@@ -39,7 +40,8 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
     logger.info(`${b.consumerApp} already consumes ${b.providerApp} (${pactSpec}): nothing to change.`);
     return () => undefined;
   }
-  const sharedPreset = sharesLibraryPreset(tree);
+  const layout = libraryLayout(tree);
+  const sharedPreset = layout === 'lib';
   const edits = new StagedEdits(tree);
   let consumer: ConsumerWiring;
   let provider: ProviderWiring | undefined;
@@ -68,19 +70,20 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
     if (error instanceof UnplaceableEditError) throw new Error(error.message);
     throw error;
   }
-  const files = filesToWrite(b, consumer, provider, sharedPreset ? 'lib' : 'lib-nx');
+  const files = filesToWrite(b, consumer, provider, layout);
   for (const path of files.created) {
     if (tree.exists(path)) throw new Error(`${path} already exists: remove it or choose another resource.`);
   }
   const swagger = hasPackage(tree, '@nestjs/swagger');
-  const paths = b.existingLibraries ? undefined : withPaths(tree, b);
+  const paths = b.existingLibraries || layout === 'lib-ts' ? undefined : withPaths(tree, b);
   for (const [templates, target, extra] of files.templates) {
     generateFiles(tree, join(__dirname, 'files', templates), target, { ...b, ...files.substitutions, swagger, ...extra, tmpl: '' });
   }
   edits.apply();
   if (paths !== undefined) tree.write('tsconfig.base.json', paths);
   ensureWorkspaceDefaults(tree, sharedPreset);
-  if (!b.existingLibraries) {
+  if (layout === 'lib-ts') asWorkspacePackages(tree, b);
+  else if (!b.existingLibraries) {
     for (const [lib, type] of [['contract', 'type:contract'], ['client', 'type:client']]) {
       addProjectConfiguration(tree, `${b.provider}-${lib}`, libraryConfiguration(`libs/${b.provider}-${lib}`, type, b.provider, sharedPreset));
     }
@@ -123,7 +126,7 @@ function editConsumerTargets(tree: Tree, edits: StagedEdits, b: Boundary): void 
     // nx.json's default runs jest.config.cjs; an app with another Jest config (jest.config.ts, say) names its own.
     const config = basename(jestConfig);
     const ownCommand = existing?.options?.command === undefined && config !== 'jest.config.cjs';
-    const command = ownCommand ? { options: { command: contractCommand(config) } } : {};
+    const command = ownCommand ? { options: { command: contractCommand(config), ...jestEnv(config) } } : {};
     project.targets = {
       ...project.targets,
       contract: { ...existing, ...command, outputs: outputs.includes(pactFile) ? outputs : [...outputs, pactFile] },
@@ -143,6 +146,32 @@ function updateProjectFile(tree: Tree, edits: StagedEdits, root: string, change:
     const manifest = JSON.parse(content);
     return `${JSON.stringify({ ...manifest, nx: JSON.parse(change(JSON.stringify(manifest.nx ?? {}))) }, null, 2)}\n`;
   });
+}
+
+/**
+ * In a workspace of TypeScript project references the libraries are workspace packages: the root package.json's
+ * workspaces and tsconfig.json's references include them, and each app lists the ones it imports (npm links them at
+ * `npm install`; `nx sync` then references them from the apps' tsconfigs).
+ */
+function asWorkspacePackages(tree: Tree, b: Boundary): void {
+  const contract = `@boundary/${b.provider}-contract`;
+  const client = `@boundary/${b.provider}-client`;
+  updateJson<{ workspaces?: string[] }>(tree, 'package.json', (json) => {
+    const workspaces = json.workspaces ?? [];
+    return workspaces.includes('libs/*') ? json : { ...json, workspaces: [...workspaces, 'libs/*'] };
+  });
+  updateJson<{ references?: { path: string }[] }>(tree, 'tsconfig.json', (json) => {
+    const references = json.references ?? [];
+    const missing = [`./libs/${b.provider}-contract`, `./libs/${b.provider}-client`].filter((path) => !references.some((r) => r.path === path));
+    return { ...json, references: [...references, ...missing.map((path) => ({ path }))] };
+  });
+  const dependOn = (root: string, packages: string[]) =>
+    updateJson<{ dependencies?: Record<string, string> }>(tree, joinPathFragments(root, 'package.json'), (json) => ({
+      ...json,
+      dependencies: { ...json.dependencies, ...Object.fromEntries(packages.map((name) => [name, json.dependencies?.[name] ?? '*'])) },
+    }));
+  dependOn(b.providerRoot, [contract]);
+  dependOn(b.consumerRoot, [contract, client]);
 }
 
 /** tsconfig.base.json with the two libraries' import paths (and the client's testing entry point). */

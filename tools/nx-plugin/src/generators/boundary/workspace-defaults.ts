@@ -1,4 +1,4 @@
-import { readNxJson, updateNxJson, writeJson, type TargetConfiguration, type Tree } from '@nx/devkit';
+import { readJson, readNxJson, updateNxJson, writeJson, type TargetConfiguration, type Tree } from '@nx/devkit';
 
 /** The workspace's tsconfig every generated library extends. */
 export const LIBS_TSCONFIG = 'tsconfig.libs.json';
@@ -46,6 +46,18 @@ const PACT_TARGET_DEFAULTS: Record<'contract' | 'verify', TargetConfiguration> =
 export function sharesLibraryPreset(tree: Tree): boolean {
   const preset = tree.read('jest.preset.js', 'utf8');
   return tree.exists(LIBS_TSCONFIG) || preset === null || /\btransform\b/.test(preset);
+}
+
+/**
+ * The template folder of the libraries' own config files: `lib` where they share the workspace's Jest preset, `lib-ts`
+ * in a workspace of TypeScript project references (npm workspaces, a root tsconfig.json of references: libraries are
+ * packages), else `lib-nx` (tsconfig paths).
+ */
+export function libraryLayout(tree: Tree): 'lib' | 'lib-nx' | 'lib-ts' {
+  if (sharesLibraryPreset(tree)) return 'lib';
+  const manifest = tree.exists('package.json') ? readJson<{ workspaces?: unknown }>(tree, 'package.json') : {};
+  const solution = tree.exists('tsconfig.json') ? readJson<{ references?: unknown }>(tree, 'tsconfig.json') : {};
+  return manifest.workspaces !== undefined && Array.isArray(solution.references) ? 'lib-ts' : 'lib-nx';
 }
 
 /** What every boundary relies on at the workspace level, written once where a workspace lacks it. */
