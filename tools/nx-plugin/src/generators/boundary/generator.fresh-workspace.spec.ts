@@ -3,7 +3,9 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { addNestApplication } from '../../testing/tree-fixtures';
 import { boundaryGenerator } from './generator';
 import { withNodeTypesForJest } from './jest-config-edits';
-import { BOUNDARY_VERSION } from './versions';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BOUNDARY_VERSION, PEER_DEPENDENCIES, PEER_DEV_DEPENDENCIES } from './versions';
 
 /** What `create-nx-workspace --preset=nest` leaves at the root: Nx's own Jest preset, no TESTING.md, no Swagger. */
 const NX_JEST_PRESET = "const nxPreset = require('@nx/jest/preset').default;\n\nmodule.exports = { ...nxPreset };\n";
@@ -61,6 +63,13 @@ describe('boundary generator in a workspace made by create-nx-workspace (the kit
     expect(controller).toContain("import { ZodValidationPipe } from '@boundary/service-kit/http';");
     expect(controller).not.toContain('@nestjs/swagger');
     expect(controller).not.toContain('@Api');
+  });
+});
+
+describe('versions.ts: the peers a workspace gets', () => {
+  const root = JSON.parse(readFileSync(join(__dirname, '../../../../../package.json'), 'utf8'));
+  it.each(Object.entries({ ...PEER_DEPENDENCIES, ...PEER_DEV_DEPENDENCIES }))('%s %s starts at the version this repository tests with', (name, range) => {
+    expect(range.replace(/^[\^~]/, '')).toBe({ ...root.dependencies, ...root.devDependencies }[name]);
   });
 });
 

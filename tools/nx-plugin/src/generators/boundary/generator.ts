@@ -5,7 +5,6 @@ import {
   joinPathFragments,
   logger,
   readJson,
-  updateJson,
   type GeneratorCallback,
   type ProjectConfiguration,
   type Tree,
@@ -23,7 +22,7 @@ import type { BoundaryGeneratorSchema } from './schema';
 import { StagedEdits } from './staged-edits';
 import { testingSection } from './testing-section';
 import { contractCommand, ensureWorkspaceDefaults, libraryLayout } from './workspace-defaults';
-import { addKitPackages, hasPackage } from './workspace-packages';
+import { addKitPackages, asWorkspacePackages, hasPackage } from './workspace-packages';
 
 /**
  * Generates the boundary between two NestJS apps, as user-service → order-service has it: the provider's contract and
@@ -146,32 +145,6 @@ function updateProjectFile(tree: Tree, edits: StagedEdits, root: string, change:
     const manifest = JSON.parse(content);
     return `${JSON.stringify({ ...manifest, nx: JSON.parse(change(JSON.stringify(manifest.nx ?? {}))) }, null, 2)}\n`;
   });
-}
-
-/**
- * In a workspace of TypeScript project references the libraries are workspace packages: the root package.json's
- * workspaces and tsconfig.json's references include them, and each app lists the ones it imports (npm links them at
- * `npm install`; `nx sync` then references them from the apps' tsconfigs).
- */
-function asWorkspacePackages(tree: Tree, b: Boundary): void {
-  const contract = `@boundary/${b.provider}-contract`;
-  const client = `@boundary/${b.provider}-client`;
-  updateJson<{ workspaces?: string[] }>(tree, 'package.json', (json) => {
-    const workspaces = json.workspaces ?? [];
-    return workspaces.includes('libs/*') ? json : { ...json, workspaces: [...workspaces, 'libs/*'] };
-  });
-  updateJson<{ references?: { path: string }[] }>(tree, 'tsconfig.json', (json) => {
-    const references = json.references ?? [];
-    const missing = [`./libs/${b.provider}-contract`, `./libs/${b.provider}-client`].filter((path) => !references.some((r) => r.path === path));
-    return { ...json, references: [...references, ...missing.map((path) => ({ path }))] };
-  });
-  const dependOn = (root: string, packages: string[]) =>
-    updateJson<{ dependencies?: Record<string, string> }>(tree, joinPathFragments(root, 'package.json'), (json) => ({
-      ...json,
-      dependencies: { ...json.dependencies, ...Object.fromEntries(packages.map((name) => [name, json.dependencies?.[name] ?? '*'])) },
-    }));
-  dependOn(b.providerRoot, [contract]);
-  dependOn(b.consumerRoot, [contract, client]);
 }
 
 /** tsconfig.base.json with the two libraries' import paths (and the client's testing entry point). */

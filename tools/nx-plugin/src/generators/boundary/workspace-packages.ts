@@ -1,4 +1,5 @@
-import { addDependenciesToPackageJson, readJson, type Tree } from '@nx/devkit';
+import { addDependenciesToPackageJson, joinPathFragments, readJson, updateJson, type Tree } from '@nx/devkit';
+import type { Boundary } from './boundary-plan';
 import { BOUNDARY_VERSION, KIT_DEPENDENCIES, KIT_DEV_DEPENDENCIES, PEER_DEPENDENCIES, PEER_DEV_DEPENDENCIES } from './versions';
 
 interface PackageJson {
@@ -41,4 +42,30 @@ export function addKitPackages(tree: Tree): string[] {
   // The returned install task is not run: the user runs `npm install`, as the README's adoption steps say.
   if (added.length > 0) addDependenciesToPackageJson(tree, dependencies, devDependencies, undefined, true);
   return added;
+}
+
+/**
+ * In a workspace of TypeScript project references the libraries are workspace packages: the root package.json's
+ * workspaces and tsconfig.json's references include them, and each app lists the ones it imports (npm links them at
+ * `npm install`; `nx sync` then references them from the apps' tsconfigs).
+ */
+export function asWorkspacePackages(tree: Tree, b: Boundary): void {
+  const contract = `@boundary/${b.provider}-contract`;
+  const client = `@boundary/${b.provider}-client`;
+  updateJson<{ workspaces?: string[] }>(tree, 'package.json', (json) => {
+    const workspaces = json.workspaces ?? [];
+    return workspaces.includes('libs/*') ? json : { ...json, workspaces: [...workspaces, 'libs/*'] };
+  });
+  updateJson<{ references?: { path: string }[] }>(tree, 'tsconfig.json', (json) => {
+    const references = json.references ?? [];
+    const missing = [`./libs/${b.provider}-contract`, `./libs/${b.provider}-client`].filter((path) => !references.some((r) => r.path === path));
+    return { ...json, references: [...references, ...missing.map((path) => ({ path }))] };
+  });
+  const dependOn = (root: string, packages: string[]) =>
+    updateJson<{ dependencies?: Record<string, string> }>(tree, joinPathFragments(root, 'package.json'), (json) => ({
+      ...json,
+      dependencies: { ...json.dependencies, ...Object.fromEntries(packages.map((name) => [name, json.dependencies?.[name] ?? '*'])) },
+    }));
+  dependOn(b.providerRoot, [contract]);
+  dependOn(b.consumerRoot, [contract, client]);
 }
