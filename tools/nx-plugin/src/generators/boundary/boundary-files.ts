@@ -10,9 +10,11 @@ export type Templates = [folder: string, target: string, substitutions: Record<s
 /**
  * The template folders to write and where, the files they create in the apps (a clash with one is refused), what to tell
  * the user, and the substitutions every template shares. A further consumer of a provider gets its own files only; an
- * app without a test app gets one on its root module.
+ * app without a test app gets one on its root module. `lib` is the folder of the libraries' own config files: `lib-nx`
+ * where each library names its Jest transform, as Nx's library generator writes it; `lib-ts` where libraries are
+ * workspace packages with TypeScript project references.
  */
-export function filesToWrite(b: Boundary, consumer: ConsumerWiring, provider: ProviderWiring | undefined) {
+export function filesToWrite(b: Boundary, consumer: ConsumerWiring, provider: ProviderWiring | undefined, lib = 'lib') {
   const templates: Templates[] = [];
   const created: string[] = [];
   const notes: string[] = [];
@@ -22,9 +24,9 @@ export function filesToWrite(b: Boundary, consumer: ConsumerWiring, provider: Pr
     return ['test-app', sourceRoot.replace(/\/src$/, ''), { app, appClass, rootClass: root.className, rootImport: relativeImport(path, root.path) }];
   };
   if (!b.existingLibraries) {
-    templates.push(['lib', `libs/${b.provider}-contract`, { project: `${b.provider}-contract` }]);
+    templates.push([lib, `libs/${b.provider}-contract`, { project: `${b.provider}-contract`, libType: 'contract', testingEntry: false, contractDependency: false }]);
     templates.push(['contract', `libs/${b.provider}-contract`, {}]);
-    templates.push(['lib', `libs/${b.provider}-client`, { project: `${b.provider}-client` }]);
+    templates.push([lib, `libs/${b.provider}-client`, { project: `${b.provider}-client`, libType: 'client', testingEntry: true, contractDependency: true }]);
     templates.push(['client', `libs/${b.provider}-client`, {}]);
   }
   if (provider !== undefined) {

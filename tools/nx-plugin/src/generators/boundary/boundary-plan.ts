@@ -6,6 +6,10 @@ import type { BoundaryGeneratorSchema } from './schema';
 
 /** Everything the boundary is named by, derived once from the options and the workspace. */
 export interface Boundary {
+  /** The apps' Nx project names: `payments`, or `@acme/payments` in a workspace of TypeScript project references. */
+  providerProject: string;
+  consumerProject: string;
+  /** The apps' names without an npm scope, as files, pacts and libraries are named after them. */
   providerApp: string;
   consumerApp: string;
   /** The libraries' base name: `<name>` for an app `<name>-service`, else the app's name. */
@@ -33,27 +37,29 @@ export interface Boundary {
 }
 
 /** The boundary's names, or a one-line refusal of input it cannot serve. */
-export function planBoundary(tree: Tree, { provider: providerApp, consumer: consumerApp, resource }: BoundaryGeneratorSchema): Boundary {
+export function planBoundary(tree: Tree, { provider: providerName, consumer: consumerName, resource }: BoundaryGeneratorSchema): Boundary {
   const projects = getProjects(tree);
-  for (const [role, app] of [['provider', providerApp], ['consumer', consumerApp]] as const) {
+  for (const [role, app] of [['provider', providerName], ['consumer', consumerName]] as const) {
     const project = projects.get(app);
-    if (project === undefined || project.projectType !== 'application') {
-      throw new Error(`Unknown ${role} "${app}": pass an existing app, e.g. ${[...appsOf(projects)].join(' or ') || 'inventory-service'}.`);
+    if (project === undefined || !isApp(tree, project)) {
+      throw new Error(`Unknown ${role} "${app}": pass an existing app, e.g. ${[...appsOf(tree, projects)].join(' or ') || 'inventory-service'}.`);
     }
   }
-  if (providerApp === consumerApp) {
-    throw new Error(`Provider and consumer are both "${providerApp}": a boundary joins two different apps.`);
+  if (providerName === consumerName) {
+    throw new Error(`Provider and consumer are both "${providerName}": a boundary joins two different apps.`);
   }
+  const [providerApp, consumerApp] = [providerName, consumerName].map((name) => name.replace(/^@[^/]+\//, ''));
   const singular = singularOf(resource);
   if (singular === undefined) {
     throw new Error(`Invalid resource "${resource}": use a kebab-case plural noun, e.g. items or stock-levels.`);
   }
   const provider = serviceBaseName(providerApp) ?? providerApp;
   const consumer = serviceBaseName(consumerApp) ?? consumerApp;
-  const providerProject = projects.get(providerApp) as ProjectConfiguration;
-  const consumerProject = projects.get(consumerApp) as ProjectConfiguration;
+  const providerProject = projects.get(providerName) as ProjectConfiguration;
+  const consumerProject = projects.get(consumerName) as ProjectConfiguration;
   const libraries = [`${provider}-contract`, `${provider}-client`];
-  const existing = libraries.filter((lib) => projects.has(lib));
+  // A workspace of TypeScript project references names a library after its package.
+  const existing = libraries.filter((lib) => projects.has(lib) || projects.has(`@boundary/${lib}`));
   for (const lib of libraries) {
     if (existing.length < libraries.length && tree.exists(`libs/${lib}`)) {
       throw new Error(`libs/${lib} already exists but is not the provider's ${lib.endsWith('-client') ? 'client' : 'contract'} library: remove it or wire the boundary by hand.`);
@@ -72,6 +78,8 @@ export function planBoundary(tree: Tree, { provider: providerApp, consumer: cons
   const main = tree.read(`${providerSourceRoot}/main.ts`, 'utf8');
   const prefix = main === null ? undefined : globalPrefixOf(parseSource(`${providerSourceRoot}/main.ts`, main));
   return {
+    providerProject: providerName,
+    consumerProject: consumerName,
     providerApp,
     consumerApp,
     provider,
@@ -94,6 +102,11 @@ export function planBoundary(tree: Tree, { provider: providerApp, consumer: cons
   };
 }
 
-function* appsOf(projects: Map<string, ProjectConfiguration>): Iterable<string> {
-  for (const [name, project] of projects) if (project.projectType === 'application') yield name;
+function* appsOf(tree: Tree, projects: Map<string, ProjectConfiguration>): Iterable<string> {
+  for (const [name, project] of projects) if (isApp(tree, project)) yield name;
+}
+
+/** An application: so declared, or (a package.json project, whose type Nx infers) one with a src/main.ts. */
+function isApp(tree: Tree, project: ProjectConfiguration): boolean {
+  return project.projectType === 'application' || (project.projectType === undefined && tree.exists(`${project.root}/src/main.ts`));
 }

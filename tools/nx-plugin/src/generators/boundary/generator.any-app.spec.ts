@@ -5,10 +5,10 @@ import { serviceGenerator } from '../service/generator';
 import { boundaryGenerator } from './generator';
 import { addNestApplication, copyAppFromWorkspace, copyFromWorkspace } from '../../testing/tree-fixtures';
 
-/** A workspace with the repository's ESLint config and TESTING.md, a provider with --database and a consumer, both made by the service generator. */
+/** A workspace with the repository's ESLint config, TESTING.md, package.json and tsconfig.base.json, a provider with --database and a consumer, both made by the service generator. */
 async function workspace(): Promise<Tree> {
   const tree = createTreeWithEmptyWorkspace();
-  for (const file of ['eslint.config.mjs', 'TESTING.md']) copyFromWorkspace(tree, file);
+  for (const file of ['eslint.config.mjs', 'TESTING.md', 'package.json', 'tsconfig.base.json']) copyFromWorkspace(tree, file);
   await serviceGenerator(tree, { name: 'stock-level-service', port: 5010, database: true });
   await serviceGenerator(tree, { name: 'shop-service', port: 5011 });
   return tree;
@@ -224,7 +224,7 @@ describe('boundary generator on the repository’s User and Order Services as co
   let said: unknown[];
   beforeAll(async () => {
     tree = createTreeWithEmptyWorkspace();
-    for (const file of ['eslint.config.mjs', 'TESTING.md']) copyFromWorkspace(tree, file);
+    for (const file of ['eslint.config.mjs', 'TESTING.md', 'package.json', 'tsconfig.base.json']) copyFromWorkspace(tree, file);
     copyAppFromWorkspace(tree, 'user-service');
     copyAppFromWorkspace(tree, 'order-service');
     await serviceGenerator(tree, { name: 'payments-service', port: 5020 });

@@ -14,12 +14,13 @@ import { boundaryGenerator } from './generator';
 const workspaceRoot = join(__dirname, '../../../../..');
 
 /**
- * A workspace with the repository's eslint.config.mjs and TESTING.md, a provider made with --database and a consumer
+ * A workspace with the repository's eslint.config.mjs, TESTING.md, package.json and tsconfig.base.json (the kit's
+ * libraries mapped to source, their peers installed), a provider made with --database and a consumer
  * made without, both by the service generator, as a user would have them before running the boundary generator.
  */
 async function workspaceWithServices(): Promise<Tree> {
   const tree = createTreeWithEmptyWorkspace();
-  for (const file of ['eslint.config.mjs', 'TESTING.md']) tree.write(file, readFileSync(join(workspaceRoot, file), 'utf8'));
+  for (const file of ['eslint.config.mjs', 'TESTING.md', 'package.json', 'tsconfig.base.json']) tree.write(file, readFileSync(join(workspaceRoot, file), 'utf8'));
   await serviceGenerator(tree, { name: 'stock-level-service', port: 5010, database: true });
   await serviceGenerator(tree, { name: 'shop-service', port: 5011 });
   return tree;

@@ -16,17 +16,19 @@ import { planBoundary, type Boundary } from './boundary-plan';
 import { wireConsumer, type ConsumerWiring } from './consumer-wiring';
 import { filesToWrite } from './boundary-files';
 import { withScopeRules } from './eslint-scope-rules';
-import { ignoringTests } from './jest-config-edits';
+import { ignoringTests, jestEnv, withNodeTypesForJest } from './jest-config-edits';
 import { jestConfigOf, wireProvider, withAppTags, withVerifyTarget, type ProviderWiring } from './provider-wiring';
 import type { BoundaryGeneratorSchema } from './schema';
 import { StagedEdits } from './staged-edits';
 import { testingSection } from './testing-section';
-import { contractCommand, ensureWorkspaceDefaults } from './workspace-defaults';
+import { contractCommand, ensureWorkspaceDefaults, libraryLayout } from './workspace-defaults';
+import { addKitPackages, asWorkspacePackages, hasPackage } from './workspace-packages';
 
 /**
  * Generates the boundary between two NestJS apps, as user-service → order-service has it: the provider's contract and
  * client libraries, its `GET /<resource>/:id` route, verification and `verify` target; the consumer's wiring, pact spec
- * and `contract` target; module-boundary rules, tsconfig paths, `nx affected` wiring and a TESTING.md section. A
+ * and `contract` target; module-boundary rules, tsconfig paths, `nx affected` wiring, a TESTING.md section where the
+ * workspace has a TESTING.md, and the packages the generated code imports in package.json (then `npm install`). A
  * provider that has its libraries already gains one more consumer, and nothing else. Edits the apps' TypeScript
  * through its syntax tree, found from main.ts; throws one line, before writing anything, on input it cannot serve.
  */
@@ -37,6 +39,8 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
     logger.info(`${b.consumerApp} already consumes ${b.providerApp} (${pactSpec}): nothing to change.`);
     return () => undefined;
   }
+  const layout = libraryLayout(tree);
+  const sharedPreset = layout === 'lib';
   const edits = new StagedEdits(tree);
   let consumer: ConsumerWiring;
   let provider: ProviderWiring | undefined;
@@ -44,8 +48,8 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
     // Every edit is computed (and may refuse) before the first write.
     provider = b.existingLibraries ? undefined : wireProvider(tree, edits, { ...b, sourceRoot: b.providerSourceRoot });
     const providerJest = basename(jestConfigOf(tree, b.providerRoot));
-    edits.update(joinPathFragments(b.providerRoot, 'project.json'), (content) =>
-      withVerifyTarget(content, b.providerRoot, b.consumerApp, b.provider, providerJest),
+    updateProjectFile(tree, edits, b.providerRoot, (content) =>
+      withVerifyTarget(content, b.providerRoot, b.consumerProject, b.provider, providerJest),
     );
     consumer = wireConsumer(tree, edits, b.consumerSourceRoot, b.consumerApp, {
       p: b.p,
@@ -54,28 +58,39 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
       defaultUrl: b.defaultUrl,
     });
     editConsumerTargets(tree, edits, b);
+    for (const root of b.existingLibraries ? [b.consumerRoot] : [b.providerRoot, b.consumerRoot]) {
+      const tsconfig = joinPathFragments(root, 'tsconfig.json');
+      const typed = withNodeTypesForJest(jestConfigOf(tree, root), edits.peek(tsconfig));
+      if (typed !== undefined) edits.update(tsconfig, () => typed);
+    }
     edits.update('eslint.config.mjs', (content) => withScopeRules(content, b.provider, b.consumer));
-    if (!b.existingLibraries) edits.update('TESTING.md', (content) => `${content.replace(/\n*$/, '\n')}\n${testingSection(b)}`);
+    if (!b.existingLibraries && tree.exists('TESTING.md')) edits.update('TESTING.md', (content) => `${content.replace(/\n*$/, '\n')}\n${testingSection(b)}`);
   } catch (error) {
     if (error instanceof UnplaceableEditError) throw new Error(error.message);
     throw error;
   }
-  const files = filesToWrite(b, consumer, provider);
+  const files = filesToWrite(b, consumer, provider, layout);
   for (const path of files.created) {
     if (tree.exists(path)) throw new Error(`${path} already exists: remove it or choose another resource.`);
   }
-  const paths = b.existingLibraries ? undefined : withPaths(tree, b);
+  const swagger = hasPackage(tree, '@nestjs/swagger');
+  const paths = b.existingLibraries || layout === 'lib-ts' ? undefined : withPaths(tree, b);
   for (const [templates, target, extra] of files.templates) {
-    generateFiles(tree, join(__dirname, 'files', templates), target, { ...b, ...files.substitutions, ...extra, tmpl: '' });
+    generateFiles(tree, join(__dirname, 'files', templates), target, { ...b, ...files.substitutions, swagger, ...extra, tmpl: '' });
   }
   edits.apply();
   if (paths !== undefined) tree.write('tsconfig.base.json', paths);
-  ensureWorkspaceDefaults(tree);
-  if (!b.existingLibraries) {
-    addProjectConfiguration(tree, `${b.provider}-contract`, libraryConfiguration(`libs/${b.provider}-contract`, 'type:contract', b.provider));
-    addProjectConfiguration(tree, `${b.provider}-client`, libraryConfiguration(`libs/${b.provider}-client`, 'type:client', b.provider));
+  ensureWorkspaceDefaults(tree, sharedPreset);
+  if (layout === 'lib-ts') asWorkspacePackages(tree, b);
+  else if (!b.existingLibraries) {
+    for (const [lib, type] of [['contract', 'type:contract'], ['client', 'type:client']]) {
+      addProjectConfiguration(tree, `${b.provider}-${lib}`, libraryConfiguration(`libs/${b.provider}-${lib}`, type, b.provider, sharedPreset));
+    }
   }
+  const added = addKitPackages(tree);
   for (const line of files.notes) logger.info(line);
+  if (!b.existingLibraries && !tree.exists('TESTING.md')) logger.info('No TESTING.md in the workspace: the test levels are named by the generated specs.');
+  if (added.length > 0) logger.info(`Added to package.json: ${added.join(', ')}. Run \`npm install\`.`);
   await formatFiles(tree);
   const openApiSpec = joinPathFragments(b.providerSourceRoot, 'open-api.spec.ts');
   if (b.existingLibraries) return () => undefined;
@@ -98,10 +113,10 @@ function editConsumerTargets(tree: Tree, edits: StagedEdits, b: Boundary): void 
       content,
       '\\.pact\\.spec\\.ts$',
       'x.pact.spec.ts',
-      `Consumer contract tests write pacts/ and run as their own target (\`nx contract ${b.consumerApp}\`).`,
+      `Consumer contract tests write pacts/ and run as their own target (\`nx contract ${b.consumerProject}\`).`,
     ),
   );
-  edits.update(joinPathFragments(b.consumerRoot, 'project.json'), (content) => {
+  updateProjectFile(tree, edits, b.consumerRoot, (content) => {
     const project = withAppTags(JSON.parse(content) as ProjectConfiguration, b.consumer);
     const pactFile = `{workspaceRoot}/pacts/${b.consumerApp}-${b.providerApp}.json`;
     // The rest of the target is nx.json's contract default.
@@ -110,12 +125,25 @@ function editConsumerTargets(tree: Tree, edits: StagedEdits, b: Boundary): void 
     // nx.json's default runs jest.config.cjs; an app with another Jest config (jest.config.ts, say) names its own.
     const config = basename(jestConfig);
     const ownCommand = existing?.options?.command === undefined && config !== 'jest.config.cjs';
-    const command = ownCommand ? { options: { command: contractCommand(config) } } : {};
+    const command = ownCommand ? { options: { command: contractCommand(config), ...jestEnv(config) } } : {};
     project.targets = {
       ...project.targets,
       contract: { ...existing, ...command, outputs: outputs.includes(pactFile) ? outputs : [...outputs, pactFile] },
     };
     return `${JSON.stringify(project, null, 2)}\n`;
+  });
+}
+
+/**
+ * Stages `change` of the app's project configuration (as project.json text): its project.json, or the `nx` field of its
+ * package.json where it has no project.json (a workspace of TypeScript project references).
+ */
+function updateProjectFile(tree: Tree, edits: StagedEdits, root: string, change: (projectJson: string) => string): void {
+  const projectJson = joinPathFragments(root, 'project.json');
+  if (tree.exists(projectJson) || !tree.exists(joinPathFragments(root, 'package.json'))) return edits.update(projectJson, change);
+  edits.update(joinPathFragments(root, 'package.json'), (content) => {
+    const manifest = JSON.parse(content);
+    return `${JSON.stringify({ ...manifest, nx: JSON.parse(change(JSON.stringify(manifest.nx ?? {}))) }, null, 2)}\n`;
   });
 }
 
@@ -136,10 +164,12 @@ function withPaths(tree: Tree, { provider }: Boundary): string {
 }
 
 /**
- * A library's own configuration is its tags and two small files: its tsconfig.json extends the workspace's
- * tsconfig.libs.json, its `typecheck` target is the workspace default, its `lint` target comes from the root ESLint
- * config (the @nx/eslint plugin infers it for a project without its own) and its `test` target from its jest.config.cjs.
+ * A library's own configuration is its tags and two small files: its tsconfig.json (extending the workspace's
+ * tsconfig.libs.json where libraries share the Jest preset, when its `typecheck` target is the workspace default), its
+ * `lint` target comes from the root ESLint config (the @nx/eslint plugin infers it for a project without its own) and
+ * its `test` target from its jest.config.cjs.
  */
-function libraryConfiguration(root: string, type: string, scope: string): ProjectConfiguration {
-  return { root, projectType: 'library', tags: [type, `scope:${scope}`], targets: { typecheck: {} } };
+function libraryConfiguration(root: string, type: string, scope: string, sharedPreset: boolean): ProjectConfiguration {
+  const targets: ProjectConfiguration['targets'] = sharedPreset ? { typecheck: {} } : {};
+  return { root, ...(sharedPreset ? {} : { sourceRoot: `${root}/src` }), projectType: 'library', tags: [type, `scope:${scope}`], targets };
 }

@@ -6,12 +6,13 @@ import { findRootModule, relativeImport, type RootModule } from './ast/root-modu
 import { compactText, findAll, parseSource, UnplaceableEditError } from './ast/source-file';
 import { findTestApp, type TestApp } from './ast/test-app';
 import type { Spellings } from './boundary-names';
-import { ignoringTests, JEST_CONFIGS } from './jest-config-edits';
+import { ignoringTests, JEST_CONFIGS, jestEnv } from './jest-config-edits';
 import type { StagedEdits } from './staged-edits';
 import { verifyCommand } from './workspace-defaults';
 
 /** What the provider side needs to know of the app. */
 export interface ProviderSide {
+  providerProject: string;
   providerApp: string;
   consumerApp: string;
   providerRoot: string;
@@ -64,7 +65,7 @@ export function wireProvider(tree: Tree, edits: StagedEdits, b: ProviderSide): P
       content,
       '\\.pact-verify\\.spec\\.ts$',
       'x.pact-verify.spec.ts',
-      `Provider verification runs as its own target (\`nx verify ${b.providerApp}\`), after its consumers' \`contract\`.`,
+      `Provider verification runs as its own target (\`nx verify ${b.providerProject}\`), after its consumers' \`contract\`.`,
     ),
   );
   return { root, testApp };
@@ -90,7 +91,7 @@ export function withVerifyTarget(content: string, providerRoot: string, consumer
   project.implicitDependencies = dependencies.includes(consumerApp) ? dependencies : [...dependencies, consumerApp];
   if (project.targets?.['verify'] === undefined) {
     const inputs = database ? { inputs: ['...', { env: 'DATABASE_URL' }] } : {};
-    project.targets = { ...project.targets, verify: { ...inputs, options: { cwd: providerRoot, command: verifyCommand(jestConfig) } } };
+    project.targets = { ...project.targets, verify: { ...inputs, options: { cwd: providerRoot, command: verifyCommand(jestConfig), ...jestEnv(jestConfig) } } };
   }
   return `${JSON.stringify(project, null, 2)}\n`;
 }

@@ -1,4 +1,4 @@
-import { readNxJson, updateNxJson, writeJson, type TargetConfiguration, type Tree } from '@nx/devkit';
+import { readJson, readNxJson, updateNxJson, writeJson, type TargetConfiguration, type Tree } from '@nx/devkit';
 
 /** The workspace's tsconfig every generated library extends. */
 export const LIBS_TSCONFIG = 'tsconfig.libs.json';
@@ -38,9 +38,31 @@ const PACT_TARGET_DEFAULTS: Record<'contract' | 'verify', TargetConfiguration> =
   },
 };
 
+/**
+ * Whether libraries take their Jest transform from the workspace's jest.preset.js and extend its tsconfig.libs.json,
+ * as this kit's own workspace has them; otherwise (Nx's own preset transforms nothing) each library names ts-jest and
+ * its tsconfig, as Nx's library generator writes them, and the workspace gets no tsconfig.libs.json or typecheck default.
+ */
+export function sharesLibraryPreset(tree: Tree): boolean {
+  const preset = tree.read('jest.preset.js', 'utf8');
+  return tree.exists(LIBS_TSCONFIG) || preset === null || /\btransform\b/.test(preset);
+}
+
+/**
+ * The template folder of the libraries' own config files: `lib` where they share the workspace's Jest preset, `lib-ts`
+ * in a workspace of TypeScript project references (npm workspaces, a root tsconfig.json of references: libraries are
+ * packages), else `lib-nx` (tsconfig paths).
+ */
+export function libraryLayout(tree: Tree): 'lib' | 'lib-nx' | 'lib-ts' {
+  if (sharesLibraryPreset(tree)) return 'lib';
+  const manifest = tree.exists('package.json') ? readJson<{ workspaces?: unknown }>(tree, 'package.json') : {};
+  const solution = tree.exists('tsconfig.json') ? readJson<{ references?: unknown }>(tree, 'tsconfig.json') : {};
+  return manifest.workspaces !== undefined && Array.isArray(solution.references) ? 'lib-ts' : 'lib-nx';
+}
+
 /** What every boundary relies on at the workspace level, written once where a workspace lacks it. */
-export function ensureWorkspaceDefaults(tree: Tree): void {
-  if (!tree.exists(LIBS_TSCONFIG)) {
+export function ensureWorkspaceDefaults(tree: Tree, sharedPreset: boolean): void {
+  if (sharedPreset && !tree.exists(LIBS_TSCONFIG)) {
     writeJson(tree, LIBS_TSCONFIG, {
       extends: './tsconfig.base.json',
       compilerOptions: {
@@ -60,7 +82,7 @@ export function ensureWorkspaceDefaults(tree: Tree): void {
   const targetDefaults = { ...nxJson.targetDefaults };
   const typecheck = targetDefaults['typecheck'];
   // A workspace that lists filtered typecheck defaults has chosen its own; the generator leaves them be.
-  if (!Array.isArray(typecheck) && typecheck?.options?.commands === undefined) {
+  if (sharedPreset && !Array.isArray(typecheck) && typecheck?.options?.commands === undefined) {
     targetDefaults['typecheck'] = {
       executor: 'nx:run-commands',
       cache: true,
