@@ -12,7 +12,7 @@ const workspaceRoot = join(__dirname, '../../../../..');
  * 25 files and 550 lines; the budget follows each shrink so that nothing grows back unnoticed.
  */
 const MAX_FILES = 36;
-const MAX_LINES = 615;
+const MAX_LINES = 613;
 
 interface FileWeight {
   path: string;

@@ -37,7 +37,10 @@ export function wireConsumer(tree: Tree, edits: StagedEdits, sourceRoot: string,
     edits.update(root.path, (content) => {
       let out = withNamedImport(root.path, content, module, c.clientImport);
       out = withNamedImport(root.path, out, 'currentRequestId', '@boundary/service-kit');
-      const entry = `${module}.forRoot({ ...${access.parameter}.${c.property}, requestId: currentRequestId, isGlobal: true })`;
+      out = withNamedImport(root.path, out, 'currentDeadlineAt', '@boundary/service-kit');
+      // The request id and what is left of the served request's budget go with every call (README, "Budgets").
+      const context = 'requestId: currentRequestId, deadlineAt: currentDeadlineAt';
+      const entry = `${module}.forRoot({ ...${access.parameter}.${c.property}, ${context}, isGlobal: true })`;
       return withModuleEntry(root.path, out, root, 'imports', entry);
     });
     edits.update(config.path, (content) => withClientConfig(content, config, c));

@@ -154,7 +154,7 @@ describe('boundary generator on reformatted files', () => {
     squash('apps/stock-level-service/src/stock-level/stock-level.module.ts');
     await boundaryGenerator(tree, { provider: 'stock-level-service', consumer: 'shop-service', resource: 'warehouse-items' });
     const module = read(tree, 'apps/shop-service/src/shop-service.module.ts');
-    expect(module).toContain('StockLevelClientModule.forRoot({ ...options.stockLevelClient, requestId: currentRequestId, isGlobal: true })');
+    expect(module).toContain('StockLevelClientModule.forRoot({ ...options.stockLevelClient, requestId: currentRequestId, deadlineAt: currentDeadlineAt, isGlobal: true })');
     expect(module).toContain("Pick<ShopServiceConfig, 'serviceToken' | 'stockLevelClient'>");
     expect(parses('shop-service.module.ts', module)).toBe(true);
     const feature = read(tree, 'apps/stock-level-service/src/stock-level/stock-level.module.ts');
@@ -237,7 +237,7 @@ describe('boundary generator on the repository’s User and Order Services as co
 
   it('wires the User Service: the forRoot DynamicModule’s imports, its validated config, and its test app’s configuration object', () => {
     const module = read(tree, 'apps/user-service/src/user-service.module.ts');
-    expect(module).toContain('PaymentsClientModule.forRoot({ ...config.paymentsClient, requestId: currentRequestId, isGlobal: true })');
+    expect(module).toContain('PaymentsClientModule.forRoot({ ...config.paymentsClient, requestId: currentRequestId, deadlineAt: currentDeadlineAt, isGlobal: true })');
     expect(parses('user-service.module.ts', module)).toBe(true);
     const config = read(tree, 'apps/user-service/src/config/user-service.config.ts');
     expect(config).toContain("PAYMENTS_SERVICE_URL: z\n      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5020' })");
@@ -255,7 +255,7 @@ describe('boundary generator on the repository’s User and Order Services as co
   it('wires the Order Service: its options Pick, main.ts and test app passing options field by field', () => {
     const module = read(tree, 'apps/order-service/src/order-service.module.ts');
     expect(module).toContain("Pick<OrderServiceConfig, 'serviceToken' | 'paymentsClient' | 'inventoryClient'>");
-    expect(module).toContain('PaymentsClientModule.forRoot({ ...options.paymentsClient, requestId: currentRequestId, isGlobal: true })');
+    expect(module).toContain('PaymentsClientModule.forRoot({ ...options.paymentsClient, requestId: currentRequestId, deadlineAt: currentDeadlineAt, isGlobal: true })');
     expect(read(tree, 'apps/order-service/src/main.ts')).toContain(
       'inventoryClient: config.inventoryClient, database, paymentsClient: config.paymentsClient, logger: serviceLogger',
     );

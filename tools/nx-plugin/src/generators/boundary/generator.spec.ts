@@ -187,8 +187,8 @@ describe('boundary generator', () => {
     );
     const module = read('apps/shop-service/src/shop-service.module.ts');
     expect(module).toContain("Pick<ShopServiceConfig, 'serviceToken' | 'stockLevelClient'>");
-    expect(module).toContain('StockLevelClientModule.forRoot({ ...options.stockLevelClient, requestId: currentRequestId, isGlobal: true })');
-    expect(module).toContain("import {\n  currentRequestId,\n  LivenessModule,\n");
+    expect(module).toContain('StockLevelClientModule.forRoot({ ...options.stockLevelClient, requestId: currentRequestId, deadlineAt: currentDeadlineAt, isGlobal: true })');
+    expect(module).toContain("import {\n  currentDeadlineAt,\n  currentRequestId,\n  LivenessModule,\n");
     // main.ts and the test app pass the whole configuration (the test app its defaults), the client's options with it.
     expect(read('apps/shop-service/src/main.ts')).toContain('ShopServiceModule.forRoot({ ...config, logger })');
     expect(read('apps/shop-service/src/shop-service.test-app.ts')).toContain(
