@@ -16,8 +16,8 @@ import { planBoundary, type Boundary } from './boundary-plan';
 import { wireConsumer, type ConsumerWiring } from './consumer-wiring';
 import { filesToWrite } from './boundary-files';
 import { withScopeRules } from './eslint-scope-rules';
-import { ignoringTests, jestEnv, withNodeTypesForJest } from './jest-config-edits';
-import { jestConfigOf, wireProvider, withAppTags, withVerifyTarget, type ProviderWiring } from './provider-wiring';
+import { jestEnv, withNodeTypesForJest } from './jest-config-edits';
+import { jestConfigOf, leaveToOwnTarget, wireProvider, withAppTags, withVerifyTarget, type ProviderWiring } from './provider-wiring';
 import type { BoundaryGeneratorSchema } from './schema';
 import { StagedEdits } from './staged-edits';
 import { testingSection } from './testing-section';
@@ -106,16 +106,11 @@ export default boundaryGenerator;
 
 /** The consumer's Jest config keeping its pact specs out of its unit tests, and its `contract` target writing its pact. */
 function editConsumerTargets(tree: Tree, edits: StagedEdits, b: Boundary): void {
-  const jestConfig = jestConfigOf(tree, b.consumerRoot);
-  edits.update(jestConfig, (content) =>
-    ignoringTests(
-      jestConfig,
-      content,
-      '\\.pact\\.spec\\.ts$',
-      'x.pact.spec.ts',
-      `Consumer contract tests write pacts/ and run as their own target (\`nx contract ${b.consumerProject}\`).`,
-    ),
-  );
+  const jestConfig = leaveToOwnTarget(tree, edits, b.consumerRoot, {
+    pattern: '\\.pact\\.spec\\.ts$',
+    sample: 'x.pact.spec.ts',
+    why: `Consumer contract tests write pacts/ and run as their own target (\`nx contract ${b.consumerProject}\`).`,
+  });
   updateProjectFile(tree, edits, b.consumerRoot, (content) => {
     const project = withAppTags(JSON.parse(content) as ProjectConfiguration, b.consumer);
     const pactFile = `{workspaceRoot}/pacts/${b.consumerApp}-${b.providerApp}.json`;

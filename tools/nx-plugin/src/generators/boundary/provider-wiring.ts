@@ -58,16 +58,11 @@ export function wireProvider(tree: Tree, edits: StagedEdits, b: ProviderSide): P
     out = withModuleEntry(target.path, out, target, 'controllers', `${r.className}Controller`);
     return withModuleEntry(target.path, out, target, 'providers', `{ provide: ${s.className}Repository, useClass: InMemory${s.className}Repository }`);
   });
-  const jestConfig = jestConfigOf(tree, b.providerRoot);
-  edits.update(jestConfig, (content) =>
-    ignoringTests(
-      jestConfig,
-      content,
-      '\\.pact-verify\\.spec\\.ts$',
-      'x.pact-verify.spec.ts',
-      `Provider verification runs as its own target (\`nx verify ${b.providerProject}\`), after its consumers' \`contract\`.`,
-    ),
-  );
+  leaveToOwnTarget(tree, edits, b.providerRoot, {
+    pattern: '\\.pact-verify\\.spec\\.ts$',
+    sample: 'x.pact-verify.spec.ts',
+    why: `Provider verification runs as its own target (\`nx verify ${b.providerProject}\`), after its consumers' \`contract\`.`,
+  });
   return { root, testApp };
 }
 
@@ -94,6 +89,16 @@ export function withVerifyTarget(content: string, providerRoot: string, consumer
     project.targets = { ...project.targets, verify: { ...inputs, options: { cwd: providerRoot, command: verifyCommand(jestConfig), ...jestEnv(jestConfig) } } };
   }
   return `${JSON.stringify(project, null, 2)}\n`;
+}
+
+/**
+ * Stages the edit of the app's Jest config that leaves the spec files `pattern` matches (as it matches `sample`) to
+ * their own target, and answers the config's path.
+ */
+export function leaveToOwnTarget(tree: Tree, edits: StagedEdits, appRoot: string, specs: { pattern: string; sample: string; why: string }): string {
+  const jestConfig = jestConfigOf(tree, appRoot);
+  edits.update(jestConfig, (content) => ignoringTests(jestConfig, content, specs.pattern, specs.sample, specs.why));
+  return jestConfig;
 }
 
 /** The app's Jest config, or a refusal naming the one looked for. */
