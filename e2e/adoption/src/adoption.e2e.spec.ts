@@ -49,6 +49,9 @@ describe.each(LAYOUTS)('a fresh Nx workspace laid out with $name adopts the kit 
     step('git init --quiet && git add -A && git -c user.email=e2e@test.local -c user.name=e2e commit --quiet -m adopted');
 
     step('npx nx run-many -t lint test contract verify');
+    // The pacts sit in the workspace's pacts/, where the contract targets declare them and can-i-deploy reads them.
+    const pacts = ['users', 'orders'].map((consumer) => `pacts/${consumer}-payments.json`);
+    expect(pacts.filter((pact) => !existsSync(join(workspace.path, pact)))).toEqual([]);
 
     // A change to the provider's contract re-runs what depends on it, both consumers' pacts and the verification.
     appendFileSync(join(workspace.path, 'libs/payments-contract/src/index.ts'), '\n// a change a team makes\n');
