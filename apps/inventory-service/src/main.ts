@@ -1,6 +1,6 @@
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
-import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
+import { createServiceFastifyAdapter, createServiceLogger, enableGracefulShutdown } from '@boundary/service-kit';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
@@ -28,6 +28,7 @@ async function bootstrap(): Promise<void> {
   );
   app.useLogger(app.get(Logger));
   configureInventoryServiceApp(app);
+  enableGracefulShutdown(app, { drainMs: config.shutdownDrainMs });
   await app.listen(config.port, '0.0.0.0');
   app.get(Logger).log(`Inventory Service listening on http://localhost:${config.port}`, 'Bootstrap');
   if (config.serviceToken === undefined) {

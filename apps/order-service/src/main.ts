@@ -1,6 +1,6 @@
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
-import { createServiceLogger } from '@boundary/service-kit';
+import { createServiceLogger, enableGracefulShutdown } from '@boundary/service-kit';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
@@ -29,6 +29,7 @@ async function bootstrap(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
   configureOrderServiceApp(app);
+  enableGracefulShutdown(app, { drainMs: config.shutdownDrainMs });
   await app.listen(config.port, '0.0.0.0');
   logger.log(`Order Service listening on http://localhost:${config.port}`, 'Bootstrap');
   if (config.serviceToken === undefined) {

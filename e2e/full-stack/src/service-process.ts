@@ -71,6 +71,12 @@ export class ServiceProcess {
     return find();
   }
 
+  /** How the process ended: its exit code, or the signal that killed it; `undefined` while it runs. */
+  get exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | undefined {
+    const { exitCode: code, signalCode: signal } = this.child;
+    return code === null && signal === null ? undefined : { code, signal };
+  }
+
   /** Sends SIGTERM and resolves once the process has exited. */
   async stop(): Promise<void> {
     await this.signal('SIGTERM');

@@ -5,6 +5,7 @@ describe('loadFulfilmentServiceConfig', () => {
     expect(loadFulfilmentServiceConfig({})).toEqual({
       port: 5003,
       logLevel: 'info',
+      shutdownDrainMs: 0,
       inventoryClient: { baseUrl: 'http://localhost:5002', timeoutMs: 2000 },
     });
   });

@@ -1,4 +1,4 @@
-import { LOG_LEVELS, parseEnv, type LogLevel } from '@boundary/service-kit';
+import { LOG_LEVELS, type LogLevel, parseEnv, SHUTDOWN_ENV } from '@boundary/service-kit';
 import { z } from 'zod';
 import type { InventoryClientOptions } from '@boundary/inventory-client';
 
@@ -9,6 +9,7 @@ const FulfilmentServiceEnvSchema = z
     NODE_ENV: z.string().optional(),
     FULFILMENT_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    ...SHUTDOWN_ENV,
     INVENTORY_SERVICE_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5002' })
       .default('http://localhost:5002'),
@@ -26,6 +27,8 @@ export interface FulfilmentServiceConfig {
   /** The shared token callers must present as `Authorization: Bearer`; `undefined` leaves the API open (development). */
   serviceToken?: string;
   logLevel: LogLevel;
+  /** How long readiness fails after SIGTERM before the listener closes (`SHUTDOWN_DRAIN_MS`). */
+  shutdownDrainMs: number;
   /** How `InventoryServiceClient` reaches the Inventory Service, as `InventoryClientModule` takes it. */
   inventoryClient: InventoryClientOptions;
 }
@@ -40,6 +43,7 @@ export function loadFulfilmentServiceConfig(env: NodeJS.ProcessEnv): FulfilmentS
     port: e.PORT,
     ...(e.FULFILMENT_SERVICE_TOKEN === undefined ? {} : { serviceToken: e.FULFILMENT_SERVICE_TOKEN }),
     logLevel: e.LOG_LEVEL,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     inventoryClient: {
       baseUrl: e.INVENTORY_SERVICE_URL,
       timeoutMs: e.INVENTORY_SERVICE_TIMEOUT_MS,

@@ -6,6 +6,7 @@ describe('loadInventoryServiceConfig', () => {
       port: 5002,
       database: { url: undefined, pgliteDir: undefined, seedDemoData: false },
       logLevel: 'info',
+      shutdownDrainMs: 0,
     });
   });
 

@@ -2,9 +2,10 @@ import {
   DATABASE_ENV,
   databaseConfig,
   LOG_LEVELS,
-  parseEnv,
   type LogLevel,
+  parseEnv,
   type ServiceDatabaseConfig,
+  SHUTDOWN_ENV,
 } from '@boundary/service-kit';
 import { z } from 'zod';
 
@@ -16,6 +17,7 @@ const InventoryServiceEnvSchema = z
     NODE_ENV: z.string().optional(),
     INVENTORY_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    ...SHUTDOWN_ENV,
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.INVENTORY_SERVICE_TOKEN !== undefined, {
     path: ['INVENTORY_SERVICE_TOKEN'],
@@ -29,6 +31,8 @@ export interface InventoryServiceConfig {
   /** The shared token callers must present as `Authorization: Bearer`; `undefined` leaves the API open (development). */
   serviceToken?: string;
   logLevel: LogLevel;
+  /** How long readiness fails after SIGTERM before the listener closes (`SHUTDOWN_DRAIN_MS`). */
+  shutdownDrainMs: number;
 }
 
 /**
@@ -42,5 +46,6 @@ export function loadInventoryServiceConfig(env: NodeJS.ProcessEnv): InventorySer
     database: databaseConfig(e),
     ...(e.INVENTORY_SERVICE_TOKEN === undefined ? {} : { serviceToken: e.INVENTORY_SERVICE_TOKEN }),
     logLevel: e.LOG_LEVEL,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
   };
 }

@@ -6,6 +6,7 @@ describe('loadOrderServiceConfig', () => {
       port: 5001,
       database: { url: undefined, pgliteDir: undefined, seedDemoData: false },
       logLevel: 'info',
+      shutdownDrainMs: 0,
       inventoryClient: { baseUrl: 'http://localhost:5002', timeoutMs: 800 },
     });
   });

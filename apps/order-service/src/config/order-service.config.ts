@@ -3,9 +3,10 @@ import {
   DATABASE_ENV,
   databaseConfig,
   LOG_LEVELS,
-  parseEnv,
   type LogLevel,
+  parseEnv,
   type ServiceDatabaseConfig,
+  SHUTDOWN_ENV,
 } from '@boundary/service-kit';
 import { z } from 'zod';
 
@@ -23,6 +24,7 @@ const OrderServiceEnvSchema = z
     INVENTORY_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(800),
     INVENTORY_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    ...SHUTDOWN_ENV,
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.ORDER_SERVICE_TOKEN !== undefined, {
     path: ['ORDER_SERVICE_TOKEN'],
@@ -35,6 +37,8 @@ export interface OrderServiceConfig {
   /** The shared token callers must present as `Authorization: Bearer`; `undefined` leaves the API open (development). */
   serviceToken?: string;
   logLevel: LogLevel;
+  /** How long readiness fails after SIGTERM before the listener closes (`SHUTDOWN_DRAIN_MS`). */
+  shutdownDrainMs: number;
   /** How `InventoryServiceClient` reaches the Inventory Service, as `InventoryClientModule` takes it. */
   inventoryClient: InventoryClientOptions;
 }
@@ -50,6 +54,7 @@ export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConf
     database: databaseConfig(e),
     ...(e.ORDER_SERVICE_TOKEN === undefined ? {} : { serviceToken: e.ORDER_SERVICE_TOKEN }),
     logLevel: e.LOG_LEVEL,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     inventoryClient: {
       baseUrl: e.INVENTORY_SERVICE_URL,
       timeoutMs: e.INVENTORY_SERVICE_TIMEOUT_MS,

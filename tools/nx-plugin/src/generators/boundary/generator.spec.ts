@@ -293,7 +293,7 @@ describe('boundary generator', () => {
       "SHOP_SERVICE_URL: z\n      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5011' })",
     );
     expect(other.read('apps/stock-level-service/src/config/stock-level-service.config.spec.ts', 'utf8')).toContain(
-      "database: { url: undefined, pgliteDir: undefined, seedDemoData: false },\n      logLevel: 'info',\n      shopClient: { baseUrl: 'http://localhost:5011', timeoutMs: 2000 },",
+      "database: { url: undefined, pgliteDir: undefined, seedDemoData: false },\n      logLevel: 'info',\n      shutdownDrainMs: 0,\n      shopClient: { baseUrl: 'http://localhost:5011', timeoutMs: 2000 },",
     );
   });
 
