@@ -1,44 +1,54 @@
-import { LOG_LEVELS, parseEnv, type LogLevel } from '@boundary/service-kit';
+import {
+  consumerCredentialsEnv,
+  LOG_LEVELS,
+  parseEnv,
+  serviceTokenSchema,
+  type ConsumerCredentials,
+  type LogLevel,
+} from '@boundary/service-kit';
 import { z } from 'zod';
 import type { InventoryClientOptions } from '@boundary/inventory-client';
 
-const FulfilmentServiceEnvSchema = z
+/**
+ * Who calls the Fulfilment Service: no service yet. Open in development; in production it refuses every call until a
+ * consumer is declared here (with its `FULFILMENT_SERVICE_TOKENS_<CONSUMER>`).
+ */
+export const FULFILMENT_SERVICE_CONSUMERS = consumerCredentialsEnv('fulfilment-service', []);
+
+export const FulfilmentServiceEnvSchema = z
   .object({
     // The port recorded in apps/fulfilment-service/project.json (metadata.port); tools/architecture checks they agree.
     PORT: z.coerce.number().int().min(0).max(65535).default(5003),
     NODE_ENV: z.string().optional(),
-    FULFILMENT_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     INVENTORY_SERVICE_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5002' })
       .default('http://localhost:5002'),
     INVENTORY_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(2000),
-    INVENTORY_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    INVENTORY_SERVICE_TOKEN: serviceTokenSchema.optional(),
+    ...FULFILMENT_SERVICE_CONSUMERS.shape,
   })
-  .refine((env) => env.NODE_ENV !== 'production' || env.FULFILMENT_SERVICE_TOKEN !== undefined, {
-    path: ['FULFILMENT_SERVICE_TOKEN'],
-    error: 'is required when NODE_ENV=production',
-  });
+  .catchall(z.unknown())
+  .superRefine(FULFILMENT_SERVICE_CONSUMERS.check);
 
 /** The Fulfilment Service's validated configuration. */
 export interface FulfilmentServiceConfig {
   port: number;
-  /** The shared token callers must present as `Authorization: Bearer`; `undefined` leaves the API open (development). */
-  serviceToken?: string;
+  /** What it accepts from each consumer as `Authorization: Bearer`; open without any (development). */
+  credentials: ConsumerCredentials;
   logLevel: LogLevel;
   /** How `InventoryServiceClient` reaches the Inventory Service, as `InventoryClientModule` takes it. */
   inventoryClient: InventoryClientOptions;
 }
 
 /**
- * Reads and validates the environment once, at start-up; throws an error naming each bad variable. In production
- * (`NODE_ENV=production`) a missing `FULFILMENT_SERVICE_TOKEN` stops the service.
+ * Reads and validates the environment once, at start-up; throws an error naming each bad variable.
  */
 export function loadFulfilmentServiceConfig(env: NodeJS.ProcessEnv): FulfilmentServiceConfig {
   const e = parseEnv(FulfilmentServiceEnvSchema, env, 'Fulfilment Service');
   return {
     port: e.PORT,
-    ...(e.FULFILMENT_SERVICE_TOKEN === undefined ? {} : { serviceToken: e.FULFILMENT_SERVICE_TOKEN }),
+    credentials: FULFILMENT_SERVICE_CONSUMERS.read(e),
     logLevel: e.LOG_LEVEL,
     inventoryClient: {
       baseUrl: e.INVENTORY_SERVICE_URL,

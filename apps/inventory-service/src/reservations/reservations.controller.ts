@@ -6,7 +6,14 @@ import {
   nestRoute,
   toOpenApiSchema,
 } from '@boundary/http-conventions';
-import { ApiErrorResponses, ApiIdempotentCreate, currentDeadlineAt, parseIdempotencyKey, ZodValidationPipe } from '@boundary/service-kit';
+import {
+  ApiErrorResponses,
+  ApiIdempotentCreate,
+  currentDeadlineAt,
+  OnlyConsumers,
+  parseIdempotencyKey,
+  ZodValidationPipe,
+} from '@boundary/service-kit';
 import { Body, Controller, Delete, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -23,7 +30,9 @@ const parseNewReservation = new ZodValidationPipe(CreateReservationRequestSchema
 const parseReservationId = new ZodValidationPipe(ReservationIdSchema, 'reservation id', 'INVALID_RESERVATION_ID');
 const ERROR = ErrorBodyOpenApiSchema;
 
+/** Reservations hold stock for orders: only the Order Service places orders, so only it reserves and releases. */
 @ApiTags('reservations')
+@OnlyConsumers('order-service')
 @Controller()
 export class ReservationsController {
   constructor(private readonly inventory: InventoryRepository) {}
