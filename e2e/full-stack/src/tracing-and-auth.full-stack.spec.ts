@@ -60,13 +60,37 @@ describe('full stack: request ids, JSON logs and the User Service’s credential
 });
 
 describe('full stack: Order Service start-up in production', () => {
-  it('exits 1 with a message naming ORDER_SERVICE_TOKENS_USER_SERVICE when it is not set', () => {
-    const result = spawnSync(process.execPath, [join(__dirname, '../../../dist/apps/order-service/main.js')], {
-      env: { PATH: process.env['PATH'], NODE_ENV: 'production', PORT: '0' },
+  /** The built Order Service started in production with `env`, until it exits. */
+  const startInProduction = (env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [join(__dirname, '../../../dist/apps/order-service/main.js')], {
+      env: { PATH: process.env['PATH'], NODE_ENV: 'production', PORT: '0', ...env },
       encoding: 'utf8',
       timeout: 20_000,
     });
+
+  it('exits 1 with a message naming ORDER_SERVICE_TOKENS_USER_SERVICE when it is not set', () => {
+    const result = startInProduction();
     expect(result.status).toBe(1);
     expect(result.stdout + result.stderr).toContain('ORDER_SERVICE_TOKENS_USER_SERVICE: is required when NODE_ENV=production');
+  });
+
+  it('exits 1 with one line naming the variable, not the token, for a set with a short next token', () => {
+    const result = startInProduction({ ORDER_SERVICE_TOKENS_USER_SERVICE: 'a-current-token-of-32-characters,shortnext' });
+    expect(result.status).toBe(1);
+    const errors = (result.stdout + result.stderr).split('\n').filter((line) => line.includes('Invalid Order Service configuration'));
+    expect(errors).toEqual([expect.stringContaining('ORDER_SERVICE_TOKENS_USER_SERVICE: entry 2 must be at least 16 characters')]);
+    expect(result.stdout + result.stderr).not.toMatch(/shortnext|a-current-token-of-32/);
+  });
+});
+
+describe('full stack: Order Service without accepted sets in development', () => {
+  it('answers calls that carry no token, and says at start-up that it does', async () => {
+    const open = await ServiceProcess.start('order-service', { SEED_DEMO_DATA: 'true', DATABASE_URL: '' });
+    try {
+      expect((await fetch(`${open.url}/users/user123/orders`)).status).toBe(200);
+      expect(open.log).toMatch(/"level":40.*No ORDER_SERVICE_TOKENS_<CONSUMER> set: accepting every call, its caller unknown \(development only\)/);
+    } finally {
+      await open.stop();
+    }
   });
 });
