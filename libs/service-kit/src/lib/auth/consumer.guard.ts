@@ -4,14 +4,8 @@ import type { ConsumerCredentials } from './consumer-credentials';
 import { ConsumerMatcher } from './consumer-matcher';
 import { consumerNotAllowed, missingOrInvalidCredential } from './credential-problems';
 import { ONLY_CONSUMERS } from './only-consumers.decorator';
-import { bearerToken, isHealthProbe } from './presented-token';
+import { bearerToken, isHealthProbe, type GuardedRequest } from './presented-token';
 import { rememberConsumer } from './request-consumer';
-
-interface RequestLike {
-  url?: string;
-  routeOptions?: { url?: string };
-  headers: Record<string, string | string[] | undefined>;
-}
 
 /**
  * Lets a call through only from a known consumer: its `Authorization: Bearer <token>` must be in one consumer's
@@ -36,8 +30,8 @@ export class ConsumerGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (this.credentials.open) return true;
-    const request = context.switchToHttp().getRequest<RequestLike>();
-    if (isHealthProbe(request.routeOptions?.url ?? request.url ?? '')) return true;
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    if (isHealthProbe(request)) return true;
     const consumer = this.matcher.identify(bearerToken(request.headers['authorization']));
     if (consumer === undefined) throw missingOrInvalidCredential();
     rememberConsumer(request, consumer);

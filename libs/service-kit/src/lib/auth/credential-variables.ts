@@ -17,3 +17,11 @@ export function acceptedTokensPrefix(provider: string): string {
 export function acceptedTokensVariable(provider: string, consumer: string): string {
   return `${acceptedTokensPrefix(provider)}${serviceEnvPrefix(consumer)}`;
 }
+
+/**
+ * The environment that gives `provider` these accepted sets (`{ 'user-service': [current, next] }` →
+ * `{ ORDER_SERVICE_TOKENS_USER_SERVICE: 'current,next' }`): what a test or a process starter passes to its configuration.
+ */
+export function acceptedTokensEnv(provider: string, accepted: Readonly<Record<string, readonly string[]>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(accepted).map(([consumer, tokens]) => [acceptedTokensVariable(provider, consumer), tokens.join(',')]));
+}

@@ -15,7 +15,14 @@ export function tokenDigest(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }
 
-/** Whether a request to `route` is a health probe (`/health/*`), which every guard leaves open. */
-export function isHealthProbe(route: string): boolean {
-  return route.startsWith('/health/');
+/** What a guard reads of the request it is asked about (Fastify's or Express's). */
+export interface GuardedRequest {
+  url?: string;
+  routeOptions?: { url?: string };
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Whether `request` is a health probe (`/health/*`), which every guard leaves open. */
+export function isHealthProbe(request: GuardedRequest): boolean {
+  return (request.routeOptions?.url ?? request.url ?? '').startsWith('/health/');
 }

@@ -1,13 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { missingOrInvalidCredential } from './credential-problems';
-import { bearerToken, isHealthProbe, tokenDigest } from './presented-token';
-
-interface RequestLike {
-  url?: string;
-  routeOptions?: { url?: string };
-  headers: Record<string, string | string[] | undefined>;
-}
+import { bearerToken, isHealthProbe, tokenDigest, type GuardedRequest } from './presented-token';
 
 /**
  * Lets a call through only with `Authorization: Bearer <the shared service token>`; anything else answers `401`
@@ -28,8 +22,8 @@ export class ServiceTokenGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (this.expected === undefined) return true;
-    const request = context.switchToHttp().getRequest<RequestLike>();
-    if (isHealthProbe(request.routeOptions?.url ?? request.url ?? '')) return true;
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    if (isHealthProbe(request)) return true;
     const presented = bearerToken(request.headers['authorization']);
     if (presented !== undefined && timingSafeEqual(tokenDigest(presented), this.expected)) return true;
     throw missingOrInvalidCredential();
