@@ -55,6 +55,7 @@ export class ReservationsController {
   })
   @ApiErrorResponses(ERROR, {
     400: 'Invalid body, Idempotency-Key or x-deadline-ms (INVALID_DEADLINE), malformed JSON',
+    403: 'A consumer other than the Order Service (FORBIDDEN_CONSUMER)',
     409: 'Out of stock (OUT_OF_STOCK), or Idempotency-Key used before with a different body (IDEMPOTENCY_KEY_REUSED)',
     422: 'An item the inventory does not stock (UNKNOWN_ITEM)',
     503: 'Database unavailable, or the caller’s x-deadline-ms passed before the reservation could commit (DEADLINE_EXCEEDED)',
@@ -83,6 +84,7 @@ export class ReservationsController {
   @ApiNoContentResponse({ description: 'Released: the units are back in stock' })
   @ApiErrorResponses(ERROR, {
     400: 'Malformed reservation id',
+    403: 'A consumer other than the Order Service (FORBIDDEN_CONSUMER)',
     404: 'Unknown reservation (RESERVATION_NOT_FOUND) or released already (RESERVATION_RELEASED)',
     503: 'Database unavailable',
   })
