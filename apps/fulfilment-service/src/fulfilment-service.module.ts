@@ -4,24 +4,23 @@ import {
   LivenessModule,
   ReadinessModule,
   serviceLoggerModule,
-  ServiceTokenGuard,
+  ConsumerGuard,
   type ServiceLogger,
 } from '@boundary/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import type { FulfilmentServiceConfig } from './config/fulfilment-service.config';
 import { FulfilmentModule } from './fulfilment/fulfilment.module';
 import { InventoryClientModule } from '@boundary/inventory-client';
 
-/** What the Fulfilment Service runs on: its service token and its logger. */
-export interface FulfilmentServiceOptions extends Pick<FulfilmentServiceConfig, 'serviceToken' | 'inventoryClient'> {
+/** What the Fulfilment Service runs on: its consumers' credentials and its logger. */
+export interface FulfilmentServiceOptions extends Pick<FulfilmentServiceConfig, 'credentials' | 'inventoryClient'> {
   /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
   logger: ServiceLogger;
 }
 
 /**
- * The Fulfilment Service's root module, as main.ts and the tests start it: its API behind the service-token guard
- * (open to every call when `options.serviceToken` is absent), with JSON logs through `options.logger`.
+ * The Fulfilment Service's root module, as main.ts and the tests start it: its API behind the consumer guard
+ * (each caller known by its credential; open to every call when `options.credentials.open`), with JSON logs through `options.logger`.
  */
 @Module({})
 export class FulfilmentServiceModule {
@@ -41,7 +40,7 @@ export class FulfilmentServiceModule {
           isGlobal: true,
         }),
       ],
-      providers: [{ provide: APP_GUARD, useValue: new ServiceTokenGuard(options.serviceToken) }],
+      providers: [ConsumerGuard.provide(options.credentials)],
     };
   }
 }

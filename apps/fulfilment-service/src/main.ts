@@ -1,6 +1,11 @@
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
-import { createServiceFastifyAdapter, createServiceLogger, enableGracefulShutdown } from '@boundary/service-kit';
+import {
+  createServiceFastifyAdapter,
+  createServiceLogger,
+  enableGracefulShutdown,
+  openCredentialsWarning,
+} from '@boundary/service-kit';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadFulfilmentServiceConfig } from './config/fulfilment-service.config';
@@ -20,9 +25,8 @@ async function bootstrap(): Promise<void> {
   enableGracefulShutdown(app, { drainMs: config.shutdownDrainMs });
   await app.listen(config.port, '0.0.0.0');
   app.get(Logger).log(`Fulfilment Service listening on http://localhost:${config.port}`, 'Bootstrap');
-  if (config.serviceToken === undefined) {
-    app.get(Logger).warn('No FULFILMENT_SERVICE_TOKEN: accepting calls without a service token (development only)', 'Bootstrap');
-  }
+  const open = openCredentialsWarning(config.credentials);
+  if (open !== undefined) app.get(Logger).warn(open, 'Bootstrap');
 }
 
 bootstrap().catch((error: unknown) => {

@@ -5,19 +5,18 @@ import {
   LivenessModule,
   ReadinessModule,
   serviceLoggerModule,
-  ServiceTokenGuard,
+  ConsumerGuard,
   type ServiceLogger,
 } from '@boundary/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import type { OrderServiceConfig } from './config/order-service.config';
 import { OrderDatabaseModule } from './database/order-database.module';
 import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
 import { OrderDatabase } from './database/order-database';
 import { OrdersModule } from './orders/orders.module';
 
-/** What the Order Service runs on: its database, its service token and its logger. */
-export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'serviceToken' | 'inventoryClient'> {
+/** What the Order Service runs on: its database, its consumers' credentials and its logger. */
+export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'credentials' | 'inventoryClient'> {
   /** Opened and migrated before the app starts; start-up fails if it cannot be. */
   database: ServiceDatabaseLocation;
   /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
@@ -26,7 +25,7 @@ export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'serviceTo
 
 /**
  * The Order Service's root module, as main.ts and the tests start it: its API on `options.database`, behind the
- * service-token guard (open to every call when `options.serviceToken` is absent), with JSON logs through
+ * consumer guard (each caller known by its credential; open to every call when `options.credentials.open`), with JSON logs through
  * `options.logger`.
  */
 @Module({})
@@ -48,7 +47,7 @@ export class OrderServiceModule {
         LivenessModule,
         ReadinessModule.forRoot([{ name: 'database', probe: OrderDatabase }]),
       ],
-      providers: [{ provide: APP_GUARD, useValue: new ServiceTokenGuard(options.serviceToken) }],
+      providers: [ConsumerGuard.provide(options.credentials)],
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { OrderClientOptions } from '@boundary/order-client';
-import { LOG_LEVELS, type LogLevel, parseEnv, SHUTDOWN_ENV } from '@boundary/service-kit';
+import { LOG_LEVELS, type LogLevel, parseEnv, serviceTokenSchema, SHUTDOWN_ENV } from '@boundary/service-kit';
 import { z } from 'zod';
 
 /** One attempt's default share of the deadline: room for a retry within the default 2000 ms. */
@@ -22,7 +22,7 @@ const UserServiceEnvSchema = z
     ORDER_SERVICE_BREAKER_FAILURES: int(1, 1_000_000).optional(),
     ORDER_SERVICE_BREAKER_HALF_OPEN_MS: int(1, 600_000).optional(),
     ORDER_SERVICE_MAX_RESPONSE_BYTES: int(1, 64 * 1024 * 1024).optional(),
-    ORDER_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    ORDER_SERVICE_TOKEN: serviceTokenSchema.optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     ...SHUTDOWN_ENV,
     // Removed when the client's transport was settled by measurement (bench/RESULTS.md): refused rather than ignored,

@@ -254,7 +254,7 @@ describe('boundary generator on the repository’s User and Order Services as co
 
   it('wires the Order Service: its options Pick, main.ts and test app passing options field by field', () => {
     const module = read(tree, 'apps/order-service/src/order-service.module.ts');
-    expect(module).toContain("Pick<OrderServiceConfig, 'serviceToken' | 'paymentsClient' | 'inventoryClient'>");
+    expect(module).toContain("Pick<OrderServiceConfig, 'credentials' | 'paymentsClient' | 'inventoryClient'>");
     expect(module).toContain('PaymentsClientModule.forRoot({ ...options.paymentsClient, requestId: currentRequestId, deadlineAt: currentDeadlineAt, isGlobal: true })');
     expect(read(tree, 'apps/order-service/src/main.ts')).toContain(
       'inventoryClient: config.inventoryClient, database, paymentsClient: config.paymentsClient, logger: serviceLogger',
