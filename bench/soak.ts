@@ -31,7 +31,8 @@ const durationS = quick ? 12 : 300;
 const warmUpS = quick ? 8 : 30;
 /** Idle time before measuring: longer than Node's 5 s keep-alive timeout, so pooled idle sockets are gone. */
 const SETTLE_MS = 6_000;
-const TOKEN = 'soak-shared-service-token-0123456789';
+/** The User Service's credential at the Order Service (ORDER_SERVICE_TOKEN, accepted as ORDER_SERVICE_TOKENS_USER_SERVICE). */
+const TOKEN = 'soak-user-service-to-order-service-0123456789';
 const MAX_RSS_RATIO = 1.1;
 /**
  * Heap cap of each service, as a container would set one. Without it V8 on a large machine grows the heap
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
   const faults = await FaultServer.start();
   faults.route((request) => FAULTS[request.target]?.fault);
   // Embedded in-memory database with the demo orders (user123, user000).
-  const orderService = await startService('order-service', { ORDER_SERVICE_TOKEN: TOKEN, SEED_DEMO_DATA: 'true' });
+  const orderService = await startService('order-service', { ORDER_SERVICE_TOKENS_USER_SERVICE: TOKEN, SEED_DEMO_DATA: 'true' });
   // The healthy side runs with the default policies (2000 ms deadline, 1000 ms attempts, 2 retries, breaker at 5).
   const userToReal = await startService('user-service', { ORDER_SERVICE_TOKEN: TOKEN, ORDER_SERVICE_URL: orderService.url });
   // A breaker that never opens here: the injected faults must keep reaching the fault server for the whole run.
