@@ -22,7 +22,13 @@ async function bootstrap(): Promise<void> {
   }
   const serviceLogger = createServiceLogger({ level: config.logLevel });
   const app = await NestFactory.create<NestFastifyApplication>(
-    OrderServiceModule.forRoot({ serviceToken: config.serviceToken, inventoryClient: config.inventoryClient, database, logger: serviceLogger }),
+    OrderServiceModule.forRoot({
+      serviceToken: config.serviceToken,
+      inventoryClient: config.inventoryClient,
+      events: config.events,
+      database,
+      logger: serviceLogger,
+    }),
     createOrderServiceAdapter(serviceLogger),
     { ...ORDER_SERVICE_APP_OPTIONS, abortOnError: false, bufferLogs: true },
   );

@@ -7,6 +7,7 @@ import {
   type LogLevel,
   type ServiceDatabaseConfig,
 } from '@boundary/service-kit';
+import { ORDER_PLACED_QUEUE } from '@boundary/order-events-contract';
 import { z } from 'zod';
 
 const OrderServiceEnvSchema = z
@@ -23,6 +24,10 @@ const OrderServiceEnvSchema = z
     INVENTORY_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(800),
     INVENTORY_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    RABBITMQ_URL: z
+      .url({ protocol: /^amqps?$/, error: 'must be an amqp(s) URL such as amqp://guest:guest@127.0.0.1:5672' })
+      .default('amqp://guest:guest@127.0.0.1:5672'),
+    ORDER_EVENTS_QUEUE: z.string().min(1).max(200).default(ORDER_PLACED_QUEUE),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.ORDER_SERVICE_TOKEN !== undefined, {
     path: ['ORDER_SERVICE_TOKEN'],
@@ -37,6 +42,8 @@ export interface OrderServiceConfig {
   logLevel: LogLevel;
   /** How `InventoryServiceClient` reaches the Inventory Service, as `InventoryClientModule` takes it. */
   inventoryClient: InventoryClientOptions;
+  /** Where `orders.placed` is published: the broker and the queue (the contract's by default). */
+  events: { url: string; queue: string };
 }
 
 /**
@@ -55,5 +62,6 @@ export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConf
       timeoutMs: e.INVENTORY_SERVICE_TIMEOUT_MS,
       ...(e.INVENTORY_SERVICE_TOKEN === undefined ? {} : { token: e.INVENTORY_SERVICE_TOKEN }),
     },
+    events: { url: e.RABBITMQ_URL, queue: e.ORDER_EVENTS_QUEUE },
   };
 }
