@@ -10,11 +10,16 @@ import {
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { FulfilmentServiceConfig } from './config/fulfilment-service.config';
+import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
+import { FulfilmentDatabase } from './database/fulfilment-database';
+import { FulfilmentDatabaseModule } from './database/fulfilment-database.module';
 import { FulfilmentModule } from './fulfilment/fulfilment.module';
 import { InventoryClientModule } from '@boundary/inventory-client';
 
-/** What the Fulfilment Service runs on: its service token and its logger. */
+/** What the Fulfilment Service runs on: its database, its service token and its logger. */
 export interface FulfilmentServiceOptions extends Pick<FulfilmentServiceConfig, 'serviceToken' | 'inventoryClient'> {
+  /** Opened and migrated before the app starts; start-up fails if it cannot be. */
+  database: ServiceDatabaseLocation;
   /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
   logger: ServiceLogger;
 }
@@ -30,9 +35,10 @@ export class FulfilmentServiceModule {
       module: FulfilmentServiceModule,
       imports: [
         serviceLoggerModule(options.logger),
+        FulfilmentDatabaseModule.forRoot(options.database),
         FulfilmentModule,
         LivenessModule,
-        ReadinessModule.forRoot([]),
+        ReadinessModule.forRoot([{ name: 'database', probe: FulfilmentDatabase }]),
         InventoryClientModule.forRoot({
           ...options.inventoryClient,
           requestId: currentRequestId,

@@ -1,4 +1,5 @@
-import { LOG_LEVELS, parseEnv, type LogLevel } from '@boundary/service-kit';
+import { DATABASE_ENV, databaseConfig, LOG_LEVELS, parseEnv, RABBITMQ_ENV, type LogLevel, type ServiceDatabaseConfig } from '@boundary/service-kit';
+import { ORDER_PLACED_QUEUE } from '@boundary/order-events-contract';
 import { z } from 'zod';
 import type { InventoryClientOptions } from '@boundary/inventory-client';
 
@@ -14,6 +15,9 @@ const FulfilmentServiceEnvSchema = z
       .default('http://localhost:5002'),
     INVENTORY_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(2000),
     INVENTORY_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    ...DATABASE_ENV,
+    ...RABBITMQ_ENV,
+    ORDER_EVENTS_QUEUE: z.string().min(1).max(200).default(ORDER_PLACED_QUEUE),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.FULFILMENT_SERVICE_TOKEN !== undefined, {
     path: ['FULFILMENT_SERVICE_TOKEN'],
@@ -28,6 +32,10 @@ export interface FulfilmentServiceConfig {
   logLevel: LogLevel;
   /** How `InventoryServiceClient` reaches the Inventory Service, as `InventoryClientModule` takes it. */
   inventoryClient: InventoryClientOptions;
+  /** Where shipments are kept: PostgreSQL (schema `fulfilment`) or embedded PGlite. */
+  database: ServiceDatabaseConfig;
+  /** Where `orders.placed` is consumed from: the broker and the queue (the contract's by default). */
+  events: { url: string; queue: string };
 }
 
 /**
@@ -45,5 +53,7 @@ export function loadFulfilmentServiceConfig(env: NodeJS.ProcessEnv): FulfilmentS
       timeoutMs: e.INVENTORY_SERVICE_TIMEOUT_MS,
       ...(e.INVENTORY_SERVICE_TOKEN === undefined ? {} : { token: e.INVENTORY_SERVICE_TOKEN }),
     },
+    database: databaseConfig(e),
+    events: { url: e.RABBITMQ_URL, queue: e.ORDER_EVENTS_QUEUE },
   };
 }

@@ -4,6 +4,7 @@ import {
   databaseConfig,
   LOG_LEVELS,
   parseEnv,
+  RABBITMQ_ENV,
   type LogLevel,
   type ServiceDatabaseConfig,
 } from '@boundary/service-kit';
@@ -24,9 +25,7 @@ const OrderServiceEnvSchema = z
     INVENTORY_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(800),
     INVENTORY_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-    RABBITMQ_URL: z
-      .url({ protocol: /^amqps?$/, error: 'must be an amqp(s) URL such as amqp://guest:guest@127.0.0.1:5672' })
-      .default('amqp://guest:guest@127.0.0.1:5672'),
+    ...RABBITMQ_ENV,
     ORDER_EVENTS_QUEUE: z.string().min(1).max(200).default(ORDER_PLACED_QUEUE),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.ORDER_SERVICE_TOKEN !== undefined, {
