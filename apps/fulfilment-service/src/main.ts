@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
 import { loadFulfilmentServiceConfig } from './config/fulfilment-service.config';
+import { openFulfilmentDatabase } from './database/open-fulfilment-database';
 import { configureFulfilmentServiceApp } from './fulfilment-service.app';
 import { FulfilmentServiceModule } from './fulfilment-service.module';
 import { DeadLetteringRmqServer } from './messaging/dead-lettering-rmq.server';
@@ -16,9 +17,15 @@ const MIGRATIONS_FOLDER = join(__dirname, 'migrations');
 
 async function bootstrap(): Promise<void> {
   const config = loadFulfilmentServiceConfig(process.env);
+  const database = { ...config.database, migrationsFolder: MIGRATIONS_FOLDER };
+  if (process.argv.includes('--migrate-only')) {
+    await (await openFulfilmentDatabase(database)).close();
+    NestLogger.log('Migrations applied', 'Bootstrap');
+    return;
+  }
   const logger = createServiceLogger({ level: config.logLevel });
   const app = await NestFactory.create<NestFastifyApplication>(
-    FulfilmentServiceModule.forRoot({ ...config, database: { ...config.database, migrationsFolder: MIGRATIONS_FOLDER }, logger }),
+    FulfilmentServiceModule.forRoot({ ...config, database, logger }),
     createServiceFastifyAdapter({ logger }),
     { abortOnError: false, bufferLogs: true },
   );
