@@ -56,75 +56,59 @@ const queueWith = (args: Record<string, unknown>) => ({
   queueOptions: { durable: true, arguments: args },
 });
 
-async function consumer(args: Record<string, unknown>) {
+/** Runs `work` against an app consuming a queue declared with `args`, closed afterwards. */
+async function withConsumer(
+  args: Record<string, unknown>,
+  work: (consumer: { rmq: InProcessRmqServer; handlers: Handlers }) => Promise<void>,
+): Promise<void> {
   const moduleRef = await Test.createTestingModule({ controllers: [Handlers, Forgetful] }).compile();
   const app = moduleRef.createNestApplication();
   const rmq = new InProcessRmqServer(queueWith(args));
   app.connectMicroservice({ strategy: rmq });
   await app.startAllMicroservices();
   await app.init();
-  return { app, rmq, handlers: app.get(Handlers) };
+  try {
+    await work({ rmq, handlers: app.get(Handlers) });
+  } finally {
+    await app.close();
+  }
 }
 
 describe('InProcessRmqServer (ServerRMQ with no broker)', () => {
   const deadLettering = { 'x-queue-type': 'quorum', 'x-delivery-limit': 2, 'x-dead-letter-exchange': 'things.dlx' };
 
-  it('runs the real handler with its interceptor and reports the message acked', async () => {
-    const { app, rmq, handlers } = await consumer(deadLettering);
-    try {
+  it('runs the real handler with its interceptor and reports the message acked', () =>
+    withConsumer(deadLettering, async ({ rmq, handlers }) => {
       expect(await rmq.deliver('things.happened', { n: 1 })).toEqual({ outcome: 'acked', attempts: 1, extraSettlements: 0 });
       expect(handlers.seen).toEqual([{ n: 1 }]);
-    } finally {
-      await app.close();
-    }
-  });
+    }));
 
-  it('delivers a requeued message again, as a quorum queue does, and acks it once the handler succeeds', async () => {
-    const { app, rmq, handlers } = await consumer(deadLettering);
-    try {
+  it('delivers a requeued message again, as a quorum queue does, and acks it once the handler succeeds', () =>
+    withConsumer(deadLettering, async ({ rmq, handlers }) => {
       handlers.failuresLeft = 2;
       expect(await rmq.deliver('things.happened', { n: 2 })).toMatchObject({ outcome: 'acked', attempts: 3 });
-    } finally {
-      await app.close();
-    }
-  });
+    }));
 
-  it('dead-letters a message still failing after x-delivery-limit redeliveries', async () => {
-    const { app, rmq, handlers } = await consumer(deadLettering);
-    try {
+  it('dead-letters a message still failing after x-delivery-limit redeliveries', () =>
+    withConsumer(deadLettering, async ({ rmq, handlers }) => {
       handlers.failuresLeft = 100;
       expect(await rmq.deliver('things.happened', { n: 3 })).toMatchObject({ outcome: 'dead-lettered', attempts: 3 });
-    } finally {
-      await app.close();
-    }
-  });
+    }));
 
-  it('drops instead when the queue has no dead-letter exchange', async () => {
-    const { app, rmq, handlers } = await consumer({ 'x-queue-type': 'quorum', 'x-delivery-limit': 0 });
-    try {
+  it('drops instead when the queue has no dead-letter exchange', () =>
+    withConsumer({ 'x-queue-type': 'quorum', 'x-delivery-limit': 0 }, async ({ rmq, handlers }) => {
       handlers.failuresLeft = 100;
       expect(await rmq.deliver('things.happened', {})).toMatchObject({ outcome: 'dropped', attempts: 1 });
-    } finally {
-      await app.close();
-    }
-  });
+    }));
 
-  it('dead-letters a message of a pattern with no handler at once (ServerRMQ nacks it without requeue)', async () => {
-    const { app, rmq } = await consumer(deadLettering);
-    try {
+  it('dead-letters a message of a pattern with no handler at once (ServerRMQ nacks it without requeue)', () =>
+    withConsumer(deadLettering, async ({ rmq }) => {
       expect(await rmq.deliver('things.unknown', {})).toMatchObject({ outcome: 'dead-lettered', attempts: 1 });
       expect(await rmq.deliverRaw(Buffer.from('not json'))).toMatchObject({ outcome: 'dead-lettered', attempts: 1 });
-    } finally {
-      await app.close();
-    }
-  });
+    }));
 
-  it('reports a message the consumer never settles as unsettled', async () => {
-    const { app, rmq } = await consumer(deadLettering);
-    try {
+  it('reports a message the consumer never settles as unsettled', () =>
+    withConsumer(deadLettering, async ({ rmq }) => {
       expect(await rmq.deliver('things.ignored', {})).toMatchObject({ outcome: 'unsettled', attempts: 1 });
-    } finally {
-      await app.close();
-    }
-  });
+    }));
 });
