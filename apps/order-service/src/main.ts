@@ -26,6 +26,7 @@ async function bootstrap(): Promise<void> {
       serviceToken: config.serviceToken,
       inventoryClient: config.inventoryClient,
       events: config.events,
+      relay: { pollMs: config.outboxPollMs },
       database,
       logger: serviceLogger,
     }),

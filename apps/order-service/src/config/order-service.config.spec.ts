@@ -8,6 +8,7 @@ describe('loadOrderServiceConfig', () => {
       logLevel: 'info',
       inventoryClient: { baseUrl: 'http://localhost:5002', timeoutMs: 800 },
       events: { url: 'amqp://guest:guest@127.0.0.1:5672', queue: 'fulfilment.orders-placed' },
+      outboxPollMs: 500,
     });
   });
 
@@ -100,9 +101,14 @@ describe('loadOrderServiceConfig: the events (RabbitMQ)', () => {
     ).toEqual({ url: 'amqps://user:secret@broker.internal:5671/shop', queue: 'test-q' });
   });
 
+  it('reads OUTBOX_POLL_MS', () => {
+    expect(loadOrderServiceConfig({ OUTBOX_POLL_MS: '3600000' }).outboxPollMs).toBe(3_600_000);
+  });
+
   it.each([
     ['RABBITMQ_URL', { RABBITMQ_URL: 'http://127.0.0.1:5672' }, /RABBITMQ_URL: must be an amqp\(s\) URL/],
     ['ORDER_EVENTS_QUEUE', { ORDER_EVENTS_QUEUE: '' }, /ORDER_EVENTS_QUEUE/],
+    ['OUTBOX_POLL_MS', { OUTBOX_POLL_MS: '0' }, /OUTBOX_POLL_MS/],
   ])('rejects a bad %s, naming it', (_name, env, message) => {
     expect(() => loadOrderServiceConfig(env)).toThrow(message);
   });

@@ -27,6 +27,8 @@ const OrderServiceEnvSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     ...RABBITMQ_ENV,
     ORDER_EVENTS_QUEUE: z.string().min(1).max(200).default(ORDER_PLACED_QUEUE),
+    // How often the relay looks for unsent events: how late an event may be published after its order committed.
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(500),
   })
   .refine((env) => env.NODE_ENV !== 'production' || env.ORDER_SERVICE_TOKEN !== undefined, {
     path: ['ORDER_SERVICE_TOKEN'],
@@ -43,6 +45,8 @@ export interface OrderServiceConfig {
   inventoryClient: InventoryClientOptions;
   /** Where `orders.placed` is published: the broker and the queue (the contract's by default). */
   events: { url: string; queue: string };
+  /** Milliseconds between two polls of the outbox by the relay. */
+  outboxPollMs: number;
 }
 
 /**
@@ -62,5 +66,6 @@ export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConf
       ...(e.INVENTORY_SERVICE_TOKEN === undefined ? {} : { token: e.INVENTORY_SERVICE_TOKEN }),
     },
     events: { url: e.RABBITMQ_URL, queue: e.ORDER_EVENTS_QUEUE },
+    outboxPollMs: e.OUTBOX_POLL_MS,
   };
 }
