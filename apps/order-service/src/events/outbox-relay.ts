@@ -99,7 +99,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     } catch (error) {
       if (!this.brokerAway) {
         this.brokerAway = true;
-        const cause = error instanceof Error ? error.message : String(error);
+        const cause = describeCause(error);
         this.logger.warn(
           `Cannot publish to RabbitMQ at ${this.options.brokerDescription} (${cause}): ${waiting} event(s) wait in the outbox and are published once it answers`,
         );
@@ -112,4 +112,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
     return true;
   }
+}
+
+/** What a failed publish says: an `Error`'s message, or that of the `err` ClientRMQ rejects with (`{ err, url }`). */
+function describeCause(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const nested = (error as { err?: unknown } | null)?.err;
+  if (nested !== undefined) return describeCause(nested);
+  return typeof error === 'string' ? error : JSON.stringify(error);
 }

@@ -20,7 +20,7 @@ export class ClientProxyDouble {
   private readonly accepted: EmittedMessage[] = [];
   private readonly schemas = new Map<string, PayloadSchema | undefined>();
   private readonly problems: Error[] = [];
-  private down?: Error;
+  private down?: { reason: unknown };
 
   /** Expects emits to `pattern`, each payload checked against `schema` when given. */
   expects(pattern: string, schema?: PayloadSchema): this {
@@ -28,9 +28,12 @@ export class ClientProxyDouble {
     return this;
   }
 
-  /** Every emit from now on fails with `error` (by default what `ClientRMQ` answers without a broker), and is recorded. */
-  isDown(error: Error = new Error('connect ECONNREFUSED 127.0.0.1:5672')): this {
-    this.down = error;
+  /**
+   * Every emit from now on fails with `reason`, and is recorded. By default what `ClientRMQ` fails with when no broker
+   * answers: not an `Error` but amqp-connection-manager's `connectFailed` event, `{ err, url }`.
+   */
+  isDown(reason: unknown = { err: new Error('connect ECONNREFUSED 127.0.0.1:5672'), url: 'amqp://127.0.0.1:5672' }): this {
+    this.down = { reason };
     return this;
   }
 
@@ -54,8 +57,8 @@ export class ClientProxyDouble {
       return throwError(() => problem);
     }
     if (this.down) {
-      const down = this.down;
-      return throwError(() => down);
+      const { reason } = this.down;
+      return throwError(() => reason);
     }
     this.accepted.push(message);
     return of(undefined as TResult);
