@@ -32,8 +32,11 @@ export interface OrderServiceTestAppOptions extends Partial<Pick<OrderServiceOpt
   inventoryClient?: Partial<InventoryClientOptions>;
   /** With `inventory: 'real'`: what stands in for `@nestjs/axios`' `HttpService` (e.g. an `HttpServiceDouble`). */
   httpService?: object;
-  /** What stands in for the broker: a strict double expecting `orders.placed` (checked against the contract) by default. */
-  events?: ClientProxyDouble;
+  /**
+   * What stands in for the broker: a strict double expecting `orders.placed` (checked against the contract) by default;
+   * `'real'` keeps the app's `ClientRMQ` (it connects only when the relay first publishes).
+   */
+  events?: ClientProxyDouble | 'real';
   /** The outbox relay's options; by default it never polls on its own (a test calls `relay.relayOnce()`). */
   relay?: Partial<OutboxRelayOptions>;
 }
@@ -45,7 +48,7 @@ export interface OrderServiceTestApp {
   get: (path: string) => request.Test;
   /** The stub standing in for the Inventory Service (an unused one with `inventory: 'real'`). */
   inventory: InventoryServiceClientStub;
-  /** The double standing in for the broker: what the relay published. */
+  /** The double standing in for the broker: what the relay published (an unused one with `events: 'real'`). */
   events: ClientProxyDouble;
   /** The app's outbox relay. */
   relay: OutboxRelay;
@@ -89,7 +92,7 @@ export async function startOrderServiceTestApp(
   });
   if (inventory !== 'real') builder.overrideProvider(InventoryServiceClient).useValue(inventory);
   if (httpService !== undefined) builder.overrideProvider(HttpService).useValue(httpService);
-  builder.overrideProvider(ORDER_EVENTS_CLIENT).useValue(events);
+  if (events !== 'real') builder.overrideProvider(ORDER_EVENTS_CLIENT).useValue(events);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(logger), {
     ...ORDER_SERVICE_APP_OPTIONS,
@@ -101,5 +104,6 @@ export async function startOrderServiceTestApp(
   await app.getHttpAdapter().getInstance().ready();
   const http = () => request(app.getHttpServer());
   const stub = inventory === 'real' ? new InventoryServiceClientStub() : inventory;
-  return { app, http, get: (path) => http().get(path), inventory: stub, events, relay: app.get(OutboxRelay) };
+  const double = events === 'real' ? orderEventsDouble() : events;
+  return { app, http, get: (path) => http().get(path), inventory: stub, events: double, relay: app.get(OutboxRelay) };
 }
