@@ -1,25 +1,14 @@
-import { anOrderPlacedEvent, ORDER_PLACED, orderPlacedQueueTopology } from '@boundary/order-events-contract';
+import { anOrderPlacedEvent, ORDER_PLACED } from '@boundary/order-events-contract';
 import { connect, type ChannelModel } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { BrokerGate } from './broker-gate';
+import { eventually, OrderEventsQueue, RABBITMQ_URL } from './order-events-queue';
 import { FULL_STACK_STORAGE, type OrderServiceStorage } from './order-service-storage';
 import { ServiceProcess } from './service-process';
 
-const RABBITMQ_URL = process.env['RABBITMQ_URL'] || 'amqp://guest:guest@127.0.0.1:5672';
-
-/** Waits up to `timeoutMs` for `found()` to be true; fails naming `what` and showing `log()`. */
-async function eventually(what: string, found: () => boolean | Promise<boolean>, log: () => string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await found()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`not seen within ${timeoutMs} ms: ${what}\n${log()}`);
-}
-
 describe(`full stack with the event hop: User → Order → (orders.placed on RabbitMQ) → Fulfilment, on ${FULL_STACK_STORAGE.name}`, () => {
-  // A queue of this run's own, with its dead-letter side: nothing shared with another run or with npm start.
-  const topology = orderPlacedQueueTopology(`e2e.orders-placed.${randomUUID()}`);
+  const queue = new OrderEventsQueue();
+  const { topology } = queue;
   let storage: OrderServiceStorage;
   let gate: BrokerGate;
   let broker: ChannelModel;
@@ -57,13 +46,8 @@ describe(`full stack with the event hop: User → Order → (orders.placed on Ra
     await fulfilment?.stop();
     await inventory?.stop();
     await gate?.close();
-    if (broker) {
-      const channel = await broker.createChannel();
-      await channel.deleteQueue(topology.queue);
-      await channel.deleteQueue(topology.deadLetter.queue);
-      await channel.deleteExchange(topology.deadLetter.exchange);
-      await broker.close();
-    }
+    await broker?.close();
+    await queue.remove();
     await storage?.remove();
   });
 

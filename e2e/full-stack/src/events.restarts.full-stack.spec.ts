@@ -1,25 +1,13 @@
-import { orderPlacedQueueTopology } from '@boundary/order-events-contract';
-import { connect } from 'amqplib';
-import { randomUUID } from 'node:crypto';
+import { eventually, OrderEventsQueue } from './order-events-queue';
 import { PERSISTENT_STORAGES, type OrderServiceStorage } from './order-service-storage';
 import { ServiceProcess } from './service-process';
 
-const RABBITMQ_URL = process.env['RABBITMQ_URL'] || 'amqp://guest:guest@127.0.0.1:5672';
 /** The Order Service's storage must outlive the process: PostgreSQL when the run has it, else PGlite in a folder. */
 const STORAGE = PERSISTENT_STORAGES[PERSISTENT_STORAGES.length - 1];
 
-async function eventually(what: string, found: () => boolean, log: () => string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (found()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`not seen within ${timeoutMs} ms: ${what}\n${log()}`);
-}
-
 describe(`the event hop across restarts, the Order Service on ${STORAGE.name}`, () => {
-  const topology = orderPlacedQueueTopology(`e2e.orders-placed.${randomUUID()}`);
-  const events = { RABBITMQ_URL, ORDER_EVENTS_QUEUE: topology.queue };
+  const queue = new OrderEventsQueue();
+  const events = queue.env;
   let storage: OrderServiceStorage;
   let inventory: ServiceProcess;
   let fulfilment: ServiceProcess | undefined;
@@ -56,12 +44,7 @@ describe(`the event hop across restarts, the Order Service on ${STORAGE.name}`, 
     await orderService?.stop();
     await fulfilment?.stop();
     await inventory?.stop();
-    const broker = await connect(RABBITMQ_URL);
-    const channel = await broker.createChannel();
-    await channel.deleteQueue(topology.queue);
-    await channel.deleteQueue(topology.deadLetter.queue);
-    await channel.deleteExchange(topology.deadLetter.exchange);
-    await broker.close();
+    await queue.remove();
     await storage?.remove();
   });
 
