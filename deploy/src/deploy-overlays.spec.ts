@@ -29,6 +29,7 @@ describe('deploy/ overlays', () => {
 
   it('keeps every project rule: probes, limits, security context, grace period, migrations, scaling, network, secrets, ports and variables', () => {
     const readme = readFileSync(join(workspaceRoot, 'README.md'), 'utf8');
-    expect(deployViolations({ dev, prod, services, readme })).toEqual([]);
+    const credentialsRunbook = readFileSync(join(workspaceRoot, 'deploy/CREDENTIALS.md'), 'utf8');
+    expect(deployViolations({ dev, prod, services, readme, credentialsRunbook })).toEqual([]);
   });
 });

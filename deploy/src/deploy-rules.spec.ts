@@ -6,11 +6,12 @@ import { schemaViolations } from './schema-validation';
 import { serviceFacts } from './service-facts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the breakages reach into rendered YAML */
-type Breakage = (objects: { dev: any[]; prod: any[]; readme: string }) => void;
+type Breakage = (objects: { dev: any[]; prod: any[]; readme: string; credentialsRunbook: string }) => void;
 
 const rendered = { dev: renderOverlay('dev'), prod: renderOverlay('prod') };
 const services = serviceFacts();
 const readme = readFileSync(join(workspaceRoot, 'README.md'), 'utf8');
+const credentialsRunbook = readFileSync(join(workspaceRoot, 'deploy/CREDENTIALS.md'), 'utf8');
 
 const find = (objects: any[], kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name);
 const pod = (objects: any[], name: string) => find(objects, 'Deployment', name).spec.template.spec;
@@ -18,14 +19,14 @@ const main = (objects: any[], name: string) => pod(objects, name).containers[0];
 
 /** The violations of the overlays after `breakage` changed a copy of them. */
 function violationsAfter(breakage: Breakage): string[] {
-  const copy = structuredClone({ ...rendered, readme }) as { dev: any[]; prod: any[]; readme: string };
+  const copy = structuredClone({ ...rendered, readme, credentialsRunbook }) as Parameters<Breakage>[0];
   breakage(copy);
   return deployViolations({ ...copy, services });
 }
 
 describe('deploy rules, each broken once', () => {
   it('hold on the committed overlays', () => {
-    expect(deployViolations({ ...rendered, services, readme })).toEqual([]);
+    expect(deployViolations({ ...rendered, services, readme, credentialsRunbook })).toEqual([]);
   });
 
   it('the schema check catches a field of the wrong type', () => {
@@ -51,17 +52,25 @@ describe('deploy rules, each broken once', () => {
     ['an HPA that may go below 2', ({ dev }) => (find(dev, 'HorizontalPodAutoscaler', 'user-service').spec.minReplicas = 1), 'dev: user-service: HorizontalPodAutoscaler minReplicas < 2'],
     ['one replica', ({ prod }) => (find(prod, 'Deployment', 'inventory-service').spec.replicas = 1), 'prod: inventory-service: replicas < 2'],
     ['no PodDisruptionBudget', ({ dev }) => dev.splice(dev.indexOf(find(dev, 'PodDisruptionBudget', 'order-service')), 1), 'dev: order-service: no PodDisruptionBudget selects its pods'],
-    ['ingress from a service that is no consumer', ({ dev }) => find(dev, 'NetworkPolicy', 'inventory-service').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'user-service' } } }), 'dev: inventory-service: ingress allowed from [order-service,user-service], its consumers are [order-service]'],
+    ['ingress from a service that is no consumer', ({ dev }) => find(dev, 'NetworkPolicy', 'inventory-service').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'user-service' } } }), 'dev: inventory-service: ingress allowed from [fulfilment-service,order-service,user-service], its consumers are [fulfilment-service,order-service]'],
     ['egress to anywhere', ({ prod }) => find(prod, 'NetworkPolicy', 'user-service').spec.egress.push({ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }), 'prod: user-service: egress to {"ipBlock":{"cidr":"0.0.0.0/0"}} on [] is neither a provider, its database nor DNS'],
     ['no DNS', ({ dev }) => find(dev, 'NetworkPolicy', 'order-service').spec.egress.shift(), 'dev: order-service: egress does not allow DNS'],
     ['a provider unreachable', ({ dev }) => find(dev, 'NetworkPolicy', 'order-service').spec.egress.pop(), 'dev: order-service: egress does not allow its provider inventory-service'],
     ['egress only', ({ dev }) => (find(dev, 'NetworkPolicy', 'user-service').spec.policyTypes = ['Egress']), 'dev: user-service: NetworkPolicy does not restrict both ingress and egress'],
-    ['a Secret key dev does not generate', ({ dev }) => (main(dev, 'user-service').env[1].valueFrom.secretKeyRef.key = 'api-token'), 'dev: user-service: Secret order-service-secrets-'],
+    ['a Secret key dev does not generate', ({ dev }) => (main(dev, 'user-service').env[1].valueFrom.secretKeyRef.key = 'api-token'), 'dev: user-service: Secret user-service-to-order-service-'],
     ['Secret values committed for prod', ({ prod }) => prod.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'order-service-secrets' }, data: {} }), 'prod: commits Secret values (order-service-secrets)'],
-    ['a Secret key the README does not name', (o) => (o.readme = o.readme.replace(/(inventory-service-secrets.*?)--from-literal=database-url=/, '$1')), 'prod: inventory-service: the README does not show how to create Secret inventory-service-secrets key database-url'],
+    ['a Secret key the README does not name', (o) => (o.readme = o.readme.replace(/(inventory-service-secrets.*?)--from-literal=database-url=/, '$1')), 'prod: inventory-service: neither the README nor deploy/CREDENTIALS.md shows how to create Secret inventory-service-secrets key database-url'],
     ['a variable the service does not read', ({ dev }) => main(dev, 'user-service').env.push({ name: 'ORDER_SERVICE_ADDRESS', value: 'x' }), 'dev: user-service: sets ORDER_SERVICE_ADDRESS, which its configuration does not read'],
     ['a port the service does not listen on', ({ prod }) => (main(prod, 'inventory-service').ports[0].containerPort = 8080), 'prod: inventory-service: containerPort 8080 is not the port it listens on (5002)'],
     ['a provider URL no Service answers', ({ dev }) => (main(dev, 'user-service').env[0].value = 'http://order-service:5000'), 'dev: user-service: calls order-service:5000, which no Service of that name serves'],
+    ['a pair Secret the runbook does not create', (o) => (o.credentialsRunbook = o.credentialsRunbook.replace(/create secret generic fulfilment-service-to-inventory-service .*/, '')), 'prod: fulfilment-service: neither the README nor deploy/CREDENTIALS.md shows how to create Secret fulfilment-service-to-inventory-service key token'],
+    ['a provider that accepts nothing from a consumer that calls it', ({ dev }) => (main(dev, 'inventory-service').env = main(dev, 'inventory-service').env.filter((e: any) => e.name !== 'INVENTORY_SERVICE_TOKENS_FULFILMENT_SERVICE')), 'dev: inventory-service: accepts no credential from its consumer fulfilment-service (Secret fulfilment-service-to-inventory-service key accepted)'],
+    ['a consumer that sends another pair’s token', ({ prod }) => (main(prod, 'fulfilment-service').env[1].valueFrom.secretKeyRef.name = 'order-service-to-inventory-service'), 'prod: fulfilment-service: sends inventory-service the token of Secret order-service-to-inventory-service key token, not Secret fulfilment-service-to-inventory-service key token'],
+    ['a consumer that sends no token', ({ dev }) => main(dev, 'user-service').env.pop(), 'dev: user-service: calls order-service without a credential (Secret user-service-to-order-service key token)'],
+    ['an accepted set from another pair', ({ dev }) => (main(dev, 'order-service').env[1].valueFrom.secretKeyRef.name = 'order-service-to-inventory-service'), 'dev: order-service: accepts from user-service something else than Secret user-service-to-order-service key accepted'],
+    ['a credential written in the manifest', ({ prod }) => (main(prod, 'order-service').env.find((e: any) => e.name === 'INVENTORY_SERVICE_TOKEN').valueFrom = undefined, main(prod, 'order-service').env.find((e: any) => e.name === 'INVENTORY_SERVICE_TOKEN').value = 'a-literal-token-0123456789'), 'prod: order-service: sets INVENTORY_SERVICE_TOKEN as a literal value; credentials come from Secrets'],
+    ['a set accepted from a service that does not call it', ({ dev }) => (main(dev, 'fulfilment-service').env = main(dev, 'fulfilment-service').env.filter((e: any) => e.name !== 'INVENTORY_SERVICE_URL')), 'dev: inventory-service: accepts a credential from fulfilment-service, which does not call it'],
+    ['a migration without the accepted sets production needs', ({ dev }) => (pod(dev, 'order-service').initContainers[0].env = pod(dev, 'order-service').initContainers[0].env.slice(0, 1)), 'dev: order-service: the migration\'s environment is refused in production: Invalid Order Service configuration: ORDER_SERVICE_TOKENS_USER_SERVICE: is required when NODE_ENV=production'],
   ])('catch %s', (_rule, breakage, expected) => {
     expect(violationsAfter(breakage)).toContainEqual(expect.stringContaining(expected));
   });

@@ -1,3 +1,4 @@
+import { credentialRules, secretPlaceholder } from './credential-rules';
 import type { K8sObject } from './manifests';
 import { longestDeadlineMs, type ServiceFacts } from './service-facts';
 
@@ -11,8 +12,10 @@ export interface DeployInputs {
   dev: K8sObject[];
   prod: K8sObject[];
   services: ServiceFacts[];
-  /** The README, which must name each Secret key production needs. */
+  /** The README, which must name each Secret key production needs (or, for credentials, `credentialsRunbook`). */
   readme: string;
+  /** deploy/CREDENTIALS.md: how to create and rotate each consumer/provider pair's Secret. */
+  credentialsRunbook?: string;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- rendered YAML: the schema check has typed it already */
@@ -28,17 +31,27 @@ export function deployViolations(inputs: DeployInputs): string[] {
 function overlayViolations(objects: Obj[], inputs: DeployInputs, overlay: 'dev' | 'prod'): string[] {
   const deployments = objects.filter((o) => o.kind === 'Deployment');
   const lines: string[] = [];
+  const loaded = [];
   for (const service of inputs.services) {
     const deployment = deployments.find((d) => d.metadata.name === service.name);
     if (!deployment) {
       lines.push(`${service.name}: no Deployment`);
       continue;
     }
+    loaded.push({ deployment, service, config: loadOrUndefined(service, placeholderEnv(containersOf(deployment))) });
     lines.push(...podRules(deployment, service), ...scalingRules(deployment, objects), ...serviceRules(deployment, objects, service));
     lines.push(...networkRules(deployment, objects, deployments, service));
   }
-  lines.push(...secretRules(objects, deployments, inputs, overlay));
+  lines.push(...credentialRules(loaded), ...secretRules(objects, deployments, inputs, overlay));
   return lines;
+}
+
+function loadOrUndefined(service: ServiceFacts, env: Record<string, string>): Record<string, unknown> | undefined {
+  try {
+    return service.load(env);
+  } catch {
+    return undefined; // serviceRules names the refusal
+  }
 }
 
 const containersOf = (d: Obj): Obj[] => d.spec.template.spec.containers ?? [];
@@ -67,7 +80,7 @@ function podRules(d: Obj, service: ServiceFacts): string[] {
   const preStop: string[] = main?.lifecycle?.preStop?.exec?.command ?? [];
   const pause = preStop[0] === 'sleep' ? Number(preStop[1]) : NaN;
   if (!Number.isFinite(pause)) lines.push(`${name}: no preStop pause (exec sleep <seconds>)`);
-  const drain = Math.ceil(longestDeadlineMs(service.load(placeholderEnv(d))) / 1000);
+  const drain = Math.ceil(longestDeadlineMs(loadOrUndefined(service, placeholderEnv(containersOf(d)))) / 1000);
   const needed = (Number.isFinite(pause) ? pause : 0) + drain + GRACE_MARGIN_SECONDS;
   if (!((pod.terminationGracePeriodSeconds ?? 30) >= needed)) {
     lines.push(`${name}: terminationGracePeriodSeconds ${pod.terminationGracePeriodSeconds} < preStop ${pause} s + drain ${drain} s + margin ${GRACE_MARGIN_SECONDS} s`);
@@ -76,6 +89,14 @@ function podRules(d: Obj, service: ServiceFacts): string[] {
     const migrate = initContainersOf(d).find((c) => (c.args ?? []).includes('--migrate-only'));
     if (!migrate) lines.push(`${name}: no init container running --migrate-only`);
     else if (migrate.image !== main?.image) lines.push(`${name}: the migration runs another image (${migrate.image}) than the service (${main?.image})`);
+    else {
+      // The migration runs the service's own start-up, configuration check included, in production.
+      try {
+        service.load(placeholderEnv([migrate]));
+      } catch (error) {
+        lines.push(`${name}: the migration's environment is refused in production: ${(error as Error).message}`);
+      }
+    }
   }
   return lines;
 }
@@ -108,7 +129,7 @@ function serviceRules(d: Obj, objects: Obj[], service: ServiceFacts): string[] {
   }
   let port: number | undefined;
   try {
-    port = service.load(placeholderEnv(d)).port;
+    port = service.load(placeholderEnv(containersOf(d))).port;
   } catch (error) {
     lines.push(`${name}: its configuration refuses the Deployment's environment: ${(error as Error).message}`);
   }
@@ -185,8 +206,8 @@ function secretRules(objects: Obj[], deployments: Obj[], inputs: DeployInputs, o
       if (overlay === 'dev') {
         const secret = secrets.find((s) => s.metadata.name === ref.name);
         if (!secret || !(ref.key in { ...secret.data, ...secret.stringData })) lines.push(`${d.metadata.name}: Secret ${ref.name} key ${ref.key} is not generated`);
-      } else if (!readmeCreates(inputs.readme, ref.name, ref.key)) {
-        lines.push(`${d.metadata.name}: the README does not show how to create Secret ${ref.name} key ${ref.key}`);
+      } else if (![inputs.readme, inputs.credentialsRunbook ?? ''].some((doc) => readmeCreates(doc, ref.name, ref.key))) {
+        lines.push(`${d.metadata.name}: neither the README nor deploy/CREDENTIALS.md shows how to create Secret ${ref.name} key ${ref.key}`);
       }
     }
   }
@@ -197,10 +218,15 @@ function readmeCreates(readme: string, name: string, key: string): boolean {
   return readme.split('\n').some((line) => line.includes(`create secret generic ${name} `) && line.includes(`--from-literal=${key}=`));
 }
 
-/** The Deployment's environment with each Secret reference replaced by a value of the right shape. */
-function placeholderEnv(d: Obj): Record<string, string> {
-  const secretValue = (key: string) => (key.includes('url') ? 'postgres://placeholder@database:5432/placeholder' : 'placeholder-secret-value-0123');
-  return Object.fromEntries(
-    containersOf(d).flatMap((c) => c.env ?? []).map((e: Obj) => [e.name, e.value ?? secretValue(e.valueFrom?.secretKeyRef?.key ?? '')]),
-  );
+/**
+ * The containers' environment as the image runs it (`NODE_ENV=production`), each Secret reference replaced by a value
+ * of the right shape: a URL, or a `secretPlaceholder` that names the Secret and key.
+ */
+function placeholderEnv(containers: Obj[]): Record<string, string> {
+  const secretValue = (ref: Obj | undefined) =>
+    ref?.key?.includes('url') ? 'postgres://placeholder@database:5432/placeholder' : secretPlaceholder(ref?.name ?? '', ref?.key ?? '');
+  return {
+    NODE_ENV: 'production',
+    ...Object.fromEntries(containers.flatMap((c) => c.env ?? []).map((e: Obj) => [e.name, e.value ?? secretValue(e.valueFrom?.secretKeyRef)])),
+  };
 }

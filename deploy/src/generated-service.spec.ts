@@ -12,7 +12,7 @@ const scratch = join(workspaceRoot, 'tmp', `deploy-generated-${process.pid}`);
 
 /** A copy of what the deploy rules read: deploy/, the README, and each app's project.json and configuration. */
 function copyWorkspace(): void {
-  for (const path of ['deploy/base', 'deploy/overlays', 'README.md', 'nx.json', 'package.json', 'libs/service-kit/src/lib/database']) {
+  for (const path of ['deploy/base', 'deploy/overlays', 'deploy/CREDENTIALS.md', 'README.md', 'nx.json', 'package.json', 'libs/service-kit/src/lib/database']) {
     cpSync(join(workspaceRoot, path), join(scratch, path), { recursive: true });
   }
   for (const app of readdirSync(join(workspaceRoot, 'apps'))) {
@@ -49,6 +49,7 @@ describe('deploy/ after the service generator adds services', () => {
       prod: renderOverlay('prod', join(scratch, 'deploy')),
       services: serviceFacts(scratch),
       readme: readFileSync(join(scratch, 'README.md'), 'utf8'),
+      credentialsRunbook: readFileSync(join(scratch, 'deploy/CREDENTIALS.md'), 'utf8'),
     };
     expect(inputs.services.map((s) => s.name)).toContain('stock-level-service');
     expect(deployViolations(inputs)).toEqual([]);

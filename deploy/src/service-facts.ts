@@ -24,11 +24,13 @@ export function serviceFacts(root = workspaceRoot): ServiceFacts[] {
       // The schema's keys: `  ORDER_SERVICE_URL: z…` — every environment variable the service reads is one — and
       // those of the kit's database fragment where the schema spreads it (`...DATABASE_ENV`).
       const source = readFileSync(configFile, 'utf8');
+      const module = require(configFile) as Record<string, unknown>;
       const variables = new Set([
         ...[...source.matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]),
         ...(/^\s+\.\.\.DATABASE_ENV,/m.test(source) ? databaseVariables(root) : []),
+        ...exportedSchemaKeys(module),
       ]);
-      return { name, variables, usesDatabase: variables.has('DATABASE_URL'), load: configLoader(name, configFile) };
+      return { name, variables, usesDatabase: variables.has('DATABASE_URL'), load: configLoader(name, configFile, module) };
     });
 }
 
@@ -40,8 +42,18 @@ function databaseVariables(root: string): string[] {
   return [...fragment.matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]);
 }
 
-function configLoader(name: string, configFile: string): ServiceFacts['load'] {
-  const module = require(configFile) as Record<string, unknown>;
+/**
+ * The keys of every zod object schema the configuration exports: those it builds rather than writes, such as the
+ * accepted sets the kit's `consumerCredentialsEnv` names (`ORDER_SERVICE_TOKENS_USER_SERVICE`).
+ */
+function exportedSchemaKeys(module: Record<string, unknown>): string[] {
+  return Object.values(module).flatMap((value) => {
+    const shape = (value as { shape?: unknown } | null)?.shape;
+    return shape !== null && typeof shape === 'object' ? Object.keys(shape).filter((key) => /^[A-Z][A-Z0-9_]*$/.test(key)) : [];
+  });
+}
+
+function configLoader(name: string, configFile: string, module: Record<string, unknown>): ServiceFacts['load'] {
   const loader = Object.entries(module).find(([key, value]) => /^load\w+Config$/.test(key) && typeof value === 'function');
   if (!loader) throw new Error(`${name}: ${configFile} exports no load…Config function`);
   return loader[1] as ServiceFacts['load'];

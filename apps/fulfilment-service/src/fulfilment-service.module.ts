@@ -4,11 +4,10 @@ import {
   LivenessModule,
   ReadinessModule,
   serviceLoggerModule,
-  ServiceTokenGuard,
+  ConsumerGuard,
   type ServiceLogger,
 } from '@boundary/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import type { FulfilmentServiceConfig } from './config/fulfilment-service.config';
 import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
 import { FulfilmentDatabase } from './database/fulfilment-database';
@@ -16,8 +15,8 @@ import { FulfilmentDatabaseModule } from './database/fulfilment-database.module'
 import { FulfilmentModule } from './fulfilment/fulfilment.module';
 import { InventoryClientModule } from '@boundary/inventory-client';
 
-/** What the Fulfilment Service runs on: its database, its service token and its logger. */
-export interface FulfilmentServiceOptions extends Pick<FulfilmentServiceConfig, 'serviceToken' | 'inventoryClient'> {
+/** What the Fulfilment Service runs on: its database, its consumers' credentials and its logger. */
+export interface FulfilmentServiceOptions extends Pick<FulfilmentServiceConfig, 'credentials' | 'inventoryClient'> {
   /** Opened and migrated before the app starts; start-up fails if it cannot be. */
   database: ServiceDatabaseLocation;
   /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
@@ -25,8 +24,8 @@ export interface FulfilmentServiceOptions extends Pick<FulfilmentServiceConfig, 
 }
 
 /**
- * The Fulfilment Service's root module, as main.ts and the tests start it: its API behind the service-token guard
- * (open to every call when `options.serviceToken` is absent), with JSON logs through `options.logger`.
+ * The Fulfilment Service's root module, as main.ts and the tests start it: its API behind the consumer guard
+ * (each caller known by its credential; open to every call when `options.credentials.open`), with JSON logs through `options.logger`.
  */
 @Module({})
 export class FulfilmentServiceModule {
@@ -47,7 +46,7 @@ export class FulfilmentServiceModule {
           isGlobal: true,
         }),
       ],
-      providers: [{ provide: APP_GUARD, useValue: new ServiceTokenGuard(options.serviceToken) }],
+      providers: [ConsumerGuard.provide(options.credentials)],
     };
   }
 }

@@ -38,9 +38,12 @@ describe('Fulfilment Service', () => {
   });
 });
 
-describe('Fulfilment Service with FULFILMENT_SERVICE_TOKEN set (ServiceTokenGuard)', () => {
+/** Accepted sets of a consumer it may have one day (its configuration declares none yet). */
+const CREDENTIALS = { provider: 'fulfilment-service', accepted: { 'warehouse-ui': [TOKEN] }, open: false };
+
+describe('Fulfilment Service with accepted sets (ConsumerGuard)', () => {
   it('answers its routes 401 JSON without the token and serves them with it; health probes stay open', async () => {
-    const { app, get } = await startFulfilmentServiceTestApp({ serviceToken: TOKEN, controllers: [GuardedController] });
+    const { app, get } = await startFulfilmentServiceTestApp({ credentials: CREDENTIALS, controllers: [GuardedController] });
     try {
       expect((await get('/guarded').expect(401)).body).toEqual({
         error: 'Missing or invalid service token',
@@ -52,13 +55,27 @@ describe('Fulfilment Service with FULFILMENT_SERVICE_TOKEN set (ServiceTokenGuar
       await app.close();
     }
   });
+
+  it('refuses every call but the probes 401 when closed without a consumer (production, as its configuration is now)', async () => {
+    const closed = { provider: 'fulfilment-service', accepted: {}, open: false };
+    const { app, get } = await startFulfilmentServiceTestApp({ credentials: closed, controllers: [GuardedController] });
+    try {
+      expect((await get('/guarded').set('Authorization', `Bearer ${TOKEN}`).expect(401)).body).toEqual({
+        error: 'Missing or invalid service token',
+        code: 'UNAUTHORIZED',
+      });
+      await get('/health/ready').expect(200);
+    } finally {
+      await app.close();
+    }
+  });
 });
 
 describe('Fulfilment Service logs (JSON lines read from a stream)', () => {
   it('writes one line per request carrying its id, and never the token', async () => {
     const lines: Record<string, unknown>[] = [];
     const { app, get } = await startFulfilmentServiceTestApp({
-      serviceToken: TOKEN,
+      credentials: CREDENTIALS,
       logDestination: { write: (line: string) => lines.push(JSON.parse(line)) },
     });
     try {

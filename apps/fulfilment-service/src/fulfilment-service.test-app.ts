@@ -14,8 +14,10 @@ import { ShipmentRepository } from './shipments/shipment.repository';
 import { configureFulfilmentServiceApp } from './fulfilment-service.app';
 import { FulfilmentServiceModule, type FulfilmentServiceOptions } from './fulfilment-service.module';
 
-/** How a test wants the Fulfilment Service; by default as in development: no token, no logs. */
-export interface FulfilmentServiceTestAppOptions extends Partial<Pick<FulfilmentServiceOptions, 'serviceToken'>> {
+/** How a test wants the Fulfilment Service; by default as in development: no credentials, no logs. */
+export interface FulfilmentServiceTestAppOptions {
+  /** What it accepts from whom; by default its configuration's (open, as in development). */
+  credentials?: FulfilmentServiceOptions['credentials'];
   /** Where the JSON log lines go (level `info`); nothing is logged without one. */
   logDestination?: DestinationStream;
   /** Controllers joined to the root module, e.g. a route a test needs that the service does not have yet. */
@@ -39,9 +41,9 @@ export interface FulfilmentServiceTestApp {
 /** The service's own migrations, as the source tree holds them. */
 export const FULFILMENT_MIGRATIONS_FOLDER = join(__dirname, '../migrations');
 
-/** The Fulfilment Service as main.ts builds it — root module, service-token guard, JSON logs, adapter and filters. */
+/** The Fulfilment Service as main.ts builds it — root module, consumer guard, JSON logs, adapter and filters. */
 export async function startFulfilmentServiceTestApp({
-  serviceToken,
+  credentials,
   logDestination,
   controllers = [],
   database = { seedDemoData: false, migrationsFolder: FULFILMENT_MIGRATIONS_FOLDER },
@@ -50,7 +52,9 @@ export async function startFulfilmentServiceTestApp({
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
   const moduleRef = await Test.createTestingModule({
     // The rest of the configuration (a provider's client, say) as an unset environment gives it: its defaults.
-    imports: [FulfilmentServiceModule.forRoot({ ...loadFulfilmentServiceConfig({}), serviceToken, logger, database })],
+    imports: [
+      FulfilmentServiceModule.forRoot({ ...loadFulfilmentServiceConfig({}), ...(credentials && { credentials }), logger, database }),
+    ],
     controllers,
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter({ logger }), {

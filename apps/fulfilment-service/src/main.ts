@@ -1,6 +1,11 @@
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
-import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
+import {
+  createServiceFastifyAdapter,
+  createServiceLogger,
+  enableGracefulShutdown,
+  openCredentialsWarning,
+} from '@boundary/service-kit';
 import { orderPlacedQueueTopology } from '@boundary/order-events-contract';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -31,14 +36,14 @@ async function bootstrap(): Promise<void> {
   );
   app.useLogger(app.get(Logger));
   configureFulfilmentServiceApp(app);
+  enableGracefulShutdown(app, { drainMs: config.shutdownDrainMs });
   // Hybrid: the HTTP API and the orders.placed consumer in one process.
   const consumer = orderEventsConsumerOptions(config.events);
   app.connectMicroservice({ strategy: new DeadLetteringRmqServer(consumer, orderPlacedQueueTopology(config.events.queue).deadLetter) });
   await app.listen(config.port, '0.0.0.0');
   app.get(Logger).log(`Fulfilment Service listening on http://localhost:${config.port}`, 'Bootstrap');
-  if (config.serviceToken === undefined) {
-    app.get(Logger).warn('No FULFILMENT_SERVICE_TOKEN: accepting calls without a service token (development only)', 'Bootstrap');
-  }
+  const open = openCredentialsWarning(config.credentials);
+  if (open !== undefined) app.get(Logger).warn(open, 'Bootstrap');
   // Not awaited: the transport resolves once the broker answers, and retries until it does; the HTTP API serves meanwhile.
   app
     .startAllMicroservices()

@@ -6,7 +6,6 @@ import { inventoryProblem } from './inventory-service.problem';
 /** Everything main.ts applies to the app, shared with the tests so they exercise the same pipeline. */
 export function configureInventoryServiceApp<T extends INestApplication>(app: T): T {
   app.useGlobalFilters(new JsonErrorFilter(app.get(HttpAdapterHost), inventoryProblem));
-  app.enableShutdownHooks();
   setupOpenApi(app, { title: 'Inventory Service', description: 'The Inventory Service.', version: '1' });
   return app;
 }

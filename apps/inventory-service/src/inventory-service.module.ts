@@ -2,19 +2,18 @@ import {
   LivenessModule,
   ReadinessModule,
   serviceLoggerModule,
-  ServiceTokenGuard,
+  ConsumerGuard,
   type ServiceLogger,
 } from '@boundary/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import type { InventoryServiceConfig } from './config/inventory-service.config';
 import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
 import { InventoryDatabase } from './database/inventory-database';
 import { InventoryDatabaseModule } from './database/inventory-database.module';
 import { InventoryModule } from './inventory/inventory.module';
 
-/** What the Inventory Service runs on: its database, its service token and its logger. */
-export interface InventoryServiceOptions extends Pick<InventoryServiceConfig, 'serviceToken'> {
+/** What the Inventory Service runs on: its database, its consumers' credentials and its logger. */
+export interface InventoryServiceOptions extends Pick<InventoryServiceConfig, 'credentials'> {
   /** Opened and migrated before the app starts; start-up fails if it cannot be. */
   database: ServiceDatabaseLocation;
   /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
@@ -22,8 +21,8 @@ export interface InventoryServiceOptions extends Pick<InventoryServiceConfig, 's
 }
 
 /**
- * The Inventory Service's root module, as main.ts and the tests start it: its API behind the service-token guard
- * (open to every call when `options.serviceToken` is absent), with JSON logs through `options.logger`.
+ * The Inventory Service's root module, as main.ts and the tests start it: its API behind the consumer guard
+ * (each caller known by its credential; open to every call when `options.credentials.open`), with JSON logs through `options.logger`.
  */
 @Module({})
 export class InventoryServiceModule {
@@ -37,7 +36,7 @@ export class InventoryServiceModule {
         LivenessModule,
         ReadinessModule.forRoot([{ name: 'database', probe: InventoryDatabase }]),
       ],
-      providers: [{ provide: APP_GUARD, useValue: new ServiceTokenGuard(options.serviceToken) }],
+      providers: [ConsumerGuard.provide(options.credentials)],
     };
   }
 }

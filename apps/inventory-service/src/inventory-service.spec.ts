@@ -39,9 +39,9 @@ describe('Inventory Service', () => {
   });
 });
 
-describe('Inventory Service with INVENTORY_SERVICE_TOKEN set (ServiceTokenGuard)', () => {
+describe('Inventory Service with INVENTORY_SERVICE_TOKENS_ORDER_SERVICE set (ConsumerGuard)', () => {
   it('answers its routes 401 JSON without the token and serves them with it; health probes stay open', async () => {
-    const { app, get } = await startInventoryServiceTestApp({ serviceToken: TOKEN, controllers: [GuardedController] });
+    const { app, get } = await startInventoryServiceTestApp({ acceptedTokens: { 'order-service': [TOKEN] }, controllers: [GuardedController] });
     try {
       expect((await get('/guarded').expect(401)).body).toEqual({
         error: 'Missing or invalid service token',
@@ -59,7 +59,7 @@ describe('Inventory Service logs (JSON lines read from a stream)', () => {
   it('writes one line per request carrying its id, and never the token', async () => {
     const lines: Record<string, unknown>[] = [];
     const { app, get } = await startInventoryServiceTestApp({
-      serviceToken: TOKEN,
+      acceptedTokens: { 'order-service': [TOKEN] },
       logDestination: { write: (line: string) => lines.push(JSON.parse(line)) },
     });
     try {

@@ -1,4 +1,4 @@
-import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
+import { acceptedTokensEnv, createServiceFastifyAdapter, createServiceLogger, type ConsumerCredentials } from '@boundary/service-kit';
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
@@ -6,14 +6,17 @@ import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
+import { loadInventoryServiceConfig } from './config/inventory-service.config';
 import { configureInventoryServiceApp } from './inventory-service.app';
 import { InventoryServiceModule, type InventoryServiceOptions } from './inventory-service.module';
 
 /** The app's migrations, as the source tree holds them (dist holds a copy beside main.js). */
 export const MIGRATIONS_FOLDER = join(__dirname, '../migrations');
 
-/** How a test wants the Inventory Service; by default as in development: no token, no logs, in-memory PGlite. */
-export interface InventoryServiceTestAppOptions extends Partial<Pick<InventoryServiceOptions, 'serviceToken' | 'database'>> {
+/** How a test wants the Inventory Service; by default as in development: no credentials, no logs, in-memory PGlite. */
+export interface InventoryServiceTestAppOptions extends Partial<Pick<InventoryServiceOptions, 'database'>> {
+  /** What it accepts from each consumer (`{ 'order-service': [token] }`); none: open, as in development. */
+  acceptedTokens?: ConsumerCredentials['accepted'];
   /** Where the JSON log lines go (level `info`); nothing is logged without one. */
   logDestination?: DestinationStream;
   /** Controllers joined to the root module, e.g. a route a test needs that the service does not have yet. */
@@ -27,16 +30,16 @@ export interface InventoryServiceTestApp {
   get: (path: string) => request.Test;
 }
 
-/** The Inventory Service as main.ts builds it — root module, service-token guard, JSON logs, adapter and filters. */
+/** The Inventory Service as main.ts builds it — root module, consumer guard, JSON logs, adapter and filters. */
 export async function startInventoryServiceTestApp({
-  serviceToken,
+  acceptedTokens = {},
   logDestination,
   controllers = [],
   database = { migrationsFolder: MIGRATIONS_FOLDER, seedDemoData: false },
 }: InventoryServiceTestAppOptions = {}): Promise<InventoryServiceTestApp> {
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
   const moduleRef = await Test.createTestingModule({
-    imports: [InventoryServiceModule.forRoot({ serviceToken, logger, database })],
+    imports: [InventoryServiceModule.forRoot({ credentials: loadInventoryServiceConfig(acceptedTokensEnv('inventory-service', acceptedTokens)).credentials, logger, database })],
     controllers,
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter({ logger }), {

@@ -1,6 +1,11 @@
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
-import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
+import {
+  createServiceFastifyAdapter,
+  createServiceLogger,
+  enableGracefulShutdown,
+  openCredentialsWarning,
+} from '@boundary/service-kit';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
@@ -22,17 +27,17 @@ async function bootstrap(): Promise<void> {
   }
   const logger = createServiceLogger({ level: config.logLevel });
   const app = await NestFactory.create<NestFastifyApplication>(
-    InventoryServiceModule.forRoot({ serviceToken: config.serviceToken, logger, database }),
+    InventoryServiceModule.forRoot({ credentials: config.credentials, logger, database }),
     createServiceFastifyAdapter({ logger }),
     { abortOnError: false, bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
   configureInventoryServiceApp(app);
+  enableGracefulShutdown(app, { drainMs: config.shutdownDrainMs });
   await app.listen(config.port, '0.0.0.0');
   app.get(Logger).log(`Inventory Service listening on http://localhost:${config.port}`, 'Bootstrap');
-  if (config.serviceToken === undefined) {
-    app.get(Logger).warn('No INVENTORY_SERVICE_TOKEN: accepting calls without a service token (development only)', 'Bootstrap');
-  }
+  const open = openCredentialsWarning(config.credentials);
+  if (open !== undefined) app.get(Logger).warn(open, 'Bootstrap');
 }
 
 bootstrap().catch((error: unknown) => {

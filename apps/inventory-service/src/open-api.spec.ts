@@ -17,7 +17,8 @@ describe('Inventory Service OpenAPI document', () => {
   it('documents POST /reservations: body, Idempotency-Key, 201 with Location, 200 replay and every error', async () => {
     const { body } = await service.get('/docs-json').expect(200);
     const reserve = body.paths['/reservations'].post;
-    expect(Object.keys(reserve.responses).sort()).toEqual(['200', '201', '400', '409', '422', '503']);
+    expect(Object.keys(reserve.responses).sort()).toEqual(['200', '201', '400', '403', '409', '422', '503']);
+    expect(reserve.responses['403'].description).toMatch(/FORBIDDEN_CONSUMER/);
     expect(reserve.responses['201'].headers).toHaveProperty('Location');
     expect(reserve.responses['422'].description).toMatch(/UNKNOWN_ITEM/);
     expect(reserve.responses['409'].description).toMatch(/OUT_OF_STOCK.*IDEMPOTENCY_KEY_REUSED/);
@@ -31,10 +32,10 @@ describe('Inventory Service OpenAPI document', () => {
     expect(reserve.parameters).toContainEqual(expect.objectContaining({ name: IDEMPOTENCY_KEY_HEADER, in: 'header' }));
   });
 
-  it('documents DELETE /reservations/{reservationId}: 204, 400, 404', async () => {
+  it('documents DELETE /reservations/{reservationId}: 204, 400, 403, 404', async () => {
     const { body } = await service.get('/docs-json').expect(200);
     const release = body.paths['/reservations/{reservationId}'].delete;
-    expect(Object.keys(release.responses).sort()).toEqual(['204', '400', '404', '503']);
+    expect(Object.keys(release.responses).sort()).toEqual(['204', '400', '403', '404', '503']);
     expect(release.parameters).toContainEqual(expect.objectContaining({ name: 'reservationId', in: 'path' }));
   });
 

@@ -1,6 +1,6 @@
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
-import { createServiceLogger } from '@boundary/service-kit';
+import { createServiceLogger, enableGracefulShutdown, openCredentialsWarning } from '@boundary/service-kit';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ async function bootstrap(): Promise<void> {
   const serviceLogger = createServiceLogger({ level: config.logLevel });
   const app = await NestFactory.create<NestFastifyApplication>(
     OrderServiceModule.forRoot({
-      serviceToken: config.serviceToken,
+      credentials: config.credentials,
       inventoryClient: config.inventoryClient,
       events: config.events,
       relay: { pollMs: config.outboxPollMs },
@@ -36,11 +36,11 @@ async function bootstrap(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
   configureOrderServiceApp(app);
+  enableGracefulShutdown(app, { drainMs: config.shutdownDrainMs });
   await app.listen(config.port, '0.0.0.0');
   logger.log(`Order Service listening on http://localhost:${config.port}`, 'Bootstrap');
-  if (config.serviceToken === undefined) {
-    logger.warn('No ORDER_SERVICE_TOKEN: accepting calls without a service token (development only)', 'Bootstrap');
-  }
+  const open = openCredentialsWarning(config.credentials);
+  if (open !== undefined) logger.warn(open, 'Bootstrap');
 }
 
 bootstrap().catch((error: unknown) => {

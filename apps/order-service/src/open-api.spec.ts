@@ -26,6 +26,7 @@ describe('Order Service OpenAPI document', () => {
       'cursor',
       'limit',
       'userId',
+      'x-deadline-ms',
     ]);
     const create = body.paths['/orders'].post;
     expect(Object.keys(create.responses).sort()).toEqual(['200', '201', '400', '409', '413', '415', '422', '503']);
@@ -33,7 +34,7 @@ describe('Order Service OpenAPI document', () => {
       required: ['user_id', 'item', 'quantity'],
       additionalProperties: false,
     });
-    expect(Object.keys(body.paths['/orders/{orderId}'].get.responses).sort()).toEqual(['200', '400', '404']);
+    expect(Object.keys(body.paths['/orders/{orderId}'].get.responses).sort()).toEqual(['200', '400', '404', '503']);
   });
 
   // The breaking-change check (tools/deploy-safety) diffs this file across commits, so it must be what is served.

@@ -13,13 +13,7 @@ export const ORDER_SERVICE_BODY_LIMIT = 100 * 1024;
  */
 export function createOrderServiceAdapter(logger?: ServiceLogger) {
   const adapter = createServiceFastifyAdapter({ bodyLimit: ORDER_SERVICE_BODY_LIMIT, logger });
-  const fastify = adapter.getInstance();
-  fastify.removeContentTypeParser('text/plain');
-  // Draining on shutdown: a request that was in flight when the listener closed ends its keep-alive connection,
-  // otherwise the idle connection would hold the shutdown until the client's keep-alive timeout.
-  fastify.addHook('onSend', async (_request, reply) => {
-    if (!fastify.server.listening) reply.header('Connection', 'close');
-  });
+  adapter.getInstance().removeContentTypeParser('text/plain');
   return adapter;
 }
 
@@ -29,7 +23,6 @@ export const ORDER_SERVICE_APP_OPTIONS = { bodyParser: false } as const;
 /** Everything main.ts applies to the app, shared with the tests so they exercise the same pipeline. */
 export function configureOrderServiceApp<T extends INestApplication>(app: T): T {
   app.useGlobalFilters(new JsonErrorFilter(app.get(HttpAdapterHost), ordersProblem));
-  app.enableShutdownHooks();
   setupOpenApi(app, {
     title: 'Order Service',
     description: 'Owns orders: a user’s history (paginated, newest first), one order, and idempotent order creation.',

@@ -5,11 +5,10 @@ import {
   LivenessModule,
   ReadinessModule,
   serviceLoggerModule,
-  ServiceTokenGuard,
+  ConsumerGuard,
   type ServiceLogger,
 } from '@boundary/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import type { OrderServiceConfig } from './config/order-service.config';
 import { OrderDatabaseModule } from './database/order-database.module';
 import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
@@ -18,8 +17,8 @@ import { OrderEventsModule } from './events/order-events.module';
 import type { OutboxRelayOptions } from './events/outbox-relay';
 import { OrdersModule } from './orders/orders.module';
 
-/** What the Order Service runs on: its database, its service token and its logger. */
-export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'serviceToken' | 'inventoryClient' | 'events'> {
+/** What the Order Service runs on: its database, its consumers' credentials, its events and its logger. */
+export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'credentials' | 'inventoryClient' | 'events'> {
   /** Overrides of the outbox relay's polling (tests). */
   relay?: Partial<OutboxRelayOptions>;
   /** Opened and migrated before the app starts; start-up fails if it cannot be. */
@@ -30,7 +29,7 @@ export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'serviceTo
 
 /**
  * The Order Service's root module, as main.ts and the tests start it: its API on `options.database`, behind the
- * service-token guard (open to every call when `options.serviceToken` is absent), with JSON logs through
+ * consumer guard (each caller known by its credential; open to every call when `options.credentials.open`), with JSON logs through
  * `options.logger`.
  */
 @Module({})
@@ -53,7 +52,7 @@ export class OrderServiceModule {
         LivenessModule,
         ReadinessModule.forRoot([{ name: 'database', probe: OrderDatabase }]),
       ],
-      providers: [{ provide: APP_GUARD, useValue: new ServiceTokenGuard(options.serviceToken) }],
+      providers: [ConsumerGuard.provide(options.credentials)],
     };
   }
 }

@@ -4,7 +4,7 @@ import { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import type { Provider } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { createServiceLogger } from '@boundary/service-kit';
+import { acceptedTokensEnv, createServiceLogger, type ConsumerCredentials } from '@boundary/service-kit';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
@@ -15,10 +15,12 @@ import { loadOrderServiceConfig } from './config/order-service.config';
 import { ORDER_EVENTS_CLIENT } from './events/order-events.tokens';
 import { OutboxRelay, type OutboxRelayOptions } from './events/outbox-relay';
 import { configureOrderServiceApp, createOrderServiceAdapter, ORDER_SERVICE_APP_OPTIONS } from './order-service.app';
-import { OrderServiceModule, type OrderServiceOptions } from './order-service.module';
+import { OrderServiceModule } from './order-service.module';
 
-/** How a test wants the Order Service beyond its database; by default as in development: no token, no logs. */
-export interface OrderServiceTestAppOptions extends Partial<Pick<OrderServiceOptions, 'serviceToken'>> {
+/** How a test wants the Order Service beyond its database; by default as in development: no credentials, no logs. */
+export interface OrderServiceTestAppOptions {
+  /** What it accepts from each consumer (`{ 'user-service': [token] }`); none: open, as in development. */
+  acceptedTokens?: ConsumerCredentials['accepted'];
   /** Where the JSON log lines go (level `info`); nothing is logged without one. */
   logDestination?: DestinationStream;
   /** Providers joined to the root module (e.g. an `APP_INTERCEPTOR` that only one test may install). */
@@ -60,13 +62,13 @@ export function orderEventsDouble(): ClientProxyDouble {
 }
 
 /**
- * The Order Service as main.ts builds it — root module, service-token guard, JSON logs, adapter and filters — on
+ * The Order Service as main.ts builds it — root module, consumer guard, JSON logs, adapter and filters — on
  * `database`, started but not listening.
  */
 export async function startOrderServiceTestApp(
   database: ServiceDatabaseLocation,
   {
-    serviceToken,
+    acceptedTokens = {},
     logDestination,
     providers = [],
     inventory = new InventoryServiceClientStub(),
@@ -80,7 +82,7 @@ export async function startOrderServiceTestApp(
   const builder = Test.createTestingModule({
     imports: [
       OrderServiceModule.forRoot({
-        serviceToken,
+        credentials: loadOrderServiceConfig(acceptedTokensEnv('order-service', acceptedTokens)).credentials,
         inventoryClient: { ...loadOrderServiceConfig({}).inventoryClient, ...inventoryClient },
         events: loadOrderServiceConfig({}).events,
         relay: { autoStart: false, ...relay },

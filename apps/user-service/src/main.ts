@@ -1,6 +1,6 @@
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
-import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
+import { createServiceFastifyAdapter, createServiceLogger, enableGracefulShutdown } from '@boundary/service-kit';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadUserServiceConfig } from './config/user-service.config';
@@ -17,6 +17,7 @@ async function bootstrap(): Promise<void> {
   );
   app.useLogger(app.get(Logger));
   serveUserServiceOpenApi(configureUserServiceApp(app));
+  enableGracefulShutdown(app, { drainMs: config.shutdownDrainMs });
   await app.listen(config.port, '0.0.0.0');
   app
     .get(Logger)

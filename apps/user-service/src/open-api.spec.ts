@@ -12,7 +12,7 @@ describe('User Service OpenAPI document', () => {
       const { body } = await get('/docs-json').expect(200);
       const operation = body.paths['/users/{userId}/orders'].get;
       expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '404', '502', '503', '504']);
-      expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['cursor', 'limit', 'userId']);
+      expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['cursor', 'limit', 'userId', 'x-deadline-ms']);
       expect(operation.responses['200'].headers).toHaveProperty('Link');
       const ok = operation.responses['200'].content['application/json'].schema;
       expect(ok.required).toEqual(['user_id', 'orders']);
@@ -28,7 +28,7 @@ describe('User Service OpenAPI document', () => {
     try {
       const { body } = await get('/docs-json').expect(200);
       const one = body.paths['/users/{userId}/orders/{orderId}'].get;
-      expect(Object.keys(one.responses).sort()).toEqual(['200', '400', '404', '502', '504']);
+      expect(Object.keys(one.responses).sort()).toEqual(['200', '400', '404', '502', '503', '504']);
       expect(one.responses['200'].content['application/json'].schema.required).toEqual(['user_id', 'order']);
       const create = body.paths['/users/{userId}/orders'].post;
       expect(Object.keys(create.responses).sort()).toEqual(['200', '201', '400', '409', '422', '502', '503', '504']);

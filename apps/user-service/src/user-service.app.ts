@@ -6,7 +6,6 @@ import { orderServiceFailureProblem } from './user-orders/order-service-failure.
 /** Everything main.ts applies to the app's request pipeline, shared with the tests so they exercise the same one. */
 export function configureUserServiceApp<T extends INestApplication>(app: T): T {
   app.useGlobalFilters(new JsonErrorFilter(app.get(HttpAdapterHost), orderServiceFailureProblem));
-  app.enableShutdownHooks();
   return app;
 }
 

@@ -57,6 +57,7 @@ export async function startUserServiceTestApp(
   const config: UserServiceConfig = {
     port: 0,
     logLevel: options.logDestination ? 'info' : 'silent',
+    shutdownDrainMs: 0,
     orderClient: {
       baseUrl: TEST_ORDER_SERVICE_URL,
       timeoutMs: orderServiceTimeoutMs,

@@ -33,12 +33,12 @@ describe(`full stack: User Service → Order Service → Inventory Service on ${
     inventory = await ServiceProcess.start('inventory-service', {
       ...storage.env,
       SEED_DEMO_DATA: 'true',
-      INVENTORY_SERVICE_TOKEN,
+      INVENTORY_SERVICE_TOKENS_ORDER_SERVICE: INVENTORY_SERVICE_TOKEN,
     });
     orderService = await ServiceProcess.start('order-service', {
       ...storage.env,
       SEED_DEMO_DATA: 'true',
-      ORDER_SERVICE_TOKEN,
+      ORDER_SERVICE_TOKENS_USER_SERVICE: ORDER_SERVICE_TOKEN,
       INVENTORY_SERVICE_URL: inventory.url,
       INVENTORY_SERVICE_TOKEN,
       INVENTORY_SERVICE_TIMEOUT_MS: String(INVENTORY_DEADLINE_MS),

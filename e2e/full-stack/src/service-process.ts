@@ -23,25 +23,31 @@ export class ServiceProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
+    private readonly started: { name: string; env: Record<string, string>; port: number },
   ) {
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
 
   /**
-   * Starts the service on a free port and resolves once `GET /health/live` answers 200; rejects with the exit code
+   * Starts the service on `port` (else a free one) and resolves once `GET /health/live` answers 200; rejects with the exit code
    * and the output if the process exits first.
    */
-  static async start(name: string, env: Record<string, string> = {}): Promise<ServiceProcess> {
-    const port = await freePort();
+  static async start(name: string, env: Record<string, string> = {}, port?: number): Promise<ServiceProcess> {
+    port ??= await freePort();
     const child = spawn(process.execPath, [join(workspaceRoot, 'dist/apps', name, 'main.js')], {
       env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const service = new ServiceProcess(child, `http://127.0.0.1:${port}`);
+    const service = new ServiceProcess(child, `http://127.0.0.1:${port}`, { name, env, port });
     // Generous: the Order Service boots an embedded database first, and the test machine is shared.
     await service.waitUntilLive(90_000);
     return service;
+  }
+
+  /** The same service started again, on the same port with the same environment (after `kill` or `stop`). */
+  restart(): Promise<ServiceProcess> {
+    return ServiceProcess.start(this.started.name, this.started.env, this.started.port);
   }
 
   /** What the process printed so far (for failure messages). */
@@ -69,6 +75,12 @@ export class ServiceProcess {
     const deadline = Date.now() + timeoutMs;
     while (find() === undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     return find();
+  }
+
+  /** How the process ended: its exit code, or the signal that killed it; `undefined` while it runs. */
+  get exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | undefined {
+    const { exitCode: code, signalCode: signal } = this.child;
+    return code === null && signal === null ? undefined : { code, signal };
   }
 
   /** Sends SIGTERM and resolves once the process has exited. */

@@ -107,15 +107,15 @@ describe('the images, replayed outside a container from their Dockerfiles', () =
   it('run their migrations without nx, start with NODE_ENV=production, are ready, and carry an order through the whole chain', async () => {
     const database: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
     for (const service of ['inventory-service', 'order-service'] as const) {
-      const migrate = start(images[service], { ...database, ORDER_SERVICE_TOKEN, INVENTORY_SERVICE_TOKEN }, ['--migrate-only']);
+      const migrate = start(images[service], { ...database, ORDER_SERVICE_TOKENS_USER_SERVICE: ORDER_SERVICE_TOKEN, INVENTORY_SERVICE_TOKENS_ORDER_SERVICE: INVENTORY_SERVICE_TOKEN }, ['--migrate-only']);
       const code = await new Promise((resolve) => migrate.once('exit', resolve));
       expect({ service, code, output: code === 0 ? '' : migrate.output }).toEqual({ service, code: 0, output: '' });
     }
     const ports = { inventory: await freePort(), order: await freePort(), user: await freePort() };
     const url = (port: number) => `http://127.0.0.1:${port}`;
     const services: [Service, Record<string, string>][] = [
-      ['inventory-service', { ...database, PORT: String(ports.inventory), INVENTORY_SERVICE_TOKEN, SEED_DEMO_DATA: 'true' }],
-      ['order-service', { ...database, PORT: String(ports.order), ORDER_SERVICE_TOKEN, INVENTORY_SERVICE_URL: url(ports.inventory), INVENTORY_SERVICE_TOKEN, SEED_DEMO_DATA: 'true' }],
+      ['inventory-service', { ...database, PORT: String(ports.inventory), INVENTORY_SERVICE_TOKENS_ORDER_SERVICE: INVENTORY_SERVICE_TOKEN, SEED_DEMO_DATA: 'true' }],
+      ['order-service', { ...database, PORT: String(ports.order), ORDER_SERVICE_TOKENS_USER_SERVICE: ORDER_SERVICE_TOKEN, INVENTORY_SERVICE_URL: url(ports.inventory), INVENTORY_SERVICE_TOKEN, SEED_DEMO_DATA: 'true' }],
       ['user-service', { PORT: String(ports.user), ORDER_SERVICE_URL: url(ports.order), ORDER_SERVICE_TOKEN }],
     ];
     for (const [service, env] of services) {

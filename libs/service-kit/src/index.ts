@@ -9,6 +9,8 @@ export * from './lib/logging/log-level';
 export * from './lib/open-api';
 export * from './lib/api-error-responses';
 export * from './lib/health/readiness.module';
+export * from './lib/health/shutdown-drain';
+export * from './lib/health/graceful-shutdown';
 export * from './lib/database/database-unavailable.error';
 export * from './lib/database/service-database.config';
 export * from './lib/api-idempotent-create';

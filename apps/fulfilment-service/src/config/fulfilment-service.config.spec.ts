@@ -1,10 +1,12 @@
 import { loadFulfilmentServiceConfig } from './fulfilment-service.config';
 
 describe('loadFulfilmentServiceConfig', () => {
-  it('defaults to port 5003, no service token and log level info', () => {
+  it('defaults to port 5003, no credentials (open) and log level info', () => {
     expect(loadFulfilmentServiceConfig({})).toEqual({
       port: 5003,
+      credentials: { provider: 'fulfilment-service', accepted: {}, open: true },
       logLevel: 'info',
+      shutdownDrainMs: 0,
       inventoryClient: { baseUrl: 'http://localhost:5002', timeoutMs: 2000 },
       database: { url: undefined, pgliteDir: undefined, seedDemoData: false },
       events: { url: 'amqp://guest:guest@127.0.0.1:5672', queue: 'fulfilment.orders-placed' },
@@ -24,15 +26,13 @@ describe('loadFulfilmentServiceConfig', () => {
     });
   });
 
-  it('reads PORT, FULFILMENT_SERVICE_TOKEN and LOG_LEVEL', () => {
-    expect(
-      loadFulfilmentServiceConfig({ PORT: '7000', FULFILMENT_SERVICE_TOKEN: 'a-token-of-at-least-16', LOG_LEVEL: 'warn' }),
-    ).toMatchObject({ port: 7000, serviceToken: 'a-token-of-at-least-16', logLevel: 'warn' });
+  it('reads PORT and LOG_LEVEL', () => {
+    expect(loadFulfilmentServiceConfig({ PORT: '7000', LOG_LEVEL: 'warn' })).toMatchObject({ port: 7000, logLevel: 'warn' });
   });
 
   it.each([
     ['PORT', { PORT: '70000' }, /PORT: /],
-    ['FULFILMENT_SERVICE_TOKEN', { FULFILMENT_SERVICE_TOKEN: 'short' }, /FULFILMENT_SERVICE_TOKEN: must be at least 16 characters/],
+    ['FULFILMENT_SERVICE_TOKENS_USER_SERVICE', { FULFILMENT_SERVICE_TOKENS_USER_SERVICE: 'a-token-of-at-least-16' }, /FULFILMENT_SERVICE_TOKENS_USER_SERVICE: names no consumer of the fulfilment-service \(its consumers: none yet\)/],
     ['LOG_LEVEL', { LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
     ['RABBITMQ_URL', { RABBITMQ_URL: 'http://broker' }, /RABBITMQ_URL: must be an amqp\(s\) URL/],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://db' }, /DATABASE_URL: must be a postgres/],
@@ -40,10 +40,13 @@ describe('loadFulfilmentServiceConfig', () => {
     expect(() => loadFulfilmentServiceConfig(env)).toThrow(message);
   });
 
-  it('refuses to start in production without FULFILMENT_SERVICE_TOKEN', () => {
-    expect(() => loadFulfilmentServiceConfig({ NODE_ENV: 'production' })).toThrow(
-      'Invalid Fulfilment Service configuration: FULFILMENT_SERVICE_TOKEN: is required when NODE_ENV=production',
-    );
+  // No service calls it yet: in production it starts closed (every call but the probes 401) rather than open.
+  it('starts closed in production, having no consumer to accept', () => {
+    expect(loadFulfilmentServiceConfig({ NODE_ENV: 'production' }).credentials).toEqual({
+      provider: 'fulfilment-service',
+      accepted: {},
+      open: false,
+    });
   });
 });
 

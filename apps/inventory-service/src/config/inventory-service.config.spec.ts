@@ -1,18 +1,29 @@
 import { loadInventoryServiceConfig } from './inventory-service.config';
 
 describe('loadInventoryServiceConfig', () => {
-  it('defaults to port 5002, no service token and log level info', () => {
+  it('defaults to port 5002, no credentials (open) and log level info', () => {
     expect(loadInventoryServiceConfig({})).toEqual({
       port: 5002,
       database: { url: undefined, pgliteDir: undefined, seedDemoData: false },
+      credentials: { provider: 'inventory-service', accepted: {}, open: true },
       logLevel: 'info',
+      shutdownDrainMs: 0,
     });
   });
 
-  it('reads PORT, INVENTORY_SERVICE_TOKEN and LOG_LEVEL', () => {
+  it('reads PORT, each consumer’s INVENTORY_SERVICE_TOKENS_<CONSUMER> and LOG_LEVEL', () => {
     expect(
-      loadInventoryServiceConfig({ PORT: '7000', INVENTORY_SERVICE_TOKEN: 'a-token-of-at-least-16', LOG_LEVEL: 'warn' }),
-    ).toMatchObject({ port: 7000, serviceToken: 'a-token-of-at-least-16', logLevel: 'warn' });
+      loadInventoryServiceConfig({
+        PORT: '7000',
+        INVENTORY_SERVICE_TOKENS_ORDER_SERVICE: 'a-token-of-at-least-16',
+        INVENTORY_SERVICE_TOKENS_FULFILMENT_SERVICE: 'another-token-of-at-least-16',
+        LOG_LEVEL: 'warn',
+      }),
+    ).toMatchObject({
+      port: 7000,
+      credentials: { accepted: { 'order-service': ['a-token-of-at-least-16'], 'fulfilment-service': ['another-token-of-at-least-16'] } },
+      logLevel: 'warn',
+    });
   });
 
   it('reads the PostgreSQL URL and the PGlite folder, an empty one being unset', () => {
@@ -28,7 +39,8 @@ describe('loadInventoryServiceConfig', () => {
 
   it.each([
     ['PORT', { PORT: '70000' }, /PORT: /],
-    ['INVENTORY_SERVICE_TOKEN', { INVENTORY_SERVICE_TOKEN: 'short' }, /INVENTORY_SERVICE_TOKEN: must be at least 16 characters/],
+    ['INVENTORY_SERVICE_TOKENS_ORDER_SERVICE', { INVENTORY_SERVICE_TOKENS_ORDER_SERVICE: 'short' }, /INVENTORY_SERVICE_TOKENS_ORDER_SERVICE: the token must be at least 16 characters/],
+    ['INVENTORY_SERVICE_TOKENS_USER_SERVICE', { INVENTORY_SERVICE_TOKENS_USER_SERVICE: 'a-token-of-at-least-16' }, /INVENTORY_SERVICE_TOKENS_USER_SERVICE: names no consumer/],
     ['LOG_LEVEL', { LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/inventory' }, /DATABASE_URL: must be a postgres/],
     ['SEED_DEMO_DATA', { SEED_DEMO_DATA: 'yes' }, /SEED_DEMO_DATA: must be true or false/],
@@ -36,9 +48,9 @@ describe('loadInventoryServiceConfig', () => {
     expect(() => loadInventoryServiceConfig(env)).toThrow(message);
   });
 
-  it('refuses to start in production without INVENTORY_SERVICE_TOKEN', () => {
+  it('refuses to start in production without an accepted set for any consumer', () => {
     expect(() => loadInventoryServiceConfig({ NODE_ENV: 'production' })).toThrow(
-      'Invalid Inventory Service configuration: INVENTORY_SERVICE_TOKEN: is required when NODE_ENV=production',
+      'Invalid Inventory Service configuration: INVENTORY_SERVICE_TOKENS_ORDER_SERVICE or INVENTORY_SERVICE_TOKENS_FULFILMENT_SERVICE: is required when NODE_ENV=production',
     );
   });
 });

@@ -1,46 +1,54 @@
 import {
+  type ConsumerCredentials,
+  consumerCredentialsEnv,
   DATABASE_ENV,
   databaseConfig,
   LOG_LEVELS,
-  parseEnv,
   type LogLevel,
+  parseEnv,
   type ServiceDatabaseConfig,
+  SHUTDOWN_ENV,
 } from '@boundary/service-kit';
 import { z } from 'zod';
 
-const InventoryServiceEnvSchema = z
+/** Who calls the Inventory Service, each with its own accepted set: `INVENTORY_SERVICE_TOKENS_ORDER_SERVICE`, … */
+export const INVENTORY_SERVICE_CONSUMERS = consumerCredentialsEnv('inventory-service', ['order-service', 'fulfilment-service']);
+
+export const InventoryServiceEnvSchema = z
   .object({
     // The port recorded in apps/inventory-service/project.json (metadata.port); tools/architecture checks they agree.
     PORT: z.coerce.number().int().min(0).max(65535).default(5002),
     ...DATABASE_ENV,
     NODE_ENV: z.string().optional(),
-    INVENTORY_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    ...INVENTORY_SERVICE_CONSUMERS.shape,
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    ...SHUTDOWN_ENV,
   })
-  .refine((env) => env.NODE_ENV !== 'production' || env.INVENTORY_SERVICE_TOKEN !== undefined, {
-    path: ['INVENTORY_SERVICE_TOKEN'],
-    error: 'is required when NODE_ENV=production',
-  });
+  .catchall(z.unknown())
+  .superRefine(INVENTORY_SERVICE_CONSUMERS.check);
 
 /** The Inventory Service's validated configuration. */
 export interface InventoryServiceConfig {
   port: number;
   database: ServiceDatabaseConfig;
-  /** The shared token callers must present as `Authorization: Bearer`; `undefined` leaves the API open (development). */
-  serviceToken?: string;
+  /** What it accepts from each consumer as `Authorization: Bearer`; open without any (development). */
+  credentials: ConsumerCredentials;
   logLevel: LogLevel;
+  /** How long readiness fails after SIGTERM before the listener closes (`SHUTDOWN_DRAIN_MS`). */
+  shutdownDrainMs: number;
 }
 
 /**
  * Reads and validates the environment once, at start-up; throws an error naming each bad variable. In production
- * (`NODE_ENV=production`) a missing `INVENTORY_SERVICE_TOKEN` stops the service.
+ * (`NODE_ENV=production`) not one `INVENTORY_SERVICE_TOKENS_<CONSUMER>` stops the service.
  */
 export function loadInventoryServiceConfig(env: NodeJS.ProcessEnv): InventoryServiceConfig {
   const e = parseEnv(InventoryServiceEnvSchema, env, 'Inventory Service');
   return {
     port: e.PORT,
     database: databaseConfig(e),
-    ...(e.INVENTORY_SERVICE_TOKEN === undefined ? {} : { serviceToken: e.INVENTORY_SERVICE_TOKEN }),
+    credentials: INVENTORY_SERVICE_CONSUMERS.read(e),
     logLevel: e.LOG_LEVEL,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
   };
 }

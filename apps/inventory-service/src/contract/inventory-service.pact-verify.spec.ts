@@ -1,4 +1,4 @@
-import { PACTS_DIR, pactsUnderVerification, verifyingNamedPact, verifyPacts } from '@boundary/testing/pact';
+import { pactConsumer, PACTS_DIR, pactsUnderVerification, verifyingNamedPact, verifyPacts } from '@boundary/testing/pact';
 import type { INestApplication } from '@nestjs/common';
 import { basename, join } from 'node:path';
 import { InventoryDatabase } from '../database/inventory-database';
@@ -28,14 +28,15 @@ describe('inventory-service honours its consumers’ pacts (provider)', () => {
   it.each(pactsUnderVerification('inventory-service').map((file) => [basename(file), file]))(
     'verifies every interaction of %s against the service as deployed',
     async (_name, pactFile) => {
-      started = (await startInventoryServiceTestApp({ serviceToken: SERVICE_TOKEN })).app;
+      // As deployed: the consumer's own token in its accepted set, sent as that consumer sends it.
+      started = (await startInventoryServiceTestApp({ acceptedTokens: { [pactConsumer(pactFile)]: [SERVICE_TOKEN] } })).app;
       await expect(verify(started, pactFile, SERVICE_TOKEN)).resolves.toBeDefined();
     },
   );
 
   // The verification proves it can fail; can-i-deploy, checking one pact of another commit, needs only the above.
   (verifyingNamedPact() ? it.skip : it)('fails without the service token once the deployed service requires one', async () => {
-    started = (await startInventoryServiceTestApp({ serviceToken: SERVICE_TOKEN })).app;
+    started = (await startInventoryServiceTestApp({ acceptedTokens: { 'order-service': [SERVICE_TOKEN] } })).app;
     await expect(verify(started, CONSUMER_PACT)).rejects.toThrow(/expected 200 but was 401/);
   });
 });

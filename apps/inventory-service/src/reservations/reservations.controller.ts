@@ -6,7 +6,14 @@ import {
   nestRoute,
   toOpenApiSchema,
 } from '@boundary/http-conventions';
-import { ApiErrorResponses, ApiIdempotentCreate, currentDeadlineAt, parseIdempotencyKey, ZodValidationPipe } from '@boundary/service-kit';
+import {
+  ApiErrorResponses,
+  ApiIdempotentCreate,
+  currentDeadlineAt,
+  OnlyConsumers,
+  parseIdempotencyKey,
+  ZodValidationPipe,
+} from '@boundary/service-kit';
 import { Body, Controller, Delete, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiNoContentResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -23,7 +30,9 @@ const parseNewReservation = new ZodValidationPipe(CreateReservationRequestSchema
 const parseReservationId = new ZodValidationPipe(ReservationIdSchema, 'reservation id', 'INVALID_RESERVATION_ID');
 const ERROR = ErrorBodyOpenApiSchema;
 
+/** Reservations hold stock for orders: only the Order Service places orders, so only it reserves and releases. */
 @ApiTags('reservations')
+@OnlyConsumers('order-service')
 @Controller()
 export class ReservationsController {
   constructor(private readonly inventory: InventoryRepository) {}
@@ -46,6 +55,7 @@ export class ReservationsController {
   })
   @ApiErrorResponses(ERROR, {
     400: 'Invalid body, Idempotency-Key or x-deadline-ms (INVALID_DEADLINE), malformed JSON',
+    403: 'A consumer other than the Order Service (FORBIDDEN_CONSUMER)',
     409: 'Out of stock (OUT_OF_STOCK), or Idempotency-Key used before with a different body (IDEMPOTENCY_KEY_REUSED)',
     422: 'An item the inventory does not stock (UNKNOWN_ITEM)',
     503: 'Database unavailable, or the caller’s x-deadline-ms passed before the reservation could commit (DEADLINE_EXCEEDED)',
@@ -74,6 +84,7 @@ export class ReservationsController {
   @ApiNoContentResponse({ description: 'Released: the units are back in stock' })
   @ApiErrorResponses(ERROR, {
     400: 'Malformed reservation id',
+    403: 'A consumer other than the Order Service (FORBIDDEN_CONSUMER)',
     404: 'Unknown reservation (RESERVATION_NOT_FOUND) or released already (RESERVATION_RELEASED)',
     503: 'Database unavailable',
   })

@@ -1,11 +1,13 @@
 import { loadOrderServiceConfig } from './order-service.config';
 
 describe('loadOrderServiceConfig', () => {
-  it('defaults to port 5001 and an in-memory embedded database without demo data', () => {
+  it('defaults to port 5001, an in-memory embedded database without demo data, and no credentials (open)', () => {
     expect(loadOrderServiceConfig({})).toEqual({
       port: 5001,
       database: { url: undefined, pgliteDir: undefined, seedDemoData: false },
+      credentials: { provider: 'order-service', accepted: {}, open: true },
       logLevel: 'info',
+      shutdownDrainMs: 0,
       inventoryClient: { baseUrl: 'http://localhost:5002', timeoutMs: 800 },
       events: { url: 'amqp://guest:guest@127.0.0.1:5672', queue: 'fulfilment.orders-placed' },
       outboxPollMs: 500,
@@ -43,31 +45,35 @@ describe('loadOrderServiceConfig', () => {
     expect(() => loadOrderServiceConfig(env)).toThrow(message);
   });
 
-  it('has no service token by default (development: the API is open)', () => {
-    expect(loadOrderServiceConfig({}).serviceToken).toBeUndefined();
+  it('accepts no credentials by default (development: the API is open)', () => {
+    expect(loadOrderServiceConfig({}).credentials).toEqual({ provider: 'order-service', accepted: {}, open: true });
   });
 
-  it('reads ORDER_SERVICE_TOKEN and LOG_LEVEL', () => {
-    expect(loadOrderServiceConfig({ ORDER_SERVICE_TOKEN: 'a-token-of-at-least-16', LOG_LEVEL: 'warn' })).toMatchObject({
-      serviceToken: 'a-token-of-at-least-16',
+  it('reads ORDER_SERVICE_TOKENS_USER_SERVICE (current,next) and LOG_LEVEL', () => {
+    expect(
+      loadOrderServiceConfig({ ORDER_SERVICE_TOKENS_USER_SERVICE: 'a-token-of-at-least-16,the-next-token-of-16+', LOG_LEVEL: 'warn' }),
+    ).toMatchObject({
+      credentials: { accepted: { 'user-service': ['a-token-of-at-least-16', 'the-next-token-of-16+'] }, open: false },
       logLevel: 'warn',
     });
   });
 
-  it('refuses to start in production without ORDER_SERVICE_TOKEN', () => {
+  it('refuses to start in production without ORDER_SERVICE_TOKENS_USER_SERVICE', () => {
     expect(() => loadOrderServiceConfig({ NODE_ENV: 'production' })).toThrow(
-      'Invalid Order Service configuration: ORDER_SERVICE_TOKEN: is required when NODE_ENV=production',
+      'Invalid Order Service configuration: ORDER_SERVICE_TOKENS_USER_SERVICE: is required when NODE_ENV=production',
     );
   });
 
-  it('starts in production with a token', () => {
-    expect(loadOrderServiceConfig({ NODE_ENV: 'production', ORDER_SERVICE_TOKEN: 'x'.repeat(32) })).toMatchObject({
-      serviceToken: 'x'.repeat(32),
+  it('starts in production with the User Service’s accepted set', () => {
+    expect(loadOrderServiceConfig({ NODE_ENV: 'production', ORDER_SERVICE_TOKENS_USER_SERVICE: 'x'.repeat(32) })).toMatchObject({
+      credentials: { accepted: { 'user-service': ['x'.repeat(32)] }, open: false },
     });
   });
 
   it.each([
-    ['a short token', { ORDER_SERVICE_TOKEN: 'short' }, /ORDER_SERVICE_TOKEN: must be at least 16 characters/],
+    ['a short token', { ORDER_SERVICE_TOKENS_USER_SERVICE: 'short' }, /ORDER_SERVICE_TOKENS_USER_SERVICE: the token must be at least 16 characters/],
+    ['an empty entry', { ORDER_SERVICE_TOKENS_USER_SERVICE: 'a-token-of-at-least-16,' }, /ORDER_SERVICE_TOKENS_USER_SERVICE: entry 2 must not be empty/],
+    ['a consumer it does not have', { ORDER_SERVICE_TOKENS_FULFILMENT_SERVICE: 'a-token-of-at-least-16' }, /ORDER_SERVICE_TOKENS_FULFILMENT_SERVICE: names no consumer of the order-service \(its consumers: user-service\)/],
     ['an unknown LOG_LEVEL', { LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
   ])('fails naming the variable for %s', (_case, env, message) => {
     expect(() => loadOrderServiceConfig(env)).toThrow(message);

@@ -1,7 +1,7 @@
 import { InventoryServiceClient } from '@boundary/inventory-client';
 import type { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import { ORDER_PROVIDER_STATES } from '@boundary/order-contract';
-import { consumerPact, MatchersV3, PACTS_DIR, pactsUnderVerification, verifyingNamedPact, verifyPacts } from '@boundary/testing/pact';
+import { consumerPact, MatchersV3, pactConsumer, PACTS_DIR, pactsUnderVerification, verifyingNamedPact, verifyPacts } from '@boundary/testing/pact';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { CallHandler, INestApplication, NestInterceptor, Provider } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -70,9 +70,10 @@ describe.each(TEST_BACKENDS)('order-service honours its consumers’ pacts (prov
   it.each(pactsUnderVerification('order-service').map((file) => [basename(file), file]))(
     'verifies every interaction of %s against the service as deployed',
     async (_name, pactFile) => {
-      const serviceToken = 'pact-verification-token-0123456789';
-      started = (await startOrderServiceTestApp(database.options(), { serviceToken })).app;
-      await expect(verify(started, pactFile, serviceToken)).resolves.toBeDefined();
+      // As deployed: the consumer's own token in its accepted set, sent as that consumer sends it.
+      const token = 'pact-verification-token-0123456789';
+      started = (await startOrderServiceTestApp(database.options(), { acceptedTokens: { [pactConsumer(pactFile)]: [token] } })).app;
+      await expect(verify(started, pactFile, token)).resolves.toBeDefined();
     },
   );
 
@@ -80,7 +81,7 @@ describe.each(TEST_BACKENDS)('order-service honours its consumers’ pacts (prov
   const itChecksTheVerification = verifyingNamedPact() ? it.skip : it;
 
   itChecksTheVerification('fails without the service token once the deployed service requires one', async () => {
-    started = (await startOrderServiceTestApp(database.options(), { serviceToken: 'x'.repeat(32) })).app;
+    started = (await startOrderServiceTestApp(database.options(), { acceptedTokens: { 'user-service': ['x'.repeat(32)] } })).app;
     await expect(verify(started, CONSUMER_PACT)).rejects.toThrow(/expected 200 but was 401/);
   });
 

@@ -1,7 +1,7 @@
 import { InventoryServiceError } from '@boundary/inventory-client';
 import { INVENTORY_ERROR_CODES } from '@boundary/inventory-contract';
 import { ORDER_PLACEMENT_REFUSALS } from '@boundary/order-contract';
-import type { HttpProblem } from '@boundary/service-kit';
+import { acceptedTokensVariable, type HttpProblem } from '@boundary/service-kit';
 import { Logger } from '@nestjs/common';
 
 const logger = new Logger('InventoryProblem');
@@ -34,7 +34,7 @@ export function inventoryProblem(error: unknown): HttpProblem | undefined {
   if (error.status === 401 || error.status === 403) {
     logger.error(
       `Configuration error: the Inventory Service refused this service's credentials (${error.status}); ` +
-        'check that INVENTORY_SERVICE_TOKEN matches on both services',
+        `check that INVENTORY_SERVICE_TOKEN is in the Inventory Service's ${acceptedTokensVariable('inventory-service', 'order-service')}`,
     );
   } else {
     logger.warn(`${error.code}: ${error.message}`);

@@ -6,6 +6,7 @@ describe('loadUserServiceConfig', () => {
     expect(loadUserServiceConfig({})).toEqual({
       port: 5000,
       logLevel: 'info',
+      shutdownDrainMs: 0,
       orderClient: { baseUrl: 'http://localhost:5001', timeoutMs: 2000, attemptTimeoutMs: 1000 },
     });
   });

@@ -1,5 +1,5 @@
 import type { OrderClientOptions } from '@boundary/order-client';
-import { LOG_LEVELS, parseEnv, type LogLevel } from '@boundary/service-kit';
+import { LOG_LEVELS, type LogLevel, parseEnv, serviceTokenSchema, SHUTDOWN_ENV } from '@boundary/service-kit';
 import { z } from 'zod';
 
 /** One attempt's default share of the deadline: room for a retry within the default 2000 ms. */
@@ -22,8 +22,9 @@ const UserServiceEnvSchema = z
     ORDER_SERVICE_BREAKER_FAILURES: int(1, 1_000_000).optional(),
     ORDER_SERVICE_BREAKER_HALF_OPEN_MS: int(1, 600_000).optional(),
     ORDER_SERVICE_MAX_RESPONSE_BYTES: int(1, 64 * 1024 * 1024).optional(),
-    ORDER_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    ORDER_SERVICE_TOKEN: serviceTokenSchema.optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    ...SHUTDOWN_ENV,
     // Removed when the client's transport was settled by measurement (bench/RESULTS.md): refused rather than ignored,
     // so a deployment that still sets them learns that they no longer do anything.
     ORDER_SERVICE_TRANSPORT: z.undefined({ error: 'is no longer read: the client always uses its tuned http transport; remove it' }).optional(),
@@ -38,6 +39,8 @@ const UserServiceEnvSchema = z
 export interface UserServiceConfig {
   port: number;
   logLevel: LogLevel;
+  /** How long readiness fails after SIGTERM before the listener closes (`SHUTDOWN_DRAIN_MS`). */
+  shutdownDrainMs: number;
   /**
    * The Order Service client's own options object, as `OrderClientModule` takes it (the module adds `requestId`).
    * Only what the environment sets is here; the client fills in its defaults.
@@ -54,6 +57,7 @@ export function loadUserServiceConfig(env: NodeJS.ProcessEnv): UserServiceConfig
   return {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     orderClient: definedOnly({
       baseUrl: e.ORDER_SERVICE_URL,
       timeoutMs: e.ORDER_SERVICE_TIMEOUT_MS,

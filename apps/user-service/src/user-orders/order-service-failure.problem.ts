@@ -1,6 +1,6 @@
 import { OrderServiceError } from '@boundary/order-client';
 import { ORDER_PLACEMENT_REFUSALS, ORDER_ROUTES } from '@boundary/order-contract';
-import type { HttpProblem } from '@boundary/service-kit';
+import { acceptedTokensVariable, type HttpProblem } from '@boundary/service-kit';
 import { HttpStatus, Logger } from '@nestjs/common';
 
 const logger = new Logger('OrderServiceProblem');
@@ -53,7 +53,7 @@ export function orderServiceFailureProblem(error: unknown): HttpProblem | undefi
   if (error.kind === 'rejected' && (error.status === 401 || error.status === 403)) {
     logger.error(
       `Configuration error: the Order Service refused this service's credentials (${error.status}); ` +
-        'check that ORDER_SERVICE_TOKEN matches on both services',
+        `check that ORDER_SERVICE_TOKEN is in the Order Service's ${acceptedTokensVariable('order-service', 'user-service')}`,
     );
   } else {
     logger.warn(`${error.code}: ${error.message}`);

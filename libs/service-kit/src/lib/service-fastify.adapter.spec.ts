@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServiceFastifyAdapter } from './service-fastify.adapter';
 
@@ -82,3 +83,47 @@ describe('createServiceFastifyAdapter', () => {
     expect(JSON.parse(answer.split('\r\n\r\n')[1])).toEqual({ error: 'Bad Request', code: 'BAD_REQUEST' });
   });
 });
+
+describe('createServiceFastifyAdapter on shutdown', () => {
+  it('closes the keep-alive connection of a request that was in flight when the listener closed', async () => {
+    const fastify = createServiceFastifyAdapter().getInstance();
+    let entered!: () => void;
+    const inFlight = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    fastify.get('/slow', async () => {
+      entered();
+      await gate;
+      return { done: true };
+    });
+    fastify.get('/fast', async () => ({ done: true }));
+    await fastify.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = fastify.server.address() as AddressInfo;
+    const agent = new Agent({ keepAlive: true });
+    try {
+      // Before the shutdown the connection stays open for the next request.
+      expect((await getWith(agent, port, '/fast')).connection).toBe('keep-alive');
+      const slow = getWith(agent, port, '/slow');
+      await inFlight;
+      const closing = fastify.close();
+      while (fastify.server.listening) await new Promise((resolve) => setTimeout(resolve, 5));
+      release();
+      expect(await slow).toEqual({ status: 200, connection: 'close' });
+      await closing;
+    } finally {
+      agent.destroy();
+    }
+  });
+});
+
+/** One GET over `agent`: its status and its `Connection` header. */
+function getWith(agent: Agent, port: number, path: string): Promise<{ status?: number; connection?: string }> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, agent }, (response) => {
+      response.resume();
+      response.on('end', () => resolve({ status: response.statusCode, connection: response.headers.connection }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}

@@ -27,7 +27,8 @@ const MAX_PARAM_LENGTH = 16 * 1024;
  * INVALID_DEADLINE`, a budget already spent `503 DEADLINE_EXCEEDED`, both before any handler runs. Otherwise its
  * deadline is kept in the request's context beside its id (with a `logger`): `currentDeadlineAt()` reads it, and a
  * client given that as `deadlineAt` spends at most what is left on each outbound call. The request line logs the
- * budget received, as `budgetMs`.
+ * budget received, as `budgetMs`. An answer sent after the listener closed (a request in flight at shutdown) closes
+ * its connection.
  */
 export function createServiceFastifyAdapter(options: { bodyLimit?: number; logger?: ServiceLogger } = {}): FastifyAdapter {
   const { logger } = options;
@@ -59,6 +60,12 @@ export function createServiceFastifyAdapter(options: { bodyLimit?: number; logge
       });
       runWithRequestLogger(request.log as ServiceLogger, request.id, done, deadlineAt);
     } else done();
+  });
+  const fastify = adapter.getInstance();
+  // Draining on shutdown: a request that was in flight when the listener closed ends its keep-alive connection,
+  // otherwise the idle connection would hold the shutdown until the client's keep-alive timeout.
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (!fastify.server.listening) reply.header('Connection', 'close');
   });
   return adapter;
 }

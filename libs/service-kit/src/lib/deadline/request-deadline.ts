@@ -7,8 +7,11 @@ import { ZodValidationPipe } from '../zod-validation.pipe';
  */
 export const DEADLINE_MARGIN_MS = 25;
 
+/** The largest budget `x-deadline-ms` may carry: one hour, in milliseconds. */
+export const MAX_BUDGET_MS = 3_600_000;
+
 const pipe = new ZodValidationPipe(
-  z.coerce.number().int().min(0).max(3_600_000).optional(),
+  z.coerce.number().int().min(0).max(MAX_BUDGET_MS).optional(),
   'x-deadline-ms header',
   'INVALID_DEADLINE',
 );

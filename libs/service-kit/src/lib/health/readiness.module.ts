@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type InjectionToken } from '@nestjs/common';
 import type * as Terminus from '@nestjs/terminus';
 import type * as ReadinessEndpoint from './readiness.controller';
+import { ShutdownDrain } from './shutdown-drain';
 
 /** Something a service needs to serve requests, checked by `GET /health/ready`. */
 export interface ReadinessCheck {
@@ -26,6 +27,7 @@ export class ReadinessModule {
       imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [ReadinessController],
       providers: [
+        ShutdownDrain,
         {
           provide: READINESS_PROBES,
           useFactory: (...probes: ReadinessEndpoint.ReadinessProbe['target'][]): ReadinessEndpoint.ReadinessProbe[] =>

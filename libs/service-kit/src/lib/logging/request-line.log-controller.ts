@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LogController } from 'fastify';
+import { consumerOf } from '../auth/request-consumer';
 import { budgetOf } from '../deadline/request-budget';
 import { REQUEST_ID_LOG_KEY } from './service-logger.module';
 
 /**
  * Fastify's request logging cut to one line per request, written when the answer is sent (or, `request aborted`, when
  * the caller hangs up first): method, URL, status, time
- * and the caller's budget (`budgetMs`, when it sent `x-deadline-ms`) only — no headers (so no `Authorization`), no
- * bodies. Fastify tags it, like every line of the request,
+ * the caller's budget (`budgetMs`, when it sent `x-deadline-ms`) and the consumer its credential named (`consumer`,
+ * behind a `ConsumerGuard`) only — no headers (so no `Authorization`), no bodies. Fastify tags it, like every line of the request,
  * with the request id (`REQUEST_ID_LOG_KEY`).
  */
 export class RequestLineLogController extends LogController {
@@ -24,7 +25,11 @@ export class RequestLineLogController extends LogController {
     if (error) return super.requestCompleted(error, request, reply);
     // The logger's serializers keep method, URL, id and status of these (createServiceLogger). The budget the caller
     // gave (x-deadline-ms, as a number) shows how deadlines shrink along the chain.
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime, budgetMs: budgetOf(request) }, 'request completed');
+    // The consumer its credential named (never the credential) says who called.
+    request.log.info(
+      { req: request, res: reply, responseTime: reply.elapsedTime, budgetMs: budgetOf(request), consumer: consumerOf(request) },
+      'request completed',
+    );
   }
 
   /**
@@ -34,6 +39,6 @@ export class RequestLineLogController extends LogController {
    */
   requestAborted(request: FastifyRequest): void {
     if (this.isLogDisabled(request)) return;
-    request.log.info({ req: request, budgetMs: budgetOf(request) }, 'request aborted');
+    request.log.info({ req: request, budgetMs: budgetOf(request), consumer: consumerOf(request) }, 'request aborted');
   }
 }

@@ -35,8 +35,6 @@ export function filesToWrite(b: Boundary, consumer: ConsumerWiring, provider: Pr
     created.push(
       `${b.providerSourceRoot}/${b.resource}/${b.resource}.controller.ts`,
       `${b.providerSourceRoot}/${b.resource}/${b.singular}.repository.ts`,
-      `${b.providerSourceRoot}/${b.resource}/in-memory-${b.singular}.repository.ts`,
-      `${b.providerSourceRoot}/contract/${b.providerApp}.provider-states.ts`,
       `${b.providerSourceRoot}/contract/${b.providerApp}.pact-verify.spec.ts`,
     );
   }

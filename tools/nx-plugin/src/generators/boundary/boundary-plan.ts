@@ -1,4 +1,4 @@
-import { getProjects, names, type ProjectConfiguration, type Tree } from '@nx/devkit';
+import { getProjects, names, visitNotIgnoredFiles, type ProjectConfiguration, type Tree } from '@nx/devkit';
 import { globalPrefixOf } from './ast/root-module';
 import { parseSource } from './ast/source-file';
 import { serviceBaseName, singularOf, spellings, type Spellings } from './boundary-names';
@@ -70,8 +70,9 @@ export function planBoundary(tree: Tree, { provider: providerName, consumer: con
   if (existingLibraries && !tree.exists(`${providerSourceRoot}/contract/${providerApp}.pact-verify.spec.ts`)) {
     throw new Error(`libs/${provider}-contract and libs/${provider}-client exist, but ${providerApp} does not verify them (no ${providerSourceRoot}/contract/${providerApp}.pact-verify.spec.ts): they belong to another provider.`);
   }
-  if (existingLibraries && !tree.exists(`libs/${provider}-contract/src/lib/${singular}.schema.ts`)) {
-    throw new Error(`libs/${provider}-contract has no ${singular}.schema.ts: a further consumer of ${providerApp} uses a resource its contract already serves.`);
+  const schema = `${names(singular).className}Schema`;
+  if (existingLibraries && !exportsConst(tree, `libs/${provider}-contract/src`, schema)) {
+    throw new Error(`libs/${provider}-contract exports no ${schema}: a further consumer of ${providerApp} uses a resource its contract already serves.`);
   }
   const port = (providerProject.metadata as { port?: unknown } | undefined)?.port;
   const providerPort = typeof port === 'number' ? port : 3000;
@@ -109,4 +110,14 @@ function* appsOf(tree: Tree, projects: Map<string, ProjectConfiguration>): Itera
 /** An application: so declared, or (a package.json project, whose type Nx infers) one with a src/main.ts. */
 function isApp(tree: Tree, project: ProjectConfiguration): boolean {
   return project.projectType === 'application' || (project.projectType === undefined && tree.exists(`${project.root}/src/main.ts`));
+}
+
+/** Whether a TypeScript file under `dir` exports the constant `name` (the generated contract has it in its index.ts). */
+function exportsConst(tree: Tree, dir: string, name: string): boolean {
+  const declaration = new RegExp(`export const ${name}\\b`);
+  let found = false;
+  visitNotIgnoredFiles(tree, dir, (path) => {
+    found ||= path.endsWith('.ts') && declaration.test(tree.read(path, 'utf8') ?? '');
+  });
+  return found;
 }

@@ -8,11 +8,11 @@ import { boundaryGenerator } from './generator';
 const workspaceRoot = join(__dirname, '../../../../..');
 
 /**
- * What a boundary between two fresh services may write in its two libraries and the two apps together. Issue 23 aims at
- * 25 files and 550 lines; the budget follows each shrink so that nothing grows back unnoticed.
+ * What a boundary between two fresh services may write in its two libraries and the two apps together: issue 23's
+ * budget of 25 files and 550 lines (it was 40 and 700), counted as files created or edited and lines added.
  */
-const MAX_FILES = 36;
-const MAX_LINES = 613;
+const MAX_FILES = 25;
+const MAX_LINES = 550;
 
 interface FileWeight {
   path: string;

@@ -119,11 +119,11 @@ describe('boundary generator on an app made by @nx/nest:application, as provider
   it('verifies every consumer’s pact through a test app it writes, with the provider states, from a verify target', () => {
     expect(read(tree, 'apps/payments/src/payments.test-app.ts')).toContain('export async function startPaymentsTestApp(');
     const verification = read(tree, 'apps/payments/src/contract/payments.pact-verify.spec.ts');
-    expect(verification).toContain("pactFilesFor('payments')");
+    expect(verification).toContain("pactsUnderVerification('payments')");
     expect(verification).toContain('const { app } = await startPaymentsTestApp();');
     // The app has no service-token guard: no token test.
     expect(verification).not.toContain('SERVICE_TOKEN');
-    expect(tree.exists('apps/payments/src/contract/payments.provider-states.ts')).toBe(true);
+    expect(verification).toContain('providerStateHandlers(seedable, PAYMENTS_PROVIDER_STATES, {');
     expect(read(tree, 'apps/payments/src/charges/charges.controller.spec.ts')).toContain('service = await startPaymentsTestApp();');
     const payments = readProjectConfiguration(tree, 'payments');
     expect(payments.implicitDependencies).toEqual(['shop-service']);
@@ -215,7 +215,7 @@ describe('boundary generator: a second consumer of a provider', () => {
   it('has the provider verify both pacts after both contracts: its verify spec reads every pact, it depends on both consumers', () => {
     expect(changedUnder(before, after(), 'apps/stock-level-service/')).toEqual(['apps/stock-level-service/project.json']);
     expect(readProjectConfiguration(tree, 'stock-level-service').implicitDependencies).toEqual(['shop-service', 'storefront-service']);
-    expect(read(tree, 'apps/stock-level-service/src/contract/stock-level-service.pact-verify.spec.ts')).toContain("pactFilesFor('stock-level-service')");
+    expect(read(tree, 'apps/stock-level-service/src/contract/stock-level-service.pact-verify.spec.ts')).toContain("pactsUnderVerification('stock-level-service')");
   });
 });
 
@@ -254,7 +254,7 @@ describe('boundary generator on the repository’s User and Order Services as co
 
   it('wires the Order Service: its options Pick, main.ts and test app passing options field by field', () => {
     const module = read(tree, 'apps/order-service/src/order-service.module.ts');
-    expect(module).toContain("Pick<OrderServiceConfig, 'serviceToken' | 'paymentsClient' | 'inventoryClient'>");
+    expect(module).toContain("Pick<OrderServiceConfig, 'credentials' | 'paymentsClient' | 'inventoryClient'>");
     expect(module).toContain('PaymentsClientModule.forRoot({ ...options.paymentsClient, requestId: currentRequestId, deadlineAt: currentDeadlineAt, isGlobal: true })');
     expect(read(tree, 'apps/order-service/src/main.ts')).toContain(
       'inventoryClient: config.inventoryClient, database, paymentsClient: config.paymentsClient, logger: serviceLogger',

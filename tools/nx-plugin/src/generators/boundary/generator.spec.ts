@@ -65,21 +65,21 @@ describe('boundary generator', () => {
       projectType: 'library',
       tags: ['type:contract', 'scope:stock-level'],
     });
-    expect(read('libs/stock-level-contract/src/lib/warehouse-item.schema.ts')).toContain('export const WarehouseItemSchema = z.object(');
-    expect(read('libs/stock-level-contract/src/lib/stock-level-routes.ts')).toContain(
-      "warehouseItem: '/warehouse-items/{warehouseItemId}'",
-    );
-    expect(read('libs/stock-level-contract/src/lib/stock-level-error-codes.ts')).toContain(
-      "warehouseItemNotFound: 'WAREHOUSE_ITEM_NOT_FOUND'",
-    );
-    expect(read('libs/stock-level-contract/src/lib/demo-warehouse-items.ts')).toContain('export const DEMO_WAREHOUSE_ITEM');
+    // The contract is one file, the library's entry point: the wire facts a boundary starts with.
+    const contract = read('libs/stock-level-contract/src/index.ts');
+    expect(contract).toContain('export const WarehouseItemSchema = z.object(');
+    expect(contract).toContain("warehouseItem: '/warehouse-items/{warehouseItemId}'");
+    expect(contract).toContain("warehouseItemNotFound: 'WAREHOUSE_ITEM_NOT_FOUND'");
+    expect(contract).toContain('export const DEMO_WAREHOUSE_ITEM');
+    expect(tree.children('libs/stock-level-contract/src').sort()).toEqual(['index.ts', 'warehouse-item.schema.spec.ts']);
   });
 
   it('writes each provider state once, in the contract library, for the consumer’s pact spec and the provider’s handlers', () => {
-    expect(read('libs/stock-level-contract/src/lib/stock-level-provider-states.ts')).toContain(
+    const contract = read('libs/stock-level-contract/src/index.ts');
+    expect(contract).toContain(
       "warehouseItemExists: providerState<{ warehouseItemId: string }>('warehouse item {warehouseItemId} exists'),",
     );
-    expect(read('libs/stock-level-contract/src/index.ts')).toContain("export * from './lib/stock-level-provider-states';");
+    expect(contract).toContain('export const STOCK_LEVEL_PROVIDER_STATES = {');
   });
 
   it('creates the client library on the client core, with typed errors and a testing entry point holding a strict stub', () => {
@@ -89,11 +89,9 @@ describe('boundary generator', () => {
     expect(client).toContain('getWarehouseItem(warehouseItemId: string): Observable<WarehouseItem>');
     expect(client).toContain('new ProviderClient(http, options, StockLevelServiceError');
     // One error class, a subclass for the provider's name and nothing more: the core builds every failure.
-    expect(read('libs/stock-level-client/src/lib/errors/stock-level-service.error.ts')).toContain(
-      'export class StockLevelServiceError extends ProviderCallError {}',
-    );
-    expect(tree.children('libs/stock-level-client/src/lib/errors')).toEqual(['stock-level-service.error.ts']);
-    expect(read('libs/stock-level-client/src/testing/stock-level-service-client.stub.ts')).toContain(
+    expect(client).toContain('export class StockLevelServiceError extends ProviderCallError {}');
+    expect(client.match(/class \w*Error\b/g)).toEqual(["class StockLevelServiceError"]);
+    expect(read('libs/stock-level-client/src/testing/index.ts')).toContain(
       'export class StockLevelServiceClientStub extends ScriptedStub',
     );
     expect(tree.exists('libs/stock-level-client/src/lib/stock-level-service.client.http-service.spec.ts')).toBe(true);
@@ -115,17 +113,18 @@ describe('boundary generator', () => {
   });
 
   it('gives the client library its module in one class on the client core, beside its options type', () => {
-    const module = read('libs/stock-level-client/src/lib/stock-level-client.module.ts');
+    const module = read('libs/stock-level-client/src/lib/stock-level-service.client.ts');
     expect(module).toContain('export class StockLevelClientModule extends clientModule(StockLevelServiceClient) {}');
     expect(module).toContain('export type StockLevelClientOptions = ClientOptions;');
     // The core's module makes the client, so the client injects no token of its own module.
     expect(read('libs/stock-level-client/src/lib/stock-level-service.client.ts')).toContain(
       'constructor(http: HttpService, options: ClientOptions)',
     );
-    expect(tree.children('libs/stock-level-client/src/lib').filter((file) => file.startsWith('stock-level-client.'))).toEqual([
-      'stock-level-client.module.ts',
+    expect(tree.children('libs/stock-level-client/src/lib').sort()).toEqual([
+      'stock-level-service.client.http-service.spec.ts',
+      'stock-level-service.client.ts',
     ]);
-    expect(read('libs/stock-level-client/src/index.ts')).toContain("export * from './lib/stock-level-client.module';");
+    expect(read('libs/stock-level-client/src/index.ts')).toContain("export * from './lib/stock-level-service.client';");
   });
 
   it('maps the libraries and the testing entry point in tsconfig.base.json', () => {
@@ -163,14 +162,14 @@ describe('boundary generator', () => {
     expect(verify.inputs).toEqual(
       expect.arrayContaining(['{workspaceRoot}/pacts/**/*.json', { env: 'DATABASE_URL' }]),
     );
-    expect(read('apps/stock-level-service/src/contract/stock-level-service.provider-states.ts')).toContain(
-      'STOCK_LEVEL_PROVIDER_STATES,\n    { warehouseItemExists, warehouseItemDoesNotExist },',
-    );
     const verification = read('apps/stock-level-service/src/contract/stock-level-service.pact-verify.spec.ts');
+    expect(verification).toContain('providerStateHandlers(seedable, STOCK_LEVEL_PROVIDER_STATES, {');
+    expect(verification).toMatch(/warehouseItemExists: \(warehouseItems, \{ warehouseItemId \}\) =>/);
+    expect(verification).toContain('warehouseItemDoesNotExist: async () => undefined,');
     // Every consumer's pact, one verdict each: the generator's first consumer is one of them.
-    expect(verification).toContain("pactFilesFor('stock-level-service')");
+    expect(verification).toContain("pactsUnderVerification('stock-level-service')");
     expect(verification).toContain("'stock-level-service honours the pact of $consumer (provider)'");
-    expect(verification).toContain("verifyPacts(app, { provider: 'stock-level-service', pactFiles: [pactFile], states, token })");
+    expect(verification).toContain("verifyPacts(app, { provider: 'stock-level-service', pactFiles: [pactFile], states: providerStates(app), token })");
     expect(read('apps/stock-level-service/jest.config.cjs')).toContain(
       "testPathIgnorePatterns: ['/node_modules/', '\\\\.pact\\\\.spec\\\\.ts$', '\\\\.pact-verify\\\\.spec\\\\.ts$']",
     );
@@ -294,7 +293,7 @@ describe('boundary generator', () => {
       "SHOP_SERVICE_URL: z\n      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5011' })",
     );
     expect(other.read('apps/stock-level-service/src/config/stock-level-service.config.spec.ts', 'utf8')).toContain(
-      "database: { url: undefined, pgliteDir: undefined, seedDemoData: false },\n      logLevel: 'info',\n      shopClient: { baseUrl: 'http://localhost:5011', timeoutMs: 2000 },",
+      "database: { url: undefined, pgliteDir: undefined, seedDemoData: false },\n      logLevel: 'info',\n      shutdownDrainMs: 0,\n      shopClient: { baseUrl: 'http://localhost:5011', timeoutMs: 2000 },",
     );
   });
 
@@ -348,7 +347,7 @@ describe('boundary generator refuses with one line and writes nothing', () => {
     await boundaryGenerator(tree, OPTIONS);
     const before = snapshot(tree);
     await expect(boundaryGenerator(tree, { ...OPTIONS, consumer: 'storefront-service', resource: 'pallets' })).rejects.toThrow(
-      /^libs\/stock-level-contract has no pallet\.schema\.ts: a further consumer of stock-level-service uses a resource its contract already serves\.$/,
+      /^libs\/stock-level-contract exports no PalletSchema: a further consumer of stock-level-service uses a resource its contract already serves\.$/,
     );
     expect(snapshot(tree)).toEqual(before);
   });

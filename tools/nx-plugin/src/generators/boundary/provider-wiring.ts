@@ -53,7 +53,7 @@ export function wireProvider(tree: Tree, edits: StagedEdits, b: ProviderSide): P
   edits.update(target.path, (content) => {
     const at = (file: string) => relativeImport(target.path, joinPathFragments(b.sourceRoot, resource, file));
     let out = withNamedImport(target.path, content, `${r.className}Controller`, at(`${resource}.controller.ts`));
-    out = withNamedImport(target.path, out, `InMemory${s.className}Repository`, at(`in-memory-${singular}.repository.ts`));
+    out = withNamedImport(target.path, out, `InMemory${s.className}Repository`, at(`${singular}.repository.ts`));
     out = withNamedImport(target.path, out, `${s.className}Repository`, at(`${singular}.repository.ts`));
     out = withModuleEntry(target.path, out, target, 'controllers', `${r.className}Controller`);
     return withModuleEntry(target.path, out, target, 'providers', `{ provide: ${s.className}Repository, useClass: InMemory${s.className}Repository }`);

@@ -5,18 +5,19 @@ import request from 'supertest';
 import { startOrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 
-const TOKEN = 'the-shared-service-token-0123456789';
+const TOKEN = 'the-user-service-token-0123456789';
+const NEXT = 'the-user-service-next-token-01234';
 const UNAUTHORIZED = { error: 'Missing or invalid service token', code: 'UNAUTHORIZED', user_id: 'user123' };
 
 // Storage is not what these tests are about: the embedded database (the first backend) is enough.
 const [embedded] = TEST_BACKENDS;
 
-describe('Order Service with ORDER_SERVICE_TOKEN set (ServiceTokenGuard)', () => {
+describe('Order Service with ORDER_SERVICE_TOKENS_USER_SERVICE set (ConsumerGuard)', () => {
   let testDatabase: TestDatabase;
   let app: NestFastifyApplication;
   beforeAll(async () => {
     testDatabase = await embedded.create();
-    ({ app } = await startOrderServiceTestApp(testDatabase.options({ seedDemoData: true }), { serviceToken: TOKEN }));
+    ({ app } = await startOrderServiceTestApp(testDatabase.options({ seedDemoData: true }), { acceptedTokens: { 'user-service': [TOKEN] } }));
   });
   afterAll(async () => {
     await app?.close();
@@ -29,6 +30,18 @@ describe('Order Service with ORDER_SERVICE_TOKEN set (ServiceTokenGuard)', () =>
   it('answers a call with Authorization: Bearer <token>', async () => {
     const response = await orders().set('Authorization', `Bearer ${TOKEN}`).expect(200);
     expect(response.body).toHaveLength(2);
+  });
+
+  it('answers the user-service with its current or its next token while both are accepted (a rotation under way)', async () => {
+    const testDatabase = await embedded.create();
+    const rotating = await startOrderServiceTestApp(testDatabase.options({ seedDemoData: true }), { acceptedTokens: { 'user-service': [TOKEN, NEXT] } });
+    try {
+      await rotating.get('/users/user123/orders').set('Authorization', `Bearer ${TOKEN}`).expect(200);
+      await rotating.get('/users/user123/orders').set('Authorization', `Bearer ${NEXT}`).expect(200);
+    } finally {
+      await rotating.app.close();
+      await testDatabase.drop();
+    }
   });
 
   it.each([
@@ -57,7 +70,7 @@ describe('Order Service with ORDER_SERVICE_TOKEN set (ServiceTokenGuard)', () =>
   });
 });
 
-describe('Order Service without ORDER_SERVICE_TOKEN (development)', () => {
+describe('Order Service without ORDER_SERVICE_TOKENS_USER_SERVICE (development)', () => {
   it('answers calls that carry no token', async () => {
     const testDatabase = await embedded.create();
     const { app } = await startOrderServiceTestApp(testDatabase.options({ seedDemoData: true }));
