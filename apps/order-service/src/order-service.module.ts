@@ -19,7 +19,9 @@ import type { OutboxRelayOptions } from './events/outbox-relay';
 import { OrdersModule } from './orders/orders.module';
 
 /** What the Order Service runs on: its database, its service token and its logger. */
-export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'serviceToken' | 'inventoryClient' | 'events'> {
+export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'serviceToken' | 'inventoryClient'> {
+  /** Where `orders.placed` is published: the broker and the queue. */
+  events: OrderServiceConfig['events'];
   /** Overrides of the outbox relay's polling (tests). */
   relay?: Partial<OutboxRelayOptions>;
   /** Opened and migrated before the app starts; start-up fails if it cannot be. */
