@@ -18,7 +18,9 @@ import type { OutboxRelayOptions } from './events/outbox-relay';
 import { OrdersModule } from './orders/orders.module';
 
 /** What the Order Service runs on: its database, its consumers' credentials, its events and its logger. */
-export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'credentials' | 'inventoryClient' | 'events'> {
+export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'credentials' | 'inventoryClient'> {
+  /** Where `orders.placed` is published: the broker and the queue. */
+  events: OrderServiceConfig['events'];
   /** Overrides of the outbox relay's polling (tests). */
   relay?: Partial<OutboxRelayOptions>;
   /** Opened and migrated before the app starts; start-up fails if it cannot be. */

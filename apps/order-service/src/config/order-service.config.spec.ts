@@ -9,8 +9,7 @@ describe('loadOrderServiceConfig', () => {
       logLevel: 'info',
       shutdownDrainMs: 0,
       inventoryClient: { baseUrl: 'http://localhost:5002', timeoutMs: 800 },
-      events: { url: 'amqp://guest:guest@127.0.0.1:5672', queue: 'fulfilment.orders-placed' },
-      outboxPollMs: 500,
+      events: { url: 'amqp://guest:guest@127.0.0.1:5672', queue: 'fulfilment.orders-placed', outboxPollMs: 500 },
     });
   });
 
@@ -104,11 +103,11 @@ describe('loadOrderServiceConfig: the events (RabbitMQ)', () => {
   it('reads RABBITMQ_URL and ORDER_EVENTS_QUEUE', () => {
     expect(
       loadOrderServiceConfig({ RABBITMQ_URL: 'amqps://user:secret@broker.internal:5671/shop', ORDER_EVENTS_QUEUE: 'test-q' }).events,
-    ).toEqual({ url: 'amqps://user:secret@broker.internal:5671/shop', queue: 'test-q' });
+    ).toEqual({ url: 'amqps://user:secret@broker.internal:5671/shop', queue: 'test-q', outboxPollMs: 500 });
   });
 
   it('reads OUTBOX_POLL_MS', () => {
-    expect(loadOrderServiceConfig({ OUTBOX_POLL_MS: '3600000' }).outboxPollMs).toBe(3_600_000);
+    expect(loadOrderServiceConfig({ OUTBOX_POLL_MS: '3600000' }).events.outboxPollMs).toBe(3_600_000);
   });
 
   it.each([

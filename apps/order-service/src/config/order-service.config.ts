@@ -51,10 +51,11 @@ export interface OrderServiceConfig {
   shutdownDrainMs: number;
   /** How `InventoryServiceClient` reaches the Inventory Service, as `InventoryClientModule` takes it. */
   inventoryClient: InventoryClientOptions;
-  /** Where `orders.placed` is published: the broker and the queue (the contract's by default). */
-  events: { url: string; queue: string };
-  /** Milliseconds between two polls of the outbox by the relay. */
-  outboxPollMs: number;
+  /**
+   * Where `orders.placed` is published: the broker and the queue (the contract's by default), and how often the relay
+   * polls the outbox (milliseconds).
+   */
+  events: { url: string; queue: string; outboxPollMs: number };
 }
 
 /**
@@ -74,7 +75,6 @@ export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConf
       timeoutMs: e.INVENTORY_SERVICE_TIMEOUT_MS,
       ...(e.INVENTORY_SERVICE_TOKEN === undefined ? {} : { token: e.INVENTORY_SERVICE_TOKEN }),
     },
-    events: { url: e.RABBITMQ_URL, queue: e.ORDER_EVENTS_QUEUE },
-    outboxPollMs: e.OUTBOX_POLL_MS,
+    events: { url: e.RABBITMQ_URL, queue: e.ORDER_EVENTS_QUEUE, outboxPollMs: e.OUTBOX_POLL_MS },
   };
 }

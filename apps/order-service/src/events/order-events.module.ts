@@ -6,7 +6,7 @@ import { ORDER_EVENTS_CLIENT, OUTBOX_RELAY_OPTIONS } from './order-events.tokens
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 
 /** The relay's defaults; `OrderEventsModule.forRoot` takes overrides (tests). */
-const RELAY_DEFAULTS = { pollMs: 500, batchSize: 50, publishTimeoutMs: 5_000, autoStart: true };
+const RELAY_DEFAULTS = { batchSize: 50, publishTimeoutMs: 5_000, autoStart: true };
 
 /**
  * The Order Service's events: the outbox relay publishing through Nest's RabbitMQ transport (`ClientRMQ`) to the
@@ -30,7 +30,10 @@ export class OrderEventsModule {
         ]),
       ],
       providers: [
-        { provide: OUTBOX_RELAY_OPTIONS, useValue: { ...RELAY_DEFAULTS, brokerDescription: describeBroker(events.url), ...relay } },
+        {
+          provide: OUTBOX_RELAY_OPTIONS,
+          useValue: { ...RELAY_DEFAULTS, pollMs: events.outboxPollMs, brokerDescription: describeBroker(events.url), ...relay },
+        },
         OutboxRelay,
       ],
       exports: [OutboxRelay],
