@@ -42,7 +42,11 @@ export default [
             { sourceTag: 'scope:user', onlyDependOnLibsWithTags: ['scope:user', 'scope:order', 'scope:shared'] },
             // Dependencies point down the chain (user → order → inventory): a provider never reads its consumer's code.
             { sourceTag: 'scope:inventory', onlyDependOnLibsWithTags: ['scope:inventory', 'scope:shared'] },
-            { sourceTag: 'scope:fulfilment', onlyDependOnLibsWithTags: ['scope:fulfilment', 'scope:inventory', 'scope:shared'] },
+            // Fulfilment consumes the Order Service's events: it reads the order events contract, never the reverse.
+            {
+              sourceTag: 'scope:fulfilment',
+              onlyDependOnLibsWithTags: ['scope:fulfilment', 'scope:order', 'scope:inventory', 'scope:shared'],
+            },
           ],
         },
       ],

@@ -9,11 +9,16 @@ import {
 } from '@boundary/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { FulfilmentServiceConfig } from './config/fulfilment-service.config';
+import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
+import { FulfilmentDatabase } from './database/fulfilment-database';
+import { FulfilmentDatabaseModule } from './database/fulfilment-database.module';
 import { FulfilmentModule } from './fulfilment/fulfilment.module';
 import { InventoryClientModule } from '@boundary/inventory-client';
 
-/** What the Fulfilment Service runs on: its consumers' credentials and its logger. */
+/** What the Fulfilment Service runs on: its database, its consumers' credentials and its logger. */
 export interface FulfilmentServiceOptions extends Pick<FulfilmentServiceConfig, 'credentials' | 'inventoryClient'> {
+  /** Opened and migrated before the app starts; start-up fails if it cannot be. */
+  database: ServiceDatabaseLocation;
   /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
   logger: ServiceLogger;
 }
@@ -29,9 +34,10 @@ export class FulfilmentServiceModule {
       module: FulfilmentServiceModule,
       imports: [
         serviceLoggerModule(options.logger),
+        FulfilmentDatabaseModule.forRoot(options.database),
         FulfilmentModule,
         LivenessModule,
-        ReadinessModule.forRoot([]),
+        ReadinessModule.forRoot([{ name: 'database', probe: FulfilmentDatabase }]),
         InventoryClientModule.forRoot({
           ...options.inventoryClient,
           requestId: currentRequestId,

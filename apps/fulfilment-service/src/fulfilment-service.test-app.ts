@@ -5,7 +5,12 @@ import { Test } from '@nestjs/testing';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
+import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
+import { InProcessRmqServer } from '@boundary/testing/messages';
+import { join } from 'node:path';
 import { loadFulfilmentServiceConfig } from './config/fulfilment-service.config';
+import { orderEventsConsumerOptions } from './messaging/order-events.consumer-options';
+import { ShipmentRepository } from './shipments/shipment.repository';
 import { configureFulfilmentServiceApp } from './fulfilment-service.app';
 import { FulfilmentServiceModule, type FulfilmentServiceOptions } from './fulfilment-service.module';
 
@@ -17,24 +22,39 @@ export interface FulfilmentServiceTestAppOptions {
   logDestination?: DestinationStream;
   /** Controllers joined to the root module, e.g. a route a test needs that the service does not have yet. */
   controllers?: Type[];
+  /** Where shipments are kept: an embedded PGlite in memory by default. */
+  database?: ServiceDatabaseLocation;
+  /** The queue the in-process RabbitMQ server stands for (the contract's by default). */
+  queue?: string;
 }
 
 /** A started test app and supertest against its server. */
 export interface FulfilmentServiceTestApp {
   app: NestFastifyApplication;
   get: (path: string) => request.Test;
+  /** Delivers messages into the consumer's real pipeline (pipe, interceptor, handler), with no broker. */
+  rmq: InProcessRmqServer;
+  /** The service's shipments. */
+  shipments: ShipmentRepository;
 }
+
+/** The service's own migrations, as the source tree holds them. */
+export const FULFILMENT_MIGRATIONS_FOLDER = join(__dirname, '../migrations');
 
 /** The Fulfilment Service as main.ts builds it — root module, consumer guard, JSON logs, adapter and filters. */
 export async function startFulfilmentServiceTestApp({
   credentials,
   logDestination,
   controllers = [],
+  database = { seedDemoData: false, migrationsFolder: FULFILMENT_MIGRATIONS_FOLDER },
+  queue,
 }: FulfilmentServiceTestAppOptions = {}): Promise<FulfilmentServiceTestApp> {
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
   const moduleRef = await Test.createTestingModule({
     // The rest of the configuration (a provider's client, say) as an unset environment gives it: its defaults.
-    imports: [FulfilmentServiceModule.forRoot({ ...loadFulfilmentServiceConfig({}), ...(credentials && { credentials }), logger })],
+    imports: [
+      FulfilmentServiceModule.forRoot({ ...loadFulfilmentServiceConfig({}), ...(credentials && { credentials }), logger, database }),
+    ],
     controllers,
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter({ logger }), {
@@ -42,7 +62,10 @@ export async function startFulfilmentServiceTestApp({
   });
   app.useLogger(app.get(Logger));
   configureFulfilmentServiceApp(app);
+  const rmq = new InProcessRmqServer(orderEventsConsumerOptions({ ...loadFulfilmentServiceConfig({}).events, ...(queue ? { queue } : {}) }));
+  app.connectMicroservice({ strategy: rmq });
+  await app.startAllMicroservices();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, get: (path) => request(app.getHttpServer()).get(path) };
+  return { app, get: (path) => request(app.getHttpServer()).get(path), rmq, shipments: app.get(ShipmentRepository) };
 }

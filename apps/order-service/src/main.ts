@@ -22,7 +22,7 @@ async function bootstrap(): Promise<void> {
   }
   const serviceLogger = createServiceLogger({ level: config.logLevel });
   const app = await NestFactory.create<NestFastifyApplication>(
-    OrderServiceModule.forRoot({ credentials: config.credentials, inventoryClient: config.inventoryClient, database, logger: serviceLogger }),
+    OrderServiceModule.forRoot({ credentials: config.credentials, events: config.events, inventoryClient: config.inventoryClient, database, logger: serviceLogger }),
     createOrderServiceAdapter(serviceLogger),
     { ...ORDER_SERVICE_APP_OPTIONS, abortOnError: false, bufferLogs: true },
   );

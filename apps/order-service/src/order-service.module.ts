@@ -13,10 +13,16 @@ import type { OrderServiceConfig } from './config/order-service.config';
 import { OrderDatabaseModule } from './database/order-database.module';
 import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
 import { OrderDatabase } from './database/order-database';
+import { OrderEventsModule } from './events/order-events.module';
+import type { OutboxRelayOptions } from './events/outbox-relay';
 import { OrdersModule } from './orders/orders.module';
 
-/** What the Order Service runs on: its database, its consumers' credentials and its logger. */
+/** What the Order Service runs on: its database, its consumers' credentials, its events and its logger. */
 export interface OrderServiceOptions extends Pick<OrderServiceConfig, 'credentials' | 'inventoryClient'> {
+  /** Where `orders.placed` is published: the broker and the queue. */
+  events: OrderServiceConfig['events'];
+  /** Overrides of the outbox relay's polling (tests). */
+  relay?: Partial<OutboxRelayOptions>;
   /** Opened and migrated before the app starts; start-up fails if it cannot be. */
   database: ServiceDatabaseLocation;
   /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
@@ -44,6 +50,7 @@ export class OrderServiceModule {
         }),
         OrderDatabaseModule.forRoot(options.database),
         OrdersModule,
+        OrderEventsModule.forRoot(options.events, options.relay),
         LivenessModule,
         ReadinessModule.forRoot([{ name: 'database', probe: OrderDatabase }]),
       ],

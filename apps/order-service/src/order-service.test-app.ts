@@ -9,7 +9,11 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type { ServiceDatabaseLocation } from '@boundary/service-kit/database';
+import { ORDER_PLACED, OrderPlacedEventSchema } from '@boundary/order-events-contract';
+import { ClientProxyDouble } from '@boundary/testing/messages';
 import { loadOrderServiceConfig } from './config/order-service.config';
+import { ORDER_EVENTS_CLIENT } from './events/order-events.tokens';
+import { OutboxRelay, type OutboxRelayOptions } from './events/outbox-relay';
 import { configureOrderServiceApp, createOrderServiceAdapter, ORDER_SERVICE_APP_OPTIONS } from './order-service.app';
 import { OrderServiceModule } from './order-service.module';
 
@@ -30,6 +34,13 @@ export interface OrderServiceTestAppOptions {
   inventoryClient?: Partial<InventoryClientOptions>;
   /** With `inventory: 'real'`: what stands in for `@nestjs/axios`' `HttpService` (e.g. an `HttpServiceDouble`). */
   httpService?: object;
+  /**
+   * What stands in for the broker: a strict double expecting `orders.placed` (checked against the contract) by default;
+   * `'real'` keeps the app's `ClientRMQ` (it connects only when the relay first publishes).
+   */
+  events?: ClientProxyDouble | 'real';
+  /** The outbox relay's options; by default it never polls on its own (a test calls `relay.relayOnce()`). */
+  relay?: Partial<OutboxRelayOptions>;
 }
 
 /** A started test app and supertest against its server. */
@@ -39,6 +50,15 @@ export interface OrderServiceTestApp {
   get: (path: string) => request.Test;
   /** The stub standing in for the Inventory Service (an unused one with `inventory: 'real'`). */
   inventory: InventoryServiceClientStub;
+  /** The double standing in for the broker: what the relay published (an unused one with `events: 'real'`). */
+  events: ClientProxyDouble;
+  /** The app's outbox relay. */
+  relay: OutboxRelay;
+}
+
+/** The double every test app publishes to unless given another: `orders.placed`, checked against the contract. */
+export function orderEventsDouble(): ClientProxyDouble {
+  return new ClientProxyDouble().expects(ORDER_PLACED, OrderPlacedEventSchema);
 }
 
 /**
@@ -54,6 +74,8 @@ export async function startOrderServiceTestApp(
     inventory = new InventoryServiceClientStub(),
     inventoryClient,
     httpService,
+    events = orderEventsDouble(),
+    relay,
   }: OrderServiceTestAppOptions = {},
 ): Promise<OrderServiceTestApp> {
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
@@ -62,6 +84,8 @@ export async function startOrderServiceTestApp(
       OrderServiceModule.forRoot({
         credentials: loadOrderServiceConfig(acceptedTokensEnv('order-service', acceptedTokens)).credentials,
         inventoryClient: { ...loadOrderServiceConfig({}).inventoryClient, ...inventoryClient },
+        events: loadOrderServiceConfig({}).events,
+        relay: { autoStart: false, ...relay },
         database,
         logger,
       }),
@@ -70,6 +94,7 @@ export async function startOrderServiceTestApp(
   });
   if (inventory !== 'real') builder.overrideProvider(InventoryServiceClient).useValue(inventory);
   if (httpService !== undefined) builder.overrideProvider(HttpService).useValue(httpService);
+  if (events !== 'real') builder.overrideProvider(ORDER_EVENTS_CLIENT).useValue(events);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createOrderServiceAdapter(logger), {
     ...ORDER_SERVICE_APP_OPTIONS,
@@ -81,5 +106,6 @@ export async function startOrderServiceTestApp(
   await app.getHttpAdapter().getInstance().ready();
   const http = () => request(app.getHttpServer());
   const stub = inventory === 'real' ? new InventoryServiceClientStub() : inventory;
-  return { app, http, get: (path) => http().get(path), inventory: stub };
+  const double = events === 'real' ? orderEventsDouble() : events;
+  return { app, http, get: (path) => http().get(path), inventory: stub, events: double, relay: app.get(OutboxRelay) };
 }

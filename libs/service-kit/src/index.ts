@@ -14,3 +14,4 @@ export * from './lib/health/graceful-shutdown';
 export * from './lib/database/database-unavailable.error';
 export * from './lib/database/service-database.config';
 export * from './lib/api-idempotent-create';
+export * from './lib/messaging/rabbitmq.config';

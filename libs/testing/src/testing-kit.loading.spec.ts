@@ -33,4 +33,14 @@ describe('@boundary/testing loading', () => {
       expect(pactLoaded()).toBe(true);
     });
   });
+
+  it('does not load @nestjs/microservices: its half of the kit is the entry point @boundary/testing/messages', () => {
+    jest.isolateModules(() => {
+      const microservicesLoaded = watchLoading('@nestjs/microservices');
+      require('./index');
+      expect(microservicesLoaded()).toBe(false);
+      require('./messages');
+      expect(microservicesLoaded()).toBe(true);
+    });
+  });
 });

@@ -8,6 +8,21 @@ describe('loadFulfilmentServiceConfig', () => {
       logLevel: 'info',
       shutdownDrainMs: 0,
       inventoryClient: { baseUrl: 'http://localhost:5002', timeoutMs: 2000 },
+      database: { url: undefined, pgliteDir: undefined, seedDemoData: false },
+      events: { url: 'amqp://guest:guest@127.0.0.1:5672', queue: 'fulfilment.orders-placed' },
+    });
+  });
+
+  it('reads DATABASE_URL, RABBITMQ_URL and ORDER_EVENTS_QUEUE', () => {
+    expect(
+      loadFulfilmentServiceConfig({
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/shop',
+        RABBITMQ_URL: 'amqp://user:secret@broker.internal:5672',
+        ORDER_EVENTS_QUEUE: 'test-q',
+      }),
+    ).toMatchObject({
+      database: { url: 'postgres://postgres@127.0.0.1:5432/shop' },
+      events: { url: 'amqp://user:secret@broker.internal:5672', queue: 'test-q' },
     });
   });
 
@@ -19,6 +34,8 @@ describe('loadFulfilmentServiceConfig', () => {
     ['PORT', { PORT: '70000' }, /PORT: /],
     ['FULFILMENT_SERVICE_TOKENS_USER_SERVICE', { FULFILMENT_SERVICE_TOKENS_USER_SERVICE: 'a-token-of-at-least-16' }, /FULFILMENT_SERVICE_TOKENS_USER_SERVICE: names no consumer of the fulfilment-service \(its consumers: none yet\)/],
     ['LOG_LEVEL', { LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
+    ['RABBITMQ_URL', { RABBITMQ_URL: 'http://broker' }, /RABBITMQ_URL: must be an amqp\(s\) URL/],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://db' }, /DATABASE_URL: must be a postgres/],
   ])('rejects a bad %s, naming it', (_name, env, message) => {
     expect(() => loadFulfilmentServiceConfig(env)).toThrow(message);
   });

@@ -1,12 +1,17 @@
 import {
   type ConsumerCredentials,
   consumerCredentialsEnv,
+  DATABASE_ENV,
+  databaseConfig,
   LOG_LEVELS,
   type LogLevel,
   parseEnv,
+  RABBITMQ_ENV,
+  type ServiceDatabaseConfig,
   serviceTokenSchema,
   SHUTDOWN_ENV,
 } from '@boundary/service-kit';
+import { ORDER_PLACED_QUEUE } from '@boundary/order-events-contract';
 import { z } from 'zod';
 import type { InventoryClientOptions } from '@boundary/inventory-client';
 
@@ -29,6 +34,9 @@ export const FulfilmentServiceEnvSchema = z
     INVENTORY_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(2000),
     INVENTORY_SERVICE_TOKEN: serviceTokenSchema.optional(),
     ...FULFILMENT_SERVICE_CONSUMERS.shape,
+    ...DATABASE_ENV,
+    ...RABBITMQ_ENV,
+    ORDER_EVENTS_QUEUE: z.string().min(1).max(200).default(ORDER_PLACED_QUEUE),
   })
   .catchall(z.unknown())
   .superRefine(FULFILMENT_SERVICE_CONSUMERS.check);
@@ -43,6 +51,10 @@ export interface FulfilmentServiceConfig {
   shutdownDrainMs: number;
   /** How `InventoryServiceClient` reaches the Inventory Service, as `InventoryClientModule` takes it. */
   inventoryClient: InventoryClientOptions;
+  /** Where shipments are kept: PostgreSQL (schema `fulfilment`) or embedded PGlite. */
+  database: ServiceDatabaseConfig;
+  /** Where `orders.placed` is consumed from: the broker and the queue (the contract's by default). */
+  events: { url: string; queue: string };
 }
 
 /**
@@ -60,5 +72,7 @@ export function loadFulfilmentServiceConfig(env: NodeJS.ProcessEnv): FulfilmentS
       timeoutMs: e.INVENTORY_SERVICE_TIMEOUT_MS,
       ...(e.INVENTORY_SERVICE_TOKEN === undefined ? {} : { token: e.INVENTORY_SERVICE_TOKEN }),
     },
+    database: databaseConfig(e),
+    events: { url: e.RABBITMQ_URL, queue: e.ORDER_EVENTS_QUEUE },
   };
 }

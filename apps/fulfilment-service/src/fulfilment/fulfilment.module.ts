@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { InMemoryFulfilmentRepository } from './in-memory-fulfilment.repository';
-import { FulfilmentRepository } from './fulfilment.repository';
+import { DrizzleShipmentRepository } from '../shipments/drizzle-shipment.repository';
+import { OrdersPlacedConsumer } from '../shipments/orders-placed.consumer';
+import { ShipmentRepository } from '../shipments/shipment.repository';
 
-/** The Fulfilment Service's API: its controllers, on `FulfilmentRepository`. */
+/** The Fulfilment Service's handlers: the `orders.placed` consumer, on `ShipmentRepository`. */
 @Module({
-  controllers: [],
-  providers: [{ provide: FulfilmentRepository, useClass: InMemoryFulfilmentRepository }],
+  controllers: [OrdersPlacedConsumer],
+  providers: [{ provide: ShipmentRepository, useClass: DrizzleShipmentRepository }],
 })
 export class FulfilmentModule {}

@@ -62,6 +62,7 @@ const postgres = TEST_BACKENDS.find((backend) => backend.name === 'PostgreSQL');
       'inventory.reservations',
       'inventory.stock',
       'public.orders',
+      'public.outbox',
       'public.users',
     ],
     orderServiceMigrations: journalLength(ORDER_SERVICE_MIGRATIONS),

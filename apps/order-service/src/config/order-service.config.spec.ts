@@ -9,6 +9,7 @@ describe('loadOrderServiceConfig', () => {
       logLevel: 'info',
       shutdownDrainMs: 0,
       inventoryClient: { baseUrl: 'http://localhost:5002', timeoutMs: 800 },
+      events: { url: 'amqp://guest:guest@127.0.0.1:5672', queue: 'fulfilment.orders-placed', outboxPollMs: 500 },
     });
   });
 
@@ -93,6 +94,26 @@ describe('loadOrderServiceConfig: the Inventory Service client', () => {
     ['INVENTORY_SERVICE_URL', { INVENTORY_SERVICE_URL: 'ftp://inventory' }, /INVENTORY_SERVICE_URL: must be an http\(s\) URL/],
     ['INVENTORY_SERVICE_TIMEOUT_MS', { INVENTORY_SERVICE_TIMEOUT_MS: '0' }, /INVENTORY_SERVICE_TIMEOUT_MS/],
     ['INVENTORY_SERVICE_TOKEN', { INVENTORY_SERVICE_TOKEN: 'short' }, /INVENTORY_SERVICE_TOKEN: must be at least 16 characters/],
+  ])('rejects a bad %s, naming it', (_name, env, message) => {
+    expect(() => loadOrderServiceConfig(env)).toThrow(message);
+  });
+});
+
+describe('loadOrderServiceConfig: the events (RabbitMQ)', () => {
+  it('reads RABBITMQ_URL and ORDER_EVENTS_QUEUE', () => {
+    expect(
+      loadOrderServiceConfig({ RABBITMQ_URL: 'amqps://user:secret@broker.internal:5671/shop', ORDER_EVENTS_QUEUE: 'test-q' }).events,
+    ).toEqual({ url: 'amqps://user:secret@broker.internal:5671/shop', queue: 'test-q', outboxPollMs: 500 });
+  });
+
+  it('reads OUTBOX_POLL_MS', () => {
+    expect(loadOrderServiceConfig({ OUTBOX_POLL_MS: '3600000' }).events.outboxPollMs).toBe(3_600_000);
+  });
+
+  it.each([
+    ['RABBITMQ_URL', { RABBITMQ_URL: 'http://127.0.0.1:5672' }, /RABBITMQ_URL: must be an amqp\(s\) URL/],
+    ['ORDER_EVENTS_QUEUE', { ORDER_EVENTS_QUEUE: '' }, /ORDER_EVENTS_QUEUE/],
+    ['OUTBOX_POLL_MS', { OUTBOX_POLL_MS: '0' }, /OUTBOX_POLL_MS/],
   ])('rejects a bad %s, naming it', (_name, env, message) => {
     expect(() => loadOrderServiceConfig(env)).toThrow(message);
   });

@@ -7,10 +7,12 @@ import {
   LOG_LEVELS,
   type LogLevel,
   parseEnv,
+  RABBITMQ_ENV,
   type ServiceDatabaseConfig,
   serviceTokenSchema,
   SHUTDOWN_ENV,
 } from '@boundary/service-kit';
+import { ORDER_PLACED_QUEUE } from '@boundary/order-events-contract';
 import { z } from 'zod';
 
 /** Who calls the Order Service, each with its own accepted set: `ORDER_SERVICE_TOKENS_USER_SERVICE`. */
@@ -31,6 +33,10 @@ export const OrderServiceEnvSchema = z
     INVENTORY_SERVICE_TOKEN: serviceTokenSchema.optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     ...SHUTDOWN_ENV,
+    ...RABBITMQ_ENV,
+    ORDER_EVENTS_QUEUE: z.string().min(1).max(200).default(ORDER_PLACED_QUEUE),
+    // How often the relay looks for unsent events: how late an event may be published after its order committed.
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(500),
   })
   .catchall(z.unknown())
   .superRefine(ORDER_SERVICE_CONSUMERS.check);
@@ -45,6 +51,11 @@ export interface OrderServiceConfig {
   shutdownDrainMs: number;
   /** How `InventoryServiceClient` reaches the Inventory Service, as `InventoryClientModule` takes it. */
   inventoryClient: InventoryClientOptions;
+  /**
+   * Where `orders.placed` is published: the broker and the queue (the contract's by default), and how often the relay
+   * polls the outbox (milliseconds).
+   */
+  events: { url: string; queue: string; outboxPollMs: number };
 }
 
 /**
@@ -64,5 +75,6 @@ export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConf
       timeoutMs: e.INVENTORY_SERVICE_TIMEOUT_MS,
       ...(e.INVENTORY_SERVICE_TOKEN === undefined ? {} : { token: e.INVENTORY_SERVICE_TOKEN }),
     },
+    events: { url: e.RABBITMQ_URL, queue: e.ORDER_EVENTS_QUEUE, outboxPollMs: e.OUTBOX_POLL_MS },
   };
 }

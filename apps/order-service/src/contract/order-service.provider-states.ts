@@ -3,7 +3,8 @@ import { refusedReservation, type InventoryServiceClientStub } from '@boundary/i
 import { INVENTORY_ERROR_CODES } from '@boundary/inventory-contract';
 import { ORDER_PROVIDER_STATES } from '@boundary/order-contract';
 import { OrderDatabase } from '../database/order-database';
-import { orders, users } from '../database/order-service.schema';
+import { orders, outbox, users } from '../database/order-service.schema';
+import { aReservationId } from '../testing/a-reservation-id';
 import { OrderRepository } from '../orders/order.repository';
 
 /**
@@ -26,7 +27,7 @@ interface UserWithOrdersParams extends UserParams {
 /** Seeds `count` orders for `userId` through the service's own repository, as `POST /orders` would. */
 export async function userHasOrders(context: ProviderStateContext, { userId, count }: UserWithOrdersParams): Promise<void> {
   for (let i = 1; i <= count; i++) {
-    await context.repository.createOrder({ user_id: userId, item: `Item ${i}`, quantity: i });
+    await context.repository.createOrder({ user_id: userId, item: `Item ${i}`, quantity: i }, { reservationId: aReservationId() });
   }
 }
 
@@ -64,7 +65,7 @@ export async function orderDoesNotExist(): Promise<void> {
 
 /** Creates the order `{user_id, item, quantity}` through the repository under Idempotency-Key `key`, as a first POST would. */
 export async function orderCreatedWithKey(context: ProviderStateContext, { key, ...order }: CreatedOrderParams): Promise<void> {
-  await context.repository.createOrder(order, key);
+  await context.repository.createOrder(order, { reservationId: aReservationId(), idempotencyKey: key });
 }
 
 interface StockParams {
@@ -89,6 +90,7 @@ export async function inventoryIsUnavailable(context: ProviderStateContext): Pro
 
 /** Empties the database the states seeded (a test database: never pointed at real data) and the inventory's stub. */
 export async function removeSeededData(context: ProviderStateContext): Promise<void> {
+  await context.database.db.delete(outbox);
   await context.database.db.delete(orders);
   await context.database.db.delete(users);
   context.inventory.reset();

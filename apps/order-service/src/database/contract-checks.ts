@@ -6,6 +6,7 @@ import {
 } from '@boundary/http-conventions';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { RESERVATION_ID_PATTERN } from '@boundary/inventory-contract';
 
 // CHECK constraints are DDL: drizzle-kit writes them into the migration as text, so values are SQL literals, not
 // bound parameters. Columns are named bare ("item", not "orders"."item") so the migration reads as written by hand.
@@ -34,4 +35,9 @@ export function isContractIdempotencyKey(target: AnyPgColumn): SQL {
   const name = column(target);
   const pattern = text(`^${IDEMPOTENCY_KEY_CHARACTER_CLASS}+$`);
   return sql`char_length(${name}) BETWEEN 1 AND ${integer(MAX_IDEMPOTENCY_KEY_LENGTH)} AND ${name} ~ ${pattern}`;
+}
+
+/** The inventory contract's `ReservationIdSchema` as SQL: `res_` and a lower-case UUID. */
+export function isReservationId(target: AnyPgColumn): SQL {
+  return sql`${column(target)} ~ ${text(RESERVATION_ID_PATTERN)}`;
 }

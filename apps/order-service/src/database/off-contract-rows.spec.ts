@@ -10,6 +10,11 @@ const newOrder = (row: { id?: string; userId?: string; item?: string; idempotenc
     'INSERT INTO orders (id, user_id, item, quantity, idempotency_key) VALUES ($1, $2, $3, 1, $4)',
     [row.id ?? 'order-new', row.userId ?? 'owner', row.item ?? 'Laptop', row.idempotencyKey ?? null],
   ] as const;
+const newEvent = (row: { pattern?: string; payload?: string; createdAt?: string; sentAt?: string }) =>
+  [
+    'INSERT INTO outbox (pattern, payload, created_at, sent_at) VALUES ($1, $2::jsonb, coalesce($3::timestamptz, now()), $4)',
+    [row.pattern ?? 'orders.placed', row.payload ?? '{}', row.createdAt ?? null, row.sentAt ?? null],
+  ] as const;
 const changedOrder = (column: 'id' | 'user_id' | 'item' | 'idempotency_key', value: string) =>
   [`UPDATE orders SET ${column} = $1 WHERE id = 'order-kept'`, [value]] as const;
 
@@ -48,6 +53,13 @@ const OFF_CONTRACT_ROWS = [
   ['an idempotency key with an astral character', KEY_CONSTRAINT, newOrder({ idempotencyKey: ASTRAL })],
   ['an idempotency key with DEL', KEY_CONSTRAINT, newOrder({ idempotencyKey: 'key\u007f' })],
   ['an idempotency key changed to one with a tab', KEY_CONSTRAINT, changedOrder('idempotency_key', 'key\t1')],
+  ['an order with a reservation id that is not res_ and a UUID', 'orders_reservation_id_valid', [
+    `UPDATE orders SET reservation_id = 'res_1' WHERE id = 'order-kept'`, []]],
+  ['an outbox row with an empty pattern', 'outbox_pattern_valid', newEvent({ pattern: '' })],
+  ['an outbox row with a pattern with a newline', 'outbox_pattern_valid', newEvent({ pattern: 'orders.\nplaced' })],
+  ['an outbox row whose payload is not an object', 'outbox_payload_object', newEvent({ payload: '[1]' })],
+  ['an outbox row sent before it was written', 'outbox_sent_after_created', newEvent({ sentAt: '2000-01-01T00:00:00Z' })],
+  ['an outbox row written at infinity', 'outbox_created_at_finite', newEvent({ createdAt: 'infinity' })],
 ] as const;
 
 describe.each(TEST_BACKENDS)('plain SQL writing off-contract rows on $name', (backend) => {
@@ -74,5 +86,7 @@ describe.each(TEST_BACKENDS)('plain SQL writing off-contract rows on $name', (ba
       { id: 'order-kept', user_id: 'owner', item: 'Laptop', idempotency_key: null },
     ]);
     expect(await sql().query(`SELECT id FROM users ORDER BY id`)).toEqual([{ id: 'bystander' }, { id: 'owner' }]);
+    expect(await sql().query(`SELECT reservation_id FROM orders`)).toEqual([{ reservation_id: null }]);
+    expect(await sql().query(`SELECT count(*)::int AS rows FROM outbox`)).toEqual([{ rows: 0 }]);
   });
 });

@@ -1,4 +1,5 @@
 import { DrizzleOrderRepository } from '../orders/drizzle-order.repository';
+import { placed } from '../testing/placed';
 import { TEST_BACKENDS } from '../testing/test-databases';
 import { openOrderDatabase } from './open-order-database';
 
@@ -9,7 +10,7 @@ describe.each(TEST_BACKENDS)('Order Service database on $name across a restart',
       const before = await openOrderDatabase(testDatabase.options({ seedDemoData: true }));
       const { order } = await new DrizzleOrderRepository(before).createOrder(
         { user_id: 'durable', item: 'Safe', quantity: 1 },
-        'key-restart',
+        placed('key-restart'),
       );
       await before.close();
 
@@ -21,7 +22,7 @@ describe.each(TEST_BACKENDS)('Order Service database on $name across a restart',
         expect(await repository.findUserOrders('user000', { limit: 50 })).toEqual({ orders: [] });
         // The idempotency key survived too: a retry after the restart gets the same order.
         expect(
-          await repository.createOrder({ user_id: 'durable', item: 'Safe', quantity: 1 }, 'key-restart'),
+          await repository.createOrder({ user_id: 'durable', item: 'Safe', quantity: 1 }, placed('key-restart')),
         ).toEqual({ order, created: false });
       } finally {
         await after.close();

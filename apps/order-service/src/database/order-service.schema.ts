@@ -1,7 +1,10 @@
 import { MAX_ITEM_LENGTH, MAX_ORDER_ID_LENGTH, MAX_USER_ID_LENGTH } from '@boundary/order-contract';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { isContractIdempotencyKey, isContractIdentifier, isContractText } from './contract-checks';
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { isContractIdempotencyKey, isContractIdentifier, isContractText, isReservationId } from './contract-checks';
+
+/** Longest event pattern an outbox row may carry (`orders.placed` is 13). */
+const MAX_PATTERN_LENGTH = 200;
 
 // Every text column refuses what the contract (libs/order-contract) forbids, whoever writes the row: a console, a
 // migration or another service. Each rule is one named CHECK constraint, so an error says which one a row broke.
@@ -34,6 +37,8 @@ export const orders = pgTable(
     quantity: integer('quantity').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     idempotencyKey: text('idempotency_key').unique('orders_idempotency_key_unique'),
+    /** The Inventory Service's reservation holding the order's units; NULL only on orders older than the column. */
+    reservationId: text('reservation_id'),
   },
   (table) => [
     check('orders_quantity_positive', sql`${table.quantity} > 0`),
@@ -41,9 +46,35 @@ export const orders = pgTable(
     check('orders_user_id_valid', isContractIdentifier(table.userId, MAX_USER_ID_LENGTH)),
     check('orders_item_valid', isContractText(table.item, MAX_ITEM_LENGTH)),
     check('orders_idempotency_key_valid', isContractIdempotencyKey(table.idempotencyKey)),
+    check('orders_reservation_id_valid', isReservationId(table.reservationId)),
     // A user's history, newest first, is one index range scan: O(page), whatever the size of the table.
     index('orders_user_history_idx').on(table.userId, table.createdAt.desc(), table.id.desc()),
   ],
 );
 
-export const orderServiceSchema = { users, orders };
+/**
+ * Events to announce, written in the transaction of the change they announce (the transactional outbox): an order
+ * that commits has its `orders.placed` row, whatever happens to the process next. The relay publishes unsent rows in
+ * `id` order and sets `sent_at` once the broker has confirmed; a row is never deleted by the service.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    pattern: text('pattern').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [
+    check('outbox_id_positive', sql`${table.id} > 0`),
+    check('outbox_pattern_valid', isContractText(table.pattern, MAX_PATTERN_LENGTH)),
+    check('outbox_payload_object', sql`jsonb_typeof(${table.payload}) = 'object'`),
+    check('outbox_created_at_finite', sql`isfinite(${table.createdAt})`),
+    check('outbox_sent_after_created', sql`${table.sentAt} >= ${table.createdAt}`),
+    // The relay's poll reads only unsent rows: an index of those stays small however many were sent.
+    index('outbox_unsent_idx').on(table.id).where(sql`${table.sentAt} IS NULL`),
+  ],
+);
+
+export const orderServiceSchema = { users, orders, outbox };

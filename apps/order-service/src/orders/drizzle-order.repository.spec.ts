@@ -1,6 +1,7 @@
 import { IdempotencyKeyReusedError } from '@boundary/service-kit';
 import { openOrderDatabase } from '../database/open-order-database';
 import type { OrderDatabase } from '../database/order-database';
+import { placed } from '../testing/placed';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 import { DrizzleOrderRepository } from './drizzle-order.repository';
 import { InvalidCursorError } from './invalid-cursor.error';
@@ -37,7 +38,7 @@ describe.each(TEST_BACKENDS)('DrizzleOrderRepository on $name', (backend) => {
   });
 
   it('creates an order, after which its user is known and the order readable by id', async () => {
-    const { order, created } = await repository.createOrder({ user_id: 'new-user', item: 'Desk', quantity: 3 });
+    const { order, created } = await repository.createOrder({ user_id: 'new-user', item: 'Desk', quantity: 3 }, placed());
     expect(created).toBe(true);
     expect(order).toEqual({ order_id: expect.stringMatching(/^ord_/), user_id: 'new-user', item: 'Desk', quantity: 3 });
     expect(await repository.findOrder(order.order_id)).toEqual(order);
@@ -61,7 +62,7 @@ describe.each(TEST_BACKENDS)('DrizzleOrderRepository on $name', (backend) => {
     await expect(repository.findUserOrders('user123', { limit: 1, after: 'ord_missing' })).rejects.toBeInstanceOf(
       InvalidCursorError,
     );
-    const { order } = await repository.createOrder({ user_id: 'someone-else', item: 'Pen', quantity: 1 });
+    const { order } = await repository.createOrder({ user_id: 'someone-else', item: 'Pen', quantity: 1 }, placed());
     await expect(repository.findUserOrders('user123', { limit: 1, after: order.order_id })).rejects.toBeInstanceOf(
       InvalidCursorError,
     );
@@ -71,7 +72,7 @@ describe.each(TEST_BACKENDS)('DrizzleOrderRepository on $name', (backend) => {
     const userId = 'walker';
     const existing: string[] = [];
     for (let i = 0; i < 60; i++) {
-      existing.push((await repository.createOrder({ user_id: userId, item: `item ${i}`, quantity: 1 })).order.order_id);
+      existing.push((await repository.createOrder({ user_id: userId, item: `item ${i}`, quantity: 1 }, placed())).order.order_id);
     }
     const seen: string[] = [];
     let after: string | undefined;
@@ -82,7 +83,7 @@ describe.each(TEST_BACKENDS)('DrizzleOrderRepository on $name', (backend) => {
       after = page?.nextAfter;
       pages++;
       // Newer orders land before the cursor: they must neither shift nor repeat what the walk has left to read.
-      await repository.createOrder({ user_id: userId, item: `during page ${pages}`, quantity: 1 });
+      await repository.createOrder({ user_id: userId, item: `during page ${pages}`, quantity: 1 }, placed());
     } while (after !== undefined);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual([...existing].reverse());
@@ -93,7 +94,7 @@ describe.each(TEST_BACKENDS)('DrizzleOrderRepository on $name', (backend) => {
     it('creates exactly one order for 50 concurrent requests with one key', async () => {
       const request = { user_id: 'retrier', item: 'Chair', quantity: 2 };
       const results = await Promise.all(
-        Array.from({ length: 50 }, () => repository.createOrder(request, 'key-concurrent')),
+        Array.from({ length: 50 }, () => repository.createOrder(request, placed('key-concurrent'))),
       );
       expect(results.filter((result) => result.created)).toHaveLength(1);
       expect(new Set(results.map((result) => result.order.order_id)).size).toBe(1);
@@ -101,11 +102,11 @@ describe.each(TEST_BACKENDS)('DrizzleOrderRepository on $name', (backend) => {
     });
 
     it('returns the first order for the same body, and refuses a different body', async () => {
-      const first = await repository.createOrder({ user_id: 'u-idem', item: 'Lamp', quantity: 1 }, 'key-body');
-      const again = await repository.createOrder({ user_id: 'u-idem', item: 'Lamp', quantity: 1 }, 'key-body');
+      const first = await repository.createOrder({ user_id: 'u-idem', item: 'Lamp', quantity: 1 }, placed('key-body'));
+      const again = await repository.createOrder({ user_id: 'u-idem', item: 'Lamp', quantity: 1 }, placed('key-body'));
       expect(again).toEqual({ order: first.order, created: false });
       await expect(
-        repository.createOrder({ user_id: 'u-other', item: 'Lamp', quantity: 1 }, 'key-body'),
+        repository.createOrder({ user_id: 'u-other', item: 'Lamp', quantity: 1 }, placed('key-body')),
       ).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
       // The refused request left nothing behind, not even its user.
       expect(await repository.findUserOrders('u-other', { limit: 1 })).toBeUndefined();

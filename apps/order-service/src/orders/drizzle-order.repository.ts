@@ -5,7 +5,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { randomUUID } from 'node:crypto';
 import { OrderDatabase } from '../database/order-database';
-import { orders, users } from '../database/order-service.schema';
+import { orders, outbox, users } from '../database/order-service.schema';
+import { orderPlacedRow } from '../events/order-placed.row';
 import { InvalidCursorError } from './invalid-cursor.error';
 import { isSameOrder } from './same-order';
 import {
@@ -13,6 +14,7 @@ import {
   type OrderCreation,
   type OrderHistorySlice,
   type OrderHistorySliceRequest,
+  type OrderPlacementFacts,
 } from './order.repository';
 
 const wireOrder = { order_id: orders.id, item: orders.item, quantity: orders.quantity };
@@ -72,7 +74,7 @@ export class DrizzleOrderRepository extends OrderRepository {
     return order;
   }
 
-  async createOrder(request: CreateOrderRequest, idempotencyKey?: string): Promise<OrderCreation> {
+  async createOrder(request: CreateOrderRequest, { reservationId, idempotencyKey }: OrderPlacementFacts): Promise<OrderCreation> {
     return this.database.db.transaction(async (tx) => {
       await tx.insert(users).values({ id: request.user_id }).onConflictDoNothing();
       // With a key, a concurrent insert of the same key waits for the first to commit, then inserts nothing.
@@ -84,10 +86,15 @@ export class DrizzleOrderRepository extends OrderRepository {
           item: request.item,
           quantity: request.quantity,
           idempotencyKey,
+          reservationId,
         })
         .onConflictDoNothing({ target: orders.idempotencyKey })
-        .returning(wireOrderDetail);
-      if (created) return { order: created, created: true };
+        .returning({ ...wireOrderDetail, placedAt: orders.createdAt });
+      if (created) {
+        const { placedAt, ...order } = created;
+        await tx.insert(outbox).values(orderPlacedRow({ ...order, reservation_id: reservationId, placed_at: placedAt }));
+        return { order, created: true };
+      }
       const [earlier] = await tx
         .select(wireOrderDetail)
         .from(orders)

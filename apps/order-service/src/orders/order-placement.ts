@@ -32,7 +32,7 @@ export class OrderPlacement {
     // Without a key of the caller's, one of ours: the client may then retry the reservation safely.
     const made = await this.reserve(request, idempotencyKey ?? randomUUID());
     try {
-      return await this.orders.createOrder(request, idempotencyKey);
+      return await this.orders.createOrder(request, { reservationId: made.reservation.reservation_id, idempotencyKey });
     } catch (error) {
       // Only a reservation this call made is released: a repeat's belongs to the request that made it.
       if (made.created) await this.release(made.reservation.reservation_id);

@@ -14,6 +14,13 @@ export interface OrderHistorySlice {
   nextAfter?: string;
 }
 
+/** What placing an order settled before it is written: the reservation holding its units, and the caller's key. */
+export interface OrderPlacementFacts {
+  /** The Inventory Service's reservation (`res_…`), stored on the order and announced in `orders.placed`. */
+  reservationId: string;
+  idempotencyKey?: string;
+}
+
 /** The outcome of {@link OrderRepository.createOrder}: the order, and whether this call created it. */
 export interface OrderCreation {
   order: OrderDetail;
@@ -36,11 +43,12 @@ export abstract class OrderRepository {
   abstract findOrder(orderId: string): Promise<OrderDetail | undefined>;
 
   /**
-   * Stores a new order (the user becomes known) and commits before resolving. With an `idempotencyKey`, at most one
-   * order is ever created for the key: a repeat with the same body resolves to that order (`created: false`), a
-   * repeat with a different body throws {@link IdempotencyKeyReusedError}.
+   * Stores a new order (the user becomes known) and its `orders.placed` event in the outbox, in one transaction that
+   * commits before resolving: an order is never stored without its event. With an `idempotencyKey`, at most one
+   * order is ever created for the key: a repeat with the same body resolves to that order (`created: false`, no
+   * second event), a repeat with a different body throws {@link IdempotencyKeyReusedError}.
    */
-  abstract createOrder(request: CreateOrderRequest, idempotencyKey?: string): Promise<OrderCreation>;
+  abstract createOrder(request: CreateOrderRequest, placement: OrderPlacementFacts): Promise<OrderCreation>;
 
   /** The order an earlier request with `idempotencyKey` created, or `undefined`. */
   abstract findOrderByIdempotencyKey(idempotencyKey: string): Promise<OrderDetail | undefined>;

@@ -17,10 +17,11 @@ export const CreateReservationRequestSchema = z.strictObject({
 
 export type CreateReservationRequest = z.infer<typeof CreateReservationRequestSchema>;
 
+/** A reservation id's pattern, as JavaScript and PostgreSQL (a CHECK constraint) both read it. */
+export const RESERVATION_ID_PATTERN = '^res_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+
 /** A reservation id as the service issues it: `res_` and a UUID. Anything else is malformed (`400`), never looked up. */
-export const ReservationIdSchema = z
-  .string()
-  .regex(/^res_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be res_ followed by a UUID');
+export const ReservationIdSchema = z.string().regex(new RegExp(RESERVATION_ID_PATTERN), 'must be res_ followed by a UUID');
 
 /** One reservation: the answer of `POST /reservations` (`201`, and `200` for a repeat of its Idempotency-Key). */
 export const ReservationSchema = z.object({

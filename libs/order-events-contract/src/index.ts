@@ -1,0 +1,3 @@
+export * from './lib/order-placed.event';
+export * from './lib/order-placed.fixtures';
+export * from './lib/order-placed.queue';

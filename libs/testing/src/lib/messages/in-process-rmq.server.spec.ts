@@ -1,0 +1,114 @@
+import {
+  type CallHandler,
+  Controller,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
+import { EventPattern, Payload, type RmqContext } from '@nestjs/microservices';
+import { Test } from '@nestjs/testing';
+import { catchError, EMPTY, type Observable, tap } from 'rxjs';
+import { InProcessRmqServer } from './in-process-rmq.server';
+
+/** Acks on success, requeues on failure: the consumer-side rule the server is tested against. */
+@Injectable()
+class AckInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const rmq = context.switchToRpc().getContext<RmqContext>();
+    const settle = (ok: boolean) =>
+      ok ? rmq.getChannelRef().ack(rmq.getMessage()) : rmq.getChannelRef().nack(rmq.getMessage(), false, true);
+    return next.handle().pipe(
+      tap({ complete: () => settle(true) }),
+      catchError(() => {
+        settle(false);
+        return EMPTY;
+      }),
+    );
+  }
+}
+
+@Controller()
+@UseInterceptors(AckInterceptor)
+class Handlers {
+  readonly seen: unknown[] = [];
+  failuresLeft = 0;
+
+  @EventPattern('things.happened')
+  handle(@Payload() data: unknown): void {
+    this.seen.push(data);
+    if (this.failuresLeft-- > 0) throw new Error('not yet');
+  }
+}
+
+/** A handler with no interceptor: nothing settles its messages. */
+@Controller()
+class Forgetful {
+  @EventPattern('things.ignored')
+  ignore(): void {
+    // Never settles.
+  }
+}
+
+const queueWith = (args: Record<string, unknown>) => ({
+  queue: 'things',
+  noAck: false,
+  queueOptions: { durable: true, arguments: args },
+});
+
+/** Runs `work` against an app consuming a queue declared with `args`, closed afterwards. */
+async function withConsumer(
+  args: Record<string, unknown>,
+  work: (consumer: { rmq: InProcessRmqServer; handlers: Handlers }) => Promise<void>,
+): Promise<void> {
+  const moduleRef = await Test.createTestingModule({ controllers: [Handlers, Forgetful] }).compile();
+  const app = moduleRef.createNestApplication();
+  const rmq = new InProcessRmqServer(queueWith(args));
+  app.connectMicroservice({ strategy: rmq });
+  await app.startAllMicroservices();
+  await app.init();
+  try {
+    await work({ rmq, handlers: app.get(Handlers) });
+  } finally {
+    await app.close();
+  }
+}
+
+describe('InProcessRmqServer (ServerRMQ with no broker)', () => {
+  const deadLettering = { 'x-queue-type': 'quorum', 'x-delivery-limit': 2, 'x-dead-letter-exchange': 'things.dlx' };
+
+  it('runs the real handler with its interceptor and reports the message acked', () =>
+    withConsumer(deadLettering, async ({ rmq, handlers }) => {
+      expect(await rmq.deliver('things.happened', { n: 1 })).toEqual({ outcome: 'acked', attempts: 1, extraSettlements: 0 });
+      expect(handlers.seen).toEqual([{ n: 1 }]);
+    }));
+
+  it('delivers a requeued message again, as a quorum queue does, and acks it once the handler succeeds', () =>
+    withConsumer(deadLettering, async ({ rmq, handlers }) => {
+      handlers.failuresLeft = 2;
+      expect(await rmq.deliver('things.happened', { n: 2 })).toMatchObject({ outcome: 'acked', attempts: 3 });
+    }));
+
+  it('dead-letters a message still failing after x-delivery-limit redeliveries', () =>
+    withConsumer(deadLettering, async ({ rmq, handlers }) => {
+      handlers.failuresLeft = 100;
+      expect(await rmq.deliver('things.happened', { n: 3 })).toMatchObject({ outcome: 'dead-lettered', attempts: 3 });
+    }));
+
+  it('drops instead when the queue has no dead-letter exchange', () =>
+    withConsumer({ 'x-queue-type': 'quorum', 'x-delivery-limit': 0 }, async ({ rmq, handlers }) => {
+      handlers.failuresLeft = 100;
+      expect(await rmq.deliver('things.happened', {})).toMatchObject({ outcome: 'dropped', attempts: 1 });
+    }));
+
+  it('dead-letters a message of a pattern with no handler at once (ServerRMQ nacks it without requeue)', () =>
+    withConsumer(deadLettering, async ({ rmq }) => {
+      expect(await rmq.deliver('things.unknown', {})).toMatchObject({ outcome: 'dead-lettered', attempts: 1 });
+      expect(await rmq.deliverRaw(Buffer.from('not json'))).toMatchObject({ outcome: 'dead-lettered', attempts: 1 });
+    }));
+
+  it('reports a message the consumer never settles as unsettled', () =>
+    withConsumer(deadLettering, async ({ rmq }) => {
+      expect(await rmq.deliver('things.ignored', {})).toMatchObject({ outcome: 'unsettled', attempts: 1 });
+    }));
+});
