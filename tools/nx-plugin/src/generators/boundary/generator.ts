@@ -17,6 +17,7 @@ import { wireConsumer, type ConsumerWiring } from './consumer-wiring';
 import { filesToWrite } from './boundary-files';
 import { withScopeRules } from './eslint-scope-rules';
 import { jestEnv, withNodeTypesForJest } from './jest-config-edits';
+import { declareConsumer } from './provider-credentials';
 import { jestConfigOf, leaveToOwnTarget, wireProvider, withAppTags, withVerifyTarget, type ProviderWiring } from './provider-wiring';
 import type { BoundaryGeneratorSchema } from './schema';
 import { StagedEdits } from './staged-edits';
@@ -44,9 +45,11 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
   const edits = new StagedEdits(tree);
   let consumer: ConsumerWiring;
   let provider: ProviderWiring | undefined;
+  let declared: boolean;
   try {
     // Every edit is computed (and may refuse) before the first write.
     provider = b.existingLibraries ? undefined : wireProvider(tree, edits, { ...b, sourceRoot: b.providerSourceRoot });
+    declared = declareConsumer(tree, edits, b.providerSourceRoot, b.providerApp, b.consumerApp);
     const providerJest = basename(jestConfigOf(tree, b.providerRoot));
     updateProjectFile(tree, edits, b.providerRoot, (content) =>
       withVerifyTarget(content, b.providerRoot, b.consumerProject, b.provider, providerJest),
@@ -89,6 +92,9 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
   }
   const added = addKitPackages(tree);
   for (const line of files.notes) logger.info(line);
+  if (!declared) {
+    logger.info(`${b.providerApp} declares no consumerCredentialsEnv('${b.providerApp}', [...]) in its configuration: ${b.consumerApp} is not added to what it accepts, its authentication stays as it is.`);
+  }
   if (!b.existingLibraries && !tree.exists('TESTING.md')) logger.info('No TESTING.md in the workspace: the test levels are named by the generated specs.');
   if (added.length > 0) logger.info(`Added to package.json: ${added.join(', ')}. Run \`npm install\`.`);
   await formatFiles(tree);

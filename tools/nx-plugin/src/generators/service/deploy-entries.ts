@@ -7,8 +7,8 @@ const OVERLAYS = ['deploy/overlays/dev', 'deploy/overlays/prod'];
 
 /**
  * Adds `name` to deploy/ as the existing services are there: its base folder (Deployment, Service,
- * PodDisruptionBudget, NetworkPolicy), its line in the base's resources, its image in each overlay, its dev-only
- * Secret in the dev overlay, and the command creating its production Secret in the README.
+ * PodDisruptionBudget, NetworkPolicy), its line in the base's resources, its image in each overlay and, with a
+ * database, its dev-only Secret in the dev overlay and the command creating its production Secret in the README.
  */
 export function addDeployEntries(tree: Tree, name: string, database: boolean, substitutions: Record<string, unknown>): void {
   generateFiles(tree, join(__dirname, 'files', 'deploy'), joinPathFragments(DEPLOY_BASE, name), substitutions);
@@ -20,17 +20,17 @@ export function addDeployEntries(tree: Tree, name: string, database: boolean, su
       return insertAfterLast(lines, /^ {2}- \{ name: boundary\//, lines[last].split(`/${/boundary\/([a-z0-9-]+),/.exec(lines[last])?.[1]}`).join(`/${name}`));
     });
   }
+  // Its only Secret is its database's: each consumer/provider pair has its own, which the boundary generator adds.
+  if (!database) return;
   edit(tree, `${OVERLAYS[0]}/kustomization.yaml`, (lines) => {
     const databaseUrl = lines[lastMatch(lines, /^ {6}- database-url=/)];
-    const secret = [`  - name: ${name}-secrets`, '    literals:', `      - token=dev-only-${name}-token`, ...(database ? [databaseUrl] : [])];
-    return [...trimEnd(lines), ...secret, ''];
+    return [...trimEnd(lines), `  - name: ${name}-secrets`, '    literals:', databaseUrl, ''];
   });
   if (tree.exists('README.md')) {
     edit(tree, 'README.md', (lines) => {
-      const last = lastMatch(lines, /create secret generic \S+ --from-literal=/);
-      const command = lines[last].replace(/secret generic \S+ .*$/, `secret generic ${name}-secrets --from-literal=token="$(openssl rand -hex 32)"`);
-      const url = database ? ` --from-literal=database-url='postgres://${substitutions['schemaName']}:…@10.0.0.10:5432/boundary'` : '';
-      return [...lines.slice(0, last + 1), command + url, ...lines.slice(last + 1)];
+      const last = lastMatch(lines, /create secret generic \S+ --from-literal=database-url=/);
+      const url = `--from-literal=database-url='postgres://${substitutions['schemaName']}:…@10.0.0.10:5432/boundary'`;
+      return [...lines.slice(0, last + 1), lines[last].replace(/secret generic \S+ .*$/, `secret generic ${name}-secrets ${url}`), ...lines.slice(last + 1)];
     });
   }
 }
