@@ -425,3 +425,68 @@ describe('boundary generator refuses with one line and writes nothing', () => {
     expect(snapshot(tree)).toEqual(before);
   });
 });
+
+describe('boundary generator in deploy/: one Secret per consumer/provider pair, as the repository’s pairs have it', () => {
+  let tree: Tree;
+  const read = (path: string) => tree.read(path, 'utf8') ?? '';
+  beforeAll(async () => {
+    tree = createTreeWithEmptyWorkspace();
+    for (const file of ['eslint.config.mjs', 'package.json', 'tsconfig.base.json', 'README.md', 'deploy/CREDENTIALS.md']) {
+      tree.write(file, readFileSync(join(workspaceRoot, file), 'utf8'));
+    }
+    for (const file of ['deploy/base/kustomization.yaml', 'deploy/overlays/dev/kustomization.yaml', 'deploy/overlays/prod/kustomization.yaml']) {
+      tree.write(file, readFileSync(join(workspaceRoot, file), 'utf8'));
+    }
+    await serviceGenerator(tree, { name: 'stock-level-service', port: 5010, database: true });
+    await serviceGenerator(tree, { name: 'shop-service', port: 5011 });
+    await serviceGenerator(tree, { name: 'storefront-service', port: 5013 });
+    await boundaryGenerator(tree, OPTIONS);
+  });
+  const secretRef = (variable: string, key: string) =>
+    `- name: ${variable}\n              valueFrom:\n                secretKeyRef:\n                  name: shop-service-to-stock-level-service\n                  key: ${key}\n`;
+
+  it('has the provider’s container and its migration accept the consumer’s set from the pair’s Secret, key accepted', () => {
+    const deployment = read('deploy/base/stock-level-service/deployment.yaml');
+    expect(deployment.split(secretRef('STOCK_LEVEL_SERVICE_TOKENS_SHOP_SERVICE', 'accepted'))).toHaveLength(3);
+    expect(deployment).not.toContain('STOCK_LEVEL_SERVICE_TOKEN\n');
+  });
+
+  it('has the consumer’s container call the provider by its Service, with the token of the pair’s Secret', () => {
+    const deployment = read('deploy/base/shop-service/deployment.yaml');
+    expect(deployment).toContain(
+      '          env:\n            - name: STOCK_LEVEL_SERVICE_URL\n              value: http://stock-level-service:5010\n            ' +
+        secretRef('STOCK_LEVEL_SERVICE_TOKEN', 'token'),
+    );
+  });
+
+  it('generates the pair’s dev-only Secret and adds its production command to deploy/CREDENTIALS.md', () => {
+    expect(read('deploy/overlays/dev/kustomization.yaml')).toMatch(
+      /\n {2}- name: shop-service-to-stock-level-service\n {4}literals:\n {6}- token=dev-only-shop-service-to-stock-level-service\n {6}- accepted=dev-only-shop-service-to-stock-level-service\n$/,
+    );
+    expect(read('deploy/CREDENTIALS.md')).toContain(
+      'kubectl -n boundary create secret generic fulfilment-service-to-inventory-service --from-literal=token="$T3" --from-literal=accepted="$T3"\n' +
+        'kubectl -n boundary create secret generic shop-service-to-stock-level-service --from-literal=token="$T4" --from-literal=accepted="$T4"\n',
+    );
+  });
+
+  it('lets the consumer’s pods into the provider in place of the ingress controller, and out to it on its port', () => {
+    const ingress = read('deploy/base/stock-level-service/network-policy.yaml');
+    expect(ingress).toContain('  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app.kubernetes.io/name: shop-service\n      ports:\n');
+    expect(ingress).not.toContain('ingress-nginx\n');
+    expect(read('deploy/base/shop-service/network-policy.yaml')).toMatch(
+      /\n {4}- to:\n {8}- podSelector:\n {12}matchLabels:\n {14}app\.kubernetes\.io\/name: stock-level-service\n {6}ports:\n {8}- \{ protocol: TCP, port: 5010 \}\n$/,
+    );
+  });
+
+  it('gives a second consumer its own pair beside the first', async () => {
+    await boundaryGenerator(tree, { ...OPTIONS, consumer: 'storefront-service' });
+    const deployment = read('deploy/base/stock-level-service/deployment.yaml');
+    expect(deployment.match(/name: STOCK_LEVEL_SERVICE_TOKENS_STOREFRONT_SERVICE/g)).toHaveLength(2);
+    expect(deployment.match(/name: STOCK_LEVEL_SERVICE_TOKENS_SHOP_SERVICE/g)).toHaveLength(2);
+    expect(read('deploy/base/stock-level-service/network-policy.yaml')).toContain(
+      '              app.kubernetes.io/name: shop-service\n        - podSelector:\n            matchLabels:\n              app.kubernetes.io/name: storefront-service\n      ports:\n',
+    );
+    expect(read('deploy/overlays/dev/kustomization.yaml').match(/- name: storefront-service-to-stock-level-service/g)).toHaveLength(1);
+    expect(read('deploy/CREDENTIALS.md')).toContain('generic storefront-service-to-stock-level-service --from-literal=token="$T5"');
+  });
+});

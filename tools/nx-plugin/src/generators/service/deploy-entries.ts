@@ -40,13 +40,15 @@ export function hasDeployEntries(tree: Tree, name: string): boolean {
   return tree.exists(joinPathFragments(DEPLOY_BASE, name));
 }
 
-function edit(tree: Tree, path: string, change: (lines: string[]) => string[]): void {
+/** Rewrites the file `path` of deploy/ line by line; a missing file is refused, naming it. */
+export function edit(tree: Tree, path: string, change: (lines: string[]) => string[]): void {
   const text = tree.read(path, 'utf8');
   if (text === null) throw new Error(`${path} is missing: deploy/ must have a base and the dev and prod overlays.`);
   tree.write(path, change(text.split('\n')).join('\n'));
 }
 
-function lastMatch(lines: string[], pattern: RegExp): number {
+/** The index of the last line matching `pattern`; refused when none does, for the entry has no place to go. */
+export function lastMatch(lines: string[], pattern: RegExp): number {
   const index = findLast(lines, (line) => pattern.test(line));
   if (index < 0) throw new Error(`deploy/: no line matches ${pattern}, so the new service's entry has no place to go.`);
   return index;
@@ -57,13 +59,14 @@ function insertAfterLast(lines: string[], pattern: RegExp, line: string): string
   return [...lines.slice(0, index + 1), line, ...lines.slice(index + 1)];
 }
 
-function trimEnd(lines: string[]): string[] {
+/** `lines` without the blank lines at their end. */
+export function trimEnd(lines: string[]): string[] {
   const end = findLast(lines, (line) => line.trim() !== '');
   return lines.slice(0, end + 1);
 }
 
 /** The index of the last line that passes `test`, or -1 (Array#findLastIndex is ES2023, beyond this workspace's lib). */
-function findLast(lines: string[], test: (line: string) => boolean): number {
+export function findLast(lines: string[], test: (line: string) => boolean): number {
   for (let index = lines.length - 1; index >= 0; index--) if (test(lines[index])) return index;
   return -1;
 }
