@@ -1,4 +1,4 @@
-import { serviceGenerator } from '@boundary/nx-plugin';
+import { boundaryGenerator, serviceGenerator } from '@boundary/nx-plugin';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { flushChanges, FsTree } from 'nx/src/generators/tree';
@@ -10,9 +10,11 @@ import { serviceFacts } from './service-facts';
 // Inside the workspace (tmp/ is ignored by git), so the generated configuration finds the workspace's packages.
 const scratch = join(workspaceRoot, 'tmp', `deploy-generated-${process.pid}`);
 
-/** A copy of what the deploy rules read: deploy/, the README, and each app's project.json and configuration. */
+/** A copy of what the deploy rules read (deploy/, the README, each app's project.json and configuration) and the generators edit. */
 function copyWorkspace(): void {
-  for (const path of ['deploy/base', 'deploy/overlays', 'deploy/CREDENTIALS.md', 'README.md', 'nx.json', 'package.json', 'libs/service-kit/src/lib/database']) {
+  const files = ['deploy/base', 'deploy/overlays', 'deploy/CREDENTIALS.md', 'README.md', 'nx.json', 'package.json', 'libs/service-kit/src/lib/database'];
+  // What the boundary generator edits besides the apps.
+  for (const path of [...files, 'eslint.config.mjs', 'tsconfig.base.json']) {
     cpSync(join(workspaceRoot, path), join(scratch, path), { recursive: true });
   }
   for (const app of readdirSync(join(workspaceRoot, 'apps'))) {
@@ -22,13 +24,15 @@ function copyWorkspace(): void {
   }
 }
 
-describe('deploy/ after the service generator adds services', () => {
+describe('deploy/ after the service generator adds services and the boundary generator joins them', () => {
   beforeAll(async () => {
     rmSync(scratch, { recursive: true, force: true });
     copyWorkspace();
     const tree = new FsTree(scratch, false);
     await serviceGenerator(tree, { name: 'stock-level-service', port: 5090, database: true });
     await serviceGenerator(tree, { name: 'price-service', port: 5091 });
+    // The price-service calls the stock-level-service: its pair's Secret, both containers' variables, both policies.
+    await boundaryGenerator(tree, { provider: 'stock-level-service', consumer: 'price-service', resource: 'stock-levels' });
     flushChanges(scratch, tree.listChanges());
   });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -53,5 +57,14 @@ describe('deploy/ after the service generator adds services', () => {
     };
     expect(inputs.services.map((s) => s.name)).toContain('stock-level-service');
     expect(deployViolations(inputs)).toEqual([]);
+    // The rules saw the pair: the consumer's client sends the pair's token, the provider accepts its set.
+    const price = inputs.services.find((s) => s.name === 'price-service');
+    const stock = inputs.services.find((s) => s.name === 'stock-level-service');
+    expect([...(price?.variables ?? [])]).toEqual(expect.arrayContaining(['STOCK_LEVEL_SERVICE_URL', 'STOCK_LEVEL_SERVICE_TOKEN']));
+    expect([...(stock?.variables ?? [])]).toContain('STOCK_LEVEL_SERVICE_TOKENS_PRICE_SERVICE');
+    const deployment = (name: string) => JSON.stringify(inputs.prod.find((o) => o.kind === 'Deployment' && o.metadata.name === name));
+    expect(deployment('price-service')).toContain('{"name":"STOCK_LEVEL_SERVICE_URL","value":"http://stock-level-service:5090"}');
+    expect(deployment('price-service')).toContain('"secretKeyRef":{"key":"token","name":"price-service-to-stock-level-service"}');
+    expect(deployment('stock-level-service').split('"secretKeyRef":{"key":"accepted","name":"price-service-to-stock-level-service"}')).toHaveLength(3);
   });
 });

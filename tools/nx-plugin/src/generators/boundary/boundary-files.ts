@@ -58,7 +58,8 @@ export function filesToWrite(b: Boundary, consumer: ConsumerWiring, provider: Pr
   const substitutions = {
     providerTestApp: `start${b.providerAppClass}TestApp`,
     consumerTestApp,
-    tokenGuard: provider?.testApp !== undefined,
+    // How the verification gives the provider what it accepts: the consumer's own set, one shared token, or nothing.
+    tokenOption: provider?.tokenOption,
   };
   return { templates, created, notes, substitutions };
 }

@@ -39,7 +39,7 @@ describe('nx g @boundary/nx-plugin:boundary in a scratch clone', () => {
   it('lists what it would write with --dry-run, and writes nothing', () => {
     const { status, output } = run(clone, `npx nx g @boundary/nx-plugin:boundary ${options} --dry-run`);
     expect(status).toBe(0);
-    expect(output).toContain(`CREATE libs/${provider}-client/src/lib/${provider}-service.client.ts`);
+    expect(output).toContain(`CREATE libs/${provider}-client/src/index.ts`);
     expect(output).toContain('UPDATE eslint.config.mjs');
     expect(run(clone, 'git status --porcelain').output).toBe('');
   });

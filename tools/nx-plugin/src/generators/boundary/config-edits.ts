@@ -25,6 +25,7 @@ export function withClientConfig(content: string, config: ValidatedConfig, c: Cl
   const { path, loader, configType } = config;
   const P = c.p.constantName;
   let out = withNamedImport(path, content, `${c.p.className}ClientOptions`, c.clientImport, true);
+  out = withNamedImport(path, out, 'serviceTokenSchema', '@boundary/service-kit');
   const schema = envSchemaObject(parseSource(path, out), loader);
   if (propertyOf(schema, `${P}_SERVICE_URL`) === undefined) {
     out = appendProperty(out, schema, envVariables(P, c.defaultUrl).join(',\n'));
@@ -46,12 +47,12 @@ export function withClientConfig(content: string, config: ValidatedConfig, c: Cl
   );
 }
 
-/** The three variables as zod schema entries, in the layout the service generator's config has. */
+/** The three variables as zod schema entries, in the layout the service generator's config has; the token the kit's shape. */
 function envVariables(P: string, url: string): string[] {
   return [
     `${P}_SERVICE_URL: z\n  .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as ${url}' })\n  .default('${url}')`,
     `${P}_SERVICE_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(2000)`,
-    `${P}_SERVICE_TOKEN: z.string().min(16, 'must be at least 16 characters').optional()`,
+    `${P}_SERVICE_TOKEN: serviceTokenSchema.optional()`,
   ];
 }
 

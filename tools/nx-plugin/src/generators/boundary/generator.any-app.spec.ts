@@ -136,7 +136,10 @@ describe('boundary generator on an app made by @nx/nest:application, as provider
   });
 
   it('says in one line that it skips the OpenAPI document of an app without open-api.spec.ts', () => {
-    expect(said).toEqual(['payments has no apps/payments/src/open-api.spec.ts: no committed OpenAPI document to update.']);
+    expect(said).toEqual([
+      "payments declares no consumerCredentialsEnv('payments', [...]) in its configuration: shop-service is not added to what it accepts, its authentication stays as it is.",
+      'payments has no apps/payments/src/open-api.spec.ts: no committed OpenAPI document to update.',
+    ]);
   });
 });
 
@@ -155,7 +158,7 @@ describe('boundary generator on reformatted files', () => {
     await boundaryGenerator(tree, { provider: 'stock-level-service', consumer: 'shop-service', resource: 'warehouse-items' });
     const module = read(tree, 'apps/shop-service/src/shop-service.module.ts');
     expect(module).toContain('StockLevelClientModule.forRoot({ ...options.stockLevelClient, requestId: currentRequestId, deadlineAt: currentDeadlineAt, isGlobal: true })');
-    expect(module).toContain("Pick<ShopServiceConfig, 'serviceToken' | 'stockLevelClient'>");
+    expect(module).toContain("Pick<ShopServiceConfig, 'credentials' | 'stockLevelClient'>");
     expect(parses('shop-service.module.ts', module)).toBe(true);
     const feature = read(tree, 'apps/stock-level-service/src/stock-level/stock-level.module.ts');
     expect(feature).toContain('controllers: [WarehouseItemsController]');
@@ -213,7 +216,14 @@ describe('boundary generator: a second consumer of a provider', () => {
   });
 
   it('has the provider verify both pacts after both contracts: its verify spec reads every pact, it depends on both consumers', () => {
-    expect(changedUnder(before, after(), 'apps/stock-level-service/')).toEqual(['apps/stock-level-service/project.json']);
+    // Its configuration declares the second consumer beside the first, each accepted by its own set.
+    expect(changedUnder(before, after(), 'apps/stock-level-service/')).toEqual([
+      'apps/stock-level-service/project.json',
+      'apps/stock-level-service/src/config/stock-level-service.config.ts',
+    ]);
+    expect(read(tree, 'apps/stock-level-service/src/config/stock-level-service.config.ts').replace(/\s+/g, '')).toContain(
+      "consumerCredentialsEnv('stock-level-service',['shop-service','storefront-service',])",
+    );
     expect(readProjectConfiguration(tree, 'stock-level-service').implicitDependencies).toEqual(['shop-service', 'storefront-service']);
     expect(read(tree, 'apps/stock-level-service/src/contract/stock-level-service.pact-verify.spec.ts')).toContain("pactsUnderVerification('stock-level-service')");
   });

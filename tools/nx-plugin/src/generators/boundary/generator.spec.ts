@@ -84,7 +84,7 @@ describe('boundary generator', () => {
 
   it('creates the client library on the client core, with typed errors and a testing entry point holding a strict stub', () => {
     expect(readProjectConfiguration(tree, 'stock-level-client').tags).toEqual(['type:client', 'scope:stock-level']);
-    const client = read('libs/stock-level-client/src/lib/stock-level-service.client.ts');
+    const client = read('libs/stock-level-client/src/index.ts');
     expect(client).toContain('export class StockLevelServiceClient');
     expect(client).toContain('getWarehouseItem(warehouseItemId: string): Observable<WarehouseItem>');
     expect(client).toContain('new ProviderClient(http, options, StockLevelServiceError');
@@ -94,7 +94,11 @@ describe('boundary generator', () => {
     expect(read('libs/stock-level-client/src/testing/index.ts')).toContain(
       'export class StockLevelServiceClientStub extends ScriptedStub',
     );
-    expect(tree.exists('libs/stock-level-client/src/lib/stock-level-service.client.http-service.spec.ts')).toBe(true);
+    // One spec for the library's two seams: the client over an HttpService double, and the stub of its testing entry point.
+    const spec = read('libs/stock-level-client/src/stock-level-client.spec.ts');
+    expect(spec).toContain("describe('StockLevelServiceClient.getWarehouseItem (HttpService overridden)'");
+    expect(spec).toContain("describe('StockLevelServiceClientStub (the testing entry point");
+    expect(spec).toContain("import { aWarehouseItem, StockLevelServiceClientStub } from './testing';");
   });
 
   it('configures each library once: tags, the workspace typecheck default, a tsconfig.json extending tsconfig.libs.json and a jest.config.cjs', () => {
@@ -113,18 +117,17 @@ describe('boundary generator', () => {
   });
 
   it('gives the client library its module in one class on the client core, beside its options type', () => {
-    const module = read('libs/stock-level-client/src/lib/stock-level-service.client.ts');
+    const module = read('libs/stock-level-client/src/index.ts');
     expect(module).toContain('export class StockLevelClientModule extends clientModule(StockLevelServiceClient) {}');
     expect(module).toContain('export type StockLevelClientOptions = ClientOptions;');
     // The core's module makes the client, so the client injects no token of its own module.
-    expect(read('libs/stock-level-client/src/lib/stock-level-service.client.ts')).toContain(
+    expect(read('libs/stock-level-client/src/index.ts')).toContain(
       'constructor(http: HttpService, options: ClientOptions)',
     );
-    expect(tree.children('libs/stock-level-client/src/lib').sort()).toEqual([
-      'stock-level-service.client.http-service.spec.ts',
-      'stock-level-service.client.ts',
-    ]);
-    expect(read('libs/stock-level-client/src/index.ts')).toContain("export * from './lib/stock-level-service.client';");
+    // The library's entry point is the client itself (no barrel re-exporting one file), its spec beside it.
+    expect(tree.children('libs/stock-level-client/src').sort()).toEqual(['index.ts', 'stock-level-client.spec.ts', 'testing']);
+    expect(tree.children('libs/stock-level-client/src/testing')).toEqual(['index.ts']);
+    expect(read('libs/stock-level-client/src/testing/index.ts')).toContain("import type { StockLevelServiceClient } from '../index';");
   });
 
   it('maps the libraries and the testing entry point in tsconfig.base.json', () => {
@@ -170,8 +173,28 @@ describe('boundary generator', () => {
     expect(verification).toContain("pactsUnderVerification('stock-level-service')");
     expect(verification).toContain("'stock-level-service honours the pact of $consumer (provider)'");
     expect(verification).toContain("verifyPacts(app, { provider: 'stock-level-service', pactFiles: [pactFile], states: providerStates(app), token })");
+    // The provider accepts the pact's consumer by its own token, as deployed, and refuses a call without it.
+    expect(verification).toContain('const { app } = await startStockLevelServiceTestApp({ acceptedTokens: { [pactConsumer(pactFile)]: [SERVICE_TOKEN] } });');
+    expect(verification).toContain("import { pactConsumer, pactsUnderVerification, providerStateHandlers, verifyPacts } from '@boundary/testing/pact';");
+    expect(verification).toContain('await expect(verify(file, SERVICE_TOKEN)).resolves.toBeDefined();');
+    expect(verification).toContain("it('fails without the service token once the deployed service requires one'");
+    expect(verification).toContain('await expect(verify(file)).rejects.toThrow(/expected 200 but was 401/);');
     expect(read('apps/stock-level-service/jest.config.cjs')).toContain(
       "testPathIgnorePatterns: ['/node_modules/', '\\\\.pact\\\\.spec\\\\.ts$', '\\\\.pact-verify\\\\.spec\\\\.ts$']",
+    );
+  });
+
+  it('declares the consumer in the provider’s configuration, each consumer accepted by its own set', () => {
+    const config = read('apps/stock-level-service/src/config/stock-level-service.config.ts');
+    expect(config).toContain("export const STOCK_LEVEL_SERVICE_CONSUMERS = consumerCredentialsEnv('stock-level-service', ['shop-service']);");
+    // With a consumer declared, production requires its set: the config spec's test of a provider without consumers says so now.
+    const spec = read('apps/stock-level-service/src/config/stock-level-service.config.spec.ts');
+    expect(spec).not.toContain('starts closed in production');
+    expect(spec).not.toContain('No service calls it yet');
+    expect(spec).toContain(
+      "  it('refuses to start in production without the accepted set of its consumer shop-service', () => {\n" +
+        "    expect(() => loadStockLevelServiceConfig({ NODE_ENV: 'production' })).toThrow(/STOCK_LEVEL_SERVICE_TOKENS_SHOP_SERVICE\\b.*: is required when NODE_ENV=production/);\n" +
+        '  });\n',
     );
   });
 
@@ -179,27 +202,34 @@ describe('boundary generator', () => {
     const config = read('apps/shop-service/src/config/shop-service.config.ts');
     expect(config).toContain("STOCK_LEVEL_SERVICE_URL: z\n      .url(");
     expect(config).toContain(".default('http://localhost:5010')");
-    expect(config).toContain('STOCK_LEVEL_SERVICE_TOKEN: z.string().min(16');
+    // What it sends the provider: its own credential, of the kit's shape (the provider accepts it as STOCK_LEVEL_SERVICE_TOKENS_SHOP_SERVICE).
+    expect(config).toContain('STOCK_LEVEL_SERVICE_TOKEN: serviceTokenSchema.optional()');
+    expect(config).toMatch(/import \{[^}]*\bserviceTokenSchema,[^}]*\} from '@boundary\/service-kit';/);
+    expect(config).toContain('...(e.STOCK_LEVEL_SERVICE_TOKEN === undefined ? {} : { token: e.STOCK_LEVEL_SERVICE_TOKEN }),');
     expect(config).toContain('stockLevelClient: StockLevelClientOptions;');
     expect(read('apps/shop-service/src/config/shop-service.config.spec.ts')).toContain(
       "stockLevelClient: { baseUrl: 'http://localhost:5010', timeoutMs: 2000 }",
     );
     const module = read('apps/shop-service/src/shop-service.module.ts');
-    expect(module).toContain("Pick<ShopServiceConfig, 'serviceToken' | 'stockLevelClient'>");
+    expect(module).toContain("Pick<ShopServiceConfig, 'credentials' | 'stockLevelClient'>");
     expect(module).toContain('StockLevelClientModule.forRoot({ ...options.stockLevelClient, requestId: currentRequestId, deadlineAt: currentDeadlineAt, isGlobal: true })');
-    expect(module).toContain("import {\n  currentDeadlineAt,\n  currentRequestId,\n  LivenessModule,\n");
+    expect(module).toContain("import {\n  ConsumerGuard,\n  currentDeadlineAt,\n  currentRequestId,\n  LivenessModule,\n");
     // main.ts and the test app pass the whole configuration (the test app its defaults), the client's options with it.
     expect(read('apps/shop-service/src/main.ts')).toContain('ShopServiceModule.forRoot({ ...config, logger })');
     expect(read('apps/shop-service/src/shop-service.test-app.ts')).toContain(
-      'ShopServiceModule.forRoot({ ...loadShopServiceConfig({}), serviceToken, logger })',
+      "ShopServiceModule.forRoot({ ...loadShopServiceConfig(acceptedTokensEnv('shop-service', acceptedTokens)), logger })",
     );
   });
 
   it('adds the client’s options to a main.ts and test app that pass the configuration field by field', async () => {
     const other = await workspaceWithServices();
     const rewrite = (path: string, from: string, to: string) => other.write(path, (other.read(path, 'utf8') ?? '').replace(from, to));
-    rewrite('apps/shop-service/src/main.ts', 'forRoot({ ...config, logger })', 'forRoot({ serviceToken: config.serviceToken, logger })');
-    rewrite('apps/shop-service/src/shop-service.test-app.ts', 'forRoot({ ...loadShopServiceConfig({}), serviceToken, logger })', 'forRoot({ serviceToken, logger })');
+    rewrite('apps/shop-service/src/main.ts', 'forRoot({ ...config, logger })', 'forRoot({ credentials: config.credentials, logger })');
+    rewrite(
+      'apps/shop-service/src/shop-service.test-app.ts',
+      "forRoot({ ...loadShopServiceConfig(acceptedTokensEnv('shop-service', acceptedTokens)), logger })",
+      "forRoot({ credentials: loadShopServiceConfig(acceptedTokensEnv('shop-service', acceptedTokens)).credentials, logger })",
+    );
     await boundaryGenerator(other, OPTIONS);
     expect(other.read('apps/shop-service/src/main.ts', 'utf8')).toContain('stockLevelClient: config.stockLevelClient, logger');
     expect(other.read('apps/shop-service/src/shop-service.test-app.ts', 'utf8')).toContain(
@@ -293,7 +323,7 @@ describe('boundary generator', () => {
       "SHOP_SERVICE_URL: z\n      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://localhost:5011' })",
     );
     expect(other.read('apps/stock-level-service/src/config/stock-level-service.config.spec.ts', 'utf8')).toContain(
-      "database: { url: undefined, pgliteDir: undefined, seedDemoData: false },\n      logLevel: 'info',\n      shutdownDrainMs: 0,\n      shopClient: { baseUrl: 'http://localhost:5011', timeoutMs: 2000 },",
+      "database: { url: undefined, pgliteDir: undefined, seedDemoData: false },\n      credentials: { provider: 'stock-level-service', accepted: {}, open: true },\n      logLevel: 'info',\n      shutdownDrainMs: 0,\n      shopClient: { baseUrl: 'http://localhost:5011', timeoutMs: 2000 },",
     );
   });
 
@@ -308,9 +338,11 @@ describe('boundary generator', () => {
     ]);
     // Both clients' options reach the root module, from main.ts and the test app alike: they pass the whole configuration.
     expect(other.read('apps/shop-service/src/shop-service.module.ts', 'utf8')).toContain(
-      "Pick<ShopServiceConfig, 'serviceToken' | 'pricingClient' | 'stockLevelClient'>",
+      "Pick<ShopServiceConfig, 'credentials' | 'pricingClient' | 'stockLevelClient'>",
     );
-    expect(other.read('apps/shop-service/src/shop-service.test-app.ts', 'utf8')).toContain('forRoot({ ...loadShopServiceConfig({}), serviceToken, logger })');
+    expect(other.read('apps/shop-service/src/shop-service.test-app.ts', 'utf8')).toContain(
+      "forRoot({ ...loadShopServiceConfig(acceptedTokensEnv('shop-service', acceptedTokens)), logger })",
+    );
   });
 });
 
@@ -391,5 +423,70 @@ describe('boundary generator refuses with one line and writes nothing', () => {
       /^apps\/shop-service\/src\/shop-service\.module\.ts: found no imports: \[\.\.\.\] array literal in ShopServiceModule/,
     );
     expect(snapshot(tree)).toEqual(before);
+  });
+});
+
+describe('boundary generator in deploy/: one Secret per consumer/provider pair, as the repository’s pairs have it', () => {
+  let tree: Tree;
+  const read = (path: string) => tree.read(path, 'utf8') ?? '';
+  beforeAll(async () => {
+    tree = createTreeWithEmptyWorkspace();
+    for (const file of ['eslint.config.mjs', 'package.json', 'tsconfig.base.json', 'README.md', 'deploy/CREDENTIALS.md']) {
+      tree.write(file, readFileSync(join(workspaceRoot, file), 'utf8'));
+    }
+    for (const file of ['deploy/base/kustomization.yaml', 'deploy/overlays/dev/kustomization.yaml', 'deploy/overlays/prod/kustomization.yaml']) {
+      tree.write(file, readFileSync(join(workspaceRoot, file), 'utf8'));
+    }
+    await serviceGenerator(tree, { name: 'stock-level-service', port: 5010, database: true });
+    await serviceGenerator(tree, { name: 'shop-service', port: 5011 });
+    await serviceGenerator(tree, { name: 'storefront-service', port: 5013 });
+    await boundaryGenerator(tree, OPTIONS);
+  });
+  const secretRef = (variable: string, key: string) =>
+    `- name: ${variable}\n              valueFrom:\n                secretKeyRef:\n                  name: shop-service-to-stock-level-service\n                  key: ${key}\n`;
+
+  it('has the provider’s container and its migration accept the consumer’s set from the pair’s Secret, key accepted', () => {
+    const deployment = read('deploy/base/stock-level-service/deployment.yaml');
+    expect(deployment.split(secretRef('STOCK_LEVEL_SERVICE_TOKENS_SHOP_SERVICE', 'accepted'))).toHaveLength(3);
+    expect(deployment).not.toContain('STOCK_LEVEL_SERVICE_TOKEN\n');
+  });
+
+  it('has the consumer’s container call the provider by its Service, with the token of the pair’s Secret', () => {
+    const deployment = read('deploy/base/shop-service/deployment.yaml');
+    expect(deployment).toContain(
+      '          env:\n            - name: STOCK_LEVEL_SERVICE_URL\n              value: http://stock-level-service:5010\n            ' +
+        secretRef('STOCK_LEVEL_SERVICE_TOKEN', 'token'),
+    );
+  });
+
+  it('generates the pair’s dev-only Secret and adds its production command to deploy/CREDENTIALS.md', () => {
+    expect(read('deploy/overlays/dev/kustomization.yaml')).toMatch(
+      /\n {2}- name: shop-service-to-stock-level-service\n {4}literals:\n {6}- token=dev-only-shop-service-to-stock-level-service\n {6}- accepted=dev-only-shop-service-to-stock-level-service\n$/,
+    );
+    expect(read('deploy/CREDENTIALS.md')).toContain(
+      'kubectl -n boundary create secret generic fulfilment-service-to-inventory-service --from-literal=token="$T3" --from-literal=accepted="$T3"\n' +
+        'kubectl -n boundary create secret generic shop-service-to-stock-level-service --from-literal=token="$T4" --from-literal=accepted="$T4"\n',
+    );
+  });
+
+  it('lets the consumer’s pods into the provider in place of the ingress controller, and out to it on its port', () => {
+    const ingress = read('deploy/base/stock-level-service/network-policy.yaml');
+    expect(ingress).toContain('  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app.kubernetes.io/name: shop-service\n      ports:\n');
+    expect(ingress).not.toContain('ingress-nginx\n');
+    expect(read('deploy/base/shop-service/network-policy.yaml')).toMatch(
+      /\n {4}- to:\n {8}- podSelector:\n {12}matchLabels:\n {14}app\.kubernetes\.io\/name: stock-level-service\n {6}ports:\n {8}- \{ protocol: TCP, port: 5010 \}\n$/,
+    );
+  });
+
+  it('gives a second consumer its own pair beside the first', async () => {
+    await boundaryGenerator(tree, { ...OPTIONS, consumer: 'storefront-service' });
+    const deployment = read('deploy/base/stock-level-service/deployment.yaml');
+    expect(deployment.match(/name: STOCK_LEVEL_SERVICE_TOKENS_STOREFRONT_SERVICE/g)).toHaveLength(2);
+    expect(deployment.match(/name: STOCK_LEVEL_SERVICE_TOKENS_SHOP_SERVICE/g)).toHaveLength(2);
+    expect(read('deploy/base/stock-level-service/network-policy.yaml')).toContain(
+      '              app.kubernetes.io/name: shop-service\n        - podSelector:\n            matchLabels:\n              app.kubernetes.io/name: storefront-service\n      ports:\n',
+    );
+    expect(read('deploy/overlays/dev/kustomization.yaml').match(/- name: storefront-service-to-stock-level-service/g)).toHaveLength(1);
+    expect(read('deploy/CREDENTIALS.md')).toContain('generic storefront-service-to-stock-level-service --from-literal=token="$T5"');
   });
 });

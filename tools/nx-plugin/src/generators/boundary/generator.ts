@@ -17,6 +17,8 @@ import { wireConsumer, type ConsumerWiring } from './consumer-wiring';
 import { filesToWrite } from './boundary-files';
 import { withScopeRules } from './eslint-scope-rules';
 import { jestEnv, withNodeTypesForJest } from './jest-config-edits';
+import { wireDeploy } from './deploy-credentials';
+import { declareConsumer } from './provider-credentials';
 import { jestConfigOf, leaveToOwnTarget, wireProvider, withAppTags, withVerifyTarget, type ProviderWiring } from './provider-wiring';
 import type { BoundaryGeneratorSchema } from './schema';
 import { StagedEdits } from './staged-edits';
@@ -44,9 +46,11 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
   const edits = new StagedEdits(tree);
   let consumer: ConsumerWiring;
   let provider: ProviderWiring | undefined;
+  let declared: boolean;
   try {
     // Every edit is computed (and may refuse) before the first write.
     provider = b.existingLibraries ? undefined : wireProvider(tree, edits, { ...b, sourceRoot: b.providerSourceRoot });
+    declared = declareConsumer(tree, edits, b.providerSourceRoot, b.providerApp, b.consumerApp);
     const providerJest = basename(jestConfigOf(tree, b.providerRoot));
     updateProjectFile(tree, edits, b.providerRoot, (content) =>
       withVerifyTarget(content, b.providerRoot, b.consumerProject, b.provider, providerJest),
@@ -79,6 +83,14 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
     generateFiles(tree, join(__dirname, 'files', templates), target, { ...b, ...files.substitutions, swagger, ...extra, tmpl: '' });
   }
   edits.apply();
+  const deployNotes = wireDeploy(tree, {
+    providerApp: b.providerApp,
+    consumerApp: b.consumerApp,
+    providerConstant: b.p.constantName,
+    clusterUrl: b.defaultUrl.replace('//localhost:', `//${b.providerApp}:`),
+    providerPort: b.providerPort,
+    declared,
+  });
   if (paths !== undefined) tree.write('tsconfig.base.json', paths);
   ensureWorkspaceDefaults(tree, sharedPreset);
   if (layout === 'lib-ts') asWorkspacePackages(tree, b);
@@ -88,7 +100,10 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
     }
   }
   const added = addKitPackages(tree);
-  for (const line of files.notes) logger.info(line);
+  for (const line of [...files.notes, ...deployNotes]) logger.info(line);
+  if (!declared) {
+    logger.info(`${b.providerApp} declares no consumerCredentialsEnv('${b.providerApp}', [...]) in its configuration: ${b.consumerApp} is not added to what it accepts, its authentication stays as it is.`);
+  }
   if (!b.existingLibraries && !tree.exists('TESTING.md')) logger.info('No TESTING.md in the workspace: the test levels are named by the generated specs.');
   if (added.length > 0) logger.info(`Added to package.json: ${added.join(', ')}. Run \`npm install\`.`);
   await formatFiles(tree);

@@ -28,9 +28,17 @@ export interface ProviderSide {
 /** How the provider was wired, for the templates. */
 export interface ProviderWiring {
   root: RootModule;
-  /** The app's own test app, taking `{ serviceToken }`; `undefined` when the generator writes one. */
+  /** The app's own test app; `undefined` when the generator writes one. */
   testApp?: TestApp;
+  /**
+   * How its test app takes credentials: `acceptedTokens` (each consumer's set, as the service generator writes it) or
+   * `serviceToken` (one shared token, as before per-consumer credentials); `undefined` for a generated test app.
+   */
+  tokenOption?: TokenOption;
 }
+
+/** The option through which a provider's test app is given what it accepts. */
+export type TokenOption = 'acceptedTokens' | 'serviceToken';
 
 /**
  * Stages the provider's edits: the route's controller and in-memory repository in the app's own module (the service
@@ -40,8 +48,9 @@ export interface ProviderWiring {
 export function wireProvider(tree: Tree, edits: StagedEdits, b: ProviderSide): ProviderWiring {
   const root = findRootModule(tree, b.sourceRoot);
   const testApp = findTestApp(tree, b.sourceRoot, b.providerApp);
-  if (testApp !== undefined && !takesServiceToken(edits.read(testApp.path), testApp)) {
-    throw new UnplaceableEditError(testApp.path, `${testApp.start}({ serviceToken }) (the verification starts the provider through it)`);
+  const tokenOption = testApp === undefined ? undefined : tokenOptionOf(edits.read(testApp.path), testApp);
+  if (testApp !== undefined && tokenOption === undefined) {
+    throw new UnplaceableEditError(testApp.path, `${testApp.start}({ acceptedTokens }) or ({ serviceToken }) (the verification starts the provider through it)`);
   }
   if (testApp === undefined && root.method !== undefined) {
     throw UnplaceableEditError.missing(joinPathFragments(b.sourceRoot, `${b.providerApp}.test-app.ts`), 'a provider whose root module takes forRoot options is verified through its own test app');
@@ -63,7 +72,7 @@ export function wireProvider(tree: Tree, edits: StagedEdits, b: ProviderSide): P
     sample: 'x.pact-verify.spec.ts',
     why: `Provider verification runs as its own target (\`nx verify ${b.providerProject}\`), after its consumers' \`contract\`.`,
   });
-  return { root, testApp };
+  return { root, testApp, tokenOption };
 }
 
 /**
@@ -115,9 +124,11 @@ function moduleClassIn(path: string, content: string): string | undefined {
   )?.name?.text;
 }
 
-/** Whether the test app's start function takes an options object with `serviceToken`, as the service generator's does. */
-function takesServiceToken(content: string, testApp: TestApp): boolean {
+/** The credentials option the test app's start function destructures (`acceptedTokens`, as the service generator's does). */
+function tokenOptionOf(content: string, testApp: TestApp): TokenOption | undefined {
   const declaration = findAll(parseSource(testApp.path, content), ts.isFunctionDeclaration).find((node) => node.name?.text === testApp.start);
   const first = declaration?.parameters[0];
-  return first !== undefined && ts.isObjectBindingPattern(first.name) && first.name.elements.some((element) => element.name.getText() === 'serviceToken');
+  if (first === undefined || !ts.isObjectBindingPattern(first.name)) return undefined;
+  const names = first.name.elements.map((element) => element.name.getText());
+  return (['acceptedTokens', 'serviceToken'] as const).find((option) => names.includes(option));
 }

@@ -7,8 +7,8 @@ const OVERLAYS = ['deploy/overlays/dev', 'deploy/overlays/prod'];
 
 /**
  * Adds `name` to deploy/ as the existing services are there: its base folder (Deployment, Service,
- * PodDisruptionBudget, NetworkPolicy), its line in the base's resources, its image in each overlay, its dev-only
- * Secret in the dev overlay, and the command creating its production Secret in the README.
+ * PodDisruptionBudget, NetworkPolicy), its line in the base's resources, its image in each overlay and, with a
+ * database, its dev-only Secret in the dev overlay and the command creating its production Secret in the README.
  */
 export function addDeployEntries(tree: Tree, name: string, database: boolean, substitutions: Record<string, unknown>): void {
   generateFiles(tree, join(__dirname, 'files', 'deploy'), joinPathFragments(DEPLOY_BASE, name), substitutions);
@@ -20,17 +20,17 @@ export function addDeployEntries(tree: Tree, name: string, database: boolean, su
       return insertAfterLast(lines, /^ {2}- \{ name: boundary\//, lines[last].split(`/${/boundary\/([a-z0-9-]+),/.exec(lines[last])?.[1]}`).join(`/${name}`));
     });
   }
+  // Its only Secret is its database's: each consumer/provider pair has its own, which the boundary generator adds.
+  if (!database) return;
   edit(tree, `${OVERLAYS[0]}/kustomization.yaml`, (lines) => {
     const databaseUrl = lines[lastMatch(lines, /^ {6}- database-url=/)];
-    const secret = [`  - name: ${name}-secrets`, '    literals:', `      - token=dev-only-${name}-token`, ...(database ? [databaseUrl] : [])];
-    return [...trimEnd(lines), ...secret, ''];
+    return [...trimEnd(lines), `  - name: ${name}-secrets`, '    literals:', databaseUrl, ''];
   });
   if (tree.exists('README.md')) {
     edit(tree, 'README.md', (lines) => {
-      const last = lastMatch(lines, /create secret generic \S+ --from-literal=/);
-      const command = lines[last].replace(/secret generic \S+ .*$/, `secret generic ${name}-secrets --from-literal=token="$(openssl rand -hex 32)"`);
-      const url = database ? ` --from-literal=database-url='postgres://${substitutions['schemaName']}:…@10.0.0.10:5432/boundary'` : '';
-      return [...lines.slice(0, last + 1), command + url, ...lines.slice(last + 1)];
+      const last = lastMatch(lines, /create secret generic \S+ --from-literal=database-url=/);
+      const url = `--from-literal=database-url='postgres://${substitutions['schemaName']}:…@10.0.0.10:5432/boundary'`;
+      return [...lines.slice(0, last + 1), lines[last].replace(/secret generic \S+ .*$/, `secret generic ${name}-secrets ${url}`), ...lines.slice(last + 1)];
     });
   }
 }
@@ -40,13 +40,15 @@ export function hasDeployEntries(tree: Tree, name: string): boolean {
   return tree.exists(joinPathFragments(DEPLOY_BASE, name));
 }
 
-function edit(tree: Tree, path: string, change: (lines: string[]) => string[]): void {
+/** Rewrites the file `path` of deploy/ line by line; a missing file is refused, naming it. */
+export function edit(tree: Tree, path: string, change: (lines: string[]) => string[]): void {
   const text = tree.read(path, 'utf8');
   if (text === null) throw new Error(`${path} is missing: deploy/ must have a base and the dev and prod overlays.`);
   tree.write(path, change(text.split('\n')).join('\n'));
 }
 
-function lastMatch(lines: string[], pattern: RegExp): number {
+/** The index of the last line matching `pattern`; refused when none does, for the entry has no place to go. */
+export function lastMatch(lines: string[], pattern: RegExp): number {
   const index = findLast(lines, (line) => pattern.test(line));
   if (index < 0) throw new Error(`deploy/: no line matches ${pattern}, so the new service's entry has no place to go.`);
   return index;
@@ -57,13 +59,14 @@ function insertAfterLast(lines: string[], pattern: RegExp, line: string): string
   return [...lines.slice(0, index + 1), line, ...lines.slice(index + 1)];
 }
 
-function trimEnd(lines: string[]): string[] {
+/** `lines` without the blank lines at their end. */
+export function trimEnd(lines: string[]): string[] {
   const end = findLast(lines, (line) => line.trim() !== '');
   return lines.slice(0, end + 1);
 }
 
 /** The index of the last line that passes `test`, or -1 (Array#findLastIndex is ES2023, beyond this workspace's lib). */
-function findLast(lines: string[], test: (line: string) => boolean): number {
+export function findLast(lines: string[], test: (line: string) => boolean): number {
   for (let index = lines.length - 1; index >= 0; index--) if (test(lines[index])) return index;
   return -1;
 }

@@ -62,12 +62,32 @@ describe('service generator', () => {
     it('names everything after the service: module, config loader, variables, title', () => {
       const module = tree.read('apps/stock-level-service/src/stock-level-service.module.ts', 'utf8');
       expect(module).toContain('export class StockLevelServiceModule');
-      expect(module).toContain('new ServiceTokenGuard(options.serviceToken)');
+      // Each consumer has its own credential (issue 26): the consumer guard, no shared service token.
+      expect(module).toContain('providers: [ConsumerGuard.provide(options.credentials)]');
+      expect(module).toContain("extends Pick<StockLevelServiceConfig, 'credentials'>");
+      expect(module).not.toMatch(/ServiceTokenGuard|APP_GUARD|serviceToken/);
       expect(module).toContain('ReadinessModule.forRoot([])');
       const config = tree.read('apps/stock-level-service/src/config/stock-level-service.config.ts', 'utf8');
       expect(config).toContain('export function loadStockLevelServiceConfig');
       expect(config).toContain('.default(5010)');
-      expect(config).toContain('STOCK_LEVEL_SERVICE_TOKEN');
+      expect(config).toContain("export const STOCK_LEVEL_SERVICE_CONSUMERS = consumerCredentialsEnv('stock-level-service', []);");
+      expect(config).toContain('    ...STOCK_LEVEL_SERVICE_CONSUMERS.shape,\n');
+      expect(config).toContain('  .catchall(z.unknown())\n  .superRefine(STOCK_LEVEL_SERVICE_CONSUMERS.check);');
+      expect(config).toContain('credentials: STOCK_LEVEL_SERVICE_CONSUMERS.read(e),');
+      expect(config).toContain('  credentials: ConsumerCredentials;');
+      expect(config).not.toMatch(/STOCK_LEVEL_SERVICE_TOKEN\b|\.refine\(/);
+      const main = tree.read('apps/stock-level-service/src/main.ts', 'utf8');
+      expect(main).toContain("const open = openCredentialsWarning(config.credentials);\n  if (open !== undefined) app.get(Logger).warn(open, 'Bootstrap');");
+      expect(main).toContain('enableGracefulShutdown(app, { drainMs: config.shutdownDrainMs });');
+      const testApp = tree.read('apps/stock-level-service/src/stock-level-service.test-app.ts', 'utf8');
+      expect(testApp).toContain("  acceptedTokens?: ConsumerCredentials['accepted'];");
+      expect(testApp).toContain(
+        "StockLevelServiceModule.forRoot({ ...loadStockLevelServiceConfig(acceptedTokensEnv('stock-level-service', acceptedTokens)), logger })",
+      );
+      const configSpec = tree.read('apps/stock-level-service/src/config/stock-level-service.config.spec.ts', 'utf8');
+      expect(configSpec).toContain("credentials: { provider: 'stock-level-service', accepted: {}, open: true },");
+      expect(configSpec).toContain("expect(loadStockLevelServiceConfig({ NODE_ENV: 'production' }).credentials).toEqual({");
+      expect(configSpec).toContain('      open: false,\n');
       expect(tree.read('apps/stock-level-service/src/stock-level-service.app.ts', 'utf8')).toContain("title: 'Stock Level Service'");
     });
 
@@ -177,16 +197,18 @@ describe('service generator', () => {
       expect(tree.read('deploy/overlays/prod/kustomization.yaml', 'utf8')).toContain(
         '  - { name: boundary/stock-level-service, newName: registry.example.com/boundary/stock-level-service, newTag: "0.0.0" }',
       );
+      // Its own Secret holds its database's URL only: credentials live in one Secret per consumer/provider pair.
       const dev = tree.read('deploy/overlays/dev/kustomization.yaml', 'utf8') ?? '';
-      expect(dev.endsWith('  - name: stock-level-service-secrets\n    literals:\n      - token=dev-only-stock-level-service-token\n' + (database ? '      - database-url=postgres://boundary:dev-only-password@10.96.100.10:5432/boundary\n' : ''))).toBe(true);
+      expect(dev.endsWith('  - name: stock-level-service-secrets\n    literals:\n      - database-url=postgres://boundary:dev-only-password@10.96.100.10:5432/boundary\n')).toBe(database);
+      expect(dev).not.toContain('stock-level-service-token');
       const readme = tree.read('README.md', 'utf8') ?? '';
-      expect(readme).toContain(
-        'kubectl -n boundary create secret generic stock-level-service-secrets --from-literal=token="$(openssl rand -hex 32)"' +
-          (database ? " --from-literal=database-url='postgres://stock_level:…@10.0.0.10:5432/boundary'\n" : '\n'),
-      );
+      expect(readme.includes(
+        "kubectl -n boundary create secret generic stock-level-service-secrets --from-literal=database-url='postgres://stock_level:…@10.0.0.10:5432/boundary'\n",
+      )).toBe(database);
+      expect(readme).not.toContain('stock-level-service-secrets --from-literal=token=');
       const deployment = tree.read('deploy/base/stock-level-service/deployment.yaml', 'utf8') ?? '';
       expect(deployment).toContain('containerPort: 5010');
-      expect(deployment).toContain('name: STOCK_LEVEL_SERVICE_TOKEN');
+      expect(deployment).not.toMatch(/STOCK_LEVEL_SERVICE_TOKEN|key: token/);
       expect(deployment.includes('--migrate-only')).toBe(database);
       expect(deployment.includes('DATABASE_URL')).toBe(database);
       for (const change of tree.listChanges()) expect(change.content?.toString()).not.toMatch(/<%|%>|__name__|__tmpl__/);
