@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { OrderEventsQueue } from './order-events-queue';
 import { freePort, ServiceProcess } from './service-process';
 
 /** The items ordered, one unit an order, and what the inventory received of each (its demo stock). */
@@ -56,22 +57,46 @@ async function rowsIn<T>(dir: string, query: string): Promise<T[]> {
   return JSON.parse(stdout) as T[];
 }
 
+/**
+ * Waits until every fulfilment process, the killed ones included, has together handled the event of each order of
+ * `orderIds` (recorded its shipment, or found it recorded: a redelivery), as their log lines say; then the one still
+ * running is stopped, so that its database can be read.
+ */
+async function fulfilmentCaughtUp(processes: ServiceProcess[], orderIds: string[], timeoutMs = 60_000): Promise<void> {
+  const handled = (orderId: string) =>
+    processes.some((process) => new RegExp(`(Shipment recorded for order|Order) ${orderId}\\b`).test(process.log));
+  const deadline = Date.now() + timeoutMs;
+  while (!orderIds.every(handled) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  await processes[processes.length - 1].stop();
+}
+
 describe('the chain under steady order traffic, each service killed with SIGKILL in turn and restarted', () => {
   const dirs: string[] = [];
+  const queue = new OrderEventsQueue();
   afterAll(async () => {
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    await queue.remove();
   });
 
-  it('keeps every acknowledged order exactly once, none answered as refused, and the stock equation', async () => {
-    const [inventoryDir, orderDir] = await Promise.all(['inventory', 'order'].map((name) => mkdtemp(join(tmpdir(), `crash-${name}-`))));
-    dirs.push(inventoryDir, orderDir);
+  it('keeps every acknowledged order exactly once, ships each once, none answered as refused, and the stock equation', async () => {
+    const [inventoryDir, orderDir, fulfilmentDir] = await Promise.all(
+      ['inventory', 'order', 'fulfilment'].map((name) => mkdtemp(join(tmpdir(), `crash-${name}-`))),
+    );
+    dirs.push(inventoryDir, orderDir, fulfilmentDir);
     const [inventoryPort, orderPort] = [await freePort(), await freePort()];
     const quiet = { LOG_LEVEL: 'warn', DATABASE_URL: '' };
     const services = {
       inventory: await ServiceProcess.start('inventory-service', { ...quiet, PGLITE_DIR: inventoryDir, SEED_DEMO_DATA: 'true' }, inventoryPort),
-      order: await ServiceProcess.start('order-service', { ...quiet, PGLITE_DIR: orderDir, INVENTORY_SERVICE_URL: `http://127.0.0.1:${inventoryPort}` }, orderPort),
+      order: await ServiceProcess.start(
+        'order-service',
+        { ...quiet, ...queue.env, PGLITE_DIR: orderDir, INVENTORY_SERVICE_URL: `http://127.0.0.1:${inventoryPort}` },
+        orderPort,
+      ),
       user: await ServiceProcess.start('user-service', { ...quiet, ORDER_SERVICE_URL: `http://127.0.0.1:${orderPort}` }),
+      // At info: its log says which orders it has handled.
+      fulfilment: await ServiceProcess.start('fulfilment-service', { ...quiet, LOG_LEVEL: 'info', ...queue.env, PGLITE_DIR: fulfilmentDir }),
     };
+    const fulfilments = [services.fulfilment];
     const outcomes = new Map<string, Outcome>();
     try {
       let trafficOn = true;
@@ -84,17 +109,21 @@ describe('the chain under steady order traffic, each service killed with SIGKILL
       });
       const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       await pause(1_000);
-      for (const name of ['user', 'order', 'inventory'] as const) {
+      for (const name of ['user', 'order', 'inventory', 'fulfilment'] as const) {
         await services[name].kill();
         await pause(300);
         services[name] = await services[name].restart();
+        if (name === 'fulfilment') fulfilments.push(services.fulfilment);
         await pause(1_000);
       }
       trafficOn = false;
       // Each caller settles the order it has in hand: retried until its answer is final.
       await Promise.all(traffic);
+    } catch (error) {
+      await services.fulfilment.stop();
+      throw error;
     } finally {
-      await Promise.all(Object.values(services).map((service) => service.stop()));
+      await Promise.all([services.user, services.order, services.inventory].map((service) => service.stop()));
     }
 
     const acknowledged = [...outcomes].filter(([, outcome]) => outcome.acknowledged);
@@ -111,6 +140,12 @@ describe('the chain under steady order traffic, each service killed with SIGKILL
     expect(new Set(refused.map(([, outcome]) => (outcome.acknowledged ? '' : `${outcome.status} ${outcome.code}`)))).toEqual(
       new Set(refused.length > 0 ? ['409 OUT_OF_STOCK'] : []),
     );
+
+    // Every acknowledged order shipped exactly once (shipments are keyed by order), nothing else shipped.
+    const expectedShipments = acknowledged.map(([, outcome]) => (outcome.acknowledged ? outcome.orderId : '')).sort();
+    await fulfilmentCaughtUp(fulfilments, expectedShipments);
+    const shipped = await rowsIn<{ order_id: string }>(fulfilmentDir, 'select order_id from fulfilment.shipments');
+    expect(shipped.map((row) => row.order_id).sort()).toEqual(expectedShipments);
 
     const orders = await rowsIn<{ id: string; idempotency_key: string }>(orderDir, `select id, idempotency_key from orders where user_id like 'crash-user-%'`);
     // Exactly the acknowledged orders, each once, under the id the caller was given; none of the refused ones.
