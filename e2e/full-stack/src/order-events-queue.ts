@@ -17,6 +17,21 @@ export class OrderEventsQueue {
     return { RABBITMQ_URL, ORDER_EVENTS_QUEUE: this.topology.queue };
   }
 
+  /** How many messages wait in the queue and in its dead-letter queue (a queue not declared yet counts 0). */
+  async depths(): Promise<{ queued: number; deadLettered: number }> {
+    const broker = await connect(RABBITMQ_URL);
+    try {
+      const count = async (name: string) => {
+        const channel = await broker.createChannel();
+        channel.on('error', () => undefined);
+        return channel.checkQueue(name).then(({ messageCount }) => messageCount, () => 0);
+      };
+      return { queued: await count(this.topology.queue), deadLettered: await count(this.topology.deadLetter.queue) };
+    } finally {
+      await broker.close();
+    }
+  }
+
   async remove(): Promise<void> {
     const broker = await connect(RABBITMQ_URL);
     try {
