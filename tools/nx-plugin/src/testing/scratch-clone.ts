@@ -36,3 +36,25 @@ export function outcome(cwd: string, command: string): { status: number | null; 
   const result = run(cwd, command);
   return { status: result.status, output: result.status === 0 ? '' : result.output };
 }
+
+/**
+ * `{ status: 0, failures: '' }` when the Nx run `command` passed; else its status and what failed: each failing
+ * Jest test with the lines under its `●` heading, and Nx's list of failed tasks. A run of many projects prints far
+ * more than an assertion message can hold, and its tail names no test (a red CI run once showed only the tail).
+ */
+export function verdict(cwd: string, command: string): { status: number | null; failures: string; output: string } {
+  const result = run(cwd, command);
+  return { status: result.status, failures: result.status === 0 ? '' : failureReport(result.output), output: result.output };
+}
+
+/** The failing tests (`●` blocks, 40 lines each at most) and Nx's "Failed tasks" list in a run's output. */
+export function failureReport(output: string): string {
+  const lines = output.split('\n');
+  const blocks: string[] = [];
+  lines.forEach((line, index) => {
+    if (/^\s*● /.test(line) && !/^\s*● Console/.test(line)) blocks.push(lines.slice(index, index + 40).join('\n'));
+  });
+  const failedTasks = output.match(/Failed tasks:\s*\n(?:[ \t]*- .*(?:\n|$))+/)?.[0] ?? '';
+  const report = [...blocks, failedTasks].filter((part) => part.trim() !== '').join('\n\n');
+  return report === '' ? output.slice(-4000) : report.slice(0, 20_000);
+}

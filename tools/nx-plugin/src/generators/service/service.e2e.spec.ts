@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { outcome, run, scratchClone } from '../../testing/scratch-clone';
+import { run, scratchClone, verdict } from '../../testing/scratch-clone';
 
 // The committed workspace, cloned: the generator runs as a user would run it, and the checkout stays untouched.
 describe('nx g @boundary/nx-plugin:service in a scratch clone', () => {
@@ -33,9 +33,7 @@ describe('nx g @boundary/nx-plugin:service in a scratch clone', () => {
     expect(run(clone, 'git status --porcelain').output).not.toMatch(/package(-lock)?\.json/);
     // Written by starting the app once: the breaking-change check compares it across commits.
     expect(existsSync(join(clone, 'apps', name, 'openapi.json'))).toBe(true);
-    expect(outcome(clone, `npx nx run-many -t lint typecheck test build -p ${name} --output-style=static`)).toEqual({
-      status: 0,
-      output: '',
-    });
+    const verdicts = verdict(clone, `npx nx run-many -t lint typecheck test build -p ${name} --output-style=static`);
+    expect({ status: verdicts.status, failures: verdicts.failures }).toEqual({ status: 0, failures: '' });
   });
 });
