@@ -7,24 +7,16 @@ import {
   handleWhen,
   retry,
   TaskCancelledError,
-  timeout,
-  TimeoutStrategy,
   type CircuitBreakerPolicy,
   type RetryPolicy,
-  type TimeoutPolicy,
 } from 'cockatiel';
 import { ProviderCallError } from '../errors/provider-call.error';
 import type { ResolvedClientPolicy } from '../client.options';
 import { AttemptTimeoutError, CircuitOpenError, DeadlineExceededError } from './policy-outcomes';
+import { withinTimeLimit } from './time-limit';
 
 /** Statuses that say "try again": the provider or a proxy in front of it is briefly unable to answer. */
 const RETRIABLE_STATUSES = new Set([502, 503, 504]);
-
-/**
- * Timeouts abort their inner work when time runs out, not also on every return (cockatiel's default): a settled
- * call has nothing left to abort, and each such abort builds a DOMException — measurable on every request.
- */
-const ONLY_ON_TIMEOUT = { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false };
 
 /** How one call goes through the policies. */
 export interface PolicyRun {
@@ -40,8 +32,9 @@ export interface PolicyRun {
 }
 
 /**
- * A client's resilience policies, composed once, with cockatiel, and knowing nothing of the call they serve. From
- * the outside in:
+ * A client's resilience policies, composed once, and knowing nothing of the call they serve: cockatiel's retry and
+ * breaker, and the two time limits as `withinTimeLimit` (cheaper than cockatiel's timeout policy, with its
+ * behaviour: the limit aborts the inner work's signal, not a settled call's). From the outside in:
  *
  * 1. **deadline** (`timeoutMs`, or the shorter `PolicyRun.timeoutMs` of one call): the whole call, retries and
  *    back-off included → `DeadlineExceededError`;
@@ -56,14 +49,11 @@ export interface PolicyRun {
  * passes through untouched.
  */
 export class ClientPolicy {
-  private readonly deadline: TimeoutPolicy;
   private readonly retry: RetryPolicy;
   private readonly breaker: CircuitBreakerPolicy;
-  private readonly attemptTimeout: TimeoutPolicy;
   private openedAt = 0;
 
   constructor(private readonly settings: ResolvedClientPolicy) {
-    this.deadline = timeout(settings.timeoutMs, ONLY_ON_TIMEOUT);
     this.retry = retry(handleWhen(isRetriable), {
       maxAttempts: settings.maxRetries,
       backoff: new ExponentialBackoff({
@@ -77,7 +67,6 @@ export class ClientPolicy {
       breaker: new ConsecutiveBreaker(settings.consecutiveFailures),
     });
     this.breaker.onBreak(() => (this.openedAt = Date.now()));
-    this.attemptTimeout = timeout(settings.attemptTimeoutMs, ONLY_ON_TIMEOUT);
   }
 
   /** Runs `attempt` under the policies; see the class for what it rejects with. */
@@ -85,15 +74,9 @@ export class ClientPolicy {
     const guarded = (retrySignal: AbortSignal) =>
       this.breaker.execute(({ signal: attemptSignal }) => this.attemptOnce(attempt, attemptSignal), retrySignal);
     const limitMs = Math.min(timeoutMs ?? this.settings.timeoutMs, this.settings.timeoutMs);
-    // The configured deadline is built once; only a call with less time than that (a caller's budget) builds its own.
-    const deadline = limitMs === this.settings.timeoutMs ? this.deadline : timeout(limitMs, ONLY_ON_TIMEOUT);
-    return deadline
-      .execute(
-        ({ signal: callSignal }) =>
-          retriable ? this.retry.execute(({ signal: retrySignal }) => guarded(retrySignal), callSignal) : guarded(callSignal),
-        signal,
-      )
-      .catch((error: unknown) => {
+    return withinTimeLimit(limitMs, signal, (callSignal) =>
+      retriable ? this.retry.execute(({ signal: retrySignal }) => guarded(retrySignal), callSignal) : guarded(callSignal),
+    ).catch((error: unknown) => {
         if (signal.aborted) throw error;
         if (error instanceof TaskCancelledError) throw new DeadlineExceededError(limitMs, { cause: error });
         if (error instanceof BrokenCircuitError) throw new CircuitOpenError(this.retryAfterMs(), { cause: error });
@@ -105,7 +88,7 @@ export class ClientPolicy {
     // The retry loop may wake from its back-off after the deadline passed: send nothing then.
     if (signal.aborted) throw new TaskCancelledError();
     try {
-      return await this.attemptTimeout.execute(({ signal: attemptSignal }) => attempt(attemptSignal), signal);
+      return await withinTimeLimit(this.settings.attemptTimeoutMs, signal, attempt);
     } catch (error) {
       if (error instanceof TaskCancelledError && !signal.aborted) {
         throw new AttemptTimeoutError(this.settings.attemptTimeoutMs, { cause: error });
