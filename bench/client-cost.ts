@@ -81,17 +81,23 @@ async function main(): Promise<void> {
       }
     }
     const baseline = rounds.get(layers[0].name) ?? [];
+    // Issue 27's first goal: what the client core adds on top of the HttpService call it wraps.
+    const httpService = rounds.get(layers[3].name) ?? [];
     const rows = layers.map(({ name }) => {
       const own = rounds.get(name) ?? [];
       const figures = [
         median(own.map((r) => r.cpu)),
         median(own.map((r) => r.callsPerSecond)),
         median(own.map((r, i) => r.cpu / baseline[i].cpu)),
+        median(own.map((r, i) => r.cpu / httpService[i].cpu)),
       ];
       assertFigures(name, figures);
-      return [name, fmt(figures[0], 0), fmt(figures[1], 0), fmt(figures[2], 2)];
+      return [name, fmt(figures[0], 0), fmt(figures[1], 0), fmt(figures[2], 2), fmt(figures[3], 2)];
     });
-    const table = markdownTable(['layer (in-process, against the raw back hop)', 'CPU µs/call', 'calls/s', 'CPU ÷ undici alone'], rows);
+    const table = markdownTable(
+      ['layer (in-process, against the raw back hop)', 'CPU µs/call', 'calls/s', 'CPU ÷ undici alone', 'CPU ÷ HttpService.get'],
+      rows,
+    );
     const setup =
       `${CALLS} calls per layer and round, ${CONCURRENCY} at a time, ${ROUNDS} interleaved round(s) after a warm-up; CPU is this ` +
       `process's (user + system) only — the back hop runs in its own process. Medians over rounds; ratios per round, then the median.`;
