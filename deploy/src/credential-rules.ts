@@ -10,6 +10,8 @@ export function pairSecretName(consumer: string, provider: string): string {
 }
 
 const PLACEHOLDER = /^placeholder-secret:([^:]+):(.+)$/;
+/** `scheme://user:password@host…`: a URL that carries its own password. */
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s:]+:[^/@\s]+@/i;
 
 /**
  * What a Secret reference stands for when the rules load a service's configuration: a value of the right shape that
@@ -55,6 +57,8 @@ export function credentialRules(loaded: LoadedService[]): string[] {
   for (const { deployment, service, config } of loaded) {
     for (const e of [...(deployment.spec.template.spec.containers ?? []), ...(deployment.spec.template.spec.initContainers ?? [])].flatMap((c: Obj) => c.env ?? [])) {
       if (/_TOKENS?(_|$)/.test(e.name) && e.value !== undefined) lines.push(`${service.name}: sets ${e.name} as a literal value; credentials come from Secrets`);
+      // A connection URL with a password in it (the database's, the broker's) is a credential too.
+      if (typeof e.value === 'string' && URL_WITH_PASSWORD.test(e.value)) lines.push(`${service.name}: sets ${e.name} as a URL with a password in the manifest; credentials come from Secrets`);
     }
     for (const [provider, token] of clientsOf(config)) {
       if (!byName.has(provider)) continue;

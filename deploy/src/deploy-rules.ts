@@ -184,15 +184,21 @@ function networkRules(d: Obj, objects: Obj[], deployments: Obj[], service: Servi
       const target = labelOf(peer);
       if (peer.podSelector?.matchLabels?.['k8s-app'] === 'kube-dns' && ports.length > 0 && ports.every((p) => p === 53)) dns = true;
       else if (target && providers.has(target) && ports.length > 0 && ports.every((p) => p === providers.get(target))) reached.add(target);
+      else if (peer.ipBlock && service.usesBroker && isBrokerRule(ports) && !peer.ipBlock.cidr.endsWith('/0')) reached.add('broker');
       else if (peer.ipBlock && service.usesDatabase && ports.length === 1 && !peer.ipBlock.cidr.endsWith('/0')) reached.add('database');
-      else lines.push(`${name}: egress to ${JSON.stringify(peer)} on [${ports}] is neither a provider, its database nor DNS`);
+      else lines.push(`${name}: egress to ${JSON.stringify(peer)} on [${ports}] is neither a provider, its database, its broker nor DNS`);
     }
   }
   if (!dns) lines.push(`${name}: egress does not allow DNS`);
   for (const provider of providers.keys()) if (!reached.has(provider)) lines.push(`${name}: egress does not allow its provider ${provider}`);
   if (service.usesDatabase && !reached.has('database')) lines.push(`${name}: egress does not allow its database`);
+  if (service.usesBroker && !reached.has('broker')) lines.push(`${name}: egress does not allow its message broker (AMQP, port ${AMQP_PORTS.join(' or ')})`);
   return lines;
 }
+
+/** AMQP and AMQP over TLS: the ports a `RABBITMQ_URL` (amqp:// or amqps://) reaches by default. */
+const AMQP_PORTS = [5672, 5671];
+const isBrokerRule = (ports: number[]) => ports.length === 1 && AMQP_PORTS.includes(ports[0]);
 
 /** Secret references: produced by the dev overlay, absent from prod (created by hand) and named in the README. */
 function secretRules(objects: Obj[], deployments: Obj[], inputs: DeployInputs, overlay: 'dev' | 'prod'): string[] {
@@ -218,13 +224,18 @@ function readmeCreates(readme: string, name: string, key: string): boolean {
   return readme.split('\n').some((line) => line.includes(`create secret generic ${name} `) && line.includes(`--from-literal=${key}=`));
 }
 
+/** A value of the right shape for each Secret key that holds a URL: the configuration checks the scheme. */
+const PLACEHOLDER_URLS: Record<string, string> = {
+  'database-url': 'postgres://placeholder@database:5432/placeholder',
+  'rabbitmq-url': 'amqp://placeholder@broker:5672',
+};
+
 /**
  * The containers' environment as the image runs it (`NODE_ENV=production`), each Secret reference replaced by a value
  * of the right shape: a URL, or a `secretPlaceholder` that names the Secret and key.
  */
 function placeholderEnv(containers: Obj[]): Record<string, string> {
-  const secretValue = (ref: Obj | undefined) =>
-    ref?.key?.includes('url') ? 'postgres://placeholder@database:5432/placeholder' : secretPlaceholder(ref?.name ?? '', ref?.key ?? '');
+  const secretValue = (ref: Obj | undefined) => PLACEHOLDER_URLS[ref?.key ?? ''] ?? secretPlaceholder(ref?.name ?? '', ref?.key ?? '');
   return {
     NODE_ENV: 'production',
     ...Object.fromEntries(containers.flatMap((c) => c.env ?? []).map((e: Obj) => [e.name, e.value ?? secretValue(e.valueFrom?.secretKeyRef)])),

@@ -9,6 +9,8 @@ export interface ServiceFacts {
   variables: Set<string>;
   /** Whether its configuration reads `DATABASE_URL` (and so it has migrations to run). */
   usesDatabase: boolean;
+  /** Whether its configuration reads `RABBITMQ_URL` (it publishes or consumes events). */
+  usesBroker: boolean;
   /** `load<Service>Config(env)` of `src/config/<name>.config.ts`. */
   load(env: Record<string, string>): Record<string, unknown> & { port: number };
 }
@@ -30,7 +32,13 @@ export function serviceFacts(root = workspaceRoot): ServiceFacts[] {
         ...(/^\s+\.\.\.DATABASE_ENV,/m.test(source) ? databaseVariables(root) : []),
         ...exportedSchemaKeys(module),
       ]);
-      return { name, variables, usesDatabase: variables.has('DATABASE_URL'), load: configLoader(name, configFile, module) };
+      return {
+        name,
+        variables,
+        usesDatabase: variables.has('DATABASE_URL'),
+        usesBroker: variables.has('RABBITMQ_URL'),
+        load: configLoader(name, configFile, module),
+      };
     });
 }
 

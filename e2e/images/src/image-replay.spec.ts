@@ -104,18 +104,21 @@ describe('the images, replayed outside a container from their Dockerfiles', () =
     }
   });
 
-  it('run their migrations without nx, start with NODE_ENV=production, are ready, and carry an order through the whole chain', async () => {
+  it('run their migrations without nx, start with NODE_ENV=production, are ready, and carry an order through the whole chain, its event kept in the outbox while no broker answers', async () => {
     const database: Record<string, string> = databaseUrl ? { DATABASE_URL: databaseUrl } : {};
+    const ports = { inventory: await freePort(), order: await freePort(), user: await freePort(), broker: await freePort() };
+    // Production requires RABBITMQ_URL; here nothing answers at it. The image must serve the chain all the same, and
+    // keep the order's event in its outbox (the full stack's event specs prove publishing, against a real broker).
+    const broker = { RABBITMQ_URL: `amqp://image-replay:unused-password@127.0.0.1:${ports.broker}` };
     for (const service of ['inventory-service', 'order-service'] as const) {
-      const migrate = start(images[service], { ...database, ORDER_SERVICE_TOKENS_USER_SERVICE: ORDER_SERVICE_TOKEN, INVENTORY_SERVICE_TOKENS_ORDER_SERVICE: INVENTORY_SERVICE_TOKEN }, ['--migrate-only']);
+      const migrate = start(images[service], { ...database, ...broker, ORDER_SERVICE_TOKENS_USER_SERVICE: ORDER_SERVICE_TOKEN, INVENTORY_SERVICE_TOKENS_ORDER_SERVICE: INVENTORY_SERVICE_TOKEN }, ['--migrate-only']);
       const code = await new Promise((resolve) => migrate.once('exit', resolve));
       expect({ service, code, output: code === 0 ? '' : migrate.output }).toEqual({ service, code: 0, output: '' });
     }
-    const ports = { inventory: await freePort(), order: await freePort(), user: await freePort() };
     const url = (port: number) => `http://127.0.0.1:${port}`;
     const services: [Service, Record<string, string>][] = [
       ['inventory-service', { ...database, PORT: String(ports.inventory), INVENTORY_SERVICE_TOKENS_ORDER_SERVICE: INVENTORY_SERVICE_TOKEN, SEED_DEMO_DATA: 'true' }],
-      ['order-service', { ...database, PORT: String(ports.order), ORDER_SERVICE_TOKENS_USER_SERVICE: ORDER_SERVICE_TOKEN, INVENTORY_SERVICE_URL: url(ports.inventory), INVENTORY_SERVICE_TOKEN, SEED_DEMO_DATA: 'true' }],
+      ['order-service', { ...database, ...broker, PORT: String(ports.order), ORDER_SERVICE_TOKENS_USER_SERVICE: ORDER_SERVICE_TOKEN, INVENTORY_SERVICE_URL: url(ports.inventory), INVENTORY_SERVICE_TOKEN, SEED_DEMO_DATA: 'true' }],
       ['user-service', { PORT: String(ports.user), ORDER_SERVICE_URL: url(ports.order), ORDER_SERVICE_TOKEN }],
     ];
     for (const [service, env] of services) {
@@ -135,5 +138,10 @@ describe('the images, replayed outside a container from their Dockerfiles', () =
     });
     const orders = (await (await fetch(`${url(ports.user)}/users/user123/orders`)).json()) as { orders: unknown[] };
     expect(orders.orders).toContainEqual(expect.objectContaining({ item: 'Keyboard', quantity: 2 }));
+    const orderService = running[services.findIndex(([service]) => service === 'order-service')] as ChildProcess & { output: string };
+    const deadline = Date.now() + 30_000;
+    while (!/event\(s\) wait in the outbox/.test(orderService.output) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(orderService.output).toMatch(/Cannot publish to RabbitMQ at 127\.0\.0\.1:\d+ .*event\(s\) wait in the outbox/);
+    expect(orderService.output).not.toContain('unused-password');
   });
 });

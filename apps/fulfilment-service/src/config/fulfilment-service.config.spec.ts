@@ -26,6 +26,10 @@ describe('loadFulfilmentServiceConfig', () => {
     });
   });
 
+  it('requires RABBITMQ_URL in production: the development broker is no default there', () => {
+    expect(() => loadFulfilmentServiceConfig({ NODE_ENV: 'production' })).toThrow(/RABBITMQ_URL: is required when NODE_ENV=production/);
+  });
+
   it('reads PORT and LOG_LEVEL', () => {
     expect(loadFulfilmentServiceConfig({ PORT: '7000', LOG_LEVEL: 'warn' })).toMatchObject({ port: 7000, logLevel: 'warn' });
   });
@@ -42,7 +46,7 @@ describe('loadFulfilmentServiceConfig', () => {
 
   // No service calls it yet: in production it starts closed (every call but the probes 401) rather than open.
   it('starts closed in production, having no consumer to accept', () => {
-    expect(loadFulfilmentServiceConfig({ NODE_ENV: 'production' }).credentials).toEqual({
+    expect(loadFulfilmentServiceConfig({ NODE_ENV: 'production', RABBITMQ_URL: 'amqp://shop:secret@broker:5672' }).credentials).toEqual({
       provider: 'fulfilment-service',
       accepted: {},
       open: false,

@@ -6,7 +6,9 @@ import {
   LOG_LEVELS,
   type LogLevel,
   parseEnv,
+  checkRabbitmqEnv,
   RABBITMQ_ENV,
+  rabbitmqUrl,
   type ServiceDatabaseConfig,
   serviceTokenSchema,
   SHUTDOWN_ENV,
@@ -39,7 +41,8 @@ export const FulfilmentServiceEnvSchema = z
     ORDER_EVENTS_QUEUE: z.string().min(1).max(200).default(ORDER_PLACED_QUEUE),
   })
   .catchall(z.unknown())
-  .superRefine(FULFILMENT_SERVICE_CONSUMERS.check);
+  .superRefine(FULFILMENT_SERVICE_CONSUMERS.check)
+  .superRefine(checkRabbitmqEnv);
 
 /** The Fulfilment Service's validated configuration. */
 export interface FulfilmentServiceConfig {
@@ -58,7 +61,8 @@ export interface FulfilmentServiceConfig {
 }
 
 /**
- * Reads and validates the environment once, at start-up; throws an error naming each bad variable.
+ * Reads and validates the environment once, at start-up; throws an error naming each bad variable. In production
+ * (`NODE_ENV=production`) no `RABBITMQ_URL` stops the service.
  */
 export function loadFulfilmentServiceConfig(env: NodeJS.ProcessEnv): FulfilmentServiceConfig {
   const e = parseEnv(FulfilmentServiceEnvSchema, env, 'Fulfilment Service');
@@ -73,6 +77,6 @@ export function loadFulfilmentServiceConfig(env: NodeJS.ProcessEnv): FulfilmentS
       ...(e.INVENTORY_SERVICE_TOKEN === undefined ? {} : { token: e.INVENTORY_SERVICE_TOKEN }),
     },
     database: databaseConfig(e),
-    events: { url: e.RABBITMQ_URL, queue: e.ORDER_EVENTS_QUEUE },
+    events: { url: rabbitmqUrl(e), queue: e.ORDER_EVENTS_QUEUE },
   };
 }

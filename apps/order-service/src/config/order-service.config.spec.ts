@@ -64,7 +64,9 @@ describe('loadOrderServiceConfig', () => {
   });
 
   it('starts in production with the User Service’s accepted set', () => {
-    expect(loadOrderServiceConfig({ NODE_ENV: 'production', ORDER_SERVICE_TOKENS_USER_SERVICE: 'x'.repeat(32) })).toMatchObject({
+    expect(
+      loadOrderServiceConfig({ NODE_ENV: 'production', ORDER_SERVICE_TOKENS_USER_SERVICE: 'x'.repeat(32), RABBITMQ_URL: 'amqp://shop:secret@broker:5672' }),
+    ).toMatchObject({
       credentials: { accepted: { 'user-service': ['x'.repeat(32)] }, open: false },
     });
   });
@@ -104,6 +106,12 @@ describe('loadOrderServiceConfig: the events (RabbitMQ)', () => {
     expect(
       loadOrderServiceConfig({ RABBITMQ_URL: 'amqps://user:secret@broker.internal:5671/shop', ORDER_EVENTS_QUEUE: 'test-q' }).events,
     ).toEqual({ url: 'amqps://user:secret@broker.internal:5671/shop', queue: 'test-q', outboxPollMs: 500 });
+  });
+
+  it('requires RABBITMQ_URL in production: the development broker is no default there', () => {
+    const production = { NODE_ENV: 'production', ORDER_SERVICE_TOKENS_USER_SERVICE: 'user-service-token-0123456789' };
+    expect(() => loadOrderServiceConfig(production)).toThrow(/RABBITMQ_URL: is required when NODE_ENV=production/);
+    expect(loadOrderServiceConfig({ ...production, RABBITMQ_URL: 'amqp://shop:secret@broker:5672' }).events.url).toBe('amqp://shop:secret@broker:5672');
   });
 
   it('reads OUTBOX_POLL_MS', () => {

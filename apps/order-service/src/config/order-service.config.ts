@@ -7,7 +7,9 @@ import {
   LOG_LEVELS,
   type LogLevel,
   parseEnv,
+  checkRabbitmqEnv,
   RABBITMQ_ENV,
+  rabbitmqUrl,
   type ServiceDatabaseConfig,
   serviceTokenSchema,
   SHUTDOWN_ENV,
@@ -39,7 +41,8 @@ export const OrderServiceEnvSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(500),
   })
   .catchall(z.unknown())
-  .superRefine(ORDER_SERVICE_CONSUMERS.check);
+  .superRefine(ORDER_SERVICE_CONSUMERS.check)
+  .superRefine(checkRabbitmqEnv);
 
 export interface OrderServiceConfig {
   port: number;
@@ -60,7 +63,7 @@ export interface OrderServiceConfig {
 
 /**
  * Reads and validates the environment once, at start-up; throws an error naming each bad variable. In production
- * (`NODE_ENV=production`) no `ORDER_SERVICE_TOKENS_USER_SERVICE` stops the service.
+ * (`NODE_ENV=production`) no `ORDER_SERVICE_TOKENS_USER_SERVICE`, or no `RABBITMQ_URL`, stops the service.
  */
 export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConfig {
   const e = parseEnv(OrderServiceEnvSchema, env, 'Order Service');
@@ -75,6 +78,6 @@ export function loadOrderServiceConfig(env: NodeJS.ProcessEnv): OrderServiceConf
       timeoutMs: e.INVENTORY_SERVICE_TIMEOUT_MS,
       ...(e.INVENTORY_SERVICE_TOKEN === undefined ? {} : { token: e.INVENTORY_SERVICE_TOKEN }),
     },
-    events: { url: e.RABBITMQ_URL, queue: e.ORDER_EVENTS_QUEUE, outboxPollMs: e.OUTBOX_POLL_MS },
+    events: { url: rabbitmqUrl(e), queue: e.ORDER_EVENTS_QUEUE, outboxPollMs: e.OUTBOX_POLL_MS },
   };
 }
