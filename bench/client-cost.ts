@@ -9,10 +9,13 @@
  */
 import 'reflect-metadata';
 import { join } from 'node:path';
+import { ClientHttpService, undiciAdapter } from '@boundary/client-core';
 import { OrderClientModule, OrderServiceClient } from '@boundary/order-client';
 import { OrderListSchema } from '@boundary/order-contract';
 import { HttpService } from '@nestjs/axios';
 import { NestFactory } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import axios from 'axios';
 import { firstValueFrom } from 'rxjs';
 import { Agent } from 'undici';
 import { isQuick } from './lib/bench-args';
@@ -61,6 +64,15 @@ async function main(): Promise<void> {
   );
   const http = context.get(HttpService);
   const client = context.get(OrderServiceClient);
+  // The candidate transport (issue 27): the same HttpService on an axios whose adapter is undici, not node:http; and
+  // the same client on it, through the override seam tests use.
+  const undiciHttp = new ClientHttpService(axios.create({ adapter: undiciAdapter(agent), maxRedirects: 0, proxy: false }));
+  const onUndici = await Test.createTestingModule({ imports: [OrderClientModule.forRoot({ baseUrl: back.url, timeoutMs: 10_000 })] })
+    .overrideProvider(HttpService)
+    .useValue(undiciHttp)
+    .compile();
+  onUndici.useLogger(false);
+  const clientOnUndici = onUndici.get(OrderServiceClient);
   const url = `${back.url}${PATH}`;
   try {
     const undiciGet = async () => (await agent.request({ origin: back.url, path: PATH, method: 'GET' })).body.json();
@@ -70,6 +82,8 @@ async function main(): Promise<void> {
       { name: 'axios (the client core’s tuned http adapter)', call: () => http.axiosRef.get(url) },
       { name: 'HttpService.get (the client’s, on that axios)', call: () => firstValueFrom(http.get(url)) },
       { name: 'OrderServiceClient.getUserOrdersFirstPage (policies, validation)', call: () => firstValueFrom(client.getUserOrdersFirstPage('user123')) },
+      { name: 'HttpService.get on the undici adapter (candidate)', call: () => firstValueFrom(undiciHttp.get(url)) },
+      { name: 'OrderServiceClient on the undici adapter (candidate)', call: () => firstValueFrom(clientOnUndici.getUserOrdersFirstPage('user123')) },
     ];
     for (const layer of layers) await cpuPerCall(layer.call, CALLS / 4); // warm-up
     const rounds = new Map<string, { cpu: number; callsPerSecond: number }[]>(layers.map((l) => [l.name, []]));
@@ -104,6 +118,7 @@ async function main(): Promise<void> {
     const machine = describeMachine(['axios', 'undici', 'cockatiel', 'zod', 'rxjs'], startLoad);
     publishResults('client cost per call', `${machine}\n\n${setup}\n\n${table}`);
   } finally {
+    await onUndici.close();
     await agent.close();
     await context.close();
     await back.stop();

@@ -10,3 +10,4 @@ export * from './lib/settled-observable';
 export * from './lib/transport/client-axios';
 export * from './lib/transport/client-http.service';
 export * from './lib/transport/client-transport.providers';
+export * from './lib/transport/undici-adapter';
