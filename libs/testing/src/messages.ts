@@ -5,3 +5,4 @@ export * from './lib/messages/unexpected-emit.error';
 export * from './lib/messages/off-contract-payload.error';
 export * from './lib/messages/recording-channel';
 export * from './lib/messages/in-process-rmq.server';
+export * from './lib/messages/rmq-message-content';

@@ -7,3 +7,4 @@ export * from './lib/pact/verify-pacts';
 export type { ProviderState, ProviderStateDefinition } from './lib/provider-state';
 export * from './lib/pact/pacts-under-verification';
 export * from './lib/pact/pact-consumer';
+export * from './lib/pact/pact-message';

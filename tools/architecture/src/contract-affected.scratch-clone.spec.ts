@@ -93,11 +93,37 @@ describe('nx affected runs the contract targets exactly when they can be affecte
   });
 
   // A second consumer of the same provider (made by the boundary generator's many-consumers mode): its change re-runs
-  // its own contract and the inventory's verification — every consumer's pact — and touches no other consumer.
-  it('a change in apps/fulfilment-service re-runs its contract and the Inventory Service’s verification, no other consumer’s', () => {
+  // its own contract and the inventory's verification — every consumer's pact — and touches no other consumer of the
+  // inventory. It is also the Order Service's consumer of events (issue 25): the Order Service verifies its message
+  // pact, so it depends on it (implicitDependencies) as it does on the User Service, and its verification re-runs.
+  it('a change in apps/fulfilment-service re-runs its contract, the Inventory Service’s verification and the Order Service’s', () => {
     expect(commitAndAsk('apps/fulfilment-service/src/main.ts', ['contract', 'verify'])).toEqual({
-      contract: ['fulfilment-service'],
-      verify: ['inventory-service'],
+      // order-service contract: not needed (its pact with the inventory does not depend on fulfilment). It runs because
+      // order-service is affected, as for a User Service change.
+      contract: ['fulfilment-service', 'order-service'],
+      verify: ['inventory-service', 'order-service'],
+    });
+  });
+
+  // Issue 25's rows: the message pact pacts/fulfilment-service-order-service.json (orders.placed), written by the
+  // Fulfilment Service's contract and verified by the Order Service with what its outbox relay publishes.
+  it('a change in the Fulfilment Service’s message pact spec re-runs its contract and the Order Service’s verification', () => {
+    expect(commitAndAsk('apps/fulfilment-service/src/contract/order-service.pact.spec.ts', ['contract', 'verify'])).toEqual({
+      contract: ['fulfilment-service', 'order-service'],
+      // inventory-service verify: not needed (no inventory pact changes); it runs through its implicit dependency on
+      // fulfilment-service.
+      verify: ['inventory-service', 'order-service'],
+    });
+  });
+
+  it('a change in libs/order-events-contract re-runs the message pact’s contract and its verification', () => {
+    expect(commitAndAsk('libs/order-events-contract/src/lib/order-placed.event.ts', ['contract', 'verify'])).toEqual({
+      // fulfilment-service writes the message pact from the contract's pattern and version; order-service's contract
+      // runs because the project imports the events contract (it publishes them).
+      contract: ['fulfilment-service', 'order-service'],
+      // order-service verifies the message pact and publishes the events; inventory-service through its implicit
+      // dependencies on both.
+      verify: ['inventory-service', 'order-service'],
     });
   });
 

@@ -1,9 +1,10 @@
-import { pactsUnderVerification } from '@boundary/testing/pact';
+import { isMessagePact, pactsUnderVerification } from '@boundary/testing/pact';
 import { readFileSync } from 'node:fs';
 import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 
 interface PactInteraction {
+  type?: string;
   description: string;
   request: { method: string; path: string };
   response: { status: number; body?: { content?: unknown } };
@@ -19,11 +20,12 @@ interface OpenApiSchema {
   properties?: Record<string, OpenApiSchema>;
 }
 
-/** Every interaction the pacts under verification hold for the Order Service. */
+/** Every HTTP interaction the pacts under verification hold for the Order Service (its events are AsyncAPI's). */
 function pactInteractions(): PactInteraction[] {
   return pactsUnderVerification('order-service')
     .map((file) => JSON.parse(readFileSync(file, 'utf8')) as { interactions: PactInteraction[] })
-    .flatMap((pact) => pact.interactions);
+    .flatMap((pact) => pact.interactions)
+    .filter((interaction) => interaction.type === undefined || interaction.type === 'Synchronous/HTTP');
 }
 
 /** The OpenAPI path template (`/users/{userId}/orders`) that a concrete pact path matches. */
@@ -61,12 +63,17 @@ describe('the Order Service OpenAPI document describes what the pacts use', () =
   });
 
   const interactions = pactInteractions();
+  const rows = interactions.map((interaction) => [interaction.description, interaction] as const);
+  // can-i-deploy may verify one message pact alone (the Fulfilment Service's): it holds no route to check, and Jest
+  // refuses an empty table.
+  const messagesOnly = pactsUnderVerification('order-service').every(isMessagePact);
+  const eachRoute = messagesOnly ? it.skip.each([['(no HTTP interaction)', {} as PactInteraction] as const]) : it.each(rows);
 
-  it('has interactions to check', () => {
+  (messagesOnly ? it.skip : it)('has interactions to check', () => {
     expect(interactions.length).toBeGreaterThan(0);
   });
 
-  it.each(interactions.map((interaction) => [interaction.description, interaction] as const))(
+  eachRoute(
     '%s: route, status and body fields are documented',
     (_description, interaction) => {
       const template = templateFor(Object.keys(document.paths), interaction.request.path);

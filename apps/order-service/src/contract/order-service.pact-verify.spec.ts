@@ -1,21 +1,27 @@
 import { InventoryServiceClient } from '@boundary/inventory-client';
 import type { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import { ORDER_PROVIDER_STATES } from '@boundary/order-contract';
-import { consumerPact, MatchersV3, pactConsumer, PACTS_DIR, pactsUnderVerification, verifyingNamedPact, verifyPacts } from '@boundary/testing/pact';
+import { consumerPact, isMessagePact, MatchersV3, pactConsumer, PACTS_DIR, pactsUnderVerification, verifyingNamedPact, verifyPacts } from '@boundary/testing/pact';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { CallHandler, INestApplication, NestInterceptor, Provider } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { map } from 'rxjs';
+import type { ClientProxyDouble } from '@boundary/testing/messages';
 import { OrderDatabase } from '../database/order-database';
+import { ORDER_EVENTS_CLIENT } from '../events/order-events.tokens';
+import { OutboxRelay } from '../events/outbox-relay';
 import { OrderRepository } from '../orders/order.repository';
 import { startOrderServiceTestApp } from '../order-service.test-app';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 import { providerStates } from './order-service.provider-states';
+import { publishedMessage } from '../testing/published-message';
 
 /** The pact that the tests of the verification itself play with: the User Service's. */
 const CONSUMER_PACT = join(PACTS_DIR, 'user-service-order-service.json');
+/** The message pact of the Order Service's events: the Fulfilment Service's. */
+const MESSAGE_PACT = join(PACTS_DIR, 'fulfilment-service-order-service.json');
 
 /**
  * A consumer that expects more than the provider gives (a `currency` on every order), written as a pact into a
@@ -38,7 +44,10 @@ async function writeOverreachingPact(dir: string): Promise<string> {
   return pact.file;
 }
 
-/** Verifies `pactFile` against the real Order Service, started on a free 127.0.0.1 port. */
+/**
+ * Verifies `pactFile` against the real Order Service, started on a free 127.0.0.1 port: its HTTP interactions against
+ * the API, its message interactions against what the outbox relay publishes.
+ */
 function verify(app: INestApplication, pactFile: string, token?: string): Promise<unknown> {
   const states = providerStates(() => ({
     repository: app.get(OrderRepository),
@@ -47,7 +56,8 @@ function verify(app: INestApplication, pactFile: string, token?: string): Promis
     inventory: app.get<InventoryServiceClient, InventoryServiceClientStub>(InventoryServiceClient),
   }));
   // As the User Service calls it in production: with the shared service token.
-  return verifyPacts(app, { provider: 'order-service', pactFiles: [pactFile], states, token });
+  const messages = () => publishedMessage({ relay: app.get(OutboxRelay), events: app.get<symbol, ClientProxyDouble>(ORDER_EVENTS_CLIENT) });
+  return verifyPacts(app, { provider: 'order-service', pactFiles: [pactFile], states, token, messages });
 }
 
 describe.each(TEST_BACKENDS)('order-service honours its consumers’ pacts (provider, on $name)', (backend) => {
@@ -70,9 +80,11 @@ describe.each(TEST_BACKENDS)('order-service honours its consumers’ pacts (prov
   it.each(pactsUnderVerification('order-service').map((file) => [basename(file), file]))(
     'verifies every interaction of %s against the service as deployed',
     async (_name, pactFile) => {
-      // As deployed: the consumer's own token in its accepted set, sent as that consumer sends it.
+      // As deployed: the consumer's own token in its accepted set, sent as that consumer sends it. A consumer of the
+      // events only (a message pact) calls no route: the service is closed to every caller but the User Service.
       const token = 'pact-verification-token-0123456789';
-      started = (await startOrderServiceTestApp(database.options(), { acceptedTokens: { [pactConsumer(pactFile)]: [token] } })).app;
+      const caller = isMessagePact(pactFile) ? 'user-service' : pactConsumer(pactFile);
+      started = (await startOrderServiceTestApp(database.options(), { acceptedTokens: { [caller]: [token] } })).app;
       await expect(verify(started, pactFile, token)).resolves.toBeDefined();
     },
   );
@@ -96,6 +108,14 @@ describe.each(TEST_BACKENDS)('order-service honours its consumers’ pacts (prov
     };
     const app = await start([{ provide: APP_INTERCEPTOR, useValue: renameQuantity }]);
     await expect(verify(app, CONSUMER_PACT)).rejects.toThrow(/Actual map is missing the following keys: quantity/);
+  });
+
+  itChecksTheVerification('fails, naming the message, when the Order Service no longer publishes the event a consumer expects', async () => {
+    // A relay that takes no row from the outbox: the order commits, its event is never published.
+    started = (await startOrderServiceTestApp(database.options(), { relay: { batchSize: 0 } })).app;
+    await expect(verify(started, MESSAGE_PACT)).rejects.toThrow(
+      'The provider produced no message: The outbox relay published nothing once the states were set up; a message interaction expects one message',
+    );
   });
 
   itChecksTheVerification('fails, naming the field, when a consumer expects something the provider does not give', async () => {

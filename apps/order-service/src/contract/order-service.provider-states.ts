@@ -2,6 +2,7 @@ import { providerStateHandlers, type ProviderStateHandlers } from '@boundary/tes
 import { refusedReservation, type InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import { INVENTORY_ERROR_CODES } from '@boundary/inventory-contract';
 import { ORDER_PROVIDER_STATES } from '@boundary/order-contract';
+import { ORDER_EVENT_PROVIDER_STATES } from '@boundary/order-events-contract';
 import { OrderDatabase } from '../database/order-database';
 import { orders, outbox, users } from '../database/order-service.schema';
 import { aReservationId } from '../testing/a-reservation-id';
@@ -88,6 +89,17 @@ export async function inventoryIsUnavailable(context: ProviderStateContext): Pro
   context.inventory.isDown();
 }
 
+interface PlacedOrderParams {
+  userId: string;
+  item: string;
+  quantity: number;
+}
+
+/** Places the order `quantity` × `item` for `userId` through the repository, as `POST /orders` would: its event waits in the outbox. */
+export async function orderPlaced(context: ProviderStateContext, { userId, item, quantity }: PlacedOrderParams): Promise<void> {
+  await context.repository.createOrder({ user_id: userId, item, quantity }, { reservationId: aReservationId() });
+}
+
 /** Empties the database the states seeded (a test database: never pointed at real data) and the inventory's stub. */
 export async function removeSeededData(context: ProviderStateContext): Promise<void> {
   await context.database.db.delete(outbox);
@@ -97,10 +109,18 @@ export async function removeSeededData(context: ProviderStateContext): Promise<v
 }
 
 /**
- * The provider states the consumer pacts name (`ORDER_PROVIDER_STATES`), each mapped to the named function above
- * that seeds it. Every state is undone after its interaction.
+ * The provider states the consumer pacts name (`ORDER_PROVIDER_STATES` of the HTTP API, `ORDER_EVENT_PROVIDER_STATES`
+ * of the events), each mapped to the named function above that seeds it. Every state is undone after its interaction.
  */
 export function providerStates(context: () => ProviderStateContext): ProviderStateHandlers {
+  return {
+    ...httpProviderStates(context),
+    ...providerStateHandlers(context, ORDER_EVENT_PROVIDER_STATES, { orderPlaced }, removeSeededData),
+  };
+}
+
+/** The states of the HTTP API's pacts (the User Service's). */
+function httpProviderStates(context: () => ProviderStateContext): ProviderStateHandlers {
   return providerStateHandlers(
     context,
     ORDER_PROVIDER_STATES,

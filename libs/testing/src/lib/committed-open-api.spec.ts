@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { committedOpenApiDrift, formatOpenApiDocument } from './committed-open-api';
+import { committedDocumentDrift, committedOpenApiDrift, formatOpenApiDocument } from './committed-open-api';
 
 describe('committedOpenApiDrift', () => {
   const dir = mkdtempSync(join(tmpdir(), 'committed-open-api-'));
@@ -20,6 +20,13 @@ describe('committedOpenApiDrift', () => {
     writeFileSync(file, formatOpenApiDocument({ ...served, paths: {} }));
     expect(committedOpenApiDrift(served, { file, regenerate })).toBe(
       `${file} differs from the document the service serves: regenerate it with \`${regenerate}\` and commit it.`,
+    );
+  });
+
+  it('names where the document comes from when told (a document generated from a contract, not served)', () => {
+    writeFileSync(file, formatOpenApiDocument({ ...served, paths: {} }));
+    expect(committedDocumentDrift(served, { file, regenerate, source: 'the events contract' })).toBe(
+      `${file} differs from the events contract: regenerate it with \`${regenerate}\` and commit it.`,
     );
   });
 

@@ -10,6 +10,8 @@ export interface CommittedOpenApi {
   regenerate: string;
   /** Write `served` to `file` instead of comparing (what `regenerate` asks for). */
   update?: boolean;
+  /** Where `served` comes from, as a failure names it; default `the document the service serves`. */
+  source?: string;
 }
 
 /** The one formatting of a committed document, so regenerating an unchanged document changes no byte. */
@@ -22,7 +24,10 @@ export function formatOpenApiDocument(document: unknown): string {
  * `undefined` when they are equal — or after writing the file, with `update` — and otherwise one line naming the
  * file and the command that regenerates it.
  */
-export function committedOpenApiDrift(served: unknown, { file, regenerate, update = false }: CommittedOpenApi): string | undefined {
+export function committedOpenApiDrift(
+  served: unknown,
+  { file, regenerate, update = false, source = 'the document the service serves' }: CommittedOpenApi,
+): string | undefined {
   const shown = fromWorkspaceRoot(file);
   if (update) {
     writeFileSync(file, formatOpenApiDocument(served));
@@ -30,8 +35,14 @@ export function committedOpenApiDrift(served: unknown, { file, regenerate, updat
   }
   if (!existsSync(file)) return `${shown} is missing: write it with \`${regenerate}\` and commit it.`;
   if (isDeepStrictEqual(JSON.parse(readFileSync(file, 'utf8')), served)) return undefined;
-  return `${shown} differs from the document the service serves: regenerate it with \`${regenerate}\` and commit it.`;
+  return `${shown} differs from ${source}: regenerate it with \`${regenerate}\` and commit it.`;
 }
+
+/**
+ * The same comparison for any committed document that a check reads across commits (an AsyncAPI document generated
+ * from an events contract, say): `source` names where the document comes from.
+ */
+export const committedDocumentDrift = committedOpenApiDrift;
 
 /** `file` as the repository names it (`apps/order-service/openapi.json`): relative to the folder holding nx.json. */
 function fromWorkspaceRoot(file: string): string {

@@ -1,5 +1,6 @@
 import { type RmqOptions, ServerRMQ } from '@nestjs/microservices';
 import { RecordingChannel } from './recording-channel';
+import { rmqMessageContent } from './rmq-message-content';
 
 /** Where one delivered message ended, as a quorum queue with the server's queue arguments would have it. */
 export type DeliveryOutcome = 'acked' | 'dead-lettered' | 'dropped' | 'unsettled';
@@ -49,7 +50,7 @@ export class InProcessRmqServer extends ServerRMQ {
 
   /** Delivers `data` as Nest's `ClientRMQ.emit(pattern, data)` sends it (`{ pattern, data }` as JSON). */
   deliver(pattern: string, data: unknown): Promise<Delivery> {
-    return this.deliverRaw(Buffer.from(JSON.stringify({ pattern, data })));
+    return this.deliverRaw(rmqMessageContent({ pattern, data }));
   }
 
   /** Delivers `content` as it is: what another publisher, or a broken one, may put on the queue. */

@@ -8,6 +8,8 @@ import { PACTS_DIR } from './pacts-dir';
 
 /** An interaction being written, as `ConsumerPact.addInteraction` starts it. */
 export type PactInteraction = ReturnType<PactV4['addInteraction']>;
+/** A message interaction being written (Pact V4 asynchronous message), as `ConsumerPact.addMessage` starts it. */
+export type PactMessageInteraction = ReturnType<PactV4['addAsynchronousInteraction']>;
 /** What a spec passes to `withRequest` to shape the request (headers, query, body). */
 export type PactRequestBuilder = NonNullable<Parameters<PactInteraction['withRequest']>[2]>;
 type PactParams = Parameters<PactInteraction['given']>[1];
@@ -21,6 +23,11 @@ export interface ConsumerPact {
    * `ORDER_PROVIDER_STATES.userHasOrders({ userId, count: 2 })`); none: an interaction that holds in any state.
    */
   addInteraction(...states: ProviderState[]): PactInteraction;
+  /**
+   * A new message the consumer expects the provider to publish (a V4 asynchronous message), given each of `states`
+   * as for {@link addInteraction}: the provider's verification sets them up, then produces the message.
+   */
+  addMessage(...states: ProviderState[]): PactMessageInteraction;
 }
 
 export interface ConsumerPactOptions {
@@ -40,9 +47,17 @@ export function consumerPact({ consumer, provider, dir = PACTS_DIR }: ConsumerPa
   const pact = new PactV4({ consumer, provider, dir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'warn' });
   return {
     file,
-    addInteraction: (...states) =>
-      states.reduce((interaction, { name, params }) => interaction.given(name, params as PactParams), pact.addInteraction()),
+    addInteraction: (...states) => given(pact.addInteraction(), states),
+    addMessage: (...states) => given(pact.addAsynchronousInteraction(), states),
   };
+}
+
+/** `interaction` given each of `states` with its parameters: HTTP and message interactions alike. */
+function given<Interaction extends { given(name: string, params?: PactParams): Interaction }>(
+  interaction: Interaction,
+  states: readonly ProviderState[],
+): Interaction {
+  return states.reduce((given, { name, params }) => given.given(name, params as PactParams), interaction);
 }
 
 /** The response header of a JSON answer, any charset: `application/json; charset=utf-8` in the example. */

@@ -37,4 +37,19 @@ describe('nx run deploy-safety:breaking-changes --base=HEAD~1 in a scratch clone
     expect(output).toContain('✓ order-service: no breaking change');
     expect(status).toBe(0);
   });
+
+  it('fails a commit that removes a field of orders.placed from the Order Service’s events document, naming it', () => {
+    git('reset', '--quiet', '--hard', 'HEAD~1');
+    const events = 'apps/order-service/asyncapi.json';
+    const document = JSON.parse(readFileSync(join(clone, events), 'utf8'));
+    delete document.channels['orders.placed'].messages['orders.placed'].payload.properties.data.properties.quantity;
+    writeFileSync(join(clone, events), JSON.stringify(document, null, 2));
+    git('commit', '--quiet', '-am', 'orders.placed without its quantity');
+    const { status, output } = check();
+    expect(status).not.toBe(0);
+    expect(output).toContain('OpenAPI and AsyncAPI breaking-change check against HEAD~1:');
+    expect(output).toContain('✗ order-service events: 1 breaking change');
+    expect(output).toContain('- channel orders.placed message orders.placed: field data.quantity removed');
+    expect(output).toContain('Breaking-API-Change: order-service: <why its clients can cope>');
+  });
 });

@@ -100,6 +100,86 @@ describe('checkBreakingChanges across commits of a repository', () => {
   });
 });
 
+describe('checkBreakingChanges of a service that publishes events (its AsyncAPI document)', () => {
+  const asyncApiDocument = JSON.parse(readFileSync(join(workspaceRoot, 'apps/order-service/asyncapi.json'), 'utf8'));
+  const publisher: Service = { ...orders, asyncApiDocument: 'apps/orders/asyncapi.json' };
+  let repo: string;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
+  const writeEvents = (document: unknown) => writeFileSync(join(repo, 'apps/orders/asyncapi.json'), JSON.stringify(document));
+  const commit = (message: string) => {
+    git('add', '-A');
+    git('commit', '--quiet', '--allow-empty', '-m', message);
+  };
+  const withoutQuantity = () => {
+    const document = JSON.parse(JSON.stringify(asyncApiDocument));
+    delete document.channels['orders.placed'].messages['orders.placed'].payload.properties.data.properties.quantity;
+    return document;
+  };
+
+  beforeEach(() => {
+    repo = mkdtempSync(join(tmpdir(), 'breaking-events-'));
+    git('init', '--quiet');
+    git('config', 'user.email', 'check@test.local');
+    git('config', 'user.name', 'check');
+    mkdirSync(join(repo, 'apps/orders'), { recursive: true });
+    writeFileSync(join(repo, orders.openApiDocument), JSON.stringify(orderServiceDocument));
+    writeEvents(asyncApiDocument);
+    commit('the orders API and events');
+  });
+
+  afterEach(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('fails on a field removed from an event since the base, naming the field apart from the HTTP API', async () => {
+    writeEvents(withoutQuantity());
+    commit('orders.placed without quantity');
+    const verdicts = await checkBreakingChanges(repo, 'HEAD~1', [publisher]);
+    expect(passes(verdicts)).toBe(false);
+    expect(formatVerdicts('HEAD~1', verdicts).split('\n')).toEqual([
+      'OpenAPI and AsyncAPI breaking-change check against HEAD~1:',
+      '  ✓ orders: no breaking change',
+      '  ✗ orders events: 1 breaking change',
+      '      - channel orders.placed message orders.placed: field data.quantity removed',
+      'Breaking changes fail the build. When they are intended, say so in the commit message, one line a service:',
+      '  Breaking-API-Change: orders: <why its clients can cope>',
+    ]);
+  });
+
+  it('passes it when a commit message since the base accepts the service’s breaking changes', async () => {
+    writeEvents(withoutQuantity());
+    commit('orders.placed without quantity\n\nBreaking-API-Change: orders: fulfilment reads the quantity from the reservation now');
+    expect(passes(await checkBreakingChanges(repo, 'HEAD~1', [publisher]))).toBe(true);
+  });
+
+  it('fails when the document is deleted: every channel is gone', async () => {
+    rmSync(join(repo, 'apps/orders/asyncapi.json'));
+    commit('no more events');
+    const verdicts = await checkBreakingChanges(repo, 'HEAD~1', [publisher]);
+    expect(passes(verdicts)).toBe(false);
+    expect(formatVerdicts('HEAD~1', verdicts)).toContain('- apps/orders/asyncapi.json removed: every channel it described is gone');
+  });
+
+  it('passes an optional field added, and asks nothing of a service that publishes no events', async () => {
+    const document = JSON.parse(JSON.stringify(asyncApiDocument));
+    document.channels['orders.placed'].messages['orders.placed'].payload.properties.data.properties.coupon = { type: 'string' };
+    writeEvents(document);
+    mkdirSync(join(repo, 'apps/stock'), { recursive: true });
+    writeFileSync(join(repo, stock.openApiDocument), JSON.stringify(orderServiceDocument));
+    commit('a coupon on orders.placed, and a service without events');
+    const verdicts = await checkBreakingChanges(repo, 'HEAD~1', [publisher, { ...stock, asyncApiDocument: 'apps/stock/asyncapi.json' }]);
+    expect(verdicts.map(({ service, kind, status, changes }) => ({ service, kind, status, changes }))).toEqual([
+      { service: 'orders', kind: 'OpenAPI', status: 'compared', changes: [] },
+      { service: 'stock', kind: 'OpenAPI', status: 'new', changes: [] },
+      { service: 'orders', kind: 'AsyncAPI', status: 'compared', changes: [] },
+    ]);
+    expect(passes(verdicts)).toBe(true);
+  });
+
+  it('refuses a document @asyncapi/diff cannot compare, naming it', async () => {
+    writeEvents({ ...asyncApiDocument, asyncapi: '2.6.0' });
+    await expect(checkBreakingChanges(repo, 'HEAD', [publisher])).rejects.toThrow(/^apps\/orders\/asyncapi\.json: @asyncapi\/diff cannot compare it with HEAD: /);
+  });
+});
+
 describe('overridesIn', () => {
   it('reads one reason a service from the trailer lines, ignoring prose that mentions them', () => {
     const messages = [

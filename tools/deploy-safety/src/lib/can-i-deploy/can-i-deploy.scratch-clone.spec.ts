@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { scratchClone } from '../../testing/scratch-clone';
 const HISTORY_CONTROLLER = 'apps/order-service/src/orders/orders.controller.ts';
 const USER_SERVICE_PACT = 'pacts/user-service-order-service.json';
+const OUTBOX_RELAY = 'apps/order-service/src/events/outbox-relay.ts';
 
 /**
  * can-i-deploy on real commits: a scratch clone of this repository records both services as deployed in
@@ -63,6 +64,23 @@ describe('can-i-deploy in a scratch clone', () => {
     const { status, output } = nx('run', 'order-service:can-i-deploy', '--to', 'production');
     expect(output).toContain(`user-service@${short(deployed)} × order-service@${short(head)} → verified`);
     expect({ status, yes: output.includes('Yes: every pact verified (2 pairs).') }).toEqual({ status: 0, yes: true });
+  });
+
+  // A message pact (issue 25): once the Fulfilment Service is deployed, its pact of orders.placed joins the matrix.
+  it('answers no when the Order Service no longer publishes an event a deployed consumer expects, naming the message and why', () => {
+    git('checkout', '--quiet', '-b', 'fulfilment-deployed', recorded);
+    const recording = nx('run', 'fulfilment-service:record-deployment', '--environment', 'production');
+    expect(recording.status).toBe(0);
+    git('add', 'deployments');
+    git('commit', '--quiet', '-m', 'record the Fulfilment Service in production');
+    edit(OUTBOX_RELAY, (text) => text.replace('.limit(this.options.batchSize)', '.limit(0)'));
+    git('commit', '--quiet', '-am', 'a relay that takes no row from the outbox');
+    const head = git('rev-parse', 'HEAD');
+    const { status, output } = nx('run', 'order-service:can-i-deploy', '--to', 'production');
+    expect(status).not.toBe(0);
+    expect(output).toContain(`fulfilment-service@${short(recorded)} × order-service@${short(head)} → failed`);
+    expect(output).toMatch(/an orders\.placed event for a new order\n(.*\n)*?\s+The provider produced no message: The outbox relay published nothing/);
+    expect(output).toContain(`user-service@${short(deployed)} × order-service@${short(head)} → verified`);
   });
 
   describe('when the consumer starts relying on a field the deployed provider lacks', () => {

@@ -140,6 +140,30 @@ describe('canIDeploy', () => {
     ]);
   });
 
+  // A message pact (V4 asynchronous messages) is a pact like any other: the provider's verification produces each
+  // message and reports one it no longer produces as a failure (apps/order-service's verification; the output it
+  // prints then is fixtures/message-not-published.verifier-output.txt).
+  it('as a provider, refuses when a deployed consumer’s message pact expects an event it no longer publishes', () => {
+    write('pacts/lonely-stock.json', {
+      consumer: { name: 'lonely' },
+      provider: { name: 'stock' },
+      interactions: [{ type: 'Asynchronous/Messages', description: 'a stock.changed event', expects: ['stock.changed'] }],
+    });
+    stockProvides('count', 'stock.changed');
+    const v1 = commit('lonely listens to stock.changed');
+    deploy({ lonely: v1 });
+    stockProvides('count');
+    const v2 = commit('stock stops publishing stock.changed');
+    const answer = ask({ service: 'stock' });
+    expect(answer.deployable).toBe(false);
+    expect(answer.rows).toEqual([
+      expect.objectContaining({ consumer: 'lonely', consumerCommit: v1, provider: 'stock', providerCommit: v2, outcome: 'failed' }),
+    ]);
+    expect(answer.rows[0].failures).toEqual([
+      { interaction: 'a stock.changed event', mismatches: ['$ -> Actual map is missing the following keys: stock.changed'] },
+    ]);
+  });
+
   it('as a provider with several consumers, verifies the pact of each consumer deployed there, one verdict each', () => {
     const consumerExpects = (consumer: string, ...fields: string[]) =>
       write(`pacts/${consumer}-stock.json`, {

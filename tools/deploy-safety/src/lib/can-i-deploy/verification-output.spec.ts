@@ -28,6 +28,18 @@ describe('verificationFailures', () => {
     expect(failures.map((failure) => failure.mismatches.at(-1))).toContain('expected 200 but was 401');
   });
 
+  it('names a message interaction the provider no longer produces, and why', () => {
+    expect(verificationFailures(recorded('message-not-published'))).toEqual([
+      {
+        interaction: 'an orders.placed event for a new order',
+        mismatches: [
+          '$ -> Actual map is missing the following keys: data, pattern',
+          'The provider produced no message: The outbox relay published nothing once the states were set up; a message interaction expects one message',
+        ],
+      },
+    ]);
+  });
+
   it('finds nothing in output without a Failures section', () => {
     expect(verificationFailures('Verifying a pact between user-service and order-service\n  has status code 200 (OK)\n')).toEqual([]);
   });

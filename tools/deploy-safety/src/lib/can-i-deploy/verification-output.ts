@@ -13,7 +13,8 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 /**
  * The failures a pact verifier printed (pact-core's `Failures:` section), one entry an interaction, each with the
  * line under every failed check (`$[0] -> Actual map is missing the following keys: quantity`, `expected 200 but
- * was 401`). A mismatch repeated for every element of a list (`$[0]`, `$[1]`, …) is kept once.
+ * was 401`), and for a message the provider did not produce, why. A mismatch repeated for every element of a list
+ * (`$[0]`, `$[1]`, …) is kept once.
  */
 export function verificationFailures(output: string): VerificationFailure[] {
   const failures: VerificationFailure[] = [];
@@ -39,6 +40,13 @@ export function verificationFailures(output: string): VerificationFailure[] {
       continue;
     }
     const detail = line.trim();
+    // A message the provider failed to produce: @boundary/testing's verifyPacts answers the reason as the body, which
+    // the verifier prints in its diff (`+  "error": "The provider produced no message: …"`).
+    const unproduced = /^\+\s*"error": "(The provider produced no message: .*)"$/.exec(detail);
+    if (current && unproduced) {
+      current.mismatches.push(JSON.parse(`"${unproduced[1]}"`) as string);
+      continue;
+    }
     const isPath = /^\$\S* -> /.test(detail);
     if (!current || detailLines === 'none' || detail === '' || (detailLines === 'paths' && !isPath)) {
       if (detail !== '') detailLines = 'none';

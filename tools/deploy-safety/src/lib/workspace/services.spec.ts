@@ -33,6 +33,16 @@ describe('the services of this workspace', () => {
     expect(gaps).toEqual([]);
   });
 
+  it('that publish events commit their AsyncAPI document, kept equal by one of their specs (the check diffs it too)', async () => {
+    const projects = readProjectsConfigurationFromProjectGraph(await createProjectGraphAsync({ exitOnError: false })).projects;
+    const publishers = servicesOf(projects).filter(({ asyncApiDocument }) => asyncApiDocument && existsSync(join(workspaceRoot, asyncApiDocument)));
+    expect(publishers.map(({ name }) => name)).toContain('order-service');
+    const unkept = publishers.filter(
+      ({ root }) => !specsUnder(join(workspaceRoot, root, 'src')).some((spec) => readFileSync(spec, 'utf8').includes('committedDocumentDrift(')),
+    );
+    expect(unkept.map(({ name }) => `${name}: no spec under its src calls committedDocumentDrift`)).toEqual([]);
+  });
+
   it('get record-deployment and can-i-deploy from the deploy-safety plugin, and nothing else does', async () => {
     const projects = readProjectsConfigurationFromProjectGraph(await createProjectGraphAsync({ exitOnError: false })).projects;
     const withTargets = Object.entries(projects)

@@ -12,6 +12,11 @@ export interface Service {
   root: string;
   /** Its committed OpenAPI document, relative to the workspace root. */
   openApiDocument: string;
+  /**
+   * Where it commits the AsyncAPI document of the events it publishes, relative to the workspace root: only a
+   * service that publishes events has the file.
+   */
+  asyncApiDocument?: string;
 }
 
 /** Whether a project, as its configuration reads, is a service. */
@@ -23,6 +28,11 @@ export function isService(project: Pick<ProjectConfiguration, 'tags'>): boolean 
 export function servicesOf(projects: Record<string, ProjectConfiguration>): Service[] {
   return Object.entries(projects)
     .filter(([, project]) => isService(project))
-    .map(([name, project]) => ({ name, root: project.root, openApiDocument: `${project.root}/openapi.json` }))
+    .map(([name, project]) => ({
+      name,
+      root: project.root,
+      openApiDocument: `${project.root}/openapi.json`,
+      asyncApiDocument: `${project.root}/asyncapi.json`,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { anOrderPlacedEvent } from './order-placed.fixtures';
+import { orderEventsAsyncApi } from './order-events.async-api';
+import { ORDER_PLACED, OrderPlacedEventSchema } from './order-placed.event';
+import { ORDER_PLACED_QUEUE } from './order-placed.queue';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('the Order Service’s events as an AsyncAPI 3 document', () => {
+  const document = orderEventsAsyncApi() as unknown as Json;
+  const message = document['channels'][ORDER_PLACED].messages[ORDER_PLACED];
+
+  it('has one channel per pattern, addressed to the queue it is published to, and the Order Service sends on it', () => {
+    expect(document['asyncapi']).toBe('3.0.0');
+    expect(Object.keys(document['channels'])).toEqual([ORDER_PLACED]);
+    expect(document['channels'][ORDER_PLACED].address).toBe(ORDER_PLACED_QUEUE);
+    expect(document['operations']).toEqual({
+      publishOrderPlaced: {
+        action: 'send',
+        channel: { $ref: '#/channels/orders.placed' },
+        messages: [{ $ref: '#/channels/orders.placed/messages/orders.placed' }],
+      },
+    });
+  });
+
+  it('describes the payload as Nest’s RMQ transport writes it: the pattern, and the contract’s schema as data', () => {
+    expect(message.payload.properties.pattern).toEqual({ type: 'string', const: ORDER_PLACED });
+    const { $schema: _dialect, ...schema } = z.toJSONSchema(OrderPlacedEventSchema, { target: 'draft-7', io: 'output' });
+    expect(message.payload.properties.data).toEqual(schema);
+    expect(message.payload.required).toEqual(['pattern', 'data']);
+    expect(message.payload.properties.data.required).toEqual(Object.keys(anOrderPlacedEvent()));
+  });
+
+  it('references only what it defines', () => {
+    const refs = JSON.stringify(document).match(/"\$ref":"#\/[^"]+"/g) ?? [];
+    for (const ref of refs) {
+      const path = ref.slice('"$ref":"#/'.length, -1).split('/');
+      expect({ ref, found: path.reduce<Json | undefined>((node, key) => node?.[key], document) !== undefined }).toEqual({ ref, found: true });
+    }
+    expect(refs).toHaveLength(2);
+  });
+});
