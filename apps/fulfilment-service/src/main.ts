@@ -14,7 +14,7 @@ import { loadFulfilmentServiceConfig } from './config/fulfilment-service.config'
 import { openFulfilmentDatabase } from './database/open-fulfilment-database';
 import { configureFulfilmentServiceApp } from './fulfilment-service.app';
 import { FulfilmentServiceModule } from './fulfilment-service.module';
-import { DeadLetteringRmqServer } from './messaging/dead-lettering-rmq.server';
+import { DeadLetteringRmqServer } from '@boundary/service-kit/messaging';
 import { orderEventsConsumerOptions } from './messaging/order-events.consumer-options';
 
 // The build copies migrations/ beside main.js.

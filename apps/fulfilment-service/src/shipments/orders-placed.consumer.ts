@@ -1,8 +1,7 @@
 import { ORDER_PLACED, OrderPlacedEventSchema, type OrderPlacedEvent } from '@boundary/order-events-contract';
 import { Controller, Logger, UseInterceptors } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { MessageSchemaPipe } from '../messaging/message-schema.pipe';
-import { RmqAckInterceptor } from '../messaging/rmq-ack.interceptor';
+import { MessageSchemaPipe, RmqAckInterceptor } from '@boundary/service-kit/messaging';
 import { ShipmentRepository } from './shipment.repository';
 
 /** Consumes `orders.placed`: one shipment per order, however often the event is delivered. */

@@ -1,6 +1,14 @@
-import type { DeadLetterTopology } from '@boundary/order-events-contract';
 import { type RmqOptions, ServerRMQ } from '@nestjs/microservices';
-import type { Channel } from 'amqplib';
+
+/** Where a queue's dead letters go: a direct exchange, and the queue bound to it with the routing key. */
+export interface DeadLetterQueue {
+  exchange: string;
+  queue: string;
+  routingKey: string;
+}
+
+/** The amqplib channel the transport hands to `setupChannel` (typed from Nest, so the kit needs no amqplib types). */
+type RmqChannel = Parameters<ServerRMQ['setupChannel']>[0];
 
 /**
  * Nest's RabbitMQ server that also declares its queue's dead-letter exchange and queue (a direct exchange, the queue
@@ -10,12 +18,12 @@ import type { Channel } from 'amqplib';
 export class DeadLetteringRmqServer extends ServerRMQ {
   constructor(
     options: Required<RmqOptions>['options'],
-    private readonly deadLetter: DeadLetterTopology,
+    private readonly deadLetter: DeadLetterQueue,
   ) {
     super(options);
   }
 
-  override async setupChannel(channel: Channel, callback: () => void): Promise<void> {
+  override async setupChannel(channel: RmqChannel, callback: () => void): Promise<void> {
     await channel.assertExchange(this.deadLetter.exchange, 'direct', { durable: true });
     await channel.assertQueue(this.deadLetter.queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
     await channel.bindQueue(this.deadLetter.queue, this.deadLetter.exchange, this.deadLetter.routingKey);
