@@ -1,3 +1,5 @@
+import { InventoryServiceClient } from '@boundary/inventory-client';
+import { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -26,6 +28,11 @@ export interface FulfilmentServiceTestAppOptions {
   database?: ServiceDatabaseLocation;
   /** The queue the in-process RabbitMQ server stands for (the contract's by default). */
   queue?: string;
+  /**
+   * What stands in for the Inventory Service: a strict stub by default (a shipment no test scripted fails, as an
+   * unreachable inventory would); `'real'` keeps the real client.
+   */
+  inventory?: InventoryServiceClientStub | 'real';
 }
 
 /** A started test app and supertest against its server. */
@@ -36,6 +43,8 @@ export interface FulfilmentServiceTestApp {
   rmq: InProcessRmqServer;
   /** The service's shipments. */
   shipments: ShipmentRepository;
+  /** The stub standing in for the Inventory Service (an unused one with `inventory: 'real'`). */
+  inventory: InventoryServiceClientStub;
 }
 
 /** The service's own migrations, as the source tree holds them. */
@@ -48,15 +57,18 @@ export async function startFulfilmentServiceTestApp({
   controllers = [],
   database = { seedDemoData: false, migrationsFolder: FULFILMENT_MIGRATIONS_FOLDER },
   queue,
+  inventory = new InventoryServiceClientStub(),
 }: FulfilmentServiceTestAppOptions = {}): Promise<FulfilmentServiceTestApp> {
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     // The rest of the configuration (a provider's client, say) as an unset environment gives it: its defaults.
     imports: [
       FulfilmentServiceModule.forRoot({ ...loadFulfilmentServiceConfig({}), ...(credentials && { credentials }), logger, database }),
     ],
     controllers,
-  }).compile();
+  });
+  if (inventory !== 'real') builder.overrideProvider(InventoryServiceClient).useValue(inventory);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter({ logger }), {
     bufferLogs: true,
   });
@@ -67,5 +79,6 @@ export async function startFulfilmentServiceTestApp({
   await app.startAllMicroservices();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, get: (path) => request(app.getHttpServer()).get(path), rmq, shipments: app.get(ShipmentRepository) };
+  const stub = inventory === 'real' ? new InventoryServiceClientStub() : inventory;
+  return { app, get: (path) => request(app.getHttpServer()).get(path), rmq, shipments: app.get(ShipmentRepository), inventory: stub };
 }

@@ -112,3 +112,39 @@ function confirmPath(reservationId: string): string {
 function shipPath(reservationId: string): string {
   return expandPath(INVENTORY_ROUTES.reservationShipment, { reservationId });
 }
+
+describe('Inventory Service PUT /reservations/:id/shipment with a body of another kind', () => {
+  let service: InventoryServiceTestApp;
+  beforeAll(async () => {
+    service = await startInventoryServiceTestApp();
+    await service.app.listen(0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await service?.app.close();
+  });
+
+  const put = async (headers: Record<string, string>, body?: string) =>
+    fetch(`${await service.app.getUrl()}${shipPath(UNKNOWN)}`, {
+      method: 'PUT',
+      headers,
+      // An empty stream: sent chunked, without a Content-Type, as Pact's verifier sends a PUT without a body.
+      body: body ?? new ReadableStream({ start: (controller) => controller.close() }),
+      duplex: 'half',
+    } as RequestInit);
+
+  it('reads an empty chunked body without a Content-Type as no body', async () => {
+    const response = await put({});
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 404,
+      body: { error: `Unknown reservation ${UNKNOWN}`, code: 'RESERVATION_NOT_FOUND' },
+    });
+  });
+
+  it('answers 415 JSON for a non-empty body of a type it does not read', async () => {
+    const response = await put({ 'content-type': 'application/xml' }, '<ship/>');
+    expect({ status: response.status, body: await response.json() }).toEqual({
+      status: 415,
+      body: { error: 'Unsupported Media Type: application/xml', code: 'UNSUPPORTED_MEDIA_TYPE' },
+    });
+  });
+});
