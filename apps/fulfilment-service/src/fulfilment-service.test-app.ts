@@ -12,7 +12,9 @@ import { InProcessRmqServer } from '@boundary/testing/messages';
 import { join } from 'node:path';
 import { loadFulfilmentServiceConfig } from './config/fulfilment-service.config';
 import { orderEventsConsumerOptions } from './messaging/order-events.consumer-options';
+import type { ShippingRetry } from './shipments/reservation-shipping';
 import { ShipmentRepository } from './shipments/shipment.repository';
+import { SHIPPING_RETRY } from './shipments/shipments.tokens';
 import { configureFulfilmentServiceApp } from './fulfilment-service.app';
 import { FulfilmentServiceModule, type FulfilmentServiceOptions } from './fulfilment-service.module';
 
@@ -33,6 +35,8 @@ export interface FulfilmentServiceTestAppOptions {
    * unreachable inventory would); `'real'` keeps the real client.
    */
   inventory?: InventoryServiceClientStub | 'real';
+  /** How a delivery retries an inventory that cannot answer; by default twice, 1 ms apart (the app's waits seconds). */
+  shippingRetry?: ShippingRetry;
 }
 
 /** A started test app and supertest against its server. */
@@ -58,6 +62,7 @@ export async function startFulfilmentServiceTestApp({
   database = { seedDemoData: false, migrationsFolder: FULFILMENT_MIGRATIONS_FOLDER },
   queue,
   inventory = new InventoryServiceClientStub(),
+  shippingRetry = { retries: 2, firstDelayMs: 1, maxDelayMs: 1 },
 }: FulfilmentServiceTestAppOptions = {}): Promise<FulfilmentServiceTestApp> {
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
   const builder = Test.createTestingModule({
@@ -68,6 +73,7 @@ export async function startFulfilmentServiceTestApp({
     controllers,
   });
   if (inventory !== 'real') builder.overrideProvider(InventoryServiceClient).useValue(inventory);
+  builder.overrideProvider(SHIPPING_RETRY).useValue(shippingRetry);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter({ logger }), {
     bufferLogs: true,

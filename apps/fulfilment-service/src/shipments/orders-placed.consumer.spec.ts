@@ -1,7 +1,7 @@
 import { anOrderPlacedEvent, ORDER_PLACED, ORDER_PLACED_DELIVERY_LIMIT } from '@boundary/order-events-contract';
 import { InventoryServiceError } from '@boundary/inventory-client';
 import { INVENTORY_SERVICE_CALLS, InventoryServiceClientStub } from '@boundary/inventory-client/testing';
-import { throwError } from 'rxjs';
+import { defer, of, throwError } from 'rxjs';
 import { startFulfilmentServiceTestApp, type FulfilmentServiceTestApp } from '../fulfilment-service.test-app';
 
 const orderId = (n: number) => `ord_00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -120,11 +120,20 @@ describe('Fulfilment consuming orders.placed (InProcessRmqServer: the real pipel
       expect(await service.shipments.findShipment(orderId(10))).toMatchObject({ reservation_id: reservationId(10) });
     });
 
-    it('requeues while the inventory cannot ship, recording nothing, and acks on the delivery it ships', async () => {
-      // The first call fails as an inventory answering 503 would; the next ships.
-      jest.spyOn(service.inventory, 'ship').mockReturnValueOnce(throwError(() => refused(11, 503)));
-      const recording = jest.spyOn(service.shipments, 'recordShipment');
+    it('tries again within the delivery while the inventory cannot answer, and acks once it ships', async () => {
+      let calls = 0;
+      // Unreachable on the first call, shipping on the next: the real client's Observable sends anew on each try.
+      jest.spyOn(service.inventory, 'ship').mockReturnValueOnce(defer(() => (calls++ === 0 ? throwError(() => refused(11, 503)) : of(shipped(11)))));
       const event = anOrderPlacedEvent({ order_id: orderId(11), reservation_id: reservationId(11) });
+      expect(await service.rmq.deliver(ORDER_PLACED, event)).toMatchObject({ outcome: 'acked', attempts: 1 });
+      expect(calls).toBe(2);
+      expect(linesOf('RmqAckInterceptor')).toEqual([]);
+    });
+
+    it('requeues an order the inventory refuses (409: not confirmed yet), recording nothing, and acks the delivery it ships', async () => {
+      jest.spyOn(service.inventory, 'ship').mockReturnValueOnce(throwError(() => refused(13, 409, 'RESERVATION_NOT_CONFIRMED')));
+      const recording = jest.spyOn(service.shipments, 'recordShipment');
+      const event = anOrderPlacedEvent({ order_id: orderId(13), reservation_id: reservationId(13) });
       expect(await service.rmq.deliver(ORDER_PLACED, event)).toMatchObject({ outcome: 'acked', attempts: 2 });
       expect(recording).toHaveBeenCalledTimes(1);
       expect(linesOf('RmqAckInterceptor')).toEqual([
