@@ -20,7 +20,11 @@ function copyWorkspace(): void {
   for (const app of readdirSync(join(workspaceRoot, 'apps'))) {
     mkdirSync(join(scratch, 'apps', app, 'src/config'), { recursive: true });
     cpSync(join(workspaceRoot, 'apps', app, 'project.json'), join(scratch, 'apps', app, 'project.json'));
-    cpSync(join(workspaceRoot, 'apps', app, 'src/config', `${app}.config.ts`), join(scratch, 'apps', app, 'src/config', `${app}.config.ts`));
+    // The whole folder: a configuration may import its neighbours (e.g. the Inventory Service's reservation-hold.ts).
+    cpSync(join(workspaceRoot, 'apps', app, 'src/config'), join(scratch, 'apps', app, 'src/config'), {
+      recursive: true,
+      filter: (source) => !source.endsWith('.spec.ts'),
+    });
   }
 }
 

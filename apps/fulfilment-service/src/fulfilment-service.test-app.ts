@@ -1,3 +1,5 @@
+import { InventoryServiceClient } from '@boundary/inventory-client';
+import { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,7 +12,9 @@ import { InProcessRmqServer } from '@boundary/testing/messages';
 import { join } from 'node:path';
 import { loadFulfilmentServiceConfig } from './config/fulfilment-service.config';
 import { orderEventsConsumerOptions } from './messaging/order-events.consumer-options';
+import type { ShippingRetry } from './shipments/reservation-shipping';
 import { ShipmentRepository } from './shipments/shipment.repository';
+import { SHIPPING_RETRY } from './shipments/shipments.tokens';
 import { configureFulfilmentServiceApp } from './fulfilment-service.app';
 import { FulfilmentServiceModule, type FulfilmentServiceOptions } from './fulfilment-service.module';
 
@@ -26,6 +30,13 @@ export interface FulfilmentServiceTestAppOptions {
   database?: ServiceDatabaseLocation;
   /** The queue the in-process RabbitMQ server stands for (the contract's by default). */
   queue?: string;
+  /**
+   * What stands in for the Inventory Service: a strict stub by default (a shipment no test scripted fails, as an
+   * unreachable inventory would); `'real'` keeps the real client.
+   */
+  inventory?: InventoryServiceClientStub | 'real';
+  /** How a delivery retries an inventory that cannot answer; by default twice, 1 ms apart (the app's waits seconds). */
+  shippingRetry?: ShippingRetry;
 }
 
 /** A started test app and supertest against its server. */
@@ -36,6 +47,8 @@ export interface FulfilmentServiceTestApp {
   rmq: InProcessRmqServer;
   /** The service's shipments. */
   shipments: ShipmentRepository;
+  /** The stub standing in for the Inventory Service (an unused one with `inventory: 'real'`). */
+  inventory: InventoryServiceClientStub;
 }
 
 /** The service's own migrations, as the source tree holds them. */
@@ -48,15 +61,20 @@ export async function startFulfilmentServiceTestApp({
   controllers = [],
   database = { seedDemoData: false, migrationsFolder: FULFILMENT_MIGRATIONS_FOLDER },
   queue,
+  inventory = new InventoryServiceClientStub(),
+  shippingRetry = { retries: 2, firstDelayMs: 1, maxDelayMs: 1 },
 }: FulfilmentServiceTestAppOptions = {}): Promise<FulfilmentServiceTestApp> {
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     // The rest of the configuration (a provider's client, say) as an unset environment gives it: its defaults.
     imports: [
       FulfilmentServiceModule.forRoot({ ...loadFulfilmentServiceConfig({}), ...(credentials && { credentials }), logger, database }),
     ],
     controllers,
-  }).compile();
+  });
+  if (inventory !== 'real') builder.overrideProvider(InventoryServiceClient).useValue(inventory);
+  builder.overrideProvider(SHIPPING_RETRY).useValue(shippingRetry);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter({ logger }), {
     bufferLogs: true,
   });
@@ -67,5 +85,6 @@ export async function startFulfilmentServiceTestApp({
   await app.startAllMicroservices();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  return { app, get: (path) => request(app.getHttpServer()).get(path), rmq, shipments: app.get(ShipmentRepository) };
+  const stub = inventory === 'real' ? new InventoryServiceClientStub() : inventory;
+  return { app, get: (path) => request(app.getHttpServer()).get(path), rmq, shipments: app.get(ShipmentRepository), inventory: stub };
 }

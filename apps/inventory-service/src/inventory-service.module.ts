@@ -13,7 +13,7 @@ import { InventoryDatabaseModule } from './database/inventory-database.module';
 import { InventoryModule } from './inventory/inventory.module';
 
 /** What the Inventory Service runs on: its database, its consumers' credentials and its logger. */
-export interface InventoryServiceOptions extends Pick<InventoryServiceConfig, 'credentials'> {
+export interface InventoryServiceOptions extends Pick<InventoryServiceConfig, 'credentials' | 'reservations'> {
   /** Opened and migrated before the app starts; start-up fails if it cannot be. */
   database: ServiceDatabaseLocation;
   /** `createServiceLogger`'s logger, also handed to the app's Fastify adapter. */
@@ -32,7 +32,7 @@ export class InventoryServiceModule {
       imports: [
         serviceLoggerModule(options.logger),
         InventoryDatabaseModule.forRoot(options.database),
-        InventoryModule,
+        InventoryModule.forRoot(options.reservations),
         LivenessModule,
         ReadinessModule.forRoot([{ name: 'database', probe: InventoryDatabase }]),
       ],

@@ -14,7 +14,7 @@ import { InventoryServiceModule, type InventoryServiceOptions } from './inventor
 export const MIGRATIONS_FOLDER = join(__dirname, '../migrations');
 
 /** How a test wants the Inventory Service; by default as in development: no credentials, no logs, in-memory PGlite. */
-export interface InventoryServiceTestAppOptions extends Partial<Pick<InventoryServiceOptions, 'database'>> {
+export interface InventoryServiceTestAppOptions extends Partial<Pick<InventoryServiceOptions, 'database' | 'reservations'>> {
   /** What it accepts from each consumer (`{ 'order-service': [token] }`); none: open, as in development. */
   acceptedTokens?: ConsumerCredentials['accepted'];
   /** Where the JSON log lines go (level `info`); nothing is logged without one. */
@@ -36,10 +36,12 @@ export async function startInventoryServiceTestApp({
   logDestination,
   controllers = [],
   database = { migrationsFolder: MIGRATIONS_FOLDER, seedDemoData: false },
+  reservations,
 }: InventoryServiceTestAppOptions = {}): Promise<InventoryServiceTestApp> {
+  const config = loadInventoryServiceConfig(acceptedTokensEnv('inventory-service', acceptedTokens));
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
   const moduleRef = await Test.createTestingModule({
-    imports: [InventoryServiceModule.forRoot({ credentials: loadInventoryServiceConfig(acceptedTokensEnv('inventory-service', acceptedTokens)).credentials, logger, database })],
+    imports: [InventoryServiceModule.forRoot({ credentials: config.credentials, reservations: reservations ?? config.reservations, logger, database })],
     controllers,
   }).compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter({ logger }), {

@@ -27,7 +27,7 @@ async function bootstrap(): Promise<void> {
   }
   const logger = createServiceLogger({ level: config.logLevel });
   const app = await NestFactory.create<NestFastifyApplication>(
-    InventoryServiceModule.forRoot({ credentials: config.credentials, logger, database }),
+    InventoryServiceModule.forRoot({ credentials: config.credentials, reservations: config.reservations, logger, database }),
     createServiceFastifyAdapter({ logger }),
     { abortOnError: false, bufferLogs: true },
   );

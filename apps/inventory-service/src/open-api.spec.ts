@@ -32,11 +32,37 @@ describe('Inventory Service OpenAPI document', () => {
     expect(reserve.parameters).toContainEqual(expect.objectContaining({ name: IDEMPOTENCY_KEY_HEADER, in: 'header' }));
   });
 
-  it('documents DELETE /reservations/{reservationId}: 204, 400, 403, 404', async () => {
+  it('documents DELETE /reservations/{reservationId}: 204, 400, 403, 404, 409', async () => {
     const { body } = await service.get('/docs-json').expect(200);
     const release = body.paths['/reservations/{reservationId}'].delete;
-    expect(Object.keys(release.responses).sort()).toEqual(['204', '400', '403', '404', '503']);
+    expect(Object.keys(release.responses).sort()).toEqual(['204', '400', '403', '404', '409', '503']);
     expect(release.parameters).toContainEqual(expect.objectContaining({ name: 'reservationId', in: 'path' }));
+  });
+
+  it.each([
+    ['/reservations/{reservationId}/confirmation', /HOLD_EXPIRED/],
+    ['/reservations/{reservationId}/shipment', /RESERVATION_NOT_CONFIRMED/],
+  ])('documents PUT %s: 200 with the reservation’s state, 400, 403, 404, 409 and 503', async (path, conflict) => {
+    const { body } = await service.get('/docs-json').expect(200);
+    const put = body.paths[path].put;
+    expect(Object.keys(put.responses).sort()).toEqual(['200', '400', '403', '404', '409', '503']);
+    expect(put.responses['409'].description).toMatch(conflict);
+    expect(put.responses['200'].content['application/json'].schema.properties.state).toMatchObject({
+      enum: ['held', 'confirmed', 'shipped', 'released'],
+    });
+  });
+
+  it('documents RESERVATION_SHIPPED among DELETE’s answers and GET /items/{itemId}/units', async () => {
+    const { body } = await service.get('/docs-json').expect(200);
+    expect(body.paths['/reservations/{reservationId}'].delete.responses['409'].description).toMatch(/RESERVATION_SHIPPED/);
+    expect(body.paths['/items/{itemId}/units'].get.responses['200'].content['application/json'].schema.required).toEqual([
+      'item',
+      'available',
+      'held',
+      'confirmed',
+      'shipped',
+      'received',
+    ]);
   });
 
   // The breaking-change check (tools/deploy-safety) diffs this file across commits, so it must be what is served.

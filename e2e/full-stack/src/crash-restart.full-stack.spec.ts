@@ -94,7 +94,13 @@ describe('the chain under steady order traffic, each service killed with SIGKILL
       ),
       user: await ServiceProcess.start('user-service', { ...quiet, ORDER_SERVICE_URL: `http://127.0.0.1:${orderPort}` }),
       // At info: its log says which orders it has handled.
-      fulfilment: await ServiceProcess.start('fulfilment-service', { ...quiet, LOG_LEVEL: 'info', ...queue.env, PGLITE_DIR: fulfilmentDir }),
+      fulfilment: await ServiceProcess.start('fulfilment-service', {
+        ...quiet,
+        LOG_LEVEL: 'info',
+        ...queue.env,
+        PGLITE_DIR: fulfilmentDir,
+        INVENTORY_SERVICE_URL: `http://127.0.0.1:${inventoryPort}`,
+      }),
     };
     const fulfilments = [services.fulfilment];
     const outcomes = new Map<string, Outcome>();
@@ -163,10 +169,10 @@ describe('the chain under steady order traffic, each service killed with SIGKILL
       new Map(acknowledged.map(([key, outcome]) => [key, outcome.acknowledged ? outcome.orderId : ''])),
     );
 
-    // Stock: available + reserved = received, item by item.
+    // Stock: available + reserved (held, confirmed or shipped) = received, item by item.
     const stock = await rowsIn<{ item: string; in_stock: number; reserved: number }>(
       inventoryDir,
-      `select s.item, s.in_stock, coalesce(sum(r.quantity) filter (where r.released_at is null), 0)::int as reserved
+      `select s.item, s.in_stock, coalesce(sum(r.quantity) filter (where r.state <> 'released'), 0)::int as reserved
          from inventory.stock s left join inventory.reservations r on r.item = s.item group by s.item, s.in_stock`,
     );
     for (const item of ITEMS) {

@@ -50,4 +50,40 @@ describe('fulfilment-service → inventory-service contract (consumer)', () => {
         expect(error).toBeInstanceOf(InventoryServiceError);
         expect(error).toMatchObject({ kind: 'not-found' });
       }));
+
+  // What it ships: the reservation an orders.placed event names.
+  const RESERVATION = { reservation_id: 'res_00000000-0000-4000-8000-000000000001', item: DEMO_ITEM.item, quantity: 2 };
+  const reservationState = { reservationId: RESERVATION.reservation_id, item: RESERVATION.item, quantity: RESERVATION.quantity };
+  const shipRequest = (request: { headers: (headers: Record<string, string>) => unknown }) => void request.headers(ACCEPT_JSON);
+
+  it('ships the units of a confirmed reservation', () =>
+    pact
+      .addInteraction(STATES.reservationIsConfirmed(reservationState))
+      .uponReceiving('a shipment of a confirmed reservation')
+      .withRequest('PUT', `/reservations/${RESERVATION.reservation_id}/shipment`, shipRequest)
+      .willRespondWith(200, (response) => response.headers(JSON_CONTENT_TYPE).jsonBody({ ...RESERVATION, state: 'shipped' }))
+      .executeTest(async (server) => {
+        const shipped = await firstValueFrom((await clientFor(server.url)).ship(RESERVATION.reservation_id));
+        expect(shipped).toEqual({ ...RESERVATION, state: 'shipped' });
+      }));
+
+  it('gets 409 RESERVATION_NOT_CONFIRMED for a reservation still held', () =>
+    pact
+      .addInteraction(STATES.reservationExists(reservationState))
+      .uponReceiving('a shipment of a reservation not confirmed yet')
+      .withRequest('PUT', `/reservations/${RESERVATION.reservation_id}/shipment`, shipRequest)
+      .willRespondWith(409, (response) =>
+        response
+          .headers(JSON_CONTENT_TYPE)
+          .jsonBody({ error: string('not confirmed'), code: INVENTORY_ERROR_CODES.reservationNotConfirmed }),
+      )
+      .executeTest(async (server) => {
+        const call = firstValueFrom((await clientFor(server.url)).ship(RESERVATION.reservation_id));
+        await expect(call).rejects.toMatchObject({
+          constructor: InventoryServiceError,
+          kind: 'rejected',
+          status: 409,
+          providerCode: 'RESERVATION_NOT_CONFIRMED',
+        });
+      }));
 });

@@ -8,7 +8,22 @@ describe('loadInventoryServiceConfig', () => {
       credentials: { provider: 'inventory-service', accepted: {}, open: true },
       logLevel: 'info',
       shutdownDrainMs: 0,
+      reservations: { holdMs: 900_000, reapEveryMs: 30_000 },
     });
+  });
+
+  it.each([
+    ['90s', 90_000, 22_500],
+    ['1500ms', 1_500, 375],
+    ['2h', 7_200_000, 30_000],
+  ])('reads RESERVATION_HOLD=%s as %i ms, the reaper looking every %i ms', (hold, holdMs, reapEveryMs) => {
+    expect(loadInventoryServiceConfig({ RESERVATION_HOLD: hold }).reservations).toEqual({ holdMs, reapEveryMs });
+  });
+
+  it.each(['15', '15 m', '500ms', '25h', '1.5m', '-1s', 'soon'])('rejects RESERVATION_HOLD=%s, naming the units and range', (hold) => {
+    expect(() => loadInventoryServiceConfig({ RESERVATION_HOLD: hold })).toThrow(
+      /RESERVATION_HOLD: must be a duration from 1s to 24h, a whole number with ms, s, m or h \(e\.g\. 15m\)/,
+    );
   });
 
   it('reads PORT, each consumer’s INVENTORY_SERVICE_TOKENS_<CONSUMER> and LOG_LEVEL', () => {

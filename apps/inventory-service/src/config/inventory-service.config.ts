@@ -10,6 +10,7 @@ import {
   SHUTDOWN_ENV,
 } from '@boundary/service-kit';
 import { z } from 'zod';
+import { reapIntervalMs, ReservationHoldSchema } from './reservation-hold';
 
 /** Who calls the Inventory Service, each with its own accepted set: `INVENTORY_SERVICE_TOKENS_ORDER_SERVICE`, … */
 export const INVENTORY_SERVICE_CONSUMERS = consumerCredentialsEnv('inventory-service', ['order-service', 'fulfilment-service']);
@@ -23,6 +24,7 @@ export const InventoryServiceEnvSchema = z
     ...INVENTORY_SERVICE_CONSUMERS.shape,
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     ...SHUTDOWN_ENV,
+    RESERVATION_HOLD: ReservationHoldSchema,
   })
   .catchall(z.unknown())
   .superRefine(INVENTORY_SERVICE_CONSUMERS.check);
@@ -36,6 +38,16 @@ export interface InventoryServiceConfig {
   logLevel: LogLevel;
   /** How long readiness fails after SIGTERM before the listener closes (`SHUTDOWN_DRAIN_MS`). */
   shutdownDrainMs: number;
+  /** How long a reservation is held unconfirmed (`RESERVATION_HOLD`), and how often the reaper releases those expired. */
+  reservations: ReservationHoldOptions;
+}
+
+/** How the reaper releases holds never confirmed. */
+export interface ReservationHoldOptions {
+  /** Milliseconds a reservation stays held without confirmation before the reaper releases it. */
+  holdMs: number;
+  /** Milliseconds between two looks of the reaper for expired holds. */
+  reapEveryMs: number;
 }
 
 /**
@@ -50,5 +62,6 @@ export function loadInventoryServiceConfig(env: NodeJS.ProcessEnv): InventorySer
     credentials: INVENTORY_SERVICE_CONSUMERS.read(e),
     logLevel: e.LOG_LEVEL,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    reservations: { holdMs: e.RESERVATION_HOLD, reapEveryMs: reapIntervalMs(e.RESERVATION_HOLD) },
   };
 }

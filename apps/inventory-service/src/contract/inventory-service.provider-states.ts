@@ -1,5 +1,6 @@
 import { INVENTORY_PROVIDER_STATES } from '@boundary/inventory-contract';
 import { providerStateHandlers, type ProviderStateHandlers } from '@boundary/testing/pact';
+import { sql } from 'drizzle-orm';
 import type { InventoryDatabase } from '../database/inventory-database';
 import { reservations, stock } from '../database/inventory-service.schema';
 import type { InventoryRepository } from '../inventory/inventory.repository';
@@ -33,13 +34,48 @@ export async function itemIsNotStocked(): Promise<void> {
 }
 
 /**
- * A reservation the consumer holds, with the id the pact names (ids are the provider's to choose, so a route could
- * not make this one): its units are already out of stock.
+ * A hold the consumer made, with the id the pact names (ids are the provider's to choose, so a route could not make
+ * this one): its units are held, none left in stock.
  */
 export async function reservationExists(context: ProviderStateContext, params: ReservationParams): Promise<void> {
   const { reservationId, item, quantity, key } = params;
-  await context.inventory.setStock(item, 0);
-  await context.database.db.insert(reservations).values({ id: reservationId, item, quantity, idempotencyKey: key });
+  await seedReservation(context, { reservationId, item, quantity, key }, 'held', 0);
+}
+
+/** A confirmed reservation with the id the pact names: its units are confirmed, none left in stock. */
+export async function reservationIsConfirmed(context: ProviderStateContext, params: ReservationParams): Promise<void> {
+  await seedReservation(context, params, 'confirmed', 0);
+}
+
+/** A hold with the id the pact names that expired unconfirmed: its units went back, `count` units are in stock. */
+export async function holdHasExpired(context: ProviderStateContext, params: ReservationParams & { count: number }): Promise<void> {
+  await seedReservation(context, params, 'released', params.count);
+}
+
+/** Stocks `available` units of the item and writes the reservation in `state`, its units counted in that state. */
+async function seedReservation(
+  context: ProviderStateContext,
+  { reservationId, item, quantity, key }: ReservationParams,
+  state: 'held' | 'confirmed' | 'released',
+  available: number,
+): Promise<void> {
+  await context.inventory.setStock(item, available);
+  const now = sql`now()`;
+  await context.database.db.insert(reservations).values({
+    id: reservationId,
+    item,
+    quantity,
+    idempotencyKey: key,
+    state,
+    ...(state === 'confirmed' ? { confirmedAt: now } : {}),
+    ...(state === 'released' ? { releasedAt: now } : {}),
+  });
+  if (state !== 'released') {
+    await context.database.db
+      .update(stock)
+      .set({ [state]: quantity, received: sql`${stock.received} + ${quantity}` })
+      .where(sql`${stock.item} = ${item}`);
+  }
 }
 
 /** Forgets what the states seeded: the next interaction starts from an empty inventory. */
@@ -56,7 +92,7 @@ export function providerStates(context: () => ProviderStateContext): ProviderSta
   return providerStateHandlers(
     context,
     INVENTORY_PROVIDER_STATES,
-    { itemHasStock, itemIsNotStocked, reservationExists },
+    { itemHasStock, itemIsNotStocked, reservationExists, reservationIsConfirmed, holdHasExpired },
     removeSeededData,
   );
 }

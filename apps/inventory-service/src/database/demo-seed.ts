@@ -18,6 +18,6 @@ export const DEMO_STOCK: Readonly<Record<string, number>> = Object.freeze({
 export async function seedDemoStock(db: InventoryDb): Promise<void> {
   await db
     .insert(stock)
-    .values(Object.entries(DEMO_STOCK).map(([item, inStock]) => ({ item, inStock })))
+    .values(Object.entries(DEMO_STOCK).map(([item, inStock]) => ({ item, inStock, received: inStock })))
     .onConflictDoNothing();
 }

@@ -1,20 +1,27 @@
 import { DeadlineExceededError, IdempotencyKeyReusedError } from '@boundary/service-kit';
 import { Injectable } from '@nestjs/common';
-import { and, eq, gte, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { InventoryDatabase, type InventoryDb } from '../database/inventory-database';
 import { reservations, stock } from '../database/inventory-service.schema';
 import { OutOfStockError } from '../reservations/out-of-stock.error';
 import { ReservationNotFoundError } from '../reservations/reservation-not-found.error';
-import type { CreateReservationRequest, Item, Reservation } from '@boundary/inventory-contract';
+import type { CreateReservationRequest, Item, ItemUnits, Reservation } from '@boundary/inventory-contract';
+import { ReservationShippedError } from '../reservations/reservation-shipped.error';
 import { UnknownItemError } from '../reservations/unknown-item.error';
 import { InventoryRepository, type ReservationOutcome } from './inventory.repository';
+import { moveUnits, type InventoryTx } from './stock-units';
 
 const wireStockLevel = { item: stock.item, in_stock: stock.inStock };
+const wireUnits = {
+  item: stock.item,
+  available: stock.inStock,
+  held: stock.held,
+  confirmed: stock.confirmed,
+  shipped: stock.shipped,
+  received: stock.received,
+};
 const wireReservation = { reservation_id: reservations.id, item: reservations.item, quantity: reservations.quantity };
-
-/** The handle inside `db.transaction(…)`. */
-type InventoryTx = Parameters<Parameters<InventoryDb['transaction']>[0]>[0];
 
 /** `InventoryRepository` on the service's database (PGlite or PostgreSQL), through Drizzle. */
 @Injectable()
@@ -28,11 +35,20 @@ export class DrizzleInventoryRepository extends InventoryRepository {
     return level;
   }
 
+  async units(item: string): Promise<ItemUnits | undefined> {
+    const [units] = await this.database.db.select(wireUnits).from(stock).where(eq(stock.item, item));
+    return units;
+  }
+
   async setStock(item: string, inStock: number): Promise<void> {
+    // Units reserved stay as they are: what was received changes by what the count of available units changes by.
     await this.database.db
       .insert(stock)
-      .values({ item, inStock })
-      .onConflictDoUpdate({ target: stock.item, set: { inStock } });
+      .values({ item, inStock, received: inStock })
+      .onConflictDoUpdate({
+        target: stock.item,
+        set: { inStock, received: sql`${inStock}::bigint + ${stock.held} + ${stock.confirmed} + ${stock.shipped}` },
+      });
   }
 
   async reserve(request: CreateReservationRequest, idempotencyKey?: string, deadlineAt?: number): Promise<ReservationOutcome> {
@@ -48,14 +64,10 @@ export class DrizzleInventoryRepository extends InventoryRepository {
         .onConflictDoNothing({ target: reservations.idempotencyKey })
         .returning(wireReservation);
       if (!created) return { reservation: await this.earlier(tx, request, idempotencyKey as string), created: false };
-      // One conditional UPDATE: the row lock serialises racing reservations, and each re-checks the stock it finds.
-      const [decremented] = await tx
-        .update(stock)
-        .set({ inStock: sql`${stock.inStock} - ${request.quantity}` })
-        .where(and(eq(stock.item, request.item), gte(stock.inStock, request.quantity)))
-        .returning({ item: stock.item });
       // Thrown inside the transaction: the reservation row inserted above is rolled back too.
-      if (!decremented) throw new OutOfStockError(request.item, request.quantity);
+      if (!(await moveUnits(tx, request.item, request.quantity, 'inStock', 'held'))) {
+        throw new OutOfStockError(request.item, request.quantity);
+      }
       // Last, after every wait for a lock: a caller that has stopped waiting must not be left holding stock.
       DeadlineExceededError.throwIfPassed(deadlineAt);
       return { reservation: created, created: true };
@@ -73,23 +85,23 @@ export class DrizzleInventoryRepository extends InventoryRepository {
 
   async release(reservationId: string): Promise<void> {
     await this.database.db.transaction(async (tx) => {
-      // Marking it released is the guard: of two concurrent releases, the second waits for the first's row lock,
-      // then finds it released and updates nothing, so the units go back once. Its Idempotency-Key is freed: a caller
-      // releases what it could not use (e.g. its own write failed after reserving), and its retry with the same key
-      // must reserve again rather than be answered a reservation that no longer holds anything.
-      const [released] = await tx
-        .update(reservations)
-        .set({ releasedAt: sql`now()`, idempotencyKey: null })
-        .where(and(eq(reservations.id, reservationId), isNull(reservations.releasedAt)))
-        .returning({ item: reservations.item, quantity: reservations.quantity });
-      if (!released) {
-        const [existing] = await tx.select({ id: reservations.id }).from(reservations).where(eq(reservations.id, reservationId));
-        throw new ReservationNotFoundError(reservationId, existing !== undefined);
-      }
+      // The row lock first: of two concurrent releases, the second waits for the first to commit, then finds the
+      // reservation released and moves nothing, so the units go back once.
+      const [found] = await tx
+        .select({ item: reservations.item, quantity: reservations.quantity, state: reservations.state })
+        .from(reservations)
+        .where(eq(reservations.id, reservationId))
+        .for('update');
+      if (found === undefined || found.state === 'released') throw new ReservationNotFoundError(reservationId, found !== undefined);
+      if (found.state === 'shipped') throw new ReservationShippedError(reservationId);
+      // Its Idempotency-Key is freed: a caller releases what it could not use (e.g. its own write failed after
+      // reserving), and its retry with the same key must reserve again rather than be answered a reservation that no
+      // longer holds anything.
       await tx
-        .update(stock)
-        .set({ inStock: sql`${stock.inStock} + ${released.quantity}` })
-        .where(eq(stock.item, released.item));
+        .update(reservations)
+        .set({ state: 'released', releasedAt: sql`now()`, idempotencyKey: null })
+        .where(eq(reservations.id, reservationId));
+      await moveUnits(tx, found.item, found.quantity, found.state === 'held' ? 'held' : 'confirmed', 'inStock');
     });
   }
 }

@@ -41,6 +41,22 @@ describe('Inventory Service consumers (ConsumerGuard): each known by its own tok
     await service.http().delete(`/reservations/${body.reservation_id}`).set('Authorization', `Bearer ${ORDER_SERVICE_TOKEN}`).expect(204);
   });
 
+  it('lets only the Order Service confirm a reservation, and only the Fulfilment Service ship it (403 FORBIDDEN_CONSUMER)', async () => {
+    const { body } = await reserve(ORDER_SERVICE_TOKEN, 'to-confirm').expect(201);
+    const put = (step: string, token: string) =>
+      service.http().put(`/reservations/${body.reservation_id}/${step}`).set('Authorization', `Bearer ${token}`);
+    expect((await put('confirmation', FULFILMENT_SERVICE_TOKEN).expect(403)).body).toEqual({
+      error: 'The fulfilment-service may not call this route',
+      code: 'FORBIDDEN_CONSUMER',
+    });
+    await put('confirmation', ORDER_SERVICE_TOKEN).expect(200);
+    expect((await put('shipment', ORDER_SERVICE_TOKEN).expect(403)).body).toEqual({
+      error: 'The order-service may not call this route',
+      code: 'FORBIDDEN_CONSUMER',
+    });
+    expect((await put('shipment', FULFILMENT_SERVICE_TOKEN).expect(200)).body).toMatchObject({ state: 'shipped' });
+  });
+
   it('lets the Fulfilment Service read stock, naming it on the request line', async () => {
     await service.get('/items/Lamp').set('Authorization', `Bearer ${FULFILMENT_SERVICE_TOKEN}`).set('x-request-id', 'fulfilment-reads').expect(200);
     expect(requestLine('fulfilment-reads')).toMatchObject({ consumer: 'fulfilment-service', res: { statusCode: 200 } });

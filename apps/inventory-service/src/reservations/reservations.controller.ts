@@ -76,16 +76,20 @@ export class ReservationsController {
       .send(reservation);
   }
 
-  /** Releases a reservation: its units go back to stock, once. `404` for an unknown or already released one. */
+  /**
+   * Releases a held or confirmed reservation: its units go back to stock, once. `404` for an unknown or already
+   * released one, `409 RESERVATION_SHIPPED` for one shipped.
+   */
   @Delete(nestRoute(INVENTORY_ROUTES.reservation))
   @HttpCode(204)
-  @ApiOperation({ summary: 'Release a reservation (its units go back to stock)' })
+  @ApiOperation({ summary: 'Release a held or confirmed reservation (its units go back to stock)' })
   @ApiParam({ name: 'reservationId', description: 'res_ followed by a UUID, as POST /reservations answered it' })
   @ApiNoContentResponse({ description: 'Released: the units are back in stock' })
   @ApiErrorResponses(ERROR, {
     400: 'Malformed reservation id',
     403: 'A consumer other than the Order Service (FORBIDDEN_CONSUMER)',
     404: 'Unknown reservation (RESERVATION_NOT_FOUND) or released already (RESERVATION_RELEASED)',
+    409: 'Its units were shipped (RESERVATION_SHIPPED); nothing goes back',
     503: 'Database unavailable',
   })
   async release(@Param('reservationId', parseReservationId) reservationId: string): Promise<void> {

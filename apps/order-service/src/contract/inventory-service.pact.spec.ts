@@ -111,4 +111,30 @@ describe('order-service → inventory-service contract (consumer)', () => {
       .executeTest(async (server) => {
         await expect(firstValueFrom((await clientFor(server.url)).release(RESERVATION_ID))).resolves.toBeUndefined();
       }));
+
+  it('confirms the reservation of an order that has committed', () =>
+    pact
+      .addInteraction(STATES.reservationExists({ reservationId: RESERVATION_ID, ...RESERVATION, key: KEY }))
+      .uponReceiving('a confirmation of a held reservation')
+      .withRequest('PUT', `/reservations/${RESERVATION_ID}/confirmation`, (request) => request.headers(ACCEPT_JSON))
+      .willRespondWith(200, (response) =>
+        response.headers(JSON_CONTENT_TYPE).jsonBody({ reservation_id: RESERVATION_ID, ...RESERVATION, state: 'confirmed' }),
+      )
+      .executeTest(async (server) => {
+        const confirmed = await firstValueFrom((await clientFor(server.url)).confirm(RESERVATION_ID));
+        expect(confirmed).toEqual({ reservation_id: RESERVATION_ID, ...RESERVATION, state: 'confirmed' });
+      }));
+
+  it('gets 409 HOLD_EXPIRED for a hold that expired unconfirmed when stock no longer allows', () =>
+    pact
+      .addInteraction(STATES.holdHasExpired({ reservationId: RESERVATION_ID, ...RESERVATION, count: 0 }))
+      .uponReceiving('a confirmation of an expired hold with no stock left')
+      .withRequest('PUT', `/reservations/${RESERVATION_ID}/confirmation`, (request) => request.headers(ACCEPT_JSON))
+      .willRespondWith(409, (response) =>
+        response.headers(JSON_CONTENT_TYPE).jsonBody({ error: string('hold expired'), code: INVENTORY_ERROR_CODES.holdExpired }),
+      )
+      .executeTest(async (server) => {
+        const call = firstValueFrom((await clientFor(server.url)).confirm(RESERVATION_ID));
+        await expect(call).rejects.toMatchObject({ constructor: InventoryServiceError, kind: 'rejected', status: 409, providerCode: 'HOLD_EXPIRED' });
+      }));
 });

@@ -4,6 +4,7 @@ import { ClientsModule, Transport } from '@nestjs/microservices';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { ORDER_EVENTS_CLIENT, OUTBOX_RELAY_OPTIONS } from './order-events.tokens';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
+import { ReservationConfirmation } from './reservation-confirmation';
 
 /** The relay's defaults; `OrderEventsModule.forRoot` takes overrides (tests). */
 const RELAY_DEFAULTS = { batchSize: 50, publishTimeoutMs: 5_000, autoStart: true };
@@ -34,6 +35,7 @@ export class OrderEventsModule {
           provide: OUTBOX_RELAY_OPTIONS,
           useValue: { ...RELAY_DEFAULTS, pollMs: events.outboxPollMs, brokerDescription: describeBroker(events.url), ...relay },
         },
+        ReservationConfirmation,
         OutboxRelay,
       ],
       exports: [OutboxRelay],

@@ -1,4 +1,5 @@
 import { ORDER_PLACED } from '@boundary/order-events-contract';
+import { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import type { ClientProxy } from '@nestjs/microservices';
 import { delay, mergeMap, of } from 'rxjs';
 import { openOrderDatabase } from '../database/open-order-database';
@@ -8,6 +9,7 @@ import { DrizzleOrderRepository } from '../orders/drizzle-order.repository';
 import { placed } from '../testing/placed';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 import { OutboxRelay } from './outbox-relay';
+import { ReservationConfirmation } from './reservation-confirmation';
 
 const postgres = TEST_BACKENDS.filter((backend) => backend.name === 'PostgreSQL');
 const OPTIONS = { pollMs: 1_000, batchSize: 10, publishTimeoutMs: 5_000, brokerDescription: 'double', autoStart: false };
@@ -35,7 +37,9 @@ const OPTIONS = { pollMs: 1_000, batchSize: 10, publishTimeoutMs: 5_000, brokerD
       const events = orderEventsDouble();
       // A broker that takes 20 ms to confirm each message: both relays are mid-batch at the same time.
       const slow = { emit: (pattern: string, data: unknown) => of(null).pipe(delay(20), mergeMap(() => events.emit(pattern, data))) };
-      const relays = databases.map((database) => new OutboxRelay(database, slow as unknown as ClientProxy, { ...OPTIONS }));
+      // An inventory that confirms whatever it is asked to: this test is about the outbox rows.
+      const confirmation = new ReservationConfirmation(InventoryServiceClientStub.everythingInStock() as never);
+      const relays = databases.map((database) => new OutboxRelay(database, slow as unknown as ClientProxy, { ...OPTIONS }, confirmation));
       const published = await Promise.all(relays.map((relay) => relay.relayOnce()));
       expect(published).toEqual([10, 10]);
       const ids = events.delivered(ORDER_PLACED).map((event) => (event as { order_id: string }).order_id);

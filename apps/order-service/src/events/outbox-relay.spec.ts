@@ -1,4 +1,5 @@
 import { ORDER_PLACED } from '@boundary/order-events-contract';
+import { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import type { ClientProxyDouble } from '@boundary/testing/messages';
 import { asc, isNull } from 'drizzle-orm';
 import { openOrderDatabase } from '../database/open-order-database';
@@ -76,7 +77,8 @@ describe.each(TEST_BACKENDS)('an order committed by a process that died before p
       await before.close();
 
       const events = orderEventsDouble();
-      const after = await startOrderServiceTestApp(testDatabase.options(), { events });
+      // An inventory that confirms whatever it is asked to: the first process's reservation is not the stub's.
+      const after = await startOrderServiceTestApp(testDatabase.options(), { events, inventory: InventoryServiceClientStub.everythingInStock() });
       try {
         expect(await after.relay.relayOnce()).toBe(1);
         expect(events.delivered(ORDER_PLACED)).toEqual([expect.objectContaining({ order_id: order.order_id })]);

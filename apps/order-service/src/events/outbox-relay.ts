@@ -5,6 +5,7 @@ import { lastValueFrom, timeout } from 'rxjs';
 import { OrderDatabase } from '../database/order-database';
 import { outbox } from '../database/order-service.schema';
 import { ORDER_EVENTS_CLIENT, OUTBOX_RELAY_OPTIONS } from './order-events.tokens';
+import { ReservationConfirmation } from './reservation-confirmation';
 
 /** How the relay polls and publishes. */
 export interface OutboxRelayOptions {
@@ -25,6 +26,8 @@ export interface OutboxRelayOptions {
  * PostgreSQL database never publish one row at the same time), emits each through the `ClientProxy` and sets its
  * `sent_at` only once the broker confirmed it. A row whose publish fails stays unsent and is tried again at the next
  * poll, after a restart too: every committed order is announced at least once (a repeat is possible, never a loss).
+ * Before a row is published, the reservation it announces is confirmed at the Inventory Service
+ * (`ReservationConfirmation`); a row whose confirmation must wait waits in the outbox too.
  * While the broker cannot be reached the HTTP API keeps serving; one log line says that events wait in the outbox.
  */
 @Injectable()
@@ -39,6 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly database: OrderDatabase,
     @Inject(ORDER_EVENTS_CLIENT) private readonly client: ClientProxy,
     @Inject(OUTBOX_RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
+    private readonly confirmation: ReservationConfirmation,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -82,6 +86,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         .for('update', { skipLocked: true });
       const sent: number[] = [];
       for (const row of rows) {
+        // The order's reservation is confirmed first: the inventory must hear of the commit before fulfilment does.
+        if ((await this.confirmation.beforePublishing(row.pattern, row.payload)) === 'retry') break;
         if (!(await this.publish(row.pattern, row.payload, rows.length - sent.length))) break;
         sent.push(row.id);
       }

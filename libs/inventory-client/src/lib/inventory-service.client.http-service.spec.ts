@@ -119,3 +119,42 @@ describe('InventoryServiceClient reservations (HttpService overridden)', () => {
     });
   });
 });
+
+describe('InventoryServiceClient reservation lifecycle (HttpService overridden)', () => {
+  let http: HttpServiceDouble;
+  let client: InventoryServiceClient;
+  const ID = 'res_00000000-0000-4000-8000-000000000001';
+  const status = (state: string) => ({ reservation_id: ID, item: 'Laptop', quantity: 2, state });
+
+  beforeEach(async () => {
+    http = new HttpServiceDouble(ORIGIN);
+    client = await clientOver(http);
+  });
+  afterEach(() => http.verifyAllUsed());
+
+  it('confirms with one PUT of the reservation’s confirmation, emitting its state', async () => {
+    http.on('PUT', `/reservations/${ID}/confirmation`, answers(200, status('confirmed')));
+    await expect(firstValueFrom(client.confirm(ID))).resolves.toEqual(status('confirmed'));
+    expect(http.requests).toHaveLength(1);
+  });
+
+  it('ships with one PUT of the reservation’s shipment, emitting its state', async () => {
+    http.on('PUT', `/reservations/${ID}/shipment`, answers(200, status('shipped')));
+    await expect(firstValueFrom(client.ship(ID))).resolves.toEqual(status('shipped'));
+  });
+
+  it.each([
+    ['confirm', 'HOLD_EXPIRED', 'confirmation'],
+    ['ship', 'RESERVATION_NOT_CONFIRMED', 'shipment'],
+  ] as const)('fails %s on 409 %s as rejected with the provider’s code, naming the call', async (method, code, step) => {
+    http.on('PUT', `/reservations/${ID}/${step}`, answers(409, { error: 'refused', code }));
+    const error = await firstValueFrom(client[method](ID)).catch((failure: unknown) => failure);
+    expect(error).toMatchObject({ constructor: InventoryServiceError, kind: 'rejected', status: 409, providerCode: code });
+    expect((error as Error).message).toContain(`PUT /reservations/{reservationId}/${step} (reservationId "${ID}")`);
+  });
+
+  it('fails on an off-contract state as bad-response', async () => {
+    http.on('PUT', `/reservations/${ID}/shipment`, answers(200, status('lost')));
+    await expect(firstValueFrom(client.ship(ID))).rejects.toMatchObject({ kind: 'bad-response' });
+  });
+});

@@ -4,8 +4,10 @@ import { IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventions';
 import {
   ItemSchema,
   ReservationSchema,
+  ReservationStatusSchema,
   type CreateReservationRequest,
   type Item,
+  type ReservationStatus,
 } from '@boundary/inventory-contract';
 import { map, type Observable } from 'rxjs';
 import { z } from 'zod';
@@ -60,5 +62,25 @@ export class InventoryServiceClient {
       // 204: no body to check.
       .call({ ...INVENTORY_SERVICE_CALLS.release(reservationId), schema: z.unknown() })
       .pipe(map(() => undefined));
+  }
+
+  /**
+   * Confirms a reservation once its order has committed (`PUT /reservations/:id/confirmation`): emits the reservation
+   * in state `confirmed` (or `shipped`, if it shipped already). Idempotent, so a caller may repeat it until it
+   * succeeds; not retried by the client itself. A hold released before (it expired unconfirmed) is reserved again if
+   * stock allows; else fails with kind `rejected`, status 409 and `providerCode` `HOLD_EXPIRED`. Kind `not-found` for
+   * an unknown reservation.
+   */
+  confirm(reservationId: string): Observable<ReservationStatus> {
+    return this.core.call({ ...INVENTORY_SERVICE_CALLS.confirm(reservationId), schema: ReservationStatusSchema }).pipe(map(({ data }) => data));
+  }
+
+  /**
+   * Ships a confirmed reservation (`PUT /reservations/:id/shipment`): emits it in state `shipped`. Idempotent, so a
+   * caller may repeat it until it succeeds; not retried by the client itself. Fails with kind `rejected`, status 409
+   * and `providerCode` `RESERVATION_NOT_CONFIRMED` for one held or released; kind `not-found` for an unknown one.
+   */
+  ship(reservationId: string): Observable<ReservationStatus> {
+    return this.core.call({ ...INVENTORY_SERVICE_CALLS.ship(reservationId), schema: ReservationStatusSchema }).pipe(map(({ data }) => data));
   }
 }

@@ -131,3 +131,48 @@ describe('InventoryServiceClientStub.isDown — the Inventory Service unreachabl
     );
   });
 });
+
+describe('InventoryServiceClientStub reservation lifecycle — confirm and ship', () => {
+  const reserve = (stub: InventoryServiceClientStub) =>
+    firstValueFrom(stub.reserve({ item: 'Desk', quantity: 2 }, { idempotencyKey: 'k1' })).then(({ reservation }) => reservation);
+
+  it('confirms, then ships, a reservation it made, answering each repeat as it is and recording the ids', async () => {
+    const stub = new InventoryServiceClientStub().stocks('Desk', 3);
+    const { reservation_id } = await reserve(stub);
+    await expect(firstValueFrom(stub.confirm(reservation_id))).resolves.toEqual({ reservation_id, item: 'Desk', quantity: 2, state: 'confirmed' });
+    await expect(firstValueFrom(stub.confirm(reservation_id))).resolves.toMatchObject({ state: 'confirmed' });
+    await expect(firstValueFrom(stub.ship(reservation_id))).resolves.toMatchObject({ state: 'shipped' });
+    await expect(firstValueFrom(stub.ship(reservation_id))).resolves.toMatchObject({ state: 'shipped' });
+    expect(stub.confirmedReservations).toEqual([reservation_id, reservation_id]);
+    expect(stub.shippedReservations).toEqual([reservation_id, reservation_id]);
+  });
+
+  it('refuses to ship a hold as the real client fails: 409 RESERVATION_NOT_CONFIRMED', async () => {
+    const stub = InventoryServiceClientStub.everythingInStock();
+    const { reservation_id } = await reserve(stub);
+    await expect(firstValueFrom(stub.ship(reservation_id))).rejects.toMatchObject({
+      constructor: InventoryServiceError,
+      kind: 'rejected',
+      status: 409,
+      providerCode: 'RESERVATION_NOT_CONFIRMED',
+      resource: INVENTORY_SERVICE_CALLS.ship(reservation_id),
+    });
+  });
+
+  it('plays the script for a reservation it did not make, checking it at setup, and fails an unscripted one', async () => {
+    const stub = new InventoryServiceClientStub();
+    const id = aReservation().reservation_id;
+    stub.forConfirmation(id).returns({ ...aReservation(), state: 'confirmed' });
+    await expect(firstValueFrom(stub.confirm(id))).resolves.toMatchObject({ state: 'confirmed' });
+    expect(() => stub.forShipment(id).returns({ ...aReservation(), state: 'lost' as 'shipped' })).toThrow(/state/);
+    await expect(firstValueFrom(stub.ship(id))).rejects.toBeInstanceOf(UnscriptedCallError);
+  });
+
+  it('fails both as unavailable while isDown()', async () => {
+    const stub = new InventoryServiceClientStub().stocks('Desk', 3);
+    const { reservation_id } = await reserve(stub);
+    stub.isDown();
+    await expect(firstValueFrom(stub.confirm(reservation_id))).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(firstValueFrom(stub.ship(reservation_id))).rejects.toMatchObject({ kind: 'unavailable' });
+  });
+});

@@ -1,5 +1,12 @@
 import type { CalledResource } from '@boundary/client-core';
-import { ItemSchema, ReservationSchema, type Item } from '@boundary/inventory-contract';
+import {
+  INVENTORY_ERROR_CODES,
+  ItemSchema,
+  ReservationSchema,
+  ReservationStatusSchema,
+  type Item,
+  type ReservationStatus,
+} from '@boundary/inventory-contract';
 import { checkedFixture, ScriptedStub, type Script, type ScriptedStubOptions } from '@boundary/testing';
 import { defer, of, throwError, type Observable } from 'rxjs';
 import type { InventoryServiceClient } from '../lib/inventory-service.client';
@@ -11,6 +18,8 @@ import { refusedReservation } from './refused-reservation';
 const GET_ITEM = 'getItem';
 const RESERVE = 'reserve';
 const RELEASE = 'release';
+const CONFIRM = 'confirm';
+const SHIP = 'ship';
 
 /**
  * Stands in for the whole `InventoryServiceClient` (`overrideProvider(InventoryServiceClient).useValue(stub)`): cold
@@ -22,6 +31,8 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
   private readonly stocked = new Map<string, { left: number; byKey: Map<string, MadeReservation['reservation']> }>();
   /** The reservations `stocks()` made and not released yet, by id, with their key. */
   private readonly held = new Map<string, { reservation: MadeReservation['reservation']; key: string }>();
+  /** Every reservation this stub made, by id, and where it is in its lifecycle: `confirm` and `ship` move it. */
+  private readonly lifecycle = new Map<string, ReservationStatus>();
   /** Reservations this stub has made, by `stocks()` or `everythingInStock()`: the next id's number. */
   private reservationCount = 0;
   /** Set by `isDown()`: every call fails as a refused connection would. */
@@ -32,7 +43,8 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
       {
         stub: 'InventoryServiceClientStub',
         keys: 'items and reservation ids',
-        howToScript: 'stub.forItem(item).returns(...), stub.forReservation(item).returns(...) or stub.forRelease(id).returns()',
+        howToScript:
+          'stub.forItem(item).returns(...), stub.forReservation(item).returns(...), stub.forRelease(id).returns(), stub.forConfirmation(id).returns(...) or stub.forShipment(id).returns(...)',
       },
       options,
     );
@@ -49,6 +61,7 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
         if (method !== RESERVE) return of(undefined);
         const [{ item, quantity }] = args as Parameters<InventoryServiceClient['reserve']>;
         const reservation = ReservationSchema.parse({ reservation_id: reservationId(++stub.reservationCount), item, quantity });
+        stub.lifecycle.set(reservation.reservation_id, { ...reservation, state: 'held' });
         return of({ reservation, created: true });
       },
     });
@@ -73,11 +86,27 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
     return this.script<void, this>(RELEASE, reservationId, this);
   }
 
+  /** Scripts `confirm(reservationId)`; `returns` checks the answer against `ReservationStatusSchema` at setup. */
+  forConfirmation(reservationId: string): Script<ReservationStatus, this> {
+    return this.script<ReservationStatus, this>(CONFIRM, reservationId, this, (value) =>
+      checkedFixture(ReservationStatusSchema, value, { what: 'reservation status' }),
+    );
+  }
+
+  /** Scripts `ship(reservationId)`; `returns` checks the answer against `ReservationStatusSchema` at setup. */
+  forShipment(reservationId: string): Script<ReservationStatus, this> {
+    return this.script<ReservationStatus, this>(SHIP, reservationId, this, (value) =>
+      checkedFixture(ReservationStatusSchema, value, { what: 'reservation status' }),
+    );
+  }
+
   /**
    * Answers every reservation of `item` as an inventory holding `count` units would: made while units are left (each
    * taking its quantity; a repeat of an Idempotency-Key answers its first reservation, `created: false`), else
    * `OUT_OF_STOCK`; a release of one of them puts its units back and frees its key. Only the items a test names are
-   * stocked: any other stays unscripted (strict).
+   * stocked: any other stays unscripted (strict). Every reservation the stub makes follows its lifecycle: `confirm`
+   * moves it from held to confirmed, `ship` from confirmed to shipped (a held one is refused `409
+   * RESERVATION_NOT_CONFIRMED`), each answering a repeat as it is.
    */
   stocks(item: string, count: number): this {
     this.stocked.set(item, { left: count, byKey: new Map() });
@@ -98,6 +127,7 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
     super.reset();
     this.stocked.clear();
     this.held.clear();
+    this.lifecycle.clear();
     this.down = false;
   }
 
@@ -114,6 +144,16 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
   /** The reservation ids released, in call order. */
   get releasedReservations(): string[] {
     return this.keysOf(RELEASE);
+  }
+
+  /** The reservation ids `confirm` was called with, in call order. */
+  get confirmedReservations(): string[] {
+    return this.keysOf(CONFIRM);
+  }
+
+  /** The reservation ids `ship` was called with, in call order. */
+  get shippedReservations(): string[] {
+    return this.keysOf(SHIP);
   }
 
   getItem(item: string): Observable<Item> {
@@ -134,6 +174,7 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
       const reservation = ReservationSchema.parse({ reservation_id: reservationId(++this.reservationCount), item, quantity });
       stock.byKey.set(idempotencyKey, reservation);
       this.held.set(reservation.reservation_id, { reservation, key: idempotencyKey });
+      this.lifecycle.set(reservation.reservation_id, { ...reservation, state: 'held' });
       return of({ reservation: { ...reservation }, created: true });
     });
   }
@@ -145,6 +186,8 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
     if (held === undefined || this.isScripted(RELEASE, reservationId)) return this.play(RELEASE, reservationId);
     this.history.push({ method: RELEASE, key: reservationId, args: [reservationId] });
     return defer(() => {
+      const status = this.lifecycle.get(reservationId);
+      if (status !== undefined) status.state = 'released';
       if (this.held.delete(reservationId)) {
         const stock = this.stocked.get(held.reservation.item);
         if (stock !== undefined) {
@@ -153,6 +196,42 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
         }
       }
       return of(undefined);
+    });
+  }
+
+  /** A reservation this stub made moves held → confirmed (a repeat answers as it is); any other plays its script. */
+  confirm(reservationId: string): Observable<ReservationStatus> {
+    return this.move(CONFIRM, reservationId, INVENTORY_SERVICE_CALLS.confirm(reservationId), (status) =>
+      status.state === 'held' ? 'confirmed' : status.state,
+    );
+  }
+
+  /** A confirmed reservation this stub made moves to shipped; a held or released one is refused as the service does. */
+  ship(reservationId: string): Observable<ReservationStatus> {
+    return this.move(SHIP, reservationId, INVENTORY_SERVICE_CALLS.ship(reservationId), (status) => {
+      if (status.state === 'confirmed' || status.state === 'shipped') return 'shipped';
+      throw new InventoryServiceError({
+        kind: 'rejected',
+        resource: INVENTORY_SERVICE_CALLS.ship(reservationId),
+        status: 409,
+        providerCode: INVENTORY_ERROR_CODES.reservationNotConfirmed,
+      });
+    });
+  }
+
+  private move(
+    method: string,
+    reservationId: string,
+    resource: CalledResource,
+    next: (status: ReservationStatus) => ReservationStatus['state'],
+  ): Observable<ReservationStatus> {
+    if (this.down) return this.unreachable(method, reservationId, [reservationId], resource);
+    const status = this.lifecycle.get(reservationId);
+    if (status === undefined || this.isScripted(method, reservationId)) return this.play(method, reservationId);
+    this.history.push({ method, key: reservationId, args: [reservationId] });
+    return defer(() => {
+      status.state = next(status);
+      return of({ ...status });
     });
   }
 

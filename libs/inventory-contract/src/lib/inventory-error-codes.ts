@@ -14,4 +14,13 @@ export const INVENTORY_ERROR_CODES = {
   reservationNotFound: 'RESERVATION_NOT_FOUND',
   /** `404`: the reservation was released before; nothing went back to stock this time. */
   reservationReleased: 'RESERVATION_RELEASED',
+  /**
+   * `409`: confirming a hold that was released (it expired, or was released) when fewer units are left than it held;
+   * nothing was reserved, the reservation stays released.
+   */
+  holdExpired: 'HOLD_EXPIRED',
+  /** `409`: shipping a reservation that is not confirmed (still held, or released); nothing was shipped. */
+  reservationNotConfirmed: 'RESERVATION_NOT_CONFIRMED',
+  /** `409`: releasing a reservation whose units were shipped; nothing went back to stock. */
+  reservationShipped: 'RESERVATION_SHIPPED',
 } as const;

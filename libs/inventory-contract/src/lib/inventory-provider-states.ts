@@ -15,4 +15,12 @@ export const INVENTORY_PROVIDER_STATES = {
   reservationExists: providerState<{ reservationId: string; item: string; quantity: number; key?: string }>(
     'reservation {reservationId} of {quantity} {item} exists',
   ),
+  /** Reservation `reservationId` of `quantity` units of `item` is confirmed (its order committed), not shipped yet. */
+  reservationIsConfirmed: providerState<{ reservationId: string; item: string; quantity: number }>(
+    'reservation {reservationId} of {quantity} {item} is confirmed',
+  ),
+  /** Reservation `reservationId`'s hold expired unconfirmed (its units went back to stock); `count` units are left. */
+  holdHasExpired: providerState<{ reservationId: string; item: string; quantity: number; count: number }>(
+    'reservation {reservationId} of {quantity} {item} expired unconfirmed and {count} are in stock',
+  ),
 } as const;

@@ -1,0 +1,2 @@
+/** The `ShippingRetry` policy of `ReservationShipping`. */
+export const SHIPPING_RETRY = Symbol('SHIPPING_RETRY');
