@@ -47,7 +47,10 @@ describe('fulfilment-service ← order-service orders.placed contract (consumer 
         }),
       )
       .executeTest(async (message) => {
+        // The inventory's side (shipping the reservation) is its own pact's; here it ships what the message names.
+        service.inventory.forShipment(RESERVATION_ID).returns({ reservation_id: RESERVATION_ID, item: ORDER.item, quantity: ORDER.quantity, state: 'shipped' });
         expect(await service.rmq.deliverRaw(pactMessageContent(message))).toEqual({ outcome: 'acked', attempts: 1, extraSettlements: 0 });
+        expect(service.inventory.shippedReservations).toEqual([RESERVATION_ID]);
         expect(await service.shipments.findShipment(ORDER_ID)).toEqual({
           order_id: ORDER_ID,
           user_id: ORDER.userId,
