@@ -95,9 +95,14 @@ interface PlacedOrderParams {
   quantity: number;
 }
 
-/** Places the order `quantity` × `item` for `userId` through the repository, as `POST /orders` would: its event waits in the outbox. */
+/**
+ * Places the order `quantity` × `item` for `userId` through the repository, as `POST /orders` would: its event waits
+ * in the outbox, and the inventory confirms its reservation when the relay asks (the relay confirms before it publishes).
+ */
 export async function orderPlaced(context: ProviderStateContext, { userId, item, quantity }: PlacedOrderParams): Promise<void> {
-  await context.repository.createOrder({ user_id: userId, item, quantity }, { reservationId: aReservationId() });
+  const reservationId = aReservationId();
+  context.inventory.forConfirmation(reservationId).returns({ reservation_id: reservationId, item, quantity, state: 'confirmed' });
+  await context.repository.createOrder({ user_id: userId, item, quantity }, { reservationId });
 }
 
 /** Empties the database the states seeded (a test database: never pointed at real data) and the inventory's stub. */
