@@ -3,9 +3,9 @@ import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { InventoryDatabase } from '../database/inventory-database';
 import { reservations } from '../database/inventory-service.schema';
-import { openInventoryDatabase } from '../database/open-inventory-database';
 import { DrizzleReservationLifecycleRepository } from '../reservations/drizzle-reservation-lifecycle.repository';
-import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
+import { repositoriesOn } from '../testing/repositories-on';
+import { TEST_BACKENDS } from '../testing/test-databases';
 import { DrizzleInventoryRepository } from './drizzle-inventory.repository';
 
 const RUNS = Math.min(fc.readConfigureGlobal().numRuns ?? 25, 25);
@@ -39,23 +39,11 @@ class Model {
 }
 
 describe.each(TEST_BACKENDS)('an item’s units on $name, whatever consumers, operators and the reaper do', (backend) => {
-  let testDatabase: TestDatabase;
   let database: InventoryDatabase;
   let inventory: DrizzleInventoryRepository;
   let lifecycle: DrizzleReservationLifecycleRepository;
   let run = 0;
-
-  beforeAll(async () => {
-    testDatabase = await backend.create();
-    database = await openInventoryDatabase(testDatabase.options());
-    inventory = new DrizzleInventoryRepository(database);
-    lifecycle = new DrizzleReservationLifecycleRepository(database);
-  });
-
-  afterAll(async () => {
-    await database?.close();
-    await testDatabase?.drop();
-  });
+  repositoriesOn(backend, (opened) => ({ database, inventory, lifecycle } = opened));
 
   /** The units the item's reservation rows hold, per state, as the rows (not the counters) say. */
   const rowsOf = async (item: string) => {

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { InventoryDatabase } from '../database/inventory-database';
 import { reservations } from '../database/inventory-service.schema';
-import { openInventoryDatabase } from '../database/open-inventory-database';
 import { DrizzleInventoryRepository } from '../inventory/drizzle-inventory.repository';
-import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
+import { repositoriesOn } from '../testing/repositories-on';
+import { TEST_BACKENDS } from '../testing/test-databases';
 import { DrizzleReservationLifecycleRepository } from './drizzle-reservation-lifecycle.repository';
 import { HoldExpiredError } from './hold-expired.error';
 import { ReservationNotConfirmedError } from './reservation-not-confirmed.error';
@@ -15,22 +15,10 @@ const UNKNOWN = 'res_00000000-0000-4000-8000-000000000000';
 const LONG_HOLD_MS = 3_600_000;
 
 describe.each(TEST_BACKENDS)('DrizzleReservationLifecycleRepository on $name', (backend) => {
-  let testDatabase: TestDatabase;
   let database: InventoryDatabase;
   let inventory: DrizzleInventoryRepository;
   let lifecycle: DrizzleReservationLifecycleRepository;
-
-  beforeAll(async () => {
-    testDatabase = await backend.create();
-    database = await openInventoryDatabase(testDatabase.options());
-    inventory = new DrizzleInventoryRepository(database);
-    lifecycle = new DrizzleReservationLifecycleRepository(database);
-  });
-
-  afterAll(async () => {
-    await database?.close();
-    await testDatabase?.drop();
-  });
+  repositoriesOn(backend, (opened) => ({ database, inventory, lifecycle } = opened));
 
   /** A hold of `quantity` units of a fresh item stocked with `stocked`. */
   const hold = async (item: string, stocked: number, quantity: number, key?: string) => {
