@@ -43,7 +43,13 @@ describe.each(TEST_BACKENDS)('an item’s units on $name, whatever consumers, op
   let inventory: DrizzleInventoryRepository;
   let lifecycle: DrizzleReservationLifecycleRepository;
   let run = 0;
-  repositoriesOn(backend, (opened) => ({ database, inventory, lifecycle } = opened));
+  const repositories = repositoriesOn(backend);
+
+  beforeAll(async () => {
+    ({ database, inventory, lifecycle } = await repositories.open());
+  });
+
+  afterAll(() => repositories.close());
 
   /** The units the item's reservation rows hold, per state, as the rows (not the counters) say. */
   const rowsOf = async (item: string) => {

@@ -18,7 +18,13 @@ describe.each(TEST_BACKENDS)('DrizzleReservationLifecycleRepository on $name', (
   let database: InventoryDatabase;
   let inventory: DrizzleInventoryRepository;
   let lifecycle: DrizzleReservationLifecycleRepository;
-  repositoriesOn(backend, (opened) => ({ database, inventory, lifecycle } = opened));
+  const repositories = repositoriesOn(backend);
+
+  beforeAll(async () => {
+    ({ database, inventory, lifecycle } = await repositories.open());
+  });
+
+  afterAll(() => repositories.close());
 
   /** A hold of `quantity` units of a fresh item stocked with `stocked`. */
   const hold = async (item: string, stocked: number, quantity: number, key?: string) => {

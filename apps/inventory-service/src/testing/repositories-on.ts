@@ -12,19 +12,21 @@ export interface InventoryRepositories {
 }
 
 /**
- * Registers, for the enclosing `describe`, a fresh database of `backend` opened before its tests (handed to `opened`)
- * and closed and removed after them.
+ * A fresh database of `backend` with both repositories on it: `open()` in `beforeAll`, `close()` (closes and removes
+ * it) in `afterAll`.
  */
-export function repositoriesOn(backend: TestBackend, opened: (repositories: InventoryRepositories) => void): void {
+export function repositoriesOn(backend: TestBackend): { open(): Promise<InventoryRepositories>; close(): Promise<void> } {
   let testDatabase: TestDatabase | undefined;
   let database: InventoryDatabase | undefined;
-  beforeAll(async () => {
-    testDatabase = await backend.create();
-    database = await openInventoryDatabase(testDatabase.options());
-    opened({ database, inventory: new DrizzleInventoryRepository(database), lifecycle: new DrizzleReservationLifecycleRepository(database) });
-  });
-  afterAll(async () => {
-    await database?.close();
-    await testDatabase?.drop();
-  });
+  return {
+    async open() {
+      testDatabase = await backend.create();
+      database = await openInventoryDatabase(testDatabase.options());
+      return { database, inventory: new DrizzleInventoryRepository(database), lifecycle: new DrizzleReservationLifecycleRepository(database) };
+    },
+    async close() {
+      await database?.close();
+      await testDatabase?.drop();
+    },
+  };
 }
