@@ -131,7 +131,12 @@ async function main(): Promise<void> {
   const faults = await FaultServer.start();
   faults.route((request) => FAULTS[request.target]?.fault);
   // Embedded in-memory database with the demo orders (user123, user000).
-  const orderService = await startService('order-service', { ORDER_SERVICE_TOKENS_USER_SERVICE: TOKEN, SEED_DEMO_DATA: 'true' });
+  // Production requires a broker URL; the soak only reads, so no event is ever written and nothing answers at this one.
+  const orderService = await startService('order-service', {
+    ORDER_SERVICE_TOKENS_USER_SERVICE: TOKEN,
+    SEED_DEMO_DATA: 'true',
+    RABBITMQ_URL: 'amqp://soak:unused@127.0.0.1:1',
+  });
   // The healthy side runs with the default policies (2000 ms deadline, 1000 ms attempts, 2 retries, breaker at 5).
   const userToReal = await startService('user-service', { ORDER_SERVICE_TOKEN: TOKEN, ORDER_SERVICE_URL: orderService.url });
   // A breaker that never opens here: the injected faults must keep reaching the fault server for the whole run.
