@@ -67,7 +67,8 @@ function requestBody(config: InternalAxiosRequestConfig): Buffer | undefined {
 /** The request's headers as undici takes them: names as axios set them, values as strings. */
 function requestHeaders(config: InternalAxiosRequestConfig): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(AxiosHeaders.from(config.headers).toJSON())) {
+  // Already an AxiosHeaders (axios normalised it before the adapter): read it, no copy per request.
+  for (const [name, value] of Object.entries(config.headers.toJSON())) {
     if (value !== undefined && value !== null) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
   }
   return headers;

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** An empty variable (`DATABASE_URL=`) means "not set", as in most tools. */
-const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+import { unsetIfEmpty } from '../env/unset-if-empty';
 
 /**
  * The environment variables of a service with a database, to spread into its env schema (`z.object({ PORT: …,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unsetIfEmpty } from '../env/unset-if-empty';
 
 /** Where RabbitMQ answers on a development machine (and on CI): the broker's own defaults. */
 export const DEFAULT_RABBITMQ_URL = 'amqp://guest:guest@127.0.0.1:5672';
@@ -10,7 +11,7 @@ export const DEFAULT_RABBITMQ_URL = 'amqp://guest:guest@127.0.0.1:5672';
  */
 export const RABBITMQ_ENV = {
   RABBITMQ_URL: z.preprocess(
-    (value) => (value === '' ? undefined : value),
+    unsetIfEmpty,
     z.url({ protocol: /^amqps?$/, error: `must be an amqp(s) URL such as ${DEFAULT_RABBITMQ_URL}` }).optional(),
   ),
 };
