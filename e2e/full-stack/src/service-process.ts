@@ -16,7 +16,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A built service (`dist/apps/<name>/main.js`) running as its own process, as in production. */
+/** A built service (`dist/apps/<name>/main.js`, its `tracing.js` preloaded) running as its own process, as in production. */
 export class ServiceProcess {
   private output = '';
 
@@ -35,7 +35,9 @@ export class ServiceProcess {
    */
   static async start(name: string, env: Record<string, string> = {}, port?: number): Promise<ServiceProcess> {
     port ??= await freePort();
-    const child = spawn(process.execPath, [join(workspaceRoot, 'dist/apps', name, 'main.js')], {
+    const build = join(workspaceRoot, 'dist/apps', name);
+    // As the image starts it: tracing.js (OpenTelemetry, off unless OTEL_TRACES_EXPORTER is set) before main.js.
+    const child = spawn(process.execPath, ['--require', join(build, 'tracing.js'), join(build, 'main.js')], {
       env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

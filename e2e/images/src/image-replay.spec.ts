@@ -105,9 +105,9 @@ describe('the images, replayed outside a container from their Dockerfiles', () =
     expect(image.env).toMatchObject({ NODE_ENV: 'production' });
     expect(image.user).toMatch(/^[1-9]\d*(:\d+)?$/);
     expect(image.exposedPort).toBe(project.metadata.port);
-    expect(image.command).toEqual(['node', 'main.js']);
+    expect(image.command).toEqual(['node', '--require', './tracing.js', 'main.js']);
     const files = readdirSync(image.dir);
-    expect(files).toEqual(expect.arrayContaining(['main.js', 'package.json', 'package-lock.json', 'node_modules']));
+    expect(files).toEqual(expect.arrayContaining(['main.js', 'tracing.js', 'package.json', 'package-lock.json', 'node_modules']));
     expect(files.filter((file) => /\.(ts|map)$/.test(file) || file === 'src')).toEqual([]);
     const dependencies = Object.keys(JSON.parse(readFileSync(join(image.dir, 'package.json'), 'utf8')).dependencies);
     expect(dependencies).toContain('@nestjs/core');

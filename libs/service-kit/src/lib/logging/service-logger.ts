@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from './log-level';
+import { traceLogFields } from './trace-log-fields';
 
 /** The pino logger a service writes every JSON line through: its Fastify adapter's and Nest's. */
 export type ServiceLogger = Logger;
@@ -19,6 +20,8 @@ export function createServiceLogger(options: ServiceLoggerOptions): ServiceLogge
   return pino(
     {
       level: options.level,
+      // trace_id and span_id of the active span, if any (OpenTelemetry), beside the request id.
+      mixin: traceLogFields,
       // Whatever logs a request or an answer writes these fields only: no headers (so no `Authorization`), no bodies.
       serializers: {
         req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),

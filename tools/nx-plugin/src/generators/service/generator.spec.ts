@@ -47,6 +47,14 @@ describe('service generator', () => {
       expect(project.targets?.['serve']?.options).toMatchObject({ buildTarget: 'stock-level-service:build', inspect: false });
     });
 
+    it('starts OpenTelemetry before Nest: a tracing.ts preloaded by serve, the service named after itself', () => {
+      expect(tree.read('apps/stock-level-service/src/tracing.ts', 'utf8')).toContain("startServiceTracing('stock-level-service');");
+      expect(readProjectConfiguration(tree, 'stock-level-service').targets?.['serve']?.options.runtimeArgs).toEqual([
+        '--require',
+        './dist/apps/stock-level-service/tracing.js',
+      ]);
+    });
+
     it('writes the files the build, lint and test plugins infer their targets from', () => {
       for (const file of ['webpack.config.js', 'eslint.config.mjs', 'jest.config.cjs', 'tsconfig.app.json', 'tsconfig.spec.json']) {
         expect(tree.exists(`apps/stock-level-service/${file}`)).toBe(true);
@@ -168,9 +176,10 @@ describe('service generator', () => {
       const tree = workspaceWithApp('order-service', 5001);
       await serviceGenerator(tree, { name: 'stock-level-service', port: 5010 });
       const dockerfile = tree.read('apps/stock-level-service/Dockerfile', 'utf8');
-      expect(dockerfile).toContain('RUN npx nx build stock-level-service && rm -f dist/apps/stock-level-service/main.js.map');
+      expect(dockerfile).toContain('RUN npx nx build stock-level-service && rm -f dist/apps/stock-level-service/main.js.map dist/apps/stock-level-service/tracing.js.map');
       expect(dockerfile).toContain('COPY --from=build /workspace/dist/apps/stock-level-service/ ./');
       expect(dockerfile).toContain('EXPOSE 5010');
+      expect(dockerfile).toContain('ENTRYPOINT ["node", "--require", "./tracing.js", "main.js"]');
       expect(tree.exists('deploy')).toBe(false); // a workspace without deploy/ gets no deploy entries
     });
 

@@ -93,7 +93,13 @@ function projectConfiguration(name: string, root: string, port: number, database
         executor: '@nx/js:node',
         defaultConfiguration: 'development',
         dependsOn: ['build'],
-        options: { buildTarget: `${name}:build`, runBuildTargetDependencies: false, inspect: false },
+        options: {
+          buildTarget: `${name}:build`,
+          runBuildTargetDependencies: false,
+          inspect: false,
+          // As the image starts it: OpenTelemetry's tracing.js before main.js.
+          runtimeArgs: ['--require', `./dist/apps/${name}/tracing.js`],
+        },
         configurations: {
           development: { buildTarget: `${name}:build:development` },
           production: { buildTarget: `${name}:build:production` },

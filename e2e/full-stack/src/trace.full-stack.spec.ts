@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
+import { FULL_STACK_STORAGE, type OrderServiceStorage } from './order-service-storage';
+import { ServiceProcess } from './service-process';
+
+const ORDER_SERVICE_TOKEN = 'trace-order-service-token-0123456789';
+const INVENTORY_SERVICE_TOKEN = 'trace-inventory-service-token-0123456789';
+/** OTLP's SpanKind values. */
+const SERVER = 2;
+const CLIENT = 3;
+
+/** A W3C `traceparent` as an upstream caller (a gateway, another service) would send it, sampled. */
+function upstreamTraceparent(): { traceId: string; parentSpanId: string; header: string } {
+  const traceId = randomBytes(16).toString('hex');
+  const parentSpanId = randomBytes(8).toString('hex');
+  return { traceId, parentSpanId, header: `00-${traceId}-${parentSpanId}-01` };
+}
+
+/** The one span of `service` of `kind` in `spans` whose route or name matches, failing with the spans seen. */
+function spanOf(spans: ReceivedSpan[], service: string, kind: number): ReceivedSpan {
+  const found = spans.filter((span) => span.service === service && span.kind === kind);
+  if (found.length !== 1) {
+    throw new Error(`expected one ${kind === SERVER ? 'server' : 'client'} span of ${service}, got ${found.length}: ${listed(spans)}`);
+  }
+  return found[0];
+}
+
+function listed(spans: ReceivedSpan[]): string {
+  return spans.map((s) => `\n  ${s.service} kind=${s.kind} ${s.name} ${s.spanId} ← ${s.parentSpanId || '(root)'}`).join('');
+}
+
+describe(`one trace across the chain (OpenTelemetry, OTLP/JSON to a receiver of the test's) on ${FULL_STACK_STORAGE.name}`, () => {
+  let receiver: OtlpReceiver;
+  let storage: OrderServiceStorage;
+  let inventory: ServiceProcess;
+  let orderService: ServiceProcess;
+  let userService: ServiceProcess;
+
+  beforeAll(async () => {
+    receiver = await OtlpReceiver.start();
+    storage = await FULL_STACK_STORAGE.create();
+    inventory = await ServiceProcess.start('inventory-service', {
+      ...storage.env,
+      ...receiver.env,
+      SEED_DEMO_DATA: 'true',
+      INVENTORY_SERVICE_TOKENS_ORDER_SERVICE: INVENTORY_SERVICE_TOKEN,
+    });
+    orderService = await ServiceProcess.start('order-service', {
+      ...storage.env,
+      ...receiver.env,
+      SEED_DEMO_DATA: 'true',
+      ORDER_SERVICE_TOKENS_USER_SERVICE: ORDER_SERVICE_TOKEN,
+      INVENTORY_SERVICE_URL: inventory.url,
+      INVENTORY_SERVICE_TOKEN,
+    });
+    userService = await ServiceProcess.start('user-service', {
+      ...receiver.env,
+      ORDER_SERVICE_URL: orderService.url,
+      ORDER_SERVICE_TOKEN,
+    });
+  });
+
+  afterAll(async () => {
+    await userService?.stop();
+    await orderService?.stop();
+    await inventory?.stop();
+    await storage?.remove();
+    await receiver?.stop();
+  });
+
+  const placeOrder = (user: string, traceparent: string, requestId: string) =>
+    fetch(`${userService.url}/users/${user}/orders`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `${requestId}-key`,
+        'x-request-id': requestId,
+        traceparent,
+      },
+      body: JSON.stringify({ item: 'Keyboard', quantity: 1 }),
+    });
+
+  it('places an order as one trace: each hop’s server span is the child of its caller’s client span, the first of the upstream caller’s', async () => {
+    const upstream = upstreamTraceparent();
+    expect((await placeOrder('trace-buyer', upstream.header, 'trace-order-1')).status).toBe(201);
+
+    const services = ['user-service', 'order-service', 'inventory-service'];
+    await receiver.waitFor(() => services.every((s) => receiver.trace(upstream.traceId).some((span) => span.service === s && span.kind === SERVER)));
+    const spans = receiver.trace(upstream.traceId);
+
+    const userServer = spanOf(spans, 'user-service', SERVER);
+    const userClient = spanOf(spans, 'user-service', CLIENT);
+    const orderServer = spanOf(spans, 'order-service', SERVER);
+    const inventoryServer = spanOf(spans, 'inventory-service', SERVER);
+    const orderClients = spans.filter((s) => s.service === 'order-service' && s.kind === CLIENT);
+    expect(userServer.parentSpanId).toBe(upstream.parentSpanId);
+    expect(orderServer.parentSpanId).toBe(userClient.spanId);
+    // The Order Service's client span that reserved the units is the inventory server span's parent.
+    expect(orderClients.map((s) => s.spanId)).toContain(inventoryServer.parentSpanId);
+    // Every span of the trace descends from the User Service's server span: nothing detached, nothing from elsewhere.
+    const byId = new Map(spans.map((s) => [s.spanId, s]));
+    const root = (span: ReceivedSpan): ReceivedSpan => (byId.has(span.parentSpanId) ? root(byId.get(span.parentSpanId) as ReceivedSpan) : span);
+    expect(spans.filter((s) => root(s) !== userServer).map((s) => `${s.service} ${s.name}`)).toEqual([]);
+    // Nest's own instrumentation names the handler under each server span.
+    expect(spans.some((s) => s.service === 'order-service' && s.attributes['nestjs.type'] === 'handler')).toBe(true);
+  });
+
+  it(`records the Order Service's database work under its server span ${FULL_STACK_STORAGE.name === 'PostgreSQL' ? '(pg)' : '— none on PGlite, which has no instrumentation'}`, async () => {
+    const upstream = upstreamTraceparent();
+    expect((await placeOrder('trace-db-buyer', upstream.header, 'trace-order-2')).status).toBe(201);
+    await receiver.waitFor(() => receiver.trace(upstream.traceId).some((s) => s.service === 'inventory-service' && s.kind === SERVER));
+    // The batch that holds the Order Service's last spans may follow the inventory's.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const spans = receiver.trace(upstream.traceId);
+    const orderServer = spanOf(spans, 'order-service', SERVER);
+    const database = spans.filter((s) => s.service === 'order-service' && s.attributes['db.system.name'] === 'postgresql');
+    expect(database.length > 0).toBe(FULL_STACK_STORAGE.name === 'PostgreSQL');
+    const byId = new Map(spans.map((s) => [s.spanId, s]));
+    const underServer = (span: ReceivedSpan): boolean =>
+      span.parentSpanId === orderServer.spanId || (byId.has(span.parentSpanId) && underServer(byId.get(span.parentSpanId) as ReceivedSpan));
+    expect(database.filter((s) => !underServer(s)).map((s) => s.name)).toEqual([]);
+  });
+
+  it('writes trace_id and span_id on the request’s log lines, beside the request id', async () => {
+    const upstream = upstreamTraceparent();
+    await placeOrder('trace-logged', upstream.header, 'trace-order-3');
+    const line = await userService.requestLine('trace-order-3', '/users/trace-logged/orders');
+    await receiver.waitFor(() => receiver.trace(upstream.traceId).some((s) => s.service === 'user-service' && s.kind === SERVER));
+    const server = spanOf(receiver.trace(upstream.traceId), 'user-service', SERVER);
+    expect(line).toMatchObject({ reqId: 'trace-order-3', trace_id: upstream.traceId, span_id: server.spanId });
+  });
+
+  describe('a service started without any OTEL_* exporter variable', () => {
+    let quietUserService: ServiceProcess;
+
+    beforeAll(async () => {
+      // The endpoint alone does not turn exporting on: the services default every exporter to none.
+      quietUserService = await ServiceProcess.start('user-service', {
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_BSP_SCHEDULE_DELAY: '100',
+        ORDER_SERVICE_URL: orderService.url,
+        ORDER_SERVICE_TOKEN,
+      });
+    });
+
+    afterAll(() => quietUserService?.stop());
+
+    it('exports nothing, yet carries the caller’s trace context to the next hop', async () => {
+      const upstream = upstreamTraceparent();
+      const answer = await fetch(`${quietUserService.url}/users/user123/orders`, { headers: { traceparent: upstream.header } });
+      expect(answer.status).toBe(200);
+      await receiver.waitFor(() => receiver.trace(upstream.traceId).some((s) => s.service === 'order-service' && s.kind === SERVER));
+      const spans = receiver.trace(upstream.traceId);
+      // The Order Service (exporting) saw the upstream's trace id through the quiet User Service, whose own spans
+      // were never recorded: its server span's parent is the upstream's span itself.
+      expect(spanOf(spans, 'order-service', SERVER).parentSpanId).toBe(upstream.parentSpanId);
+      expect(spans.filter((s) => s.service === 'user-service')).toEqual([]);
+    });
+  });
+});

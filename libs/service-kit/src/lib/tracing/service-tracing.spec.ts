@@ -1,0 +1,37 @@
+import { propagation, trace } from '@opentelemetry/api';
+import type { NodeSDK } from '@opentelemetry/sdk-node';
+import { startServiceTracing } from './service-tracing';
+import { TRACING_OFF_BY_DEFAULT } from './tracing-defaults';
+
+const VARIABLES = [...Object.keys(TRACING_OFF_BY_DEFAULT), 'OTEL_SERVICE_NAME'];
+
+describe('startServiceTracing', () => {
+  const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
+  let sdk: NodeSDK | undefined;
+
+  afterEach(async () => {
+    await sdk?.shutdown();
+    sdk = undefined;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  it('turns every exporter off when no variable names one (the SDK would send OTLP to localhost), yet sets W3C propagation', () => {
+    for (const name of VARIABLES) delete process.env[name];
+    process.env['OTEL_LOGS_EXPORTER'] = ' ';
+    sdk = startServiceTracing('spec-service');
+    expect(process.env).toMatchObject({ OTEL_TRACES_EXPORTER: 'none', OTEL_METRICS_EXPORTER: 'none', OTEL_LOGS_EXPORTER: 'none' });
+    expect(propagation.fields()).toEqual(expect.arrayContaining(['traceparent', 'tracestate']));
+  });
+
+  it('keeps an exporter a variable names', () => {
+    process.env['OTEL_TRACES_EXPORTER'] = 'console';
+    sdk = startServiceTracing('spec-service');
+    expect(process.env['OTEL_TRACES_EXPORTER']).toBe('console');
+    // A recording tracer: the SDK registered a tracer provider for the console exporter. (The span is not ended, so
+    // nothing is printed.)
+    expect(trace.getTracer('spec').startSpan('recorded').isRecording()).toBe(true);
+  });
+});

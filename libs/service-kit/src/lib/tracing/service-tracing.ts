@@ -1,0 +1,42 @@
+import type { IncomingMessage } from 'node:http';
+import { AmqplibInstrumentation } from '@opentelemetry/instrumentation-amqplib';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { TRACING_OFF_BY_DEFAULT } from './tracing-defaults';
+
+/** Kubernetes' and the image replay's probes would otherwise be most of a service's spans. */
+const PROBE_PATH = /^\/health\//;
+
+/**
+ * Starts OpenTelemetry's Node SDK for a service, before Nest (and the modules it patches) is loaded: the services'
+ * `tracing.js`, preloaded with `node --require`. Configured by the standard `OTEL_*` variables; every exporter
+ * (traces, metrics, logs) is `none` until one is set, so nothing leaves the process by default, while W3C trace
+ * context still crosses every hop (an incoming `traceparent` is carried into the calls the request makes).
+ *
+ * The instrumentations are those that patch what a service's bundle loads from node_modules: node:http (the
+ * Fastify server and axios' http adapter under the client core), Nest's handlers, pg (PostgreSQL; PGlite has none)
+ * and amqplib (the RabbitMQ transport of `@nestjs/microservices`).
+ */
+export function startServiceTracing(serviceName: string): NodeSDK {
+  // The SDK reads process.env itself, when it is constructed.
+  const env = process.env;
+  for (const [name, value] of Object.entries(TRACING_OFF_BY_DEFAULT)) {
+    if (!env[name]?.trim()) env[name] = value;
+  }
+  const sdk = new NodeSDK({
+    // OTEL_SERVICE_NAME, when set, names the service; the SDK's own option would override it.
+    ...(env['OTEL_SERVICE_NAME']?.trim() ? {} : { serviceName }),
+    instrumentations: [
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (request: IncomingMessage) => PROBE_PATH.test(request.url ?? ''),
+      }),
+      new NestInstrumentation(),
+      new PgInstrumentation(),
+      new AmqplibInstrumentation(),
+    ],
+  });
+  sdk.start();
+  return sdk;
+}
