@@ -6,6 +6,7 @@ import { ServiceProcess } from './service-process';
 const ORDER_SERVICE_TOKEN = 'trace-order-service-token-0123456789';
 const INVENTORY_SERVICE_TOKEN = 'trace-inventory-service-token-0123456789';
 /** OTLP's SpanKind values. */
+const INTERNAL = 1;
 const SERVER = 2;
 const CLIENT = 3;
 
@@ -16,12 +17,10 @@ function upstreamTraceparent(): { traceId: string; parentSpanId: string; header:
   return { traceId, parentSpanId, header: `00-${traceId}-${parentSpanId}-01` };
 }
 
-/** The one span of `service` of `kind` in `spans` whose route or name matches, failing with the spans seen. */
-function spanOf(spans: ReceivedSpan[], service: string, kind: number): ReceivedSpan {
-  const found = spans.filter((span) => span.service === service && span.kind === kind);
-  if (found.length !== 1) {
-    throw new Error(`expected one ${kind === SERVER ? 'server' : 'client'} span of ${service}, got ${found.length}: ${listed(spans)}`);
-  }
+/** The one span of `service` of `kind` in `spans` that `which` picks, failing with the spans seen. */
+function spanOf(spans: ReceivedSpan[], service: string, kind: number, which: (span: ReceivedSpan) => boolean = () => true): ReceivedSpan {
+  const found = spans.filter((span) => span.service === service && span.kind === kind && which(span));
+  if (found.length !== 1) throw new Error(`expected one span of ${service} of kind ${kind}, got ${found.length}: ${listed(spans)}`);
   return found[0];
 }
 
@@ -94,6 +93,10 @@ describe(`one trace across the chain (OpenTelemetry, OTLP/JSON to a receiver of 
     const inventoryServer = spanOf(spans, 'inventory-service', SERVER);
     const orderClients = spans.filter((s) => s.service === 'order-service' && s.kind === CLIENT);
     expect(userServer.parentSpanId).toBe(upstream.parentSpanId);
+    // The client core's call span, named by the route template, holds the HTTP attempt.
+    const userCall = spanOf(spans, 'user-service', INTERNAL, (s) => s.attributes['boundary.client'] !== undefined);
+    expect(userCall).toMatchObject({ name: 'POST /orders', attributes: expect.objectContaining({ 'boundary.outcome': 'ok', 'boundary.attempts': 1 }) });
+    expect(userClient.parentSpanId).toBe(userCall.spanId);
     expect(orderServer.parentSpanId).toBe(userClient.spanId);
     // The Order Service's client span that reserved the units is the inventory server span's parent.
     expect(orderClients.map((s) => s.spanId)).toContain(inventoryServer.parentSpanId);

@@ -1,5 +1,6 @@
 import type { HttpService } from '@nestjs/axios';
 import { Logger } from '@nestjs/common';
+import { context } from '@opentelemetry/api';
 import {
   DEADLINE_HEADER,
   errorCodeOf,
@@ -18,6 +19,7 @@ import { ClientPolicy } from './policy/client.policy';
 import { CircuitOpenError, DeadlineExceededError, PolicyTimeoutError } from './policy/policy-outcomes';
 import type { ProviderRequest, ProviderResponse } from './provider-request';
 import { firstValueUntilAborted, settledObservable } from './settled-observable';
+import { CallSpan } from './tracing/call-span';
 
 /** A client library's error class: `ProviderCallError` or the library's one subclass of it. */
 export type ProviderErrorClass = new (failure: ProviderFailure) => ProviderCallError;
@@ -45,7 +47,7 @@ export class ProviderClient {
     private readonly http: HttpService,
     private readonly options: ClientOptions,
     private readonly errorClass: ProviderErrorClass,
-    name = ProviderClient.name,
+    private readonly name = ProviderClient.name,
   ) {
     this.logger = new Logger(name);
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -84,7 +86,9 @@ export class ProviderClient {
     const retriable = request.method === 'GET' || hasHeader(request.headers, IDEMPOTENCY_KEY_HEADER);
     // Read in the caller's context, as the request id is: the subscription may run elsewhere.
     const budgetEndsAt = this.options.deadlineAt?.();
+    const callerContext = context.active();
     return settledObservable(() => {
+      const span = CallSpan.start(this.name, resource, callerContext);
       const call = new AbortController();
       const startedAt = Date.now();
       const timeoutMs = budgetEndsAt === undefined ? this.timeoutMs : Math.min(this.timeoutMs, budgetEndsAt - startedAt);
@@ -94,21 +98,34 @@ export class ProviderClient {
       const attempt = (signal: AbortSignal) =>
         this.attempt(request, resource, url, {
           ...config,
-          headers: { ...config.headers, [DEADLINE_HEADER]: String(Math.max(0, Math.min(this.attemptTimeoutMs, deadlineAt - Date.now()))) },
+          headers: span.attempt({
+            ...config.headers,
+            [DEADLINE_HEADER]: String(Math.max(0, Math.min(this.attemptTimeoutMs, deadlineAt - Date.now()))),
+          }),
           signal,
         });
       // A spent budget sends nothing: the caller it would answer has stopped waiting. Not the provider's failure, so
       // it goes around the policies (and the breaker).
       const outcome =
         timeoutMs > 0
-          ? this.policy.execute(attempt, { retriable, signal: call.signal, timeoutMs })
+          ? context.with(span.context, () => this.policy.execute(attempt, { retriable, signal: call.signal, timeoutMs }))
           : Promise.reject(new DeadlineExceededError(0));
-      const promise = outcome.catch((error: unknown) => {
-        if (call.signal.aborted) throw error;
-        const failure = this.toProviderError(resource, error);
-        this.logger.debug(`${request.method} ${url} failed: ${failure.message}`);
-        throw failure;
-      });
+      const promise = outcome.then(
+        (response) => {
+          span.end('ok', response.status);
+          return response;
+        },
+        (error: unknown) => {
+          if (call.signal.aborted) {
+            span.end('abandoned');
+            throw error;
+          }
+          const failure = this.toProviderError(resource, error);
+          span.end(failure.kind, failure.status);
+          this.logger.debug(`${request.method} ${url} failed: ${failure.message}`);
+          throw failure;
+        },
+      );
       return { promise, abort: () => call.abort() };
     });
   }
