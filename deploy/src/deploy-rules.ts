@@ -40,7 +40,7 @@ function overlayViolations(objects: Obj[], inputs: DeployInputs, overlay: 'dev' 
     }
     loaded.push({ deployment, service, config: loadOrUndefined(service, placeholderEnv(containersOf(deployment))) });
     lines.push(...podRules(deployment, service), ...scalingRules(deployment, objects), ...serviceRules(deployment, objects, service));
-    lines.push(...networkRules(deployment, objects, deployments, service));
+    lines.push(...networkRules(deployment, objects, deployments, service), ...configMapRules(deployment, objects));
   }
   lines.push(...credentialRules(loaded), ...secretRules(objects, deployments, inputs, overlay));
   return lines;
@@ -176,6 +176,7 @@ function networkRules(d: Obj, objects: Obj[], deployments: Obj[], service: Servi
     if (!(rule.ports ?? []).every((p: Obj) => p.port === port) || !rule.ports?.length) lines.push(`${name}: ingress not limited to port ${port}`);
   }
   const providers = providersOf(d);
+  const collectorPort = collectorPortOf(d, objects);
   const reached = new Set<string>();
   let dns = false;
   for (const rule of (policy.spec.egress ?? []) as Obj[]) {
@@ -185,15 +186,45 @@ function networkRules(d: Obj, objects: Obj[], deployments: Obj[], service: Servi
       if (peer.podSelector?.matchLabels?.['k8s-app'] === 'kube-dns' && ports.length > 0 && ports.every((p) => p === 53)) dns = true;
       else if (target && providers.has(target) && ports.length > 0 && ports.every((p) => p === providers.get(target))) reached.add(target);
       else if (peer.ipBlock && service.usesBroker && isBrokerRule(ports) && !peer.ipBlock.cidr.endsWith('/0')) reached.add('broker');
+      else if (peer.ipBlock && collectorPort !== undefined && ports.length === 1 && ports[0] === collectorPort && !peer.ipBlock.cidr.endsWith('/0')) reached.add('collector');
       else if (peer.ipBlock && service.usesDatabase && ports.length === 1 && !peer.ipBlock.cidr.endsWith('/0')) reached.add('database');
-      else lines.push(`${name}: egress to ${JSON.stringify(peer)} on [${ports}] is neither a provider, its database, its broker nor DNS`);
+      else lines.push(`${name}: egress to ${JSON.stringify(peer)} on [${ports}] is neither a provider, its database, its broker, its trace collector nor DNS`);
     }
   }
   if (!dns) lines.push(`${name}: egress does not allow DNS`);
   for (const provider of providers.keys()) if (!reached.has(provider)) lines.push(`${name}: egress does not allow its provider ${provider}`);
   if (service.usesDatabase && !reached.has('database')) lines.push(`${name}: egress does not allow its database`);
   if (service.usesBroker && !reached.has('broker')) lines.push(`${name}: egress does not allow its message broker (AMQP, port ${AMQP_PORTS.join(' or ')})`);
+  if (collectorPort !== undefined && !reached.has('collector')) lines.push(`${name}: egress does not allow its trace collector (OTLP, port ${collectorPort})`);
   return lines;
+}
+
+/** OTLP over HTTP's port when an endpoint names none. */
+const OTLP_HTTP_PORT = 4318;
+
+/**
+ * The trace collector's port when the Deployment exports spans over OTLP (`OTEL_TRACES_EXPORTER` includes `otlp`,
+ * read from the ConfigMaps its container takes its environment from); `undefined` when it exports none.
+ */
+function collectorPortOf(d: Obj, objects: Obj[]): number | undefined {
+  const data: Record<string, string> = Object.assign(
+    {},
+    ...containersOf(d)
+      .flatMap((c) => c.envFrom ?? [])
+      .map((source: Obj) => objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === source.configMapRef?.name)?.data ?? {}),
+  );
+  if (!(data['OTEL_TRACES_EXPORTER'] ?? '').split(',').map((e) => e.trim()).includes('otlp')) return undefined;
+  const endpoint = data['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] ?? data['OTEL_EXPORTER_OTLP_ENDPOINT'];
+  return endpoint && URL.canParse(endpoint) ? Number(new URL(endpoint).port || OTLP_HTTP_PORT) : OTLP_HTTP_PORT;
+}
+
+/** Each ConfigMap a container takes its environment from exists in the overlay. */
+function configMapRules(d: Obj, objects: Obj[]): string[] {
+  return containersOf(d)
+    .flatMap((c) => c.envFrom ?? [])
+    .map((source: Obj) => source.configMapRef?.name)
+    .filter((ref: string | undefined) => ref !== undefined && !objects.some((o) => o.kind === 'ConfigMap' && o.metadata.name === ref))
+    .map((ref: string) => `${d.metadata.name}: its environment's ConfigMap ${ref} is not generated`);
 }
 
 /** AMQP and AMQP over TLS: the ports a `RABBITMQ_URL` (amqp:// or amqps://) reaches by default. */
