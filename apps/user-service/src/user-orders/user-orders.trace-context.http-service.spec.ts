@@ -9,7 +9,7 @@ import { HttpServiceDouble } from '@boundary/testing';
 import { startUserServiceTestApp, TEST_ORDER_SERVICE_URL, withHttpService, type UserServiceTestApp } from '../user-service.test-app';
 
 /**
- * Level 2 with OpenTelemetry registered as the service's tracing.js registers it (a tracer provider, async context,
+ * Level 1 (`HttpService` overridden) with OpenTelemetry registered as the service's tracing.js registers it (a tracer provider, async context,
  * W3C propagation), the Order Service replaced by the `HttpServiceDouble`: what the double records is what the
  * Order Service would receive.
  */
