@@ -10,7 +10,7 @@ const PACT = join(__dirname, '../../../../pacts/user-service-order-service.json'
 describe('User Service GET /users/:userId/orders — HttpService overridden with the verified pact', () => {
   const http = HttpServiceDouble.fromPact(PACT, {
     origin: TEST_ORDER_SERVICE_URL,
-    states: ['user user123 has 2 orders', 'user user000 has no orders', 'user user456 does not exist'],
+    states: ['user user123 has 2 orders', 'user user-with-backorder has a backordered order', 'user user000 has no orders', 'user user456 does not exist'],
   });
   let app: INestApplication;
   let get: UserServiceTestApp['get'];
@@ -23,7 +23,12 @@ describe('User Service GET /users/:userId/orders — HttpService overridden with
     [
       'user user123 has 2 orders',
       'user123',
-      { status: 200, body: { user_id: 'user123', orders: [{ order_id: 'ord001', item: 'Laptop', quantity: 1 }] } },
+      { status: 200, body: { user_id: 'user123', orders: [{ order_id: 'ord001', item: 'Laptop', quantity: 1, status: 'placed' }] } },
+    ],
+    [
+      'user user-with-backorder has a backordered order',
+      'user-with-backorder',
+      { status: 200, body: { user_id: 'user-with-backorder', orders: [{ order_id: 'ord001', item: 'Laptop', quantity: 1, status: 'backordered' }] } },
     ],
     ['user user000 has no orders', 'user000', USER_ORDERS_ANSWERS.empty],
     ['user user456 does not exist', 'user456', USER_ORDERS_ANSWERS.notFound],
