@@ -1,8 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { migrationsUntil } from '../testing/migrations-until';
-import { rawSql, type RawSql } from '../testing/raw-sql';
+import { withRawSql, type RawSql } from '../testing/raw-sql';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
-import { openOrderDatabase } from './open-order-database';
 
 const RESERVATION = 'res_0b5c1a52-4a4e-4f6e-9d0c-3f1b7c2d9e01';
 const ORDERS = `SELECT id, reservation_id, status, backordered_at FROM orders ORDER BY id`;
@@ -24,14 +23,7 @@ describe.each(TEST_BACKENDS)('upgrading a $name database to 0003_backordered_ord
   });
 
   /** Opens the database — migrated up to `migrationsFolder`, or to the latest — for plain SQL, and closes it. */
-  const withSql = async <T>(migrationsFolder: string | undefined, work: (db: RawSql) => Promise<T>): Promise<T> => {
-    const database = await openOrderDatabase(testDatabase.options(migrationsFolder ? { migrationsFolder } : {}));
-    try {
-      return await work(rawSql(database));
-    } finally {
-      await database.close();
-    }
-  };
+  const withSql = <T>(migrationsFolder: string | undefined, work: (db: RawSql) => Promise<T>) => withRawSql(testDatabase, migrationsFolder, work);
 
   it('backfills every existing order as placed and leaves every outbox row to publish as it was', async () => {
     await withSql(before, async (db) => {
