@@ -144,8 +144,8 @@ function httpProviderStates(context: () => ProviderStateContext): ProviderStateH
     ORDER_PROVIDER_STATES,
     {
       userHasOrders,
-      userHasBackorderedOrder,
       userHasNoOrders,
+      userHasBackorderedOrder,
       userDoesNotExist,
       orderOfUserExists,
       orderDoesNotExist,
