@@ -41,8 +41,8 @@ describe.each(TEST_BACKENDS)('Order Service shutdown on $name', (backend) => {
       const response = await slowResponse;
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual([
-        { order_id: 'ord001', item: 'Laptop', quantity: 1 },
-        { order_id: 'ord002', item: 'Mouse', quantity: 2 },
+        { order_id: 'ord001', item: 'Laptop', quantity: 1, status: 'placed' },
+        { order_id: 'ord002', item: 'Mouse', quantity: 2, status: 'placed' },
       ]);
       await closing;
       expect(database.isClosed).toBe(true);

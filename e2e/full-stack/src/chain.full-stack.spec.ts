@@ -102,7 +102,7 @@ describe(`full stack: User Service → Order Service → Inventory Service on ${
     const placed = await placeOrder('chain-buyer', 'Laptop', 2, 'chain-order-0001');
     expect(placed).toEqual({
       status: 201,
-      body: { user_id: 'chain-buyer', order: { order_id: expect.any(String), item: 'Laptop', quantity: 2 } },
+      body: { user_id: 'chain-buyer', order: { order_id: expect.any(String), item: 'Laptop', quantity: 2, status: 'placed' } },
     });
     expect(await stockOf('Laptop')).toBe(before - 2);
     expect(await historyOf('chain-buyer')).toEqual({ status: 200, body: { user_id: 'chain-buyer', orders: [placed.body.order] } });

@@ -39,7 +39,7 @@ describe.each(PERSISTENT_STORAGES)('Order Service process on $name', (storage) =
       expect(order.status).toBe(200);
       expect(await order.json()).toEqual({ ...created, user_id: 'crash-user', item: 'Desk', quantity: 1 });
       const history = await fetch(`${second.url}/users/crash-user/orders`);
-      expect(await history.json()).toEqual([{ order_id: created.order_id, item: 'Desk', quantity: 1 }]);
+      expect(await history.json()).toEqual([{ order_id: created.order_id, item: 'Desk', quantity: 1, status: 'placed' }]);
       await second.stop();
       // SIGTERM ran the shutdown hooks: the database was closed, not abandoned.
       expect(second.log).toMatch(/Closed (PostgreSQL|embedded PGlite)/);

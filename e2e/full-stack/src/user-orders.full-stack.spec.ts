@@ -6,8 +6,8 @@ const UNAVAILABLE = { error: 'Order Service unavailable', code: 'ORDER_SERVICE_U
 const USER123_ORDERS = {
   user_id: 'user123',
   orders: [
-    { order_id: 'ord001', item: 'Laptop', quantity: 1 },
-    { order_id: 'ord002', item: 'Mouse', quantity: 2 },
+    { order_id: 'ord001', item: 'Laptop', quantity: 1, status: 'placed' },
+    { order_id: 'ord002', item: 'Mouse', quantity: 2, status: 'placed' },
   ],
 };
 
@@ -88,7 +88,7 @@ describe(`full stack: User Service → Order Service on ${FULL_STACK_STORAGE.nam
       const created = await post('/users/buyer-e2e/orders', { item: 'Keyboard', quantity: 3 }, 'e2e-key-0001');
       expect(created).toEqual({
         status: 201,
-        body: { user_id: 'buyer-e2e', order: { order_id: expect.any(String), item: 'Keyboard', quantity: 3 } },
+        body: { user_id: 'buyer-e2e', order: { order_id: expect.any(String), item: 'Keyboard', quantity: 3, status: 'placed' } },
         location: `/users/buyer-e2e/orders/${encodeURIComponent(created.body.order.order_id)}`,
       });
       expect(await post('/users/buyer-e2e/orders', { item: 'Keyboard', quantity: 3 }, 'e2e-key-0001')).toEqual({ ...created, status: 200 });

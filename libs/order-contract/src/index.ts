@@ -1,4 +1,5 @@
 export * from './lib/order.schema';
+export * from './lib/order-status.schema';
 // An order's item is an inventory item, its quantity a reservation's: the inventory contract's rules, re-exported for
 // the contract's readers.
 export { MAX_ITEM_LENGTH, MAX_QUANTITY } from '@boundary/inventory-contract';

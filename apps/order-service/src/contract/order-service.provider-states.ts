@@ -3,8 +3,10 @@ import { refusedReservation, type InventoryServiceClientStub } from '@boundary/i
 import { INVENTORY_ERROR_CODES } from '@boundary/inventory-contract';
 import { ORDER_PROVIDER_STATES } from '@boundary/order-contract';
 import { ORDER_EVENT_PROVIDER_STATES } from '@boundary/order-events-contract';
+import { sql } from 'drizzle-orm';
 import { OrderDatabase } from '../database/order-database';
 import { orders, outbox, users } from '../database/order-service.schema';
+import { withholdBackordered } from '../events/backordered-order';
 import { aReservationId } from '../testing/a-reservation-id';
 import { OrderRepository } from '../orders/order.repository';
 
@@ -30,6 +32,17 @@ export async function userHasOrders(context: ProviderStateContext, { userId, cou
   for (let i = 1; i <= count; i++) {
     await context.repository.createOrder({ user_id: userId, item: `Item ${i}`, quantity: i }, { reservationId: aReservationId() });
   }
+}
+
+/**
+ * Places one order (a Laptop, quantity 1) for `userId` through the repository, then backorders it as the relay does
+ * when the inventory answers `HOLD_EXPIRED`: the order is `backordered`, its event withheld.
+ */
+export async function userHasBackorderedOrder(context: ProviderStateContext, { userId }: UserParams): Promise<void> {
+  const reservationId = aReservationId();
+  const { order } = await context.repository.createOrder({ user_id: userId, item: 'Laptop', quantity: 1 }, { reservationId });
+  const [row] = await context.database.db.select({ id: outbox.id }).from(outbox).where(sql`${outbox.payload}->>'order_id' = ${order.order_id}`);
+  await withholdBackordered(context.database.db, row.id, { kind: 'backorder', orderId: order.order_id, reservationId, code: INVENTORY_ERROR_CODES.holdExpired });
 }
 
 /** Makes `userId` known to the service with an empty history. */
@@ -132,6 +145,7 @@ function httpProviderStates(context: () => ProviderStateContext): ProviderStateH
     {
       userHasOrders,
       userHasNoOrders,
+      userHasBackorderedOrder,
       userDoesNotExist,
       orderOfUserExists,
       orderDoesNotExist,

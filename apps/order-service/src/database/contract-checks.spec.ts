@@ -22,10 +22,13 @@ const SCHEMA_CHECKS = Object.values(orderServiceSchema)
   .flatMap((table) => getTableConfig(table).checks)
   .map((check) => ({ name: check.name, condition: render.sqlToQuery(check.value).sql }));
 // Checks no existing row can break: the first migration's (PostgreSQL has enforced it from the start) and those
-// created with their column or table (NULL on older orders; a new table is empty).
+// created with their column or table (NULL on older orders; a new table is empty; an existing order becomes 'placed'
+// with no backorder time, which 0003's checks accept).
 const ENFORCED_FROM_THE_START = new Set([
   'orders_quantity_positive',
   'orders_reservation_id_valid',
+  'orders_status_known',
+  'orders_backordered_at_iff_backordered',
   ...getTableConfig(outbox).checks.map((check) => check.name),
 ]);
 const UPGRADE_CHECKS = SCHEMA_CHECKS.filter((check) => !ENFORCED_FROM_THE_START.has(check.name));

@@ -41,3 +41,8 @@ export function isContractIdempotencyKey(target: AnyPgColumn): SQL {
 export function isReservationId(target: AnyPgColumn): SQL {
   return sql`${column(target)} ~ ${text(RESERVATION_ID_PATTERN)}`;
 }
+
+/** One of `values` (an enumeration the contract defines, such as an order's status). */
+export function isOneOf(target: AnyPgColumn, values: readonly string[]): SQL {
+  return sql`${column(target)} IN (${sql.join(values.map(text), sql`, `)})`;
+}

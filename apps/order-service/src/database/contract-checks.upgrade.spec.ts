@@ -1,9 +1,8 @@
 import { readFile, rm } from 'node:fs/promises';
 import { migrationsUntil } from '../testing/migrations-until';
-import { rawSql, type RawSql } from '../testing/raw-sql';
+import { withRawSql, type RawSql } from '../testing/raw-sql';
 import { OFF_CONTRACT_ROWS_SQL, TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 import { MigrationFailedError } from './migration-failed.error';
-import { openOrderDatabase } from './open-order-database';
 import { orderServiceSchema } from './order-service.schema';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 
@@ -33,14 +32,7 @@ describe.each(TEST_BACKENDS)('upgrading a $name database to 0001_contract_checks
   afterAll(() => rm(before, { recursive: true, force: true }));
 
   /** Opens the database — migrated up to `migrationsFolder` — for plain SQL, and closes it afterwards. */
-  const withSql = async <T>(migrationsFolder: string | undefined, work: (db: RawSql) => Promise<T>): Promise<T> => {
-    const database = await openOrderDatabase(testDatabase.options(migrationsFolder ? { migrationsFolder } : {}));
-    try {
-      return await work(rawSql(database));
-    } finally {
-      await database.close();
-    }
-  };
+  const withSql = <T>(migrationsFolder: string | undefined, work: (db: RawSql) => Promise<T>) => withRawSql(testDatabase, migrationsFolder, work);
   /** As deployed before the constraints: at 0000_init, the database holds what plain SQL wrote. */
   const deployedBefore = <T>(work: (db: RawSql) => Promise<T>) => withSql(before, work);
   const upgraded = <T>(work: (db: RawSql) => Promise<T>) => withSql(undefined, work);

@@ -15,6 +15,14 @@ const newEvent = (row: { pattern?: string; payload?: string; createdAt?: string;
     'INSERT INTO outbox (pattern, payload, created_at, sent_at) VALUES ($1, $2::jsonb, coalesce($3::timestamptz, now()), $4)',
     [row.pattern ?? 'orders.placed', row.payload ?? '{}', row.createdAt ?? null, row.sentAt ?? null],
   ] as const;
+/** An outbox row written withheld (`at`: its `withheld_at`, `null` for none; `sentAt`: `now()` for a sent one). */
+const withheld = ({ at = 'now()', reason = 'HOLD_EXPIRED', sentAt = null }: { at?: string | null; reason?: string | null; sentAt?: string | null }) =>
+  [
+    `INSERT INTO outbox (pattern, payload, sent_at, withheld_at, withheld_reason)
+       VALUES ('orders.placed', '{}', CASE WHEN $1::text = 'now()' THEN now() END,
+               CASE WHEN $2::text = 'now()' THEN now() ELSE $2::timestamptz END, $3)`,
+    [sentAt, at, reason],
+  ] as const;
 const changedOrder = (column: 'id' | 'user_id' | 'item' | 'idempotency_key', value: string) =>
   [`UPDATE orders SET ${column} = $1 WHERE id = 'order-kept'`, [value]] as const;
 
@@ -60,6 +68,18 @@ const OFF_CONTRACT_ROWS = [
   ['an outbox row whose payload is not an object', 'outbox_payload_object', newEvent({ payload: '[1]' })],
   ['an outbox row sent before it was written', 'outbox_sent_after_created', newEvent({ sentAt: '2000-01-01T00:00:00Z' })],
   ['an outbox row written at infinity', 'outbox_created_at_finite', newEvent({ createdAt: 'infinity' })],
+  ['an order of an unknown status', 'orders_status_known', [`UPDATE orders SET status = 'lost' WHERE id = 'order-kept'`, []]],
+  ['a backordered order without its time', 'orders_backordered_at_iff_backordered', [
+    `UPDATE orders SET status = 'backordered' WHERE id = 'order-kept'`, []]],
+  ['a placed order with a backorder time', 'orders_backordered_at_iff_backordered', [
+    `UPDATE orders SET backordered_at = now() WHERE id = 'order-kept'`, []]],
+  ['an outbox row withheld without a reason', 'outbox_withheld_with_reason', withheld({ reason: null })],
+  ['an outbox row with a reason but not withheld', 'outbox_withheld_with_reason', withheld({ at: null })],
+  ['an outbox row withheld with an empty reason', 'outbox_withheld_reason_valid', withheld({ reason: '' })],
+  ['an outbox row withheld with a reason of 501 characters', 'outbox_withheld_reason_valid', withheld({ reason: 'r'.repeat(501) })],
+  ['an outbox row withheld with a reason with a newline', 'outbox_withheld_reason_valid', withheld({ reason: 'HOLD\nEXPIRED' })],
+  ['an outbox row withheld before it was written', 'outbox_withheld_after_created', withheld({ at: '2000-01-01T00:00:00Z' })],
+  ['an outbox row both sent and withheld', 'outbox_sent_or_withheld', withheld({ sentAt: 'now()' })],
 ] as const;
 
 describe.each(TEST_BACKENDS)('plain SQL writing off-contract rows on $name', (backend) => {
@@ -86,7 +106,9 @@ describe.each(TEST_BACKENDS)('plain SQL writing off-contract rows on $name', (ba
       { id: 'order-kept', user_id: 'owner', item: 'Laptop', idempotency_key: null },
     ]);
     expect(await sql().query(`SELECT id FROM users ORDER BY id`)).toEqual([{ id: 'bystander' }, { id: 'owner' }]);
-    expect(await sql().query(`SELECT reservation_id FROM orders`)).toEqual([{ reservation_id: null }]);
+    expect(await sql().query(`SELECT reservation_id, status, backordered_at FROM orders`)).toEqual([
+      { reservation_id: null, status: 'placed', backordered_at: null },
+    ]);
     expect(await sql().query(`SELECT count(*)::int AS rows FROM outbox`)).toEqual([{ rows: 0 }]);
   });
 });

@@ -1,10 +1,12 @@
-import { MAX_ITEM_LENGTH, MAX_ORDER_ID_LENGTH, MAX_USER_ID_LENGTH } from '@boundary/order-contract';
+import { MAX_ITEM_LENGTH, MAX_ORDER_ID_LENGTH, MAX_USER_ID_LENGTH, ORDER_STATUSES } from '@boundary/order-contract';
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { isContractIdempotencyKey, isContractIdentifier, isContractText, isReservationId } from './contract-checks';
+import { isContractIdempotencyKey, isContractIdentifier, isContractText, isOneOf, isReservationId } from './contract-checks';
 
 /** Longest event pattern an outbox row may carry (`orders.placed` is 13). */
 const MAX_PATTERN_LENGTH = 200;
+/** Longest reason a withheld outbox row may give (an inventory error code and its message). */
+const MAX_WITHHELD_REASON_LENGTH = 500;
 
 // Every text column refuses what the contract (libs/order-contract) forbids, whoever writes the row: a console, a
 // migration or another service. Each rule is one named CHECK constraint, so an error says which one a row broke.
@@ -39,6 +41,10 @@ export const orders = pgTable(
     idempotencyKey: text('idempotency_key').unique('orders_idempotency_key_unique'),
     /** The Inventory Service's reservation holding the order's units; NULL only on orders older than the column. */
     reservationId: text('reservation_id'),
+    /** `placed`, or `backordered` once the inventory held nothing for it when it was to be confirmed. */
+    status: text('status', { enum: ORDER_STATUSES }).notNull().default('placed'),
+    /** When the order was backordered; set exactly when `status` is `backordered`. */
+    backorderedAt: timestamp('backordered_at', { withTimezone: true }),
   },
   (table) => [
     check('orders_quantity_positive', sql`${table.quantity} > 0`),
@@ -47,6 +53,8 @@ export const orders = pgTable(
     check('orders_item_valid', isContractText(table.item, MAX_ITEM_LENGTH)),
     check('orders_idempotency_key_valid', isContractIdempotencyKey(table.idempotencyKey)),
     check('orders_reservation_id_valid', isReservationId(table.reservationId)),
+    check('orders_status_known', isOneOf(table.status, ORDER_STATUSES)),
+    check('orders_backordered_at_iff_backordered', sql`(${table.status} = 'backordered') = (${table.backorderedAt} IS NOT NULL)`),
     // A user's history, newest first, is one index range scan: O(page), whatever the size of the table.
     index('orders_user_history_idx').on(table.userId, table.createdAt.desc(), table.id.desc()),
   ],
@@ -55,7 +63,9 @@ export const orders = pgTable(
 /**
  * Events to announce, written in the transaction of the change they announce (the transactional outbox): an order
  * that commits has its `orders.placed` row, whatever happens to the process next. The relay publishes unsent rows in
- * `id` order and sets `sent_at` once the broker has confirmed; a row is never deleted by the service.
+ * `id` order and sets `sent_at` once the broker has confirmed. A row the relay must not publish (its order was
+ * backordered) is withheld instead: `withheld_at` and `withheld_reason` are set, and the poll never reads it again. A
+ * row is never deleted by the service.
  */
 export const outbox = pgTable(
   'outbox',
@@ -65,6 +75,8 @@ export const outbox = pgTable(
     payload: jsonb('payload').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    withheldAt: timestamp('withheld_at', { withTimezone: true }),
+    withheldReason: text('withheld_reason'),
   },
   (table) => [
     check('outbox_id_positive', sql`${table.id} > 0`),
@@ -72,8 +84,12 @@ export const outbox = pgTable(
     check('outbox_payload_object', sql`jsonb_typeof(${table.payload}) = 'object'`),
     check('outbox_created_at_finite', sql`isfinite(${table.createdAt})`),
     check('outbox_sent_after_created', sql`${table.sentAt} >= ${table.createdAt}`),
-    // The relay's poll reads only unsent rows: an index of those stays small however many were sent.
-    index('outbox_unsent_idx').on(table.id).where(sql`${table.sentAt} IS NULL`),
+    check('outbox_withheld_reason_valid', isContractText(table.withheldReason, MAX_WITHHELD_REASON_LENGTH)),
+    check('outbox_withheld_with_reason', sql`(${table.withheldAt} IS NULL) = (${table.withheldReason} IS NULL)`),
+    check('outbox_withheld_after_created', sql`${table.withheldAt} >= ${table.createdAt}`),
+    check('outbox_sent_or_withheld', sql`${table.sentAt} IS NULL OR ${table.withheldAt} IS NULL`),
+    // The relay's poll reads only rows to publish: an index of those stays small however many were sent or withheld.
+    index('outbox_unsent_idx').on(table.id).where(sql`${table.sentAt} IS NULL AND ${table.withheldAt} IS NULL`),
   ],
 );
 

@@ -1,17 +1,19 @@
+import { InventoryServiceError } from '@boundary/inventory-client';
 import { ORDER_PLACED } from '@boundary/order-events-contract';
-import { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
+import { INVENTORY_SERVICE_CALLS, InventoryServiceClientStub } from '@boundary/inventory-client/testing';
 import type { ClientProxyDouble } from '@boundary/testing/messages';
-import { asc, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { openOrderDatabase } from '../database/open-order-database';
 import { OrderDatabase } from '../database/order-database';
-import { outbox } from '../database/order-service.schema';
+import { orders, outbox } from '../database/order-service.schema';
 import { orderEventsDouble, startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
 import { DrizzleOrderRepository } from '../orders/drizzle-order.repository';
 import { placed } from '../testing/placed';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 
+/** Rows still to publish: neither sent nor withheld. */
 const unsent = (database: OrderDatabase) =>
-  database.db.select({ id: outbox.id }).from(outbox).where(isNull(outbox.sentAt)).orderBy(asc(outbox.id));
+  database.db.select({ id: outbox.id }).from(outbox).where(and(isNull(outbox.sentAt), isNull(outbox.withheldAt))).orderBy(asc(outbox.id));
 
 describe.each(TEST_BACKENDS)('OutboxRelay on $name (ClientProxy double standing in for RabbitMQ)', (backend) => {
   let testDatabase: TestDatabase;
@@ -46,6 +48,50 @@ describe.each(TEST_BACKENDS)('OutboxRelay on $name (ClientProxy double standing 
     ]);
     expect(await service.relay.relayOnce()).toBe(0);
     expect(service.events.emitted).toHaveLength(1);
+  });
+
+  describe('when the inventory holds nothing any more for an order (its hold expired, the stock sold)', () => {
+    it('withholds that order’s event and marks it backordered, and still publishes the orders after it', async () => {
+      const before = await placeOrder('early-buyer');
+      const lost = await placeOrder('late-buyer');
+      const after = await placeOrder('early-buyer');
+      const [{ reservationId }] = await database.db.select({ reservationId: orders.reservationId }).from(orders).where(eq(orders.id, lost));
+      const resource = INVENTORY_SERVICE_CALLS.confirm(reservationId as string);
+      service.inventory
+        .forConfirmation(reservationId as string)
+        .failsWith(new InventoryServiceError({ kind: 'rejected', resource, status: 409, providerCode: 'HOLD_EXPIRED' }));
+
+      expect(await service.relay.relayOnce()).toBe(2);
+      expect(service.events.delivered(ORDER_PLACED)).toEqual([
+        expect.objectContaining({ order_id: before }),
+        expect.objectContaining({ order_id: after }),
+      ]);
+      expect(await unsent(database)).toEqual([]);
+      expect(
+        await database.db
+          .select({ reason: outbox.withheldReason, sent: outbox.sentAt, payload: outbox.payload })
+          .from(outbox)
+          .where(isNotNull(outbox.withheldAt)),
+      ).toEqual([{ reason: 'backordered: HOLD_EXPIRED', sent: null, payload: expect.objectContaining({ order_id: lost }) }]);
+      const [order] = await database.db.select({ status: orders.status, at: orders.backorderedAt }).from(orders).where(eq(orders.id, lost));
+      expect(order).toEqual({ status: 'backordered', at: expect.any(Date) });
+      expect((await service.get(`/users/late-buyer/orders`).expect(200)).body).toEqual([
+        { order_id: lost, item: 'Desk', quantity: 1, status: 'backordered' },
+      ]);
+      expect((await service.get(`/orders/${lost}`).expect(200)).body).toEqual({
+        order_id: lost,
+        user_id: 'late-buyer',
+        item: 'Desk',
+        quantity: 1,
+        status: 'backordered',
+      });
+
+      // Withheld for good: no later poll reads it again, nor asks the inventory about it.
+      const asked = service.inventory.history.length;
+      expect(await service.relay.relayOnce()).toBe(0);
+      expect(service.inventory.history).toHaveLength(asked);
+      expect(service.events.emitted).toHaveLength(2);
+    });
   });
 
   describe('when the broker cannot be reached', () => {

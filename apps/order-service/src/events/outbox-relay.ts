@@ -1,11 +1,25 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
-import { asc, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import { lastValueFrom, timeout } from 'rxjs';
 import { OrderDatabase } from '../database/order-database';
 import { outbox } from '../database/order-service.schema';
 import { ORDER_EVENTS_CLIENT, OUTBOX_RELAY_OPTIONS } from './order-events.tokens';
-import { ReservationConfirmation } from './reservation-confirmation';
+import { withholdBackordered } from './backordered-order';
+import { ReservationConfirmation, type Backorder } from './reservation-confirmation';
+
+/** An outbox row as the relay reads it. */
+interface OutboxRow {
+  id: number;
+  pattern: string;
+  payload: unknown;
+}
+
+/** A row of the batch whose order the inventory holds nothing for. */
+interface BackorderedRow {
+  row: OutboxRow;
+  backorder: Backorder;
+}
 
 /** How the relay polls and publishes. */
 export interface OutboxRelayOptions {
@@ -26,8 +40,10 @@ export interface OutboxRelayOptions {
  * PostgreSQL database never publish one row at the same time), emits each through the `ClientProxy` and sets its
  * `sent_at` only once the broker confirmed it. A row whose publish fails stays unsent and is tried again at the next
  * poll, after a restart too: every committed order is announced at least once (a repeat is possible, never a loss).
- * Before a row is published, the reservation it announces is confirmed at the Inventory Service
- * (`ReservationConfirmation`); a row whose confirmation must wait waits in the outbox too.
+ * Before a batch is published, the reservation each row announces is confirmed at the Inventory Service
+ * (`ReservationConfirmation`); a row whose confirmation must wait waits in the outbox too. A row whose order the
+ * inventory holds nothing for any more is never published: in the batch's transaction its order is marked
+ * backordered and the row withheld (a warn line names the order, the reservation and the inventory's code).
  * While the broker cannot be reached the HTTP API keeps serving; one log line says that events wait in the outbox.
  */
 @Injectable()
@@ -75,25 +91,49 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.timer.unref();
   }
 
-  private publishBatch(): Promise<number> {
-    return this.database.db.transaction(async (tx) => {
+  private async publishBatch(): Promise<number> {
+    const { sent, backordered } = await this.database.db.transaction(async (tx) => {
       const rows = await tx
         .select({ id: outbox.id, pattern: outbox.pattern, payload: outbox.payload })
         .from(outbox)
-        .where(isNull(outbox.sentAt))
+        .where(and(isNull(outbox.sentAt), isNull(outbox.withheldAt)))
         .orderBy(asc(outbox.id))
         .limit(this.options.batchSize)
         .for('update', { skipLocked: true });
+      const { confirmed, backordered } = await this.confirmAll(rows);
+      for (const { row, backorder } of backordered) await withholdBackordered(tx, row.id, backorder);
       const sent: number[] = [];
-      for (const row of rows) {
-        // The order's reservation is confirmed first: the inventory must hear of the commit before fulfilment does.
-        if ((await this.confirmation.beforePublishing(row.pattern, row.payload)) === 'retry') break;
-        if (!(await this.publish(row.pattern, row.payload, rows.length - sent.length))) break;
+      for (const row of confirmed) {
+        if (!(await this.publish(row.pattern, row.payload, confirmed.length - sent.length))) break;
         sent.push(row.id);
       }
       if (sent.length > 0) await tx.update(outbox).set({ sentAt: sql`now()` }).where(inArray(outbox.id, sent));
-      return sent.length;
+      return { sent: sent.length, backordered };
     });
+    // Logged once the transaction committed: the order is backordered for good.
+    for (const { backorder } of backordered) {
+      this.logger.warn(
+        `Order ${backorder.orderId} backordered: the Inventory Service holds nothing for reservation ${backorder.reservationId} (${backorder.code}); its orders.placed event is withheld, fulfilment is not told`,
+      );
+    }
+    return sent;
+  }
+
+  /**
+   * Confirms the reservation of every row before any is published (the inventory must hear of a commit before
+   * fulfilment does): all of the batch, whether the broker answers or not, so no hold expires while its event waits
+   * for the broker. Stops at the first row whose confirmation must wait; the rows from there wait in the outbox.
+   */
+  private async confirmAll(rows: OutboxRow[]): Promise<{ confirmed: OutboxRow[]; backordered: BackorderedRow[] }> {
+    const confirmed: OutboxRow[] = [];
+    const backordered: BackorderedRow[] = [];
+    for (const row of rows) {
+      const outcome = await this.confirmation.beforePublishing(row.pattern, row.payload);
+      if (outcome.kind === 'retry') break;
+      if (outcome.kind === 'backorder') backordered.push({ row, backorder: outcome });
+      else confirmed.push(row);
+    }
+    return { confirmed, backordered };
   }
 
   /** `true` once the broker confirmed; `false` (logged when the broker goes away) if it did not. */

@@ -4,8 +4,23 @@ import { ORDER_PLACED } from '@boundary/order-events-contract';
 import { Injectable, Logger } from '@nestjs/common';
 import { firstValueFrom } from 'rxjs';
 
-/** What became of a confirmation: the event may be published, or it waits for the next poll. */
-export type ConfirmationOutcome = 'publish' | 'retry';
+/**
+ * What became of a confirmation: the event may be published (`publish`), it waits for the next poll (`retry`), or
+ * the inventory holds nothing for the order any more (`backorder`, with what the relay records and logs).
+ */
+export type ConfirmationOutcome = { kind: 'publish' } | { kind: 'retry' } | Backorder;
+
+/** The inventory refused the confirmation for good: the order is to be backordered and its event withheld. */
+export interface Backorder {
+  kind: 'backorder';
+  orderId: string;
+  reservationId: string;
+  /** The Inventory Service's code: `HOLD_EXPIRED` or `RESERVATION_NOT_FOUND`. */
+  code: string;
+}
+
+const PUBLISH = { kind: 'publish' } as const;
+const RETRY = { kind: 'retry' } as const;
 
 /**
  * Confirms the reservation of an order the outbox announces, before the relay publishes the announcement: the order
@@ -21,33 +36,33 @@ export class ReservationConfirmation {
   constructor(private readonly inventory: InventoryServiceClient) {}
 
   /**
-   * `publish` once the inventory confirmed (or the row announces no reservation), and when it refused for good — the
-   * hold expired and stock no longer allows (`HOLD_EXPIRED`), or it does not know the reservation — which is logged as
-   * an error naming the order: the order was placed and is announced regardless. `retry` when the inventory could not
-   * answer (unreachable, timed out, 5xx): the row stays unsent and is tried again at the next poll, as a failed
-   * publish is; one log line says so while it lasts.
+   * `publish` once the inventory confirmed (or the row announces no reservation). `backorder` when it refused for
+   * good — the hold expired and stock no longer allows (`HOLD_EXPIRED`), or it does not know the reservation
+   * (`RESERVATION_NOT_FOUND`, e.g. released by its reaper): either way it holds nothing for this order, which the
+   * relay then marks backordered instead of announcing it. `retry` when the inventory could not answer (unreachable,
+   * timed out, 5xx): the row stays unsent and is tried again at the next poll, as a failed publish is; one log line
+   * says so while it lasts.
    */
   async beforePublishing(pattern: string, payload: unknown): Promise<ConfirmationOutcome> {
     const { order_id: orderId, reservation_id: reservationId } = (payload ?? {}) as { order_id?: string; reservation_id?: unknown };
-    if (pattern !== ORDER_PLACED || typeof reservationId !== 'string') return 'publish';
+    if (pattern !== ORDER_PLACED || typeof reservationId !== 'string') return PUBLISH;
     try {
       await firstValueFrom(this.inventory.confirm(reservationId));
     } catch (error) {
       if (isRefusedForGood(error)) {
-        this.logger.error(`Order ${orderId}: reservation ${reservationId} could not be confirmed (${error.providerCode}): ${error.message}`);
-        return 'publish';
+        return { kind: 'backorder', orderId: orderId as string, reservationId, code: error.providerCode as string };
       }
       if (!this.inventoryAway) {
         this.inventoryAway = true;
         this.logger.warn(`Cannot confirm reservations at the Inventory Service (${describe(error)}): events wait in the outbox until it answers`);
       }
-      return 'retry';
+      return RETRY;
     }
     if (this.inventoryAway) {
       this.inventoryAway = false;
       this.logger.log('The Inventory Service confirms reservations again: publishing the outbox');
     }
-    return 'publish';
+    return PUBLISH;
   }
 }
 

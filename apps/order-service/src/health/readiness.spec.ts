@@ -52,7 +52,7 @@ describe.each(TEST_BACKENDS)('Order Service health on $name', (backend) => {
         await proxy.up();
         await service.get('/health/ready').expect(200);
         expect((await service.get('/users/resilient/orders').expect(200)).body).toEqual([
-          { order_id: expect.any(String), item: 'Umbrella', quantity: 1 },
+          { order_id: expect.any(String), item: 'Umbrella', quantity: 1, status: 'placed' },
         ]);
       } finally {
         await service.app.close();

@@ -25,12 +25,12 @@ describe.each(TEST_BACKENDS)('Order Service POST /orders and GET /orders/:orderI
 
   it('answers 201 with the order and its Location, and the order is then readable there', async () => {
     const response = await post({ user_id: 'buyer', item: 'Keyboard', quantity: 2 }).expect(201);
-    expect(response.body).toEqual({ order_id: expect.any(String), user_id: 'buyer', item: 'Keyboard', quantity: 2 });
+    expect(response.body).toEqual({ order_id: expect.any(String), user_id: 'buyer', item: 'Keyboard', quantity: 2, status: 'placed' });
     expect(response.headers['location']).toBe(`/orders/${response.body.order_id}`);
     const read = await service.get(response.headers['location']).expect(200);
     expect(read.body).toEqual(response.body);
     expect((await service.get('/users/buyer/orders').expect(200)).body).toEqual([
-      { order_id: response.body.order_id, item: 'Keyboard', quantity: 2 },
+      { order_id: response.body.order_id, item: 'Keyboard', quantity: 2, status: 'placed' },
     ]);
   });
 

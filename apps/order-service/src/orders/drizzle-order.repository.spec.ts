@@ -1,6 +1,9 @@
 import { IdempotencyKeyReusedError } from '@boundary/service-kit';
 import { openOrderDatabase } from '../database/open-order-database';
 import type { OrderDatabase } from '../database/order-database';
+import { sql } from 'drizzle-orm';
+import { outbox } from '../database/order-service.schema';
+import { withholdBackordered } from '../events/backordered-order';
 import { placed } from '../testing/placed';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 import { DrizzleOrderRepository } from './drizzle-order.repository';
@@ -25,8 +28,8 @@ describe.each(TEST_BACKENDS)('DrizzleOrderRepository on $name', (backend) => {
   it('reads the demo seed newest first', async () => {
     expect(await repository.findUserOrders('user123', { limit: 50 })).toEqual({
       orders: [
-        { order_id: 'ord001', item: 'Laptop', quantity: 1 },
-        { order_id: 'ord002', item: 'Mouse', quantity: 2 },
+        { order_id: 'ord001', item: 'Laptop', quantity: 1, status: 'placed' },
+        { order_id: 'ord002', item: 'Mouse', quantity: 2, status: 'placed' },
       ],
       nextAfter: undefined,
     });
@@ -40,10 +43,23 @@ describe.each(TEST_BACKENDS)('DrizzleOrderRepository on $name', (backend) => {
   it('creates an order, after which its user is known and the order readable by id', async () => {
     const { order, created } = await repository.createOrder({ user_id: 'new-user', item: 'Desk', quantity: 3 }, placed());
     expect(created).toBe(true);
-    expect(order).toEqual({ order_id: expect.stringMatching(/^ord_/), user_id: 'new-user', item: 'Desk', quantity: 3 });
+    expect(order).toEqual({ order_id: expect.stringMatching(/^ord_/), user_id: 'new-user', item: 'Desk', quantity: 3, status: 'placed' });
     expect(await repository.findOrder(order.order_id)).toEqual(order);
     expect((await repository.findUserOrders('new-user', { limit: 50 }))?.orders).toEqual([
-      { order_id: order.order_id, item: 'Desk', quantity: 3 },
+      { order_id: order.order_id, item: 'Desk', quantity: 3, status: 'placed' },
+    ]);
+  });
+
+  it('reads an order the relay backordered as backordered, in its user’s history and by id', async () => {
+    const reservation = placed();
+    const { order } = await repository.createOrder({ user_id: 'backordered-user', item: 'Desk', quantity: 1 }, reservation);
+    const [row] = await database.db.select({ id: outbox.id }).from(outbox).where(sql`${outbox.payload}->>'order_id' = ${order.order_id}`);
+    const backorder = { kind: 'backorder', orderId: order.order_id, reservationId: reservation.reservationId, code: 'HOLD_EXPIRED' } as const;
+    await withholdBackordered(database.db, row.id, backorder);
+    await withholdBackordered(database.db, row.id, backorder);
+    expect(await repository.findOrder(order.order_id)).toEqual({ ...order, status: 'backordered' });
+    expect((await repository.findUserOrders('backordered-user', { limit: 50 }))?.orders).toEqual([
+      { order_id: order.order_id, item: 'Desk', quantity: 1, status: 'backordered' },
     ]);
   });
 

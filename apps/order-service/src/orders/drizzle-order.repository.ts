@@ -17,7 +17,7 @@ import {
   type OrderPlacementFacts,
 } from './order.repository';
 
-const wireOrder = { order_id: orders.id, item: orders.item, quantity: orders.quantity };
+const wireOrder = { order_id: orders.id, item: orders.item, quantity: orders.quantity, status: orders.status };
 const wireOrderDetail = { ...wireOrder, user_id: orders.userId };
 const anchor = alias(orders, 'anchor');
 

@@ -25,8 +25,8 @@ describe.each(TEST_BACKENDS)('Order Service GET /users/:userId/orders on $name',
   it('answers user123’s orders as a bare JSON array in the wire shape', async () => {
     const response = await get('/users/user123/orders').expect(200).expect('Content-Type', /application\/json/);
     expect(response.body).toEqual([
-      { order_id: 'ord001', item: 'Laptop', quantity: 1 },
-      { order_id: 'ord002', item: 'Mouse', quantity: 2 },
+      { order_id: 'ord001', item: 'Laptop', quantity: 1, status: 'placed' },
+      { order_id: 'ord002', item: 'Mouse', quantity: 2, status: 'placed' },
     ]);
     expect(response.headers['link']).toBeUndefined();
   });
@@ -70,11 +70,11 @@ describe.each(TEST_BACKENDS)('Order Service GET /users/:userId/orders on $name',
   describe('pagination', () => {
     it('pages with ?limit= and links the next page until the last', async () => {
       const first = await get('/users/user123/orders?limit=1').expect(200);
-      expect(first.body).toEqual([{ order_id: 'ord001', item: 'Laptop', quantity: 1 }]);
+      expect(first.body).toEqual([{ order_id: 'ord001', item: 'Laptop', quantity: 1, status: 'placed' }]);
       const next = /^<([^>]+)>; rel="next"$/.exec(first.headers['link'])?.[1];
       expect(next).toMatch(/^\/users\/user123\/orders\?limit=1&cursor=[A-Za-z0-9_-]+$/);
       const second = await get(next as string).expect(200);
-      expect(second.body).toEqual([{ order_id: 'ord002', item: 'Mouse', quantity: 2 }]);
+      expect(second.body).toEqual([{ order_id: 'ord002', item: 'Mouse', quantity: 2, status: 'placed' }]);
       expect(second.headers['link']).toBeUndefined();
     });
 

@@ -24,6 +24,19 @@ export function rawSql(database: OrderDatabase): RawSql {
   };
 }
 
+/**
+ * Opens `testDatabase` — migrated up to `migrationsFolder` (a copy from `migrationsUntil`), or to the latest when
+ * `undefined` — for plain SQL, runs `work`, and closes it afterwards.
+ */
+export async function withRawSql<T>(testDatabase: TestDatabase, migrationsFolder: string | undefined, work: (db: RawSql) => Promise<T>): Promise<T> {
+  const database = await openOrderDatabase(testDatabase.options(migrationsFolder ? { migrationsFolder } : {}));
+  try {
+    return await work(rawSql(database));
+  } finally {
+    await database.close();
+  }
+}
+
 /** A scratch database with plain SQL on it: `open()` in `beforeAll`, `close()` in `afterAll`, `sql()` in between. */
 export interface ScratchRawSql {
   open(): Promise<void>;

@@ -114,6 +114,7 @@ describe('contract fixtures satisfy the pact', () => {
       ORDER_PROVIDER_STATES,
       {
         userHasOrders: serveHistory,
+        userHasBackorderedOrder: serve(200, [anOrder({ status: 'backordered' })]),
         userHasNoOrders: serveNewUser,
         userDoesNotExist: serve(404, { error: 'Unknown user', code: 'USER_NOT_FOUND' }),
         orderOfUserExists: serveOrder,

@@ -10,7 +10,7 @@ import {
 import { ACCEPT_JSON, consumerPact, JSON_CONTENT_TYPE, MatchersV3, nestClient } from '@boundary/testing/pact';
 import { firstValueFrom } from 'rxjs';
 
-const { eachLike, integer, regex, string } = MatchersV3;
+const { eachLike, equal, integer, regex, string } = MatchersV3;
 
 /**
  * Consumer contract: what the User Service (through the real OrderServiceClient) relies on from the Order
@@ -27,6 +27,8 @@ const anOrderLike = (example = DEMO_ORDERS[0]) => ({
 
 const errorBodyLike = (code: string) => ({ error: string('Unknown user'), code });
 
+/** A user whose only order was backordered. */
+const BACKORDERED_USER_ID = 'user-with-backorder';
 /** An order the Order Service does not have. */
 const UNKNOWN_ORDER_ID = 'ord-unknown';
 /** The order the User Service creates for its user, and the keys of a first and of a repeated creation. */
@@ -51,6 +53,19 @@ describe('user-service → order-service contract (consumer)', () => {
       .executeTest(async (server) => {
         const orders = await firstValueFrom((await clientFor(server.url)).getUserOrdersFirstPage(DEMO_USER_ID));
         expect(orders).toEqual([DEMO_ORDERS[0]]);
+      }));
+
+  it('gets a backordered order with its status', () =>
+    pact
+      .addInteraction(STATES.userHasBackorderedOrder({ userId: BACKORDERED_USER_ID }))
+      .uponReceiving('a request for the orders of a user with a backordered order')
+      .withRequest('GET', `/users/${BACKORDERED_USER_ID}/orders`, (request) => request.headers(ACCEPT_JSON))
+      .willRespondWith(200, (response) =>
+        response.headers(JSON_CONTENT_TYPE).jsonBody(eachLike({ ...anOrderLike(), status: equal('backordered') }, 1)),
+      )
+      .executeTest(async (server) => {
+        const orders = await firstValueFrom((await clientFor(server.url)).getUserOrdersFirstPage(BACKORDERED_USER_ID));
+        expect(orders).toEqual([{ ...DEMO_ORDERS[0], status: 'backordered' }]);
       }));
 
   it('gets one page of a longer history, with the next page in a Link header', () =>
@@ -173,7 +188,7 @@ describe('user-service → order-service contract (consumer)', () => {
       )
       .executeTest(async (server) => {
         const created = await firstValueFrom((await clientFor(server.url)).createOrder(NEW_ORDER, { idempotencyKey: NEW_KEY }));
-        expect(created).toEqual({ order: { ...NEW_ORDER, order_id: 'ord_1' }, created: true });
+        expect(created).toEqual({ order: { ...NEW_ORDER, order_id: 'ord_1', status: 'placed' }, created: true });
       }));
 
   it('gets the first order back, not a second one, for a repeat with the same Idempotency-Key', () =>
@@ -186,7 +201,7 @@ describe('user-service → order-service contract (consumer)', () => {
       .willRespondWith(200, (response) => response.headers(JSON_CONTENT_TYPE).jsonBody(createdOrderLike(NEW_ORDER)))
       .executeTest(async (server) => {
         const repeat = await firstValueFrom((await clientFor(server.url)).createOrder(NEW_ORDER, { idempotencyKey: USED_KEY }));
-        expect(repeat).toEqual({ order: { ...NEW_ORDER, order_id: 'ord_1' }, created: false });
+        expect(repeat).toEqual({ order: { ...NEW_ORDER, order_id: 'ord_1', status: 'placed' }, created: false });
       }));
 
   it('gets 409 IDEMPOTENCY_KEY_REUSED for a key used before with another body', () => {

@@ -67,7 +67,7 @@ describe('User Service GET /users/:userId/orders — OrderServiceClient overridd
     });
 
     it('generates an Idempotency-Key when the caller sends none, so the client may retry the POST', async () => {
-      stub.forNewOrder('user123').returns({ order: { order_id: 'o1', user_id: 'user123', item: 'Mouse', quantity: 2 }, created: true });
+      stub.forNewOrder('user123').returns({ order: { order_id: 'o1', user_id: 'user123', item: 'Mouse', quantity: 2, status: 'placed' }, created: true });
       await testApp.post('/users/user123/orders', { item: 'Mouse', quantity: 2 }).expect(201);
       const [body, options] = stub.history[0].args as [unknown, { idempotencyKey: string }];
       expect(body).toEqual({ user_id: 'user123', item: 'Mouse', quantity: 2 });

@@ -23,7 +23,7 @@ describe('User Service GET /users/:userId/orders — HttpService overridden with
     [
       'user user123 has 2 orders',
       'user123',
-      { status: 200, body: { user_id: 'user123', orders: [{ order_id: 'ord001', item: 'Laptop', quantity: 1 }] } },
+      { status: 200, body: { user_id: 'user123', orders: [{ order_id: 'ord001', item: 'Laptop', quantity: 1, status: 'placed' }] } },
     ],
     ['user user000 has no orders', 'user000', USER_ORDERS_ANSWERS.empty],
     ['user user456 does not exist', 'user456', USER_ORDERS_ANSWERS.notFound],
@@ -38,5 +38,22 @@ describe('User Service GET /users/:userId/orders — HttpService overridden with
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: 'INVALID_USER_ID' });
     expect(http.requests).toEqual([]);
+  });
+});
+
+describe('User Service GET /users/:userId/orders — HttpService overridden with the verified pact, a backordered order', () => {
+  const http = HttpServiceDouble.fromPact(PACT, { origin: TEST_ORDER_SERVICE_URL, states: ['user user-with-backorder has a backordered order'] });
+  let app: INestApplication;
+  let get: UserServiceTestApp['get'];
+
+  beforeAll(async () => ({ app, get } = await startUserServiceTestApp(withHttpService(http))));
+  afterAll(() => app.close());
+
+  it('shows the order the provider proved backordered as backordered', async () => {
+    const response = await get('/users/user-with-backorder/orders');
+    expect({ status: response.status, body: response.body }).toEqual({
+      status: 200,
+      body: { user_id: 'user-with-backorder', orders: [{ order_id: 'ord001', item: 'Laptop', quantity: 1, status: 'backordered' }] },
+    });
   });
 });

@@ -3,12 +3,16 @@ import { answersOrders, ORDER_SERVICE_CALLS, type OrderServiceClientStub, type U
 import { answers, answersMalformedJson, refuses, timesOut, type HttpAnswer } from '@boundary/testing';
 import { DEMO_ORDERS } from '@boundary/order-contract';
 
+/** An order the inventory held nothing for any more when the Order Service confirmed it: shown as backordered. */
+export const BACKORDERED_ORDER = { order_id: 'ord003', item: 'Laptop', quantity: 1, status: 'backordered' } as const;
+
 /**
  * What the User Service must answer for each downstream outcome — the same table at every test level, so the
  * levels differ only in how they arrange the outcome.
  */
 export const USER_ORDERS_ANSWERS = {
   orders: { status: 200, body: { user_id: 'user123', orders: DEMO_ORDERS } },
+  backordered: { status: 200, body: { user_id: 'user123', orders: [BACKORDERED_ORDER, DEMO_ORDERS[0]] } },
   empty: { status: 200, body: { user_id: 'user000', orders: [] } },
   notFound: { status: 404, body: { error: 'User not found', code: 'USER_NOT_FOUND', user_id: 'user456' } },
   serverError: {
@@ -56,6 +60,13 @@ const scenario = (
 /** Every outcome the User Service documents, for `it.each`. */
 export const USER_ORDERS_SCENARIOS: readonly UserOrdersScenario[] = [
   scenario('user123’s orders', 'user123', answersOrders(DEMO_ORDERS), (s) => s.returns(DEMO_ORDERS), USER_ORDERS_ANSWERS.orders),
+  scenario(
+    'a backordered order beside a placed one, each with its status',
+    'user123',
+    answersOrders([BACKORDERED_ORDER, DEMO_ORDERS[0]]),
+    (s) => s.returns([BACKORDERED_ORDER, DEMO_ORDERS[0]]),
+    USER_ORDERS_ANSWERS.backordered,
+  ),
   scenario('an empty history with 200, not 500', 'user000', answersOrders([]), (s) => s.returns([]), USER_ORDERS_ANSWERS.empty),
   scenario(
     '404 from the Order Service',
@@ -104,6 +115,13 @@ export const USER_ORDERS_SCENARIOS: readonly UserOrdersScenario[] = [
     'user123',
     answers(200, [{ order_id: 'ord001', item: 'Laptop', quantity: '1' }]),
     (s, id) => s.failsWith(new OrderServiceError({ kind: 'bad-response', resource: history(id), reason: '0.quantity: expected number' })),
+    USER_ORDERS_ANSWERS.badResponse,
+  ),
+  scenario(
+    'an off-contract body (an unknown status)',
+    'user123',
+    answers(200, [{ ...DEMO_ORDERS[0], status: 'lost' }]),
+    (s, id) => s.failsWith(new OrderServiceError({ kind: 'bad-response', resource: history(id), reason: '0.status: invalid option' })),
     USER_ORDERS_ANSWERS.badResponse,
   ),
   scenario(

@@ -7,7 +7,7 @@ import { ORDER_SERVICE_CALLS } from './order-service.calls';
 import { OrderClientModule } from './order-client.module';
 import { OrderServiceClient } from './order-service.client';
 
-const DETAIL = { order_id: 'ord001', user_id: 'user123', item: 'Laptop', quantity: 1 };
+const DETAIL = { order_id: 'ord001', user_id: 'user123', item: 'Laptop', quantity: 1, status: 'placed' };
 const NEW_ORDER = { user_id: 'user123', item: 'Laptop', quantity: 1 };
 
 describe('OrderServiceClient one order and order creation (HttpService overridden)', () => {

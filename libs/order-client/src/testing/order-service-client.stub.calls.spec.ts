@@ -5,7 +5,7 @@ import { ORDER_SERVICE_CALLS } from '../lib/order-service.calls';
 import { OrderServiceClientStub } from './order-service-client.stub';
 import { anOrder, ordersFor } from './order.fixtures';
 
-const DETAIL = { order_id: 'ord001', user_id: 'user123', item: 'Laptop', quantity: 1 };
+const DETAIL = { order_id: 'ord001', user_id: 'user123', item: 'Laptop', quantity: 1, status: 'placed' } as const;
 
 describe('OrderServiceClientStub — pages, one order, new orders', () => {
   let stub: OrderServiceClientStub;
@@ -35,7 +35,7 @@ describe('OrderServiceClientStub — pages, one order, new orders', () => {
   });
 
   it('refuses an off-contract page at setup, naming the field', () => {
-    expect(() => stub.forPage('user123').returns({ orders: [{ order_id: 'x', item: '', quantity: 1 }] })).toThrow(
+    expect(() => stub.forPage('user123').returns({ orders: [{ order_id: 'x', item: '', quantity: 1, status: 'placed' }] })).toThrow(
       expect.objectContaining({ constructor: OffContractFixtureError, field: '0.item' }),
     );
   });

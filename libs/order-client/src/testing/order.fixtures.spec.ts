@@ -4,8 +4,9 @@ import { anOrder, onContractOrders, ordersFor } from './order.fixtures';
 
 describe('order fixtures', () => {
   it('anOrder() is an on-contract order, with overrides applied', () => {
-    expect(anOrder()).toEqual({ order_id: 'ord001', item: 'Laptop', quantity: 1 });
-    expect(anOrder({ quantity: 3, item: 'Desk' })).toEqual({ order_id: 'ord001', item: 'Desk', quantity: 3 });
+    expect(anOrder()).toEqual({ order_id: 'ord001', item: 'Laptop', quantity: 1, status: 'placed' });
+    expect(anOrder({ quantity: 3, item: 'Desk' })).toEqual({ order_id: 'ord001', item: 'Desk', quantity: 3, status: 'placed' });
+    expect(anOrder({ status: 'backordered' })).toEqual({ order_id: 'ord001', item: 'Laptop', quantity: 1, status: 'backordered' });
   });
 
   it('ordersFor(userId, n) gives n distinct, deterministic on-contract orders', () => {

@@ -16,7 +16,7 @@ export function onContractOrders(orders: readonly unknown[]): Order[] {
  * field if the overrides break the contract (`anOrder({ quantity: 0 })` fails at once).
  */
 export function anOrder(overrides: Partial<Order> = {}): Order {
-  return checkedFixture(OrderSchema, { order_id: 'ord001', item: 'Laptop', quantity: 1, ...overrides }, ORDER);
+  return checkedFixture(OrderSchema, { order_id: 'ord001', item: 'Laptop', quantity: 1, status: 'placed', ...overrides }, ORDER);
 }
 
 /**

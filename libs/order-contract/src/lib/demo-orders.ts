@@ -9,8 +9,8 @@ export const DEMO_USER_ID = 'user123';
  * boundary test.
  */
 export const DEMO_ORDERS: readonly Order[] = Object.freeze([
-  Object.freeze({ order_id: 'ord001', item: DEMO_ITEMS[0].item, quantity: 1 }),
-  Object.freeze({ order_id: 'ord002', item: DEMO_ITEMS[1].item, quantity: 2 }),
+  Object.freeze({ order_id: 'ord001', item: DEMO_ITEMS[0].item, quantity: 1, status: 'placed' }),
+  Object.freeze({ order_id: 'ord002', item: DEMO_ITEMS[1].item, quantity: 2, status: 'placed' }),
 ]);
 
 /** A user the Order Service does not know: it answers 404. */

@@ -9,6 +9,8 @@ import type { CreateOrderRequest } from './create-order.schema';
 export const ORDER_PROVIDER_STATES = {
   /** `userId` has `count` orders. */
   userHasOrders: providerState<{ userId: string; count: number }>('user {userId} has {count} orders'),
+  /** `userId` has one order, backordered: the inventory held nothing for it any more when it was to be confirmed. */
+  userHasBackorderedOrder: providerState<{ userId: string }>('user {userId} has a backordered order'),
   /** `userId` is known, with an empty history. */
   userHasNoOrders: providerState<{ userId: string }>('user {userId} has no orders'),
   /** `userId` is unknown to the Order Service. */

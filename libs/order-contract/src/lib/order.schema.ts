@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boundedTextSchema } from '@boundary/http-conventions';
 import { MAX_ITEM_LENGTH } from '@boundary/inventory-contract';
+import { OrderStatusSchema } from './order-status.schema';
 
 /**
  * One order as it travels on the wire from the Order Service. The field names are fixed: clients in other
@@ -11,6 +12,11 @@ export const OrderSchema = z.object({
   order_id: z.string().min(1),
   item: boundedTextSchema(MAX_ITEM_LENGTH),
   quantity: z.number().int().positive(),
+  /**
+   * Always sent by the Order Service. A reader fills in `placed` when it is absent: an Order Service older than the
+   * field only ever had placed orders, so consumers may deploy before it.
+   */
+  status: OrderStatusSchema.default('placed'),
 });
 
 export type Order = z.infer<typeof OrderSchema>;
