@@ -1,4 +1,4 @@
-import { eventNames, eventsContractName, pluralOf, queueName } from './message-names';
+import { eventNames, eventsContractName, pluralOf, queueName, type EventNames } from './message-names';
 
 describe('message boundary names', () => {
   it('reads <subject>-<verb>: the pattern is the plural subject, a dot, the verb', () => {
@@ -8,11 +8,17 @@ describe('message boundary names', () => {
       verb: 'issued',
       pattern: 'invoices.issued',
       idField: 'invoice_id',
+      fixture: 'anInvoiceIssuedEvent',
     });
   });
 
   it('keeps a subject of several words together', () => {
-    expect(eventNames('stock-level-changed')).toMatchObject({ pattern: 'stock-levels.changed', idField: 'stock_level_id', verb: 'changed' });
+    expect(eventNames('stock-level-changed')).toMatchObject({
+      pattern: 'stock-levels.changed',
+      idField: 'stock_level_id',
+      verb: 'changed',
+      fixture: 'aStockLevelChangedEvent',
+    });
   });
 
   it.each(['issued', 'Invoice-issued', 'invoice_issued', 'invoice--issued', 'invoice-issued-', '1nvoice-issued', ''])('refuses %p', (name) => {
@@ -31,7 +37,7 @@ describe('message boundary names', () => {
   });
 
   it('names the queue after its consumer and the pattern, and the contract library after its publisher', () => {
-    expect(queueName('shop', eventNames('invoice-issued')!)).toBe('shop.invoices-issued');
+    expect(queueName('shop', eventNames('invoice-issued') as EventNames)).toBe('shop.invoices-issued');
     expect(eventsContractName('billing')).toBe('billing-events-contract');
   });
 });

@@ -17,6 +17,8 @@ export interface EventNames {
   pattern: string;
   /** The payload's identifying field: `invoice_id`, `stock_level_id`. */
   idField: string;
+  /** The contract's fixture builder: `anInvoiceIssuedEvent`, `aStockLevelChangedEvent`. */
+  fixture: string;
 }
 
 /** The event's names, or `undefined` when `event` is not kebab-case of two words or more (`invoice-issued`). */
@@ -31,6 +33,7 @@ export function eventNames(event: string): EventNames | undefined {
     verb,
     pattern: `${pluralOf(subject)}.${verb}`,
     idField: `${subject.replaceAll('-', '_')}_id`,
+    fixture: `${/^[aeiou]/.test(event) ? 'an' : 'a'}${spellings(event).className}Event`,
   };
 }
 
