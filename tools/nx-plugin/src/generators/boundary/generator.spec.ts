@@ -175,7 +175,7 @@ describe('boundary generator', () => {
     expect(verification).toContain("verifyPacts(app, { provider: 'stock-level-service', pactFiles: [pactFile], states: providerStates(app), token })");
     // The provider accepts the pact's consumer by its own token, as deployed, and refuses a call without it.
     expect(verification).toContain('const { app } = await startStockLevelServiceTestApp({ acceptedTokens: { [pactConsumer(pactFile)]: [SERVICE_TOKEN] } });');
-    expect(verification).toContain("import { pactConsumer, pactsUnderVerification, providerStateHandlers, verifyPacts } from '@boundary/testing/pact';");
+    expect(verification).toContain("import { isMessagePact, pactConsumer, pactsUnderVerification, providerStateHandlers, verifyPacts } from '@boundary/testing/pact';");
     expect(verification).toContain('await expect(verify(file, SERVICE_TOKEN)).resolves.toBeDefined();');
     expect(verification).toContain("it('fails without the service token once the deployed service requires one'");
     expect(verification).toContain('await expect(verify(file)).rejects.toThrow(/expected 200 but was 401/);');

@@ -3,6 +3,7 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addNestApplication } from '../../testing/tree-fixtures';
+import { boundaryGenerator } from '../boundary/generator';
 import { serviceGenerator } from '../service/generator';
 import { messageBoundaryGenerator } from './generator';
 import { MESSAGING_DEPENDENCIES } from './messaging-packages';
@@ -60,7 +61,9 @@ describe('message-boundary generator', () => {
     expect(event).toContain('invoice_id: z.string()');
     expect(read(`${CONTRACT}/src/lib/invoice-issued.fixtures.ts`)).toContain('export function anInvoiceIssuedEvent(');
     expect(read(`${CONTRACT}/src/lib/invoice-issued.queue.ts`)).toContain("export const INVOICE_ISSUED_QUEUE = 'shop.invoices-issued';");
-    expect(read(`${CONTRACT}/src/lib/billing-events.async-api.ts`)).toContain('export function billingEventsAsyncApi(): AsyncApiDocument');
+    const asyncApi = read(`${CONTRACT}/src/lib/billing-events.async-api.ts`);
+    expect(asyncApi).toContain('export function billingEventsAsyncApi(): AsyncApiDocument');
+    expect(asyncApi).toContain("title: 'An invoice was issued',");
     expect(read(`${CONTRACT}/src/lib/billing-event-provider-states.ts`)).toContain("providerState<{ invoiceId: string }>('invoice {invoiceId} was issued')");
   });
 
@@ -215,6 +218,16 @@ describe('message-boundary generator in other workspaces', () => {
     writeJson(tree, 'package.json', manifest);
     await messageBoundaryGenerator(tree, OPTIONS);
     expect(readJson(tree, 'package.json').dependencies).toMatchObject(MESSAGING_DEPENDENCIES);
+  });
+
+  it('leaves a publisher’s HTTP pacts to its HTTP verification and its message pacts to the message one, in one verify target', async () => {
+    const tree = await workspaceWithServices();
+    await boundaryGenerator(tree, { provider: 'billing-service', consumer: 'shop-service', resource: 'invoices' });
+    await messageBoundaryGenerator(tree, OPTIONS);
+    const contract = 'apps/billing-service/src/contract';
+    expect(tree.read(`${contract}/billing-service.pact-verify.spec.ts`, 'utf8')).toContain("pactsUnderVerification('billing-service').filter((file) => !isMessagePact(file))");
+    expect(tree.read(`${contract}/billing-service.messages.pact-verify.spec.ts`, 'utf8')).toContain("pactsUnderVerification('billing-service').filter(isMessagePact)");
+    expect(readProjectConfiguration(tree, 'billing-service').implicitDependencies).toEqual(['shop-service']);
   });
 
   it('adds no TESTING.md where the workspace has none', async () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { outcome, run, scratchClone, verdict } from '../../testing/scratch-clone';
 
 // Two services made by the service generator, then a message boundary between them, in a clone of the committed
-// workspace: every generated or touched project passes lint, typecheck, test, contract and verify as generated.
+// workspace: every generated or touched project passes lint, typecheck, test, contract and verify as generated; then an
+// HTTP consumer of the publisher, whose pact is verified beside the message pact in the publisher's one verify target.
 describe('nx g @boundary/nx-plugin:message-boundary in a scratch clone', () => {
   let clone: string;
   let remove: () => void;
@@ -47,5 +48,18 @@ describe('nx g @boundary/nx-plugin:message-boundary in a scratch clone', () => {
     expect(again.status).toBe(0);
     expect(again.output).toContain(`${consumer}-service already consumes invoices.issued from ${publisher}-service`);
     expect(run(clone, 'git status --porcelain').output).toBe('');
+  });
+
+  it('verifies HTTP and message pacts in the publisher’s one verify target once it also serves an HTTP consumer', () => {
+    const shop = `shop${id}`;
+    expect(outcome(clone, `npx nx g @boundary/nx-plugin:service ${shop}-service --port ${port + 2}`)).toEqual({ status: 0, output: '' });
+    expect(outcome(clone, `npx nx g @boundary/nx-plugin:boundary --provider ${publisher}-service --consumer ${shop}-service --resource invoices`)).toEqual({
+      status: 0,
+      output: '',
+    });
+    const verdicts = verdict(clone, `npx nx run-many -t verify -p ${publisher}-service --output-style=static`);
+    expect({ status: verdicts.status, failures: verdicts.failures }).toEqual({ status: 0, failures: '' });
+    expect(verdicts.output).toContain(`${publisher}-service honours the pact of ${shop}-service (provider)`);
+    expect(verdicts.output).toContain(`${publisher}-service honours the message pact of ${consumer}-service (provider)`);
   });
 });

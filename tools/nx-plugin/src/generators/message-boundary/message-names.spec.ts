@@ -9,6 +9,7 @@ describe('message boundary names', () => {
       pattern: 'invoices.issued',
       idField: 'invoice_id',
       fixture: 'anInvoiceIssuedEvent',
+      article: 'an',
     });
   });
 
@@ -18,6 +19,7 @@ describe('message boundary names', () => {
       idField: 'stock_level_id',
       verb: 'changed',
       fixture: 'aStockLevelChangedEvent',
+      article: 'a',
     });
   });
 

@@ -19,6 +19,8 @@ export interface EventNames {
   idField: string;
   /** The contract's fixture builder: `anInvoiceIssuedEvent`, `aStockLevelChangedEvent`. */
   fixture: string;
+  /** The article of the subject (and of the pattern, which starts alike) in prose: `an` invoice, `a` stock level. */
+  article: 'a' | 'an';
 }
 
 /** The event's names, or `undefined` when `event` is not kebab-case of two words or more (`invoice-issued`). */
@@ -27,13 +29,15 @@ export function eventNames(event: string): EventNames | undefined {
   const words = event.split('-');
   const verb = words.pop() as string;
   const subject = words.join('-');
+  const article = /^[aeiou]/.test(event) ? 'an' : 'a';
   return {
     e: spellings(event),
     subject: spellings(subject),
     verb,
     pattern: `${pluralOf(subject)}.${verb}`,
     idField: `${subject.replaceAll('-', '_')}_id`,
-    fixture: `${/^[aeiou]/.test(event) ? 'an' : 'a'}${spellings(event).className}Event`,
+    fixture: `${article}${spellings(event).className}Event`,
+    article,
   };
 }
 
