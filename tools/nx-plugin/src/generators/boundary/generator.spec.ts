@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serviceGenerator } from '../service/generator';
 import { boundaryGenerator } from './generator';
+import { changedFiles as snapshot, treeLikeThisWorkspace } from '../../testing/tree-fixtures';
 
 const workspaceRoot = join(__dirname, '../../../../..');
 
@@ -19,17 +20,12 @@ const workspaceRoot = join(__dirname, '../../../../..');
  * made without, both by the service generator, as a user would have them before running the boundary generator.
  */
 async function workspaceWithServices(): Promise<Tree> {
-  const tree = createTreeWithEmptyWorkspace();
-  for (const file of ['eslint.config.mjs', 'TESTING.md', 'package.json', 'tsconfig.base.json']) tree.write(file, readFileSync(join(workspaceRoot, file), 'utf8'));
+  const tree = treeLikeThisWorkspace();
   await serviceGenerator(tree, { name: 'stock-level-service', port: 5010, database: true });
   await serviceGenerator(tree, { name: 'shop-service', port: 5011 });
   return tree;
 }
 
-/** Every changed file of the tree with its content, to prove a refusal wrote nothing. */
-function snapshot(tree: Tree): Map<string, string> {
-  return new Map(tree.listChanges().map((change) => [change.path, change.content?.toString() ?? '']));
-}
 
 /**
  * A target as Nx runs it: nx.json's default for its name under the project's own settings, a leading '...' spreading the

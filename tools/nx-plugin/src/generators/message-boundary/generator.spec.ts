@@ -1,8 +1,7 @@
 import { logger, readJson, readProjectConfiguration, writeJson, type Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addNestApplication } from '../../testing/tree-fixtures';
+import { addNestApplication, changedFiles as snapshot, treeLikeThisWorkspace } from '../../testing/tree-fixtures';
 import { boundaryGenerator } from '../boundary/generator';
 import { serviceGenerator } from '../service/generator';
 import { messageBoundaryGenerator } from './generator';
@@ -10,21 +9,12 @@ import { MESSAGING_DEPENDENCIES } from './messaging-packages';
 
 const workspaceRoot = join(__dirname, '../../../../..');
 
-/**
- * A workspace with the repository's eslint.config.mjs, TESTING.md, package.json and tsconfig.base.json, a publisher made
- * with --database and a consumer made without, both by the service generator.
- */
+/** This workspace's root files, a publisher made with --database and a consumer made without, by the service generator. */
 async function workspaceWithServices(): Promise<Tree> {
-  const tree = createTreeWithEmptyWorkspace();
-  for (const file of ['eslint.config.mjs', 'TESTING.md', 'package.json', 'tsconfig.base.json']) tree.write(file, readFileSync(join(workspaceRoot, file), 'utf8'));
+  const tree = treeLikeThisWorkspace();
   await serviceGenerator(tree, { name: 'billing-service', port: 5010, database: true });
   await serviceGenerator(tree, { name: 'shop-service', port: 5011 });
   return tree;
-}
-
-/** Every changed file of the tree with its content, to prove a refusal wrote nothing. */
-function snapshot(tree: Tree): Map<string, string> {
-  return new Map(tree.listChanges().map((change) => [change.path, change.content?.toString() ?? '']));
 }
 
 const OPTIONS = { publisher: 'billing-service', consumer: 'shop-service', event: 'invoice-issued' };
