@@ -201,6 +201,18 @@ describe('message-boundary generator in other workspaces', () => {
     expect(readProjectConfiguration(tree, 'front').tags).toEqual(['type:app', 'scope:front']);
   });
 
+  it('wires a publisher made by @nx/nest:application: the ClientProxy and the publisher in its AppModule’s metadata', async () => {
+    const tree = await workspaceWithServices();
+    addNestApplication(tree, 'ledger');
+    await messageBoundaryGenerator(tree, { ...OPTIONS, publisher: 'ledger' });
+    const root = tree.read('apps/ledger/src/app/app.module.ts', 'utf8') ?? '';
+    expect(root).toContain("import { INVOICE_ISSUED_CLIENT } from '../events/invoice-issued.tokens';");
+    expect(root).toMatch(/imports: \[\s*ClientsModule\.registerAsync\(\[\s*\{ name: INVOICE_ISSUED_CLIENT, useFactory: \(\) => invoiceIssuedClientOptions\(process\.env\) \},?\s*\]\),?\s*\]/);
+    expect(root).toContain('providers: [AppService, InvoiceIssuedPublisher]');
+    expect(tree.exists('libs/ledger-events-contract/src/lib/invoice-issued.event.ts')).toBe(true);
+    expect(readProjectConfiguration(tree, 'ledger').targets?.['verify']).toBeDefined();
+  });
+
   it('adds the messaging packages, at the versions this repository pins, to a package.json that lacks them', async () => {
     const tree = await workspaceWithServices();
     const manifest = readJson(tree, 'package.json');
