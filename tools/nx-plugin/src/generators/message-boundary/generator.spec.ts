@@ -106,9 +106,12 @@ describe('message-boundary generator', () => {
     expect(read('apps/shop-service/src/contract/billing-service.invoice-issued.pact.spec.ts')).toContain(
       "consumerPact({ consumer: 'shop-service', provider: 'billing-service' })",
     );
-    expect(read('apps/billing-service/src/contract/billing-service.messages.pact-verify.spec.ts')).toContain(
-      "pactsUnderVerification('billing-service').filter(isMessagePact)",
-    );
+    const verification = read('apps/billing-service/src/contract/billing-service.messages.pact-verify.spec.ts');
+    expect(verification).toContain("pactsUnderVerification('billing-service').filter(isMessagePact)");
+    // Against what the publisher emits, for the subject the pact's state names.
+    expect(verification).toContain('await publisher.publish(anInvoiceIssuedEvent(id === undefined ? {} : { invoice_id: id }));');
+    // can-i-deploy's PACT_FILE may name an HTTP pact: the file still gives a verdict.
+    expect(verification).toContain("it('has no message pact to verify in this run'");
     const publisher = readProjectConfiguration(tree, 'billing-service');
     expect(publisher.implicitDependencies).toEqual(['shop-service']);
     expect(publisher.targets?.['verify']?.options.command).toContain("--testPathPatterns '\\.pact-verify\\.spec\\.ts$'");

@@ -59,7 +59,14 @@ describe('nx g @boundary/nx-plugin:message-boundary in a scratch clone', () => {
     });
     const verdicts = verdict(clone, `npx nx run-many -t verify -p ${publisher}-service --output-style=static`);
     expect({ status: verdicts.status, failures: verdicts.failures }).toEqual({ status: 0, failures: '' });
-    expect(verdicts.output).toContain(`${publisher}-service honours the pact of ${shop}-service (provider)`);
-    expect(verdicts.output).toContain(`${publisher}-service honours the message pact of ${consumer}-service (provider)`);
+    // Jest names the files, not the tests, when it runs more than one.
+    expect(verdicts.output).toContain(`PASS ${publisher}-service src/contract/${publisher}-service.pact-verify.spec.ts`);
+    expect(verdicts.output).toContain(`PASS ${publisher}-service src/contract/${publisher}-service.messages.pact-verify.spec.ts`);
+    // Pact's verifier prints the pair in bold, whatever FORCE_COLOR says.
+    expect(verdicts.output.replace(/\u001b\[[0-9;]*m/g, '')).toContain(`Verifying a pact between ${consumer}-service and ${publisher}-service`);
+    // can-i-deploy verifies one named pact: an HTTP one leaves the message verification nothing, and both files pass.
+    const pactFile = join(clone, 'pacts', `${shop}-service-${publisher}-service.json`);
+    const named = verdict(clone, `PACT_FILE=${pactFile} npx nx verify ${publisher}-service --skip-nx-cache --output-style=static`);
+    expect({ status: named.status, failures: named.failures }).toEqual({ status: 0, failures: '' });
   });
 });
