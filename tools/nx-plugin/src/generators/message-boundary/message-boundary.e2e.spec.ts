@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { outcome, run, scratchClone, verdict } from '../../testing/scratch-clone';
 
 // Two services made by the service generator, then a message boundary between them, in a clone of the committed
@@ -63,7 +64,7 @@ describe('nx g @boundary/nx-plugin:message-boundary in a scratch clone', () => {
     expect(verdicts.output).toContain(`PASS ${publisher}-service src/contract/${publisher}-service.pact-verify.spec.ts`);
     expect(verdicts.output).toContain(`PASS ${publisher}-service src/contract/${publisher}-service.messages.pact-verify.spec.ts`);
     // Pact's verifier prints the pair in bold, whatever FORCE_COLOR says.
-    expect(verdicts.output.replace(/\u001b\[[0-9;]*m/g, '')).toContain(`Verifying a pact between ${consumer}-service and ${publisher}-service`);
+    expect(stripVTControlCharacters(verdicts.output)).toContain(`Verifying a pact between ${consumer}-service and ${publisher}-service`);
     // can-i-deploy verifies one named pact: an HTTP one leaves the message verification nothing, and both files pass.
     const pactFile = join(clone, 'pacts', `${shop}-service-${publisher}-service.json`);
     const named = verdict(clone, `PACT_FILE=${pactFile} npx nx verify ${publisher}-service --skip-nx-cache --output-style=static`);
