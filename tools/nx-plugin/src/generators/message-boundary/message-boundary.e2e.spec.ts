@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { outcome, run, scratchClone, verdict } from '../../testing/scratch-clone';
+import { commitAll, outcome, run, scratchClone, verdict } from '../../testing/scratch-clone';
 
 // Two services made by the service generator, then a message boundary between them, in a clone of the committed
 // workspace: every generated or touched project passes lint, typecheck, test, contract and verify as generated; then an
@@ -19,7 +19,7 @@ describe('nx g @boundary/nx-plugin:message-boundary in a scratch clone', () => {
     ({ path: clone, remove } = scratchClone('nx-plugin-message-boundary-e2e-'));
     expect(outcome(clone, `npx nx g @boundary/nx-plugin:service ${publisher}-service --port ${port}`)).toEqual({ status: 0, output: '' });
     expect(outcome(clone, `npx nx g @boundary/nx-plugin:service ${consumer}-service --port ${port + 1}`)).toEqual({ status: 0, output: '' });
-    expect(outcome(clone, 'git add -A && git -c user.email=e2e@test.local -c user.name=e2e commit --quiet -m services')).toEqual({ status: 0, output: '' });
+    expect(outcome(clone, commitAll('services'))).toEqual({ status: 0, output: '' });
   });
   afterAll(() => remove?.());
 
@@ -44,7 +44,7 @@ describe('nx g @boundary/nx-plugin:message-boundary in a scratch clone', () => {
   });
 
   it('says so, and changes nothing, when run again for the same event', () => {
-    expect(outcome(clone, 'git add -A && git -c user.email=e2e@test.local -c user.name=e2e commit --quiet -m message-boundary')).toEqual({ status: 0, output: '' });
+    expect(outcome(clone, commitAll('message-boundary'))).toEqual({ status: 0, output: '' });
     const again = run(clone, `npx nx g @boundary/nx-plugin:message-boundary ${options}`);
     expect(again.status).toBe(0);
     expect(again.output).toContain(`${consumer}-service already consumes invoices.issued from ${publisher}-service`);
