@@ -37,6 +37,11 @@ export function outcome(cwd: string, command: string): { status: number | null; 
   return { status: result.status, output: result.status === 0 ? '' : result.output };
 }
 
+/** The command that commits everything in a scratch clone, as its own author: a later `git status` shows only what follows. */
+export function commitAll(message: string): string {
+  return `git add -A && git -c user.email=e2e@test.local -c user.name=e2e commit --quiet -m ${message}`;
+}
+
 /**
  * `{ status: 0, failures: '' }` when the Nx run `command` passed; else its status and what failed: each failing
  * Jest test with the lines under its `●` heading, and Nx's list of failed tasks. A run of many projects prints far

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeNestApplication } from '../../testing/nest-application';
-import { outcome, run, scratchClone, verdict } from '../../testing/scratch-clone';
+import { commitAll, outcome, run, scratchClone, verdict } from '../../testing/scratch-clone';
 
 // Two services made by the service generator (a provider with --database, a consumer without), then the boundary
 // between them, in a clone of the committed workspace: every generated or touched project passes as generated. Then
@@ -20,14 +20,14 @@ describe('nx g @boundary/nx-plugin:boundary in a scratch clone', () => {
     ({ path: clone, remove } = scratchClone('nx-plugin-boundary-e2e-'));
     expect(outcome(clone, `npx nx g @boundary/nx-plugin:service ${provider}-service --port ${port} --database`)).toEqual({ status: 0, output: '' });
     expect(outcome(clone, `npx nx g @boundary/nx-plugin:service ${consumer}-service --port ${port + 1}`)).toEqual({ status: 0, output: '' });
-    expect(outcome(clone, 'git add -A && git -c user.email=e2e@test.local -c user.name=e2e commit --quiet -m services')).toEqual({
+    expect(outcome(clone, commitAll('services'))).toEqual({
       status: 0,
       output: '',
     });
   });
   afterAll(() => remove?.());
   const commit = (message: string) =>
-    expect(outcome(clone, `git add -A && git -c user.email=e2e@test.local -c user.name=e2e commit --quiet -m ${message}`)).toEqual({ status: 0, output: '' });
+    expect(outcome(clone, commitAll(message))).toEqual({ status: 0, output: '' });
 
   it('refuses a provider that is not an app in one line and writes nothing', () => {
     const { status, output } = run(clone, `npx nx g @boundary/nx-plugin:boundary ${options.replace(`${provider}-service`, 'nowhere-service')}`);

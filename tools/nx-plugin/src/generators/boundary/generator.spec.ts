@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serviceGenerator } from '../service/generator';
 import { boundaryGenerator } from './generator';
+import { changedFiles as snapshot, treeLikeThisWorkspace } from '../../testing/tree-fixtures';
 
 const workspaceRoot = join(__dirname, '../../../../..');
 
@@ -19,17 +20,12 @@ const workspaceRoot = join(__dirname, '../../../../..');
  * made without, both by the service generator, as a user would have them before running the boundary generator.
  */
 async function workspaceWithServices(): Promise<Tree> {
-  const tree = createTreeWithEmptyWorkspace();
-  for (const file of ['eslint.config.mjs', 'TESTING.md', 'package.json', 'tsconfig.base.json']) tree.write(file, readFileSync(join(workspaceRoot, file), 'utf8'));
+  const tree = treeLikeThisWorkspace();
   await serviceGenerator(tree, { name: 'stock-level-service', port: 5010, database: true });
   await serviceGenerator(tree, { name: 'shop-service', port: 5011 });
   return tree;
 }
 
-/** Every changed file of the tree with its content, to prove a refusal wrote nothing. */
-function snapshot(tree: Tree): Map<string, string> {
-  return new Map(tree.listChanges().map((change) => [change.path, change.content?.toString() ?? '']));
-}
 
 /**
  * A target as Nx runs it: nx.json's default for its name under the project's own settings, a leading '...' spreading the
@@ -175,7 +171,7 @@ describe('boundary generator', () => {
     expect(verification).toContain("verifyPacts(app, { provider: 'stock-level-service', pactFiles: [pactFile], states: providerStates(app), token })");
     // The provider accepts the pact's consumer by its own token, as deployed, and refuses a call without it.
     expect(verification).toContain('const { app } = await startStockLevelServiceTestApp({ acceptedTokens: { [pactConsumer(pactFile)]: [SERVICE_TOKEN] } });');
-    expect(verification).toContain("import { pactConsumer, pactsUnderVerification, providerStateHandlers, verifyPacts } from '@boundary/testing/pact';");
+    expect(verification).toContain("import { isMessagePact, pactConsumer, pactsUnderVerification, providerStateHandlers, verifyPacts } from '@boundary/testing/pact';");
     expect(verification).toContain('await expect(verify(file, SERVICE_TOKEN)).resolves.toBeDefined();');
     expect(verification).toContain("it('fails without the service token once the deployed service requires one'");
     expect(verification).toContain('await expect(verify(file)).rejects.toThrow(/expected 200 but was 401/);');

@@ -119,8 +119,11 @@ export async function boundaryGenerator(tree: Tree, options: BoundaryGeneratorSc
 
 export default boundaryGenerator;
 
+/** What the consumer's targets are edited by: its project and the provider whose pact it writes. */
+export type ConsumerTargets = Pick<Boundary, 'consumerRoot' | 'consumerProject' | 'consumer' | 'consumerApp' | 'providerApp'>;
+
 /** The consumer's Jest config keeping its pact specs out of its unit tests, and its `contract` target writing its pact. */
-function editConsumerTargets(tree: Tree, edits: StagedEdits, b: Boundary): void {
+export function editConsumerTargets(tree: Tree, edits: StagedEdits, b: ConsumerTargets): void {
   const jestConfig = leaveToOwnTarget(tree, edits, b.consumerRoot, {
     pattern: '\\.pact\\.spec\\.ts$',
     sample: 'x.pact.spec.ts',
@@ -148,7 +151,7 @@ function editConsumerTargets(tree: Tree, edits: StagedEdits, b: Boundary): void 
  * Stages `change` of the app's project configuration (as project.json text): its project.json, or the `nx` field of its
  * package.json where it has no project.json (a workspace of TypeScript project references).
  */
-function updateProjectFile(tree: Tree, edits: StagedEdits, root: string, change: (projectJson: string) => string): void {
+export function updateProjectFile(tree: Tree, edits: StagedEdits, root: string, change: (projectJson: string) => string): void {
   const projectJson = joinPathFragments(root, 'project.json');
   if (tree.exists(projectJson) || !tree.exists(joinPathFragments(root, 'package.json'))) return edits.update(projectJson, change);
   edits.update(joinPathFragments(root, 'package.json'), (content) => {
@@ -179,7 +182,7 @@ function withPaths(tree: Tree, { provider }: Boundary): string {
  * `lint` target comes from the root ESLint config (the @nx/eslint plugin infers it for a project without its own) and
  * its `test` target from its jest.config.cjs.
  */
-function libraryConfiguration(root: string, type: string, scope: string, sharedPreset: boolean): ProjectConfiguration {
+export function libraryConfiguration(root: string, type: string, scope: string, sharedPreset: boolean): ProjectConfiguration {
   const targets: ProjectConfiguration['targets'] = sharedPreset ? { typecheck: {} } : {};
   return { root, ...(sharedPreset ? {} : { sourceRoot: `${root}/src` }), projectType: 'library', tags: [type, `scope:${scope}`], targets };
 }
