@@ -69,5 +69,10 @@ describe('nx g @boundary/nx-plugin:message-boundary in a scratch clone', () => {
     const pactFile = join(clone, 'pacts', `${shop}-service-${publisher}-service.json`);
     const named = verdict(clone, `PACT_FILE=${pactFile} npx nx verify ${publisher}-service --skip-nx-cache --output-style=static`);
     expect({ status: named.status, failures: named.failures }).toEqual({ status: 0, failures: '' });
+    // And the message pact named: the HTTP verification has nothing to verify, says so, and passes.
+    const messagePact = join(clone, 'pacts', `${consumer}-service-${publisher}-service.json`);
+    const namedMessages = verdict(clone, `PACT_FILE=${messagePact} npx nx verify ${publisher}-service --skip-nx-cache --output-style=static`);
+    expect({ status: namedMessages.status, failures: namedMessages.failures }).toEqual({ status: 0, failures: '' });
+    expect(namedMessages.output).toContain(`PASS ${publisher}-service src/contract/${publisher}-service.pact-verify.spec.ts`);
   });
 });
