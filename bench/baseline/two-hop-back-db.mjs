@@ -7,7 +7,7 @@ import pg from 'pg';
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const history = {
   name: 'baseline_user_history',
-  text: 'select id as order_id, item, quantity from orders where user_id = $1 order by created_at desc, id desc limit 51',
+  text: 'select id as order_id, item, quantity, status from orders where user_id = $1 order by created_at desc, id desc limit 51',
 };
 
 const server = createServer(async (req, res) => {
