@@ -207,12 +207,7 @@ const OTLP_HTTP_PORT = 4318;
  * read from the ConfigMaps its container takes its environment from); `undefined` when it exports none.
  */
 function collectorPortOf(d: Obj, objects: Obj[]): number | undefined {
-  const data: Record<string, string> = Object.assign(
-    {},
-    ...containersOf(d)
-      .flatMap((c) => c.envFrom ?? [])
-      .map((source: Obj) => objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === source.configMapRef?.name)?.data ?? {}),
-  );
+  const data: Record<string, string> = Object.assign({}, ...envConfigMaps(d, objects).map(({ configMap }) => configMap?.data ?? {}));
   if (!(data['OTEL_TRACES_EXPORTER'] ?? '').split(',').map((e) => e.trim()).includes('otlp')) return undefined;
   const endpoint = data['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] ?? data['OTEL_EXPORTER_OTLP_ENDPOINT'];
   return endpoint && URL.canParse(endpoint) ? Number(new URL(endpoint).port || OTLP_HTTP_PORT) : OTLP_HTTP_PORT;
@@ -220,11 +215,18 @@ function collectorPortOf(d: Obj, objects: Obj[]): number | undefined {
 
 /** Each ConfigMap a container takes its environment from exists in the overlay. */
 function configMapRules(d: Obj, objects: Obj[]): string[] {
+  return envConfigMaps(d, objects)
+    .filter(({ configMap }) => configMap === undefined)
+    .map(({ name }) => `${d.metadata.name}: its environment's ConfigMap ${name} is not generated`);
+}
+
+/** The ConfigMaps the Deployment's containers take their environment from (`envFrom`), each as the overlay has it, if it does. */
+function envConfigMaps(d: Obj, objects: Obj[]): { name: string; configMap: Obj | undefined }[] {
   return containersOf(d)
     .flatMap((c) => c.envFrom ?? [])
-    .map((source: Obj) => source.configMapRef?.name)
-    .filter((ref: string | undefined) => ref !== undefined && !objects.some((o) => o.kind === 'ConfigMap' && o.metadata.name === ref))
-    .map((ref: string) => `${d.metadata.name}: its environment's ConfigMap ${ref} is not generated`);
+    .map((source: Obj) => source.configMapRef?.name as string | undefined)
+    .filter((name): name is string => name !== undefined)
+    .map((name) => ({ name, configMap: objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name) }));
 }
 
 /** AMQP and AMQP over TLS: the ports a `RABBITMQ_URL` (amqp:// or amqps://) reaches by default. */
