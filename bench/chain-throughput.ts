@@ -15,7 +15,11 @@
  *
  * `--compare-builds=DIR,…` adds the product chain from other builds (an A/B of a change in the same run).
  *
- *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--breakdown] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N] [--compare-builds=DIR,…]
+ * `--tracing` (with DATABASE_URL; issue 28) adds the product chain three more times: a second copy without the
+ * OpenTelemetry SDK (the A/A row: how far two identical chains differ in this run), with each service's `tracing.js`
+ * preloaded and `OTEL_TRACES_EXPORTER=none` (the services' default), and preloaded exporting OTLP/HTTP to a local sink.
+ *
+ *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--breakdown] [--tracing] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N] [--compare-builds=DIR,…]
  */
 import { basename, join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -49,6 +53,7 @@ const BREAKDOWN = hasFlag('breakdown');
  * chains on the same database, interleaved with the rest: a change's A/B in one run.
  */
 const COMPARED_BUILDS = listArg('compare-builds').map((dir) => resolve(dir));
+const TRACING = hasFlag('tracing');
 const BASELINE = 'raw node:http + undici two-hop (baseline)';
 /** The product's chain: the User Service's client runs on the client core's tuned axios http adapter. */
 const NEST_CHAIN = 'Nest+Fastify, client core on the tuned axios http adapter';
@@ -59,6 +64,10 @@ const RAW_ON_POSTGRES = 'raw node:http + undici two-hop, back hop reading the sa
 const TO_RAW_BACK_HOP = 'User Service → raw back hop';
 /** Issue 16's peer: Nest's documented defaults (Express, HttpModule.register({}), nestjs-pino) on the same database. */
 const PEER = 'peer: Nest+Express, HttpModule.register({}), nestjs-pino defaults — on the same PostgreSQL';
+/** `--tracing`: the product chain again, as it is (A/A), and with the OpenTelemetry SDK preloaded in both services. */
+const PRODUCT_AGAIN = `${NEST_ON_POSTGRES} [A/A: a second copy, no SDK]`;
+const SDK_NOT_EXPORTING = `${NEST_ON_POSTGRES} [OpenTelemetry SDK preloaded, OTEL_TRACES_EXPORTER=none]`;
+const SDK_EXPORTING = `${NEST_ON_POSTGRES} [OpenTelemetry SDK preloaded, exporting OTLP/HTTP to a local sink]`;
 
 interface Variant {
   name: string;
@@ -124,14 +133,18 @@ async function main(): Promise<void> {
   };
   const serverUrl = process.env['DATABASE_URL'] || undefined;
   const scratchDatabase = `chain_bench_${process.pid}`;
+  let sinkUrl: string | undefined;
   try {
-    const dist = (app: string, build = join(WORKSPACE_ROOT, 'dist')) => join(build, 'apps', app, 'main.js');
-    const startOrderService = (name: string, env: Record<string, string>, build?: string) =>
-      startProcess(name, [dist('order-service', build)], env, '/health/live');
-    const startUserService = (name: string, orderServiceUrl: string, env: Record<string, string> = {}, build?: string) =>
+    const distDir = (app: string, build = join(WORKSPACE_ROOT, 'dist')) => join(build, 'apps', app);
+    // As the images start a service: `node --require ./tracing.js main.js` when the SDK is to be loaded.
+    const nodeArgs = (app: string, build?: string, tracing = false) =>
+      tracing ? ['--require', join(distDir(app, build), 'tracing.js'), join(distDir(app, build), 'main.js')] : [join(distDir(app, build), 'main.js')];
+    const startOrderService = (name: string, env: Record<string, string>, build?: string, tracing = false) =>
+      startProcess(name, nodeArgs('order-service', build, tracing), env, '/health/live');
+    const startUserService = (name: string, orderServiceUrl: string, env: Record<string, string> = {}, build?: string, tracing = false) =>
       startProcess(
         name,
-        [dist('user-service', build)],
+        nodeArgs('user-service', build, tracing),
         // Long deadlines: on a loaded machine p99 passes the default attempt timeout (1 s), and retries and an open
         // breaker would turn the measurement into one of the failure path (the peer's axios has no timeout at all).
         { ORDER_SERVICE_URL: orderServiceUrl, ORDER_SERVICE_TIMEOUT_MS: '10000', ORDER_SERVICE_ATTEMPT_TIMEOUT_MS: '10000', ...env },
@@ -185,6 +198,20 @@ async function main(): Promise<void> {
         const users = await startUserService(name, orders.url, {}, build);
         variants.push({ name, kind: 'chain', processes: [users, orders, backends], url: `${users.url}${PATH}` });
       }
+      if (TRACING) {
+        const sink = await startProcess('OTLP sink', [join(__dirname, 'lib/otlp-sink.mjs')], {}, '/');
+        sinkUrl = sink.url;
+        const exporting = { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: sink.url };
+        for (const [name, tracing, env] of [
+          [PRODUCT_AGAIN, false, {}],
+          [SDK_NOT_EXPORTING, true, { OTEL_TRACES_EXPORTER: 'none' }],
+          [SDK_EXPORTING, true, exporting],
+        ] as const) {
+          const orders = await startOrderService(`order-service of ${name}`, { DATABASE_URL: databaseUrl, ...env }, undefined, tracing);
+          const users = await startUserService(name, orders.url, env, undefined, tracing);
+          variants.push({ name, kind: 'chain', processes: [users, orders, backends], url: `${users.url}${PATH}` });
+        }
+      }
       if (BREAKDOWN) {
         // What the one request line per request costs both services (a planning question: lines off by default?).
         const quiet = { LOG_LEVEL: 'warn' };
@@ -227,7 +254,10 @@ async function main(): Promise<void> {
         console.log(`fixed ${FIXED_RATE} req/s, round ${round + 1}/${FIXED_RATE_ROUNDS} ${variant.name}: p99 ${figures.p99} ms, ${fmt(figures.cpuMicrosPerRequest, 0)} µs CPU/req, load ${loadAverage()}`);
       }
     }
-    report(variants, rounds, fixedRate, expected.length, startLoad);
+    // Proof that the exporting row exported (the SDK's batch processor drops spans, silently, when its queue is full).
+    const exported = sinkUrl ? (JSON.parse(await bodyOf(sinkUrl)) as { exports: number; bytes: number }) : undefined;
+    const sinkNote = exported ? `The exporting row's local sink received ${exported.exports} OTLP exports, ${fmt(exported.bytes / 2 ** 20, 1)} MiB in all. ` : '';
+    report(variants, rounds, fixedRate, expected.length, startLoad, sinkNote);
   } finally {
     await Promise.all(started.map((p) => p.stop()));
     if (serverUrl) await dropScratchDatabase(serverUrl, scratchDatabase);
@@ -286,6 +316,33 @@ function issue16Goals(rounds: Map<string, Round[]>, fixedRate: Map<string, Round
   ];
 }
 
+/**
+ * Issue 28's goals: what the OpenTelemetry SDK costs the product chain, per round against the product chain without
+ * it; the A/A row (the same chain again) shows how far two identical chains differ in the same run.
+ */
+function tracingCost(rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>): string {
+  const cpu = (r: Round) => r.cpuMicrosPerRequest;
+  const ratio = (runs: Map<string, Round[]>, name: string, pick: (r: Round) => number) => ratioToBaseline(runs, NEST_ON_POSTGRES, name, pick);
+  const rows = [PRODUCT_AGAIN, SDK_NOT_EXPORTING, SDK_EXPORTING].map((name) => [
+    name,
+    fmt(ratio(fixedRate, name, cpu), 2),
+    fmt(ratio(rounds, name, cpu), 2),
+    fmt(ratio(rounds, name, (r) => r.requestsPerSecond), 2),
+    fmt(ratio(rounds, name, (r) => r.p99), 2),
+  ]);
+  const goals: Goal[] = [
+    { figure: `CPU per request ÷ the product without the SDK, at ${FIXED_RATE} req/s, not exporting`, measured: ratio(fixedRate, SDK_NOT_EXPORTING, cpu), atMost: 1.1 },
+    { figure: `CPU per request ÷ the product without the SDK, at ${FIXED_RATE} req/s, exporting`, measured: ratio(fixedRate, SDK_EXPORTING, cpu), atMost: 1.3 },
+  ];
+  return (
+    `Issue 28's goals (the OpenTelemetry SDK in both services; the sink's CPU is not counted):\n\n${goalsTable(goals)}\n\n` +
+    markdownTable(
+      ['against the product chain without the SDK, per round', `CPU ÷ product at ${FIXED_RATE} req/s`, 'CPU ÷ product, saturated', 'req/s ÷ product, saturated', 'p99 ÷ product, saturated'],
+      rows,
+    )
+  );
+}
+
 /** CPU per request of each chain on PostgreSQL split by where it is spent (medians over rounds). */
 function cpuBreakdown(runs: Map<string, Round[]>, label: string): string {
   const names = [...runs.keys()].filter((name) => name === RAW_ON_POSTGRES || name.startsWith(NEST_ON_POSTGRES) || name === PEER);
@@ -323,7 +380,7 @@ function againstBaseline(variants: Variant[], rounds: Map<string, Round[]>): str
   );
 }
 
-function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>, bytes: number, startLoad: string): void {
+function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>, bytes: number, startLoad: string, sinkNote: string): void {
   const onPostgres = rounds.has(RAW_ON_POSTGRES);
   const hops = variants
     .filter((v) => v.kind === 'hop')
@@ -336,6 +393,7 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
   const fixedCompared = new Map([...fixedRate].filter(([name]) => !onPostgres || name === RAW_ON_POSTGRES || name.startsWith(NEST_ON_POSTGRES) || name === PEER));
   const table = [
     ...(onPostgres ? [`Issue 16's goals (the product chain on PostgreSQL):\n\n${goalsTable(issue16Goals(rounds, fixedRate))}`, againstSameDatabase(rounds)] : []),
+    ...(rounds.has(SDK_EXPORTING) ? [tracingCost(rounds, fixedRate)] : []),
     ...(FIXED_RATE_ROUNDS === 0 ? [] : [atFixedRate(fixedCompared, fixedReference)]),
     ...(onPostgres ? [cpuBreakdown(rounds, 'saturated'), ...(FIXED_RATE_ROUNDS === 0 ? [] : [cpuBreakdown(fixedRate, `at ${FIXED_RATE} req/s`)])] : []),
     ...(rounds.has(BASELINE) ? [againstBaseline(variants, rounds)] : []),
@@ -352,6 +410,11 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
         `defaults, nestjs-pino's LoggerModule.forRoot() request lines, the Order Service's own repository and database code). ` +
         `Request lines are on in all of them but the raw two-hop (which logs nothing). `
       : 'No DATABASE_URL: the rows on PostgreSQL, the peer and the goals were skipped. ') +
+    (TRACING
+      ? `--tracing: the product chain three more times on the same database, each service started as its image starts it: without the SDK (A/A), ` +
+        `with \`--require tracing.js\` and OTEL_TRACES_EXPORTER=none, and with it exporting OTLP/HTTP (the SDK's default protocol and batch ` +
+        `processor) to a sink on 127.0.0.1 whose CPU is not counted. ${sinkNote}`
+      : '') +
     (rounds.has(BASELINE)
       ? `The no-database rows: the Order Service on an in-memory embedded PGlite database with the demo data, against a raw node:http + ` +
         `undici two-hop answering the same bytes (old goals: req/s ≥ 0.6×, p99 ≤ 2×, CPU/request ≤ 1.5× the baseline, judged saturated); ` +

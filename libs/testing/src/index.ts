@@ -11,6 +11,7 @@ export * from './lib/http-service.double';
 export type { HttpServiceRequest } from './lib/recorded-request';
 export * from './lib/http-interception';
 export * from './lib/fault-server';
+export * from './lib/trace-context';
 export * from './lib/scripted-stub';
 export * from './lib/unscripted-call.error';
 export * from './lib/checked-fixture';
