@@ -1,6 +1,6 @@
 import { propagation, trace } from '@opentelemetry/api';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
-import { startServiceTracing } from './service-tracing';
+import { serviceInstrumentations, startServiceTracing } from './service-tracing';
 import { TRACING_OFF_BY_DEFAULT } from './tracing-defaults';
 
 const VARIABLES = [...Object.keys(TRACING_OFF_BY_DEFAULT), 'OTEL_SERVICE_NAME'];
@@ -33,5 +33,26 @@ describe('startServiceTracing', () => {
     // A recording tracer: the SDK registered a tracer provider for the console exporter. (The span is not ended, so
     // nothing is printed.)
     expect(trace.getTracer('spec').startSpan('recorded').isRecording()).toBe(true);
+  });
+});
+
+describe('serviceInstrumentations', () => {
+  const names = (env: NodeJS.ProcessEnv) => serviceInstrumentations(env).map((instrumentation) => (instrumentation as { instrumentationName: string }).instrumentationName);
+
+  it('with no traces exporter, loads only what carries the context across a hop: node:http and amqplib', () => {
+    for (const exporter of [undefined, '', 'none', ' none , ']) {
+      expect(names({ OTEL_TRACES_EXPORTER: exporter })).toEqual(['@opentelemetry/instrumentation-http', '@opentelemetry/instrumentation-amqplib']);
+    }
+  });
+
+  it('with an exporter, adds those that only make spans: Nest’s handlers and pg’s queries', () => {
+    for (const exporter of ['otlp', 'console', 'otlp,none']) {
+      expect(names({ OTEL_TRACES_EXPORTER: exporter })).toEqual([
+        '@opentelemetry/instrumentation-http',
+        '@opentelemetry/instrumentation-amqplib',
+        '@opentelemetry/instrumentation-nestjs-core',
+        '@opentelemetry/instrumentation-pg',
+      ]);
+    }
   });
 });

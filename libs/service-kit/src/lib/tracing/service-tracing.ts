@@ -6,6 +6,9 @@ import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { TRACING_OFF_BY_DEFAULT } from './tracing-defaults';
 
+/** What the SDK's `instrumentations` option takes (the type lives in @opentelemetry/instrumentation, not a dependency here). */
+type Instrumentations = NonNullable<NonNullable<ConstructorParameters<typeof NodeSDK>[0]>['instrumentations']>;
+
 /** Kubernetes' and the image replay's probes would otherwise be most of a service's spans. */
 const PROBE_PATH = /^\/health\//;
 
@@ -28,15 +31,30 @@ export function startServiceTracing(serviceName: string): NodeSDK {
   const sdk = new NodeSDK({
     // OTEL_SERVICE_NAME, when set, names the service; the SDK's own option would override it.
     ...(env['OTEL_SERVICE_NAME']?.trim() ? {} : { serviceName }),
-    instrumentations: [
-      new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request: IncomingMessage) => PROBE_PATH.test(request.url ?? ''),
-      }),
-      new NestInstrumentation(),
-      new PgInstrumentation(),
-      new AmqplibInstrumentation(),
-    ],
+    instrumentations: serviceInstrumentations(env),
   });
   sdk.start();
   return sdk;
+}
+
+/**
+ * The instrumentations a service loads. node:http and amqplib carry the trace context across every hop (the
+ * incoming `traceparent` becomes the active context, which the calls and messages it causes carry on), so they are
+ * always on. Nest's and pg's only make spans: with no traces exporter there is no tracer provider to record them
+ * and they would cost every request for nothing (bench/RESULTS.md, "chain throughput", --tracing).
+ */
+export function serviceInstrumentations(env: NodeJS.ProcessEnv): Instrumentations {
+  const propagating = [
+    new HttpInstrumentation({
+      ignoreIncomingRequestHook: (request: IncomingMessage) => PROBE_PATH.test(request.url ?? ''),
+    }),
+    new AmqplibInstrumentation(),
+  ];
+  return exportsTraces(env) ? [...propagating, new NestInstrumentation(), new PgInstrumentation()] : propagating;
+}
+
+/** As the SDK reads OTEL_TRACES_EXPORTER: spans are exported unless the list is empty or starts with `none`. */
+function exportsTraces(env: NodeJS.ProcessEnv): boolean {
+  const [first = 'none'] = (env['OTEL_TRACES_EXPORTER'] ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  return first !== 'none';
 }
