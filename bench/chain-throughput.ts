@@ -15,11 +15,12 @@
  *
  * `--compare-builds=DIR,…` adds the product chain from other builds (an A/B of a change in the same run).
  *
- * `--tracing` (with DATABASE_URL; issue 28) adds the product chain three more times: a second copy without the
- * OpenTelemetry SDK (the A/A row: how far two identical chains differ in this run), with each service's `tracing.js`
- * preloaded and `OTEL_TRACES_EXPORTER=none` (the services' default), and preloaded exporting OTLP/HTTP to a local sink.
+ * With DATABASE_URL the product chain also runs three more times (issue 28's rows; `--no-tracing` leaves them out): a
+ * second copy without the OpenTelemetry SDK (the A/A row: how far two identical chains differ in this run), with each
+ * service's `tracing.js` preloaded and `OTEL_TRACES_EXPORTER=none` (the services' default), and preloaded exporting
+ * OTLP/HTTP to a local sink; each compared build adds its own chain with its `tracing.js` preloaded, not exporting.
  *
- *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--breakdown] [--tracing] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N] [--compare-builds=DIR,…]
+ *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--breakdown] [--no-tracing] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N] [--compare-builds=DIR,…]
  */
 import { basename, join, resolve } from 'node:path';
 import autocannon from 'autocannon';
@@ -53,7 +54,7 @@ const BREAKDOWN = hasFlag('breakdown');
  * chains on the same database, interleaved with the rest: a change's A/B in one run.
  */
 const COMPARED_BUILDS = listArg('compare-builds').map((dir) => resolve(dir));
-const TRACING = hasFlag('tracing');
+const TRACING = !hasFlag('no-tracing');
 const BASELINE = 'raw node:http + undici two-hop (baseline)';
 /** The product's chain: the User Service's client runs on the client core's tuned axios http adapter. */
 const NEST_CHAIN = 'Nest+Fastify, client core on the tuned axios http adapter';
@@ -64,10 +65,11 @@ const RAW_ON_POSTGRES = 'raw node:http + undici two-hop, back hop reading the sa
 const TO_RAW_BACK_HOP = 'User Service → raw back hop';
 /** Issue 16's peer: Nest's documented defaults (Express, HttpModule.register({}), nestjs-pino) on the same database. */
 const PEER = 'peer: Nest+Express, HttpModule.register({}), nestjs-pino defaults — on the same PostgreSQL';
-/** `--tracing`: the product chain again, as it is (A/A), and with the OpenTelemetry SDK preloaded in both services. */
+/** Issue 28's rows: the product chain again, as it is (A/A), and with the OpenTelemetry SDK preloaded in both services. */
 const PRODUCT_AGAIN = `${NEST_ON_POSTGRES} [A/A: a second copy, no SDK]`;
-const SDK_NOT_EXPORTING = `${NEST_ON_POSTGRES} [OpenTelemetry SDK preloaded, OTEL_TRACES_EXPORTER=none]`;
-const SDK_EXPORTING = `${NEST_ON_POSTGRES} [OpenTelemetry SDK preloaded, exporting OTLP/HTTP to a local sink]`;
+const SDK_PRELOADED = 'OpenTelemetry SDK preloaded';
+const SDK_NOT_EXPORTING = `${NEST_ON_POSTGRES} [${SDK_PRELOADED}, OTEL_TRACES_EXPORTER=none]`;
+const SDK_EXPORTING = `${NEST_ON_POSTGRES} [${SDK_PRELOADED}, exporting OTLP/HTTP to a local sink]`;
 
 interface Variant {
   name: string;
@@ -197,6 +199,14 @@ async function main(): Promise<void> {
         const orders = await startOrderService(`order-service of build ${build}`, { DATABASE_URL: databaseUrl }, build);
         const users = await startUserService(name, orders.url, {}, build);
         variants.push({ name, kind: 'chain', processes: [users, orders, backends], url: `${users.url}${PATH}` });
+        if (TRACING) {
+          // The other build's tracing.js, as this build's SDK rows load theirs: a tracing change's A/B.
+          const tracedName = `${NEST_ON_POSTGRES} [build ${basename(build)}, ${SDK_PRELOADED}, OTEL_TRACES_EXPORTER=none]`;
+          const none = { OTEL_TRACES_EXPORTER: 'none' };
+          const tracedOrders = await startOrderService(`order-service of ${tracedName}`, { DATABASE_URL: databaseUrl, ...none }, build, true);
+          const tracedUsers = await startUserService(tracedName, tracedOrders.url, none, build, true);
+          variants.push({ name: tracedName, kind: 'chain', processes: [tracedUsers, tracedOrders, backends], url: `${tracedUsers.url}${PATH}` });
+        }
       }
       if (TRACING) {
         const sink = await startProcess('OTLP sink', [join(__dirname, 'lib/otlp-sink.mjs')], {}, '/');
@@ -323,7 +333,8 @@ function issue16Goals(rounds: Map<string, Round[]>, fixedRate: Map<string, Round
 function tracingCost(rounds: Map<string, Round[]>, fixedRate: Map<string, Round[]>): string {
   const cpu = (r: Round) => r.cpuMicrosPerRequest;
   const ratio = (runs: Map<string, Round[]>, name: string, pick: (r: Round) => number) => ratioToBaseline(runs, NEST_ON_POSTGRES, name, pick);
-  const rows = [PRODUCT_AGAIN, SDK_NOT_EXPORTING, SDK_EXPORTING].map((name) => [
+  const traced = [...rounds.keys()].filter((name) => name.includes(SDK_PRELOADED));
+  const rows = [PRODUCT_AGAIN, ...traced].map((name) => [
     name,
     fmt(ratio(fixedRate, name, cpu), 2),
     fmt(ratio(rounds, name, cpu), 2),
@@ -410,8 +421,8 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
         `defaults, nestjs-pino's LoggerModule.forRoot() request lines, the Order Service's own repository and database code). ` +
         `Request lines are on in all of them but the raw two-hop (which logs nothing). `
       : 'No DATABASE_URL: the rows on PostgreSQL, the peer and the goals were skipped. ') +
-    (TRACING
-      ? `--tracing: the product chain three more times on the same database, each service started as its image starts it: without the SDK (A/A), ` +
+    (TRACING && onPostgres
+      ? `Issue 28's rows: the product chain three more times on the same database, each service started as its image starts it: without the SDK (A/A), ` +
         `with \`--require tracing.js\` and OTEL_TRACES_EXPORTER=none, and with it exporting OTLP/HTTP (the SDK's default protocol and batch ` +
         `processor) to a sink on 127.0.0.1 whose CPU is not counted. ${sinkNote}`
       : '') +
