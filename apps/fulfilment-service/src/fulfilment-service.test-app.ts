@@ -1,5 +1,6 @@
 import { InventoryServiceClient } from '@boundary/inventory-client';
 import { InventoryServiceClientStub } from '@boundary/inventory-client/testing';
+import { HttpService } from '@nestjs/axios';
 import { createServiceFastifyAdapter, createServiceLogger } from '@boundary/service-kit';
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -35,6 +36,8 @@ export interface FulfilmentServiceTestAppOptions {
    * unreachable inventory would); `'real'` keeps the real client.
    */
   inventory?: InventoryServiceClientStub | 'real';
+  /** With `inventory: 'real'`: what stands in for `@nestjs/axios`' `HttpService` (e.g. an `HttpServiceDouble`). */
+  httpService?: object;
   /** How a delivery retries an inventory that cannot answer; by default twice, 1 ms apart (the app's waits seconds). */
   shippingRetry?: ShippingRetry;
 }
@@ -62,6 +65,7 @@ export async function startFulfilmentServiceTestApp({
   database = { seedDemoData: false, migrationsFolder: FULFILMENT_MIGRATIONS_FOLDER },
   queue,
   inventory = new InventoryServiceClientStub(),
+  httpService,
   shippingRetry = { retries: 2, firstDelayMs: 1, maxDelayMs: 1 },
 }: FulfilmentServiceTestAppOptions = {}): Promise<FulfilmentServiceTestApp> {
   const logger = createServiceLogger({ level: logDestination ? 'info' : 'silent', destination: logDestination });
@@ -73,6 +77,7 @@ export async function startFulfilmentServiceTestApp({
     controllers,
   });
   if (inventory !== 'real') builder.overrideProvider(InventoryServiceClient).useValue(inventory);
+  if (httpService !== undefined) builder.overrideProvider(HttpService).useValue(httpService);
   builder.overrideProvider(SHIPPING_RETRY).useValue(shippingRetry);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createServiceFastifyAdapter({ logger }), {

@@ -46,3 +46,15 @@ export function isReservationId(target: AnyPgColumn): SQL {
 export function isOneOf(target: AnyPgColumn, values: readonly string[]): SQL {
   return sql`${column(target)} IN (${sql.join(values.map(text), sql`, `)})`;
 }
+
+/**
+ * NULL, or the W3C trace context as an object of headers: a `traceparent` matching `traceparentPattern`, a string
+ * `tracestate` of at most `maxTracestateLength` characters when there is one, and nothing else.
+ */
+export function isW3cTraceContext(target: AnyPgColumn, traceparentPattern: string, maxTracestateLength: number): SQL {
+  const name = column(target);
+  // A missing header reads as JSON null or "" (never as SQL NULL, which would let the row through).
+  const traceparent = sql`coalesce(${name}->'traceparent', 'null'::jsonb)`;
+  const tracestate = sql`coalesce(${name}->'tracestate', '""'::jsonb)`;
+  return sql`${name} IS NULL OR (jsonb_typeof(${name}) = 'object' AND ${name} - 'traceparent' - 'tracestate' = '{}'::jsonb AND jsonb_typeof(${traceparent}) = 'string' AND ${name}->>'traceparent' ~ ${text(traceparentPattern)} AND jsonb_typeof(${tracestate}) = 'string' AND char_length(${tracestate} #>> '{}') <= ${integer(maxTracestateLength)})`;
+}

@@ -23,6 +23,11 @@ const withheld = ({ at = 'now()', reason = 'HOLD_EXPIRED', sentAt = null }: { at
                CASE WHEN $2::text = 'now()' THEN now() ELSE $2::timestamptz END, $3)`,
     [sentAt, at, reason],
   ] as const;
+/** An outbox row keeping `traceContext` (JSON) as the trace context of the request that wrote it. */
+const traced = (traceContext: string) =>
+  [`INSERT INTO outbox (pattern, payload, trace_context) VALUES ('orders.placed', '{}', $1::jsonb)`, [traceContext]] as const;
+const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+const TRACE_CONSTRAINT = 'outbox_trace_context_w3c';
 const changedOrder = (column: 'id' | 'user_id' | 'item' | 'idempotency_key', value: string) =>
   [`UPDATE orders SET ${column} = $1 WHERE id = 'order-kept'`, [value]] as const;
 
@@ -80,6 +85,13 @@ const OFF_CONTRACT_ROWS = [
   ['an outbox row withheld with a reason with a newline', 'outbox_withheld_reason_valid', withheld({ reason: 'HOLD\nEXPIRED' })],
   ['an outbox row withheld before it was written', 'outbox_withheld_after_created', withheld({ at: '2000-01-01T00:00:00Z' })],
   ['an outbox row both sent and withheld', 'outbox_sent_or_withheld', withheld({ sentAt: 'now()' })],
+  ['a trace context that is not an object', TRACE_CONSTRAINT, traced(JSON.stringify([TRACEPARENT]))],
+  ['a trace context without a traceparent', TRACE_CONSTRAINT, traced(JSON.stringify({ tracestate: 'vendor=opaque' }))],
+  ['a trace context whose traceparent is not W3C version 00', TRACE_CONSTRAINT, traced(JSON.stringify({ traceparent: TRACEPARENT.toUpperCase() }))],
+  ['a trace context whose traceparent is not a string', TRACE_CONSTRAINT, traced(JSON.stringify({ traceparent: 1 }))],
+  ['a trace context whose tracestate is not a string', TRACE_CONSTRAINT, traced(JSON.stringify({ traceparent: TRACEPARENT, tracestate: ['a=b'] }))],
+  ['a trace context with a tracestate of 513 characters', TRACE_CONSTRAINT, traced(JSON.stringify({ traceparent: TRACEPARENT, tracestate: `a=${'b'.repeat(511)}` }))],
+  ['a trace context with a header besides traceparent and tracestate', TRACE_CONSTRAINT, traced(JSON.stringify({ traceparent: TRACEPARENT, baggage: 'user=1' }))],
 ] as const;
 
 describe.each(TEST_BACKENDS)('plain SQL writing off-contract rows on $name', (backend) => {

@@ -1,12 +1,32 @@
 import { MAX_ITEM_LENGTH, MAX_ORDER_ID_LENGTH, MAX_USER_ID_LENGTH, ORDER_STATUSES } from '@boundary/order-contract';
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { isContractIdempotencyKey, isContractIdentifier, isContractText, isOneOf, isReservationId } from './contract-checks';
+import {
+  isContractIdempotencyKey,
+  isContractIdentifier,
+  isContractText,
+  isOneOf,
+  isReservationId,
+  isW3cTraceContext,
+} from './contract-checks';
 
 /** Longest event pattern an outbox row may carry (`orders.placed` is 13). */
 const MAX_PATTERN_LENGTH = 200;
 /** Longest reason a withheld outbox row may give (an inventory error code and its message). */
 const MAX_WITHHELD_REASON_LENGTH = 500;
+/**
+ * The `traceparent` an outbox row keeps: version 00 of the W3C trace context, as OpenTelemetry's propagator writes it
+ * (https://www.w3.org/TR/trace-context/#traceparent-header).
+ */
+export const OUTBOX_TRACEPARENT_PATTERN = '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$';
+/** Longest `tracestate` an outbox row keeps: the W3C limit, beyond which OpenTelemetry drops the header itself. */
+export const MAX_OUTBOX_TRACESTATE_LENGTH = 512;
+
+/** The W3C trace context of the request that wrote an outbox row, as the headers that carry it. */
+export interface OutboxTraceContext {
+  traceparent: string;
+  tracestate?: string;
+}
 
 // Every text column refuses what the contract (libs/order-contract) forbids, whoever writes the row: a console, a
 // migration or another service. Each rule is one named CHECK constraint, so an error says which one a row broke.
@@ -66,6 +86,7 @@ export const orders = pgTable(
  * `id` order and sets `sent_at` once the broker has confirmed. A row the relay must not publish (its order was
  * backordered) is withheld instead: `withheld_at` and `withheld_reason` are set, and the poll never reads it again. A
  * row is never deleted by the service.
+ * A row keeps the trace context of the request that wrote it (`trace_context`), which the relay publishes it in.
  */
 export const outbox = pgTable(
   'outbox',
@@ -77,6 +98,11 @@ export const outbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     withheldAt: timestamp('withheld_at', { withTimezone: true }),
     withheldReason: text('withheld_reason'),
+    /**
+     * The trace context of the request that wrote the row, so its event is published in that request's trace; NULL
+     * when the request had none (tracing off) and on rows older than the column.
+     */
+    traceContext: jsonb('trace_context').$type<OutboxTraceContext>(),
   },
   (table) => [
     check('outbox_id_positive', sql`${table.id} > 0`),
@@ -88,6 +114,7 @@ export const outbox = pgTable(
     check('outbox_withheld_with_reason', sql`(${table.withheldAt} IS NULL) = (${table.withheldReason} IS NULL)`),
     check('outbox_withheld_after_created', sql`${table.withheldAt} >= ${table.createdAt}`),
     check('outbox_sent_or_withheld', sql`${table.sentAt} IS NULL OR ${table.withheldAt} IS NULL`),
+    check('outbox_trace_context_w3c', isW3cTraceContext(table.traceContext, OUTBOX_TRACEPARENT_PATTERN, MAX_OUTBOX_TRACESTATE_LENGTH)),
     // The relay's poll reads only rows to publish: an index of those stays small however many were sent or withheld.
     index('outbox_unsent_idx').on(table.id).where(sql`${table.sentAt} IS NULL AND ${table.withheldAt} IS NULL`),
   ],

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
+import { context } from '@opentelemetry/api';
 import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import { lastValueFrom, timeout } from 'rxjs';
 import { OrderDatabase } from '../database/order-database';
-import { outbox } from '../database/order-service.schema';
+import { outbox, type OutboxTraceContext } from '../database/order-service.schema';
 import { ORDER_EVENTS_CLIENT, OUTBOX_RELAY_OPTIONS } from './order-events.tokens';
 import { withholdBackordered } from './backordered-order';
+import { outboxRowContext } from './outbox-trace-context';
 import { ReservationConfirmation, type Backorder } from './reservation-confirmation';
 
 /** An outbox row as the relay reads it. */
@@ -13,6 +15,7 @@ interface OutboxRow {
   id: number;
   pattern: string;
   payload: unknown;
+  traceContext: OutboxTraceContext | null;
 }
 
 /** A row of the batch whose order the inventory holds nothing for. */
@@ -94,7 +97,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async publishBatch(): Promise<number> {
     const { sent, backordered } = await this.database.db.transaction(async (tx) => {
       const rows = await tx
-        .select({ id: outbox.id, pattern: outbox.pattern, payload: outbox.payload })
+        .select({ id: outbox.id, pattern: outbox.pattern, payload: outbox.payload, traceContext: outbox.traceContext })
         .from(outbox)
         .where(and(isNull(outbox.sentAt), isNull(outbox.withheldAt)))
         .orderBy(asc(outbox.id))
@@ -104,7 +107,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       for (const { row, backorder } of backordered) await withholdBackordered(tx, row.id, backorder);
       const sent: number[] = [];
       for (const row of confirmed) {
-        if (!(await this.publish(row.pattern, row.payload, confirmed.length - sent.length))) break;
+        if (!(await this.publish(row, confirmed.length - sent.length))) break;
         sent.push(row.id);
       }
       if (sent.length > 0) await tx.update(outbox).set({ sentAt: sql`now()` }).where(inArray(outbox.id, sent));
@@ -136,12 +139,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     return { confirmed, backordered };
   }
 
-  /** `true` once the broker confirmed; `false` (logged when the broker goes away) if it did not. */
-  private async publish(pattern: string, payload: unknown, waiting: number): Promise<boolean> {
+  /**
+   * Emits `row` in the context of the request that wrote it (none for a row without one), so the message continues
+   * that request's trace. `ClientRMQ.emit` reaches amqplib's `publish` in the caller's async context, where
+   * OpenTelemetry's amqplib instrumentation starts its publish span as a child of that context and writes the span's
+   * `traceparent` into the message's headers: the relay adds no header of its own, and the body is unchanged.
+   * `true` once the broker confirmed; `false` (logged when the broker goes away) if it did not.
+   */
+  private async publish({ pattern, payload, traceContext }: OutboxRow, waiting: number): Promise<boolean> {
     try {
-      await lastValueFrom(this.client.emit(pattern, payload).pipe(timeout(this.options.publishTimeoutMs)), {
-        defaultValue: undefined,
-      });
+      await context.with(outboxRowContext(traceContext), () =>
+        lastValueFrom(this.client.emit(pattern, payload).pipe(timeout(this.options.publishTimeoutMs)), { defaultValue: undefined }),
+      );
     } catch (error) {
       if (!this.brokerAway) {
         this.brokerAway = true;

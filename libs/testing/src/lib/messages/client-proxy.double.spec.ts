@@ -1,3 +1,7 @@
+import { RmqRecordBuilder } from '@nestjs/microservices';
+import { context, propagation, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 import { z } from 'zod';
 import { ClientProxyDouble } from './client-proxy.double';
@@ -65,5 +69,52 @@ describe('ClientProxyDouble', () => {
 
   it('refuses send(): it stands in for events only', async () => {
     await expect(firstValueFrom(events.send('orders.placed'))).rejects.toThrow("send('orders.placed')");
+  });
+
+  describe('with OpenTelemetry registered (W3C propagation, async context)', () => {
+    const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const SPAN_ID = '00f067aa0ba902b7';
+    const inSpan = trace.setSpanContext(ROOT_CONTEXT, { traceId: TRACE_ID, spanId: SPAN_ID, traceFlags: TraceFlags.SAMPLED, isRemote: true });
+
+    beforeAll(() => {
+      context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+      propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    });
+    afterAll(() => {
+      context.disable();
+      propagation.disable();
+    });
+
+    it('records the trace context active at the emit, which the amqplib instrumentation writes into the headers', () => {
+      context.with(inSpan, () => events.emit('orders.cancelled', { order_id: 'o1' }));
+      expect(events.emitted).toEqual([
+        { pattern: 'orders.cancelled', data: { order_id: 'o1' }, traceContext: { valid: true, traceId: TRACE_ID, parentSpanId: SPAN_ID, sampled: true } },
+      ]);
+    });
+
+    it('records none for an emit in no trace', () => {
+      events.emit('orders.cancelled', { order_id: 'o1' });
+      expect(events.emitted[0]).toHaveProperty('traceContext', undefined);
+    });
+
+    it('reads an RmqRecord: its data is the payload checked and delivered, its headers carry the trace context', async () => {
+      const record = new RmqRecordBuilder({ order_id: 'o1', quantity: 2 }).setOptions({ headers: { Traceparent: `00-${TRACE_ID}-${SPAN_ID}-00` } }).build();
+      await lastValueFrom(events.emit('orders.placed', record), { defaultValue: undefined });
+      expect(events.delivered('orders.placed')).toEqual([{ order_id: 'o1', quantity: 2 }]);
+      expect(events.emitted[0].traceContext).toEqual({ valid: true, traceId: TRACE_ID, parentSpanId: SPAN_ID, sampled: false });
+    });
+
+    it('records a malformed traceparent as it came, without failing the emit', async () => {
+      const record = new RmqRecordBuilder({ order_id: 'o1' }).setOptions({ headers: { traceparent: 'not-a-trace' } }).build();
+      await lastValueFrom(events.emit('orders.cancelled', record), { defaultValue: undefined });
+      expect(events.emitted[0].traceContext).toEqual({ valid: false, traceparent: 'not-a-trace' });
+      expect(() => events.verify()).not.toThrow();
+    });
+
+    it('writes the active trace context over an RmqRecord’s, as the instrumentation does at publish', () => {
+      const record = new RmqRecordBuilder({ order_id: 'o1' }).setOptions({ headers: { traceparent: 'stale' } }).build();
+      context.with(inSpan, () => events.emit('orders.cancelled', record));
+      expect(events.emitted[0].traceContext).toMatchObject({ valid: true, traceId: TRACE_ID });
+    });
   });
 });

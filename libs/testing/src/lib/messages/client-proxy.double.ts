@@ -1,4 +1,7 @@
+import { RmqRecord } from '@nestjs/microservices';
+import { context, propagation } from '@opentelemetry/api';
 import { type Observable, of, throwError } from 'rxjs';
+import { traceContextOf } from '../trace-context';
 import type { EmittedMessage, PayloadSchema } from './emitted-message';
 import { OffContractPayloadError } from './off-contract-payload.error';
 import { UnexpectedEmitError } from './unexpected-emit.error';
@@ -8,7 +11,10 @@ import { UnexpectedEmitError } from './unexpected-emit.error';
  * recorded; a pattern no test expects fails with an `UnexpectedEmitError` (the closest expected patterns, the segment
  * that differs), a payload that breaks its pattern's schema with an `OffContractPayloadError` naming the fields.
  * `isDown()` makes every emit fail as an unreachable broker does, `recovers()` ends that. Like the real client's,
- * `emit` is hot: the message is recorded whether or not anyone subscribes.
+ * `emit` is hot: the message is recorded whether or not anyone subscribes. Each message records the trace context it
+ * would carry on the wire (`traceContext`): the active one when OpenTelemetry is registered — written into the
+ * headers at publish by its amqplib instrumentation, as the real client's emit reaches it in the caller's context —
+ * else that of an `RmqRecord`'s own headers.
  *
  * @example
  * const events = new ClientProxyDouble().expects(ORDER_PLACED, OrderPlacedEventSchema);
@@ -49,7 +55,7 @@ export class ClientProxyDouble {
   }
 
   emit<TResult = undefined>(pattern: string, data: unknown): Observable<TResult> {
-    const message = { pattern, data };
+    const message = emittedMessage(pattern, data);
     this.emitted.push(message);
     const problem = this.check(message);
     if (problem) {
@@ -96,4 +102,14 @@ export class ClientProxyDouble {
     if (result && !result.success) return new OffContractPayloadError(message, result.error.issues);
     return undefined;
   }
+}
+
+/** What `ClientRMQ` would publish for `emit(pattern, data)`: the body's payload and the headers' trace context. */
+function emittedMessage(pattern: string, data: unknown): EmittedMessage {
+  const record = data instanceof RmqRecord ? data : undefined;
+  const headers: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(record?.options?.headers ?? {})) headers[name.toLowerCase()] = value;
+  // What the amqplib instrumentation writes over the message's headers; nothing when no propagator is registered.
+  propagation.inject(context.active(), headers);
+  return { pattern, data: record ? record.data : data, traceContext: traceContextOf(headers) };
 }

@@ -7,6 +7,9 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { EventPattern, Payload, type RmqContext } from '@nestjs/microservices';
+import { context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { Test } from '@nestjs/testing';
 import { catchError, EMPTY, type Observable, tap } from 'rxjs';
 import { InProcessRmqServer } from './in-process-rmq.server';
@@ -32,11 +35,16 @@ class AckInterceptor implements NestInterceptor {
 @UseInterceptors(AckInterceptor)
 class Handlers {
   readonly seen: unknown[] = [];
+  /** The trace id each handled message ran in (`undefined`: in none). */
+  readonly traceIds: (string | undefined)[] = [];
   failuresLeft = 0;
 
   @EventPattern('things.happened')
-  handle(@Payload() data: unknown): void {
+  async handle(@Payload() data: unknown): Promise<void> {
+    // After an await, as a handler's work after its first call runs.
+    await Promise.resolve();
     this.seen.push(data);
+    this.traceIds.push(trace.getSpanContext(context.active())?.traceId);
     if (this.failuresLeft-- > 0) throw new Error('not yet');
   }
 }
@@ -111,4 +119,42 @@ describe('InProcessRmqServer (ServerRMQ with no broker)', () => {
     withConsumer(deadLettering, async ({ rmq }) => {
       expect(await rmq.deliver('things.ignored', {})).toMatchObject({ outcome: 'unsettled', attempts: 1 });
     }));
+
+  describe('with OpenTelemetry registered (W3C propagation, async context)', () => {
+    const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const traceparent = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
+
+    beforeAll(() => {
+      context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+      propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    });
+    afterAll(() => {
+      context.disable();
+      propagation.disable();
+    });
+
+    it('runs the handler in the trace context of the message’s headers, every delivery of it, and reports it', () =>
+      withConsumer(deadLettering, async ({ rmq, handlers }) => {
+        handlers.failuresLeft = 1;
+        const delivery = await rmq.deliver('things.happened', { n: 4 }, { traceparent });
+        expect(delivery).toMatchObject({ outcome: 'acked', attempts: 2, traceContext: { valid: true, traceId: TRACE_ID, parentSpanId: '00f067aa0ba902b7' } });
+        expect(handlers.traceIds).toEqual([TRACE_ID, TRACE_ID]);
+      }));
+
+    it('runs a message without one in no trace, whatever the deliverer’s context', () =>
+      withConsumer(deadLettering, async ({ rmq, handlers }) => {
+        const outer = propagation.extract(context.active(), { traceparent });
+        const delivery = await context.with(outer, () => rmq.deliver('things.happened', { n: 5 }));
+        expect(delivery.traceContext).toBeUndefined();
+        expect(handlers.traceIds).toEqual([undefined]);
+      }));
+
+    it('reports a malformed traceparent as it came and still delivers the message', () =>
+      withConsumer(deadLettering, async ({ rmq }) => {
+        expect(await rmq.deliver('things.happened', { n: 6 }, { traceparent: 'junk' })).toMatchObject({
+          outcome: 'acked',
+          traceContext: { valid: false, traceparent: 'junk' },
+        });
+      }));
+  });
 });

@@ -1,0 +1,5 @@
+-- The trace context of the request that wrote an outbox row (its W3C traceparent, and tracestate when there is one), so
+-- the relay publishes the row's event in that request's trace. NULL on every existing row, and on rows written with
+-- tracing off: the relay publishes those as before, in no trace.
+ALTER TABLE "outbox" ADD COLUMN "trace_context" jsonb;--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_trace_context_w3c" CHECK ("trace_context" IS NULL OR (jsonb_typeof("trace_context") = 'object' AND "trace_context" - 'traceparent' - 'tracestate' = '{}'::jsonb AND jsonb_typeof(coalesce("trace_context"->'traceparent', 'null'::jsonb)) = 'string' AND "trace_context"->>'traceparent' ~ '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' AND jsonb_typeof(coalesce("trace_context"->'tracestate', '""'::jsonb)) = 'string' AND char_length(coalesce("trace_context"->'tracestate', '""'::jsonb) #>> '{}') <= 512));
