@@ -41,6 +41,14 @@ describe('recordingTracing', () => {
     expect(carrier).toEqual({ traceparent: `00-${span.traceId}-${span.spanId}-01` });
   });
 
+  it('offers an app’s stop no provider to shut down (it looks for forceFlush and shutdown): only stop() ends the recording', async () => {
+    const registered = (trace.getTracerProvider() as unknown as { getDelegate(): object }).getDelegate();
+    expect(registered).not.toHaveProperty('shutdown');
+    expect(registered).not.toHaveProperty('forceFlush');
+    const span = await tracing.inSpan('recorded', () => undefined);
+    expect(tracing.finishedSpans().map((finished) => finished.spanContext().spanId)).toEqual([span.spanId]);
+  });
+
   it('refuses a second registration, naming the stop() to call, and leaves the first one working', async () => {
     expect(() => recordingTracing()).toThrow(/a tracer provider is already registered; stop\(\) the previous recordingTracing\(\)/);
     const span = await tracing.inSpan('still recorded', () => undefined);

@@ -24,6 +24,7 @@ export interface RecordingTracing {
  * Registers OpenTelemetry as a service's `tracing.js` does, minus the instrumentations, for tests that trace: a
  * tracer provider whose spans are kept in memory as each ends, async context (AsyncLocalStorage) and W3C trace
  * context propagation. Throws if a tracer provider or a context manager is already registered (a `stop()` forgotten).
+ * Closing an app under test does not end the recording: only `stop()` does.
  * Needs the optional peers `@opentelemetry/api`, `/sdk-trace-base`, `/context-async-hooks` and `/core`, loaded here.
  *
  * @example
@@ -45,7 +46,9 @@ export function recordingTracing(): RecordingTracing {
   // Each registration refuses to replace one already made; only what this call registered is undone.
   const undo: (() => void)[] = [() => contextManager.disable()];
   const registrations: [string, () => boolean, () => void][] = [
-    ['a tracer provider', () => trace.setGlobalTracerProvider(provider), () => trace.disable()],
+    // Registered without the SDK provider's forceFlush/shutdown: a service's stop (service-kit's TracingShutdownModule)
+    // shuts down the provider it finds, and an app closed mid-file must leave the file's spans recording.
+    ['a tracer provider', () => trace.setGlobalTracerProvider({ getTracer: (...args) => provider.getTracer(...args) }), () => trace.disable()],
     ['a context manager', () => context.setGlobalContextManager(contextManager), () => context.disable()],
     ['a propagator', () => propagation.setGlobalPropagator(new W3CTraceContextPropagator()), () => propagation.disable()],
   ];
