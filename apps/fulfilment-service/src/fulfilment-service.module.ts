@@ -4,6 +4,7 @@ import {
   LivenessModule,
   ReadinessModule,
   serviceLoggerModule,
+  TracingShutdownModule,
   ConsumerGuard,
   type ServiceLogger,
 } from '@boundary/service-kit';
@@ -34,6 +35,7 @@ export class FulfilmentServiceModule {
       module: FulfilmentServiceModule,
       imports: [
         serviceLoggerModule(options.logger),
+        TracingShutdownModule,
         FulfilmentDatabaseModule.forRoot(options.database),
         FulfilmentModule,
         LivenessModule,

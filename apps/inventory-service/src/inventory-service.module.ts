@@ -2,6 +2,7 @@ import {
   LivenessModule,
   ReadinessModule,
   serviceLoggerModule,
+  TracingShutdownModule,
   ConsumerGuard,
   type ServiceLogger,
 } from '@boundary/service-kit';
@@ -31,6 +32,7 @@ export class InventoryServiceModule {
       module: InventoryServiceModule,
       imports: [
         serviceLoggerModule(options.logger),
+        TracingShutdownModule,
         InventoryDatabaseModule.forRoot(options.database),
         InventoryModule.forRoot(options.reservations),
         LivenessModule,

@@ -5,6 +5,7 @@ import {
   LivenessModule,
   ReadinessModule,
   serviceLoggerModule,
+  TracingShutdownModule,
   ConsumerGuard,
   type ServiceLogger,
 } from '@boundary/service-kit';
@@ -41,6 +42,7 @@ export class OrderServiceModule {
       module: OrderServiceModule,
       imports: [
         serviceLoggerModule(options.logger),
+        TracingShutdownModule,
         InventoryClientModule.forRoot({
           ...options.inventoryClient,
           requestId: currentRequestId,

@@ -1,4 +1,4 @@
-import { LivenessModule, ReadinessModule, serviceLoggerModule, type ServiceLogger } from '@boundary/service-kit';
+import { LivenessModule, ReadinessModule, serviceLoggerModule, TracingShutdownModule, type ServiceLogger } from '@boundary/service-kit';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { USER_SERVICE_CONFIG } from './config/user-service-config.token';
 import type { UserServiceConfig } from './config/user-service.config';
@@ -22,6 +22,7 @@ export class UserServiceModule {
       module: UserServiceModule,
       imports: [
         serviceLoggerModule(logger),
+        TracingShutdownModule,
         UserOrdersModule,
         ...(extras.health
           ? [

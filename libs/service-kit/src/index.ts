@@ -7,6 +7,8 @@ export * from './lib/logging/service-logger.module';
 export * from './lib/logging/service-logger';
 export * from './lib/logging/log-level';
 export * from './lib/logging/trace-log-fields';
+export * from './lib/tracing/tracer-provider-shutdown';
+export * from './lib/tracing/tracing-shutdown.module';
 export * from './lib/open-api';
 export * from './lib/api-error-responses';
 export * from './lib/health/readiness.module';

@@ -12,6 +12,8 @@ export type { HttpServiceRequest } from './lib/recorded-request';
 export * from './lib/http-interception';
 export * from './lib/fault-server';
 export * from './lib/trace-context';
+export * from './lib/active-trace-context';
+export * from './lib/recording-tracing';
 export * from './lib/scripted-stub';
 export * from './lib/unscripted-call.error';
 export * from './lib/checked-fixture';

@@ -24,6 +24,16 @@ describe('@boundary/testing loading', () => {
     });
   });
 
+  it('does not load the OpenTelemetry SDK until a test asks for recordingTracing()', () => {
+    jest.isolateModules(() => {
+      const sdkLoaded = watchLoading('@opentelemetry/sdk-trace-base');
+      const kit = require('./index') as typeof import('./index');
+      expect(sdkLoaded()).toBe(false);
+      void kit.recordingTracing().stop();
+      expect(sdkLoaded()).toBe(true);
+    });
+  });
+
   it('does not load Pact: its half of the kit is the entry point @boundary/testing/pact', () => {
     jest.isolateModules(() => {
       const pactLoaded = watchLoading('@pact-foundation/pact');

@@ -156,6 +156,7 @@ export const used = HttpServiceDouble;
     it.each([
       ['an app', 'apps/user-service/src/wiring.ts'],
       ['the client library', 'libs/order-client/src/lib/order-service.client.ts'],
+      ['the service kit', 'libs/service-kit/src/lib/x.ts'],
     ])('is refused in production code of %s', async (_case, file) => {
       expect(await boundaryErrors(file, code)).toEqual([expect.stringMatching(/Test doubles are for tests only/)]);
     });
@@ -164,6 +165,7 @@ export const used = HttpServiceDouble;
       ['a spec of an app', 'apps/user-service/src/user-orders/x.spec.ts'],
       ['the testing entry point of the client library', 'libs/order-client/src/testing/order-answers.ts'],
       ['an e2e spec', 'e2e/full-stack/src/x.spec.ts'],
+      ['a spec of the service kit (recordingTracing)', 'libs/service-kit/src/lib/x.spec.ts'],
     ])('is allowed in %s', async (_case, file) => {
       expect(await boundaryErrors(file, code)).toEqual([]);
     });

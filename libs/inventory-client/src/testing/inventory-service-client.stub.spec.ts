@@ -1,4 +1,4 @@
-import { OffContractFixtureError, UnscriptedCallError } from '@boundary/testing';
+import { OffContractFixtureError, recordingTracing, UnscriptedCallError, type RecordingTracing } from '@boundary/testing';
 import { firstValueFrom } from 'rxjs';
 import { InventoryServiceError } from '../lib/errors/inventory-service.error';
 import { INVENTORY_SERVICE_CALLS } from '../lib/inventory-service.calls';
@@ -174,5 +174,27 @@ describe('InventoryServiceClientStub reservation lifecycle — confirm and ship'
     stub.isDown();
     await expect(firstValueFrom(stub.confirm(reservation_id))).rejects.toMatchObject({ kind: 'unavailable' });
     await expect(firstValueFrom(stub.ship(reservation_id))).rejects.toMatchObject({ kind: 'unavailable' });
+  });
+});
+
+describe('InventoryServiceClientStub under OpenTelemetry', () => {
+  let tracing: RecordingTracing;
+  beforeAll(() => (tracing = recordingTracing()));
+  afterAll(() => tracing.stop());
+
+  it('records the trace context active at each call, scripted, stocked, through the lifecycle or down', async () => {
+    const stub = new InventoryServiceClientStub().stocks('Laptop', 1);
+    stub.forItem('Mouse').returns(anItem({ item: 'Mouse' }));
+    const caller = await tracing.inSpan('place order', async () => {
+      await firstValueFrom(stub.getItem('Mouse'));
+      const { reservation } = await firstValueFrom(stub.reserve({ item: 'Laptop', quantity: 1 }, { idempotencyKey: 'k1' }));
+      await firstValueFrom(stub.confirm(reservation.reservation_id));
+      await firstValueFrom(stub.release(reservation.reservation_id));
+      await firstValueFrom(stub.isDown().getItem('Mouse')).catch(() => undefined);
+    });
+    const context = { valid: true, traceId: caller.traceId, parentSpanId: caller.spanId, sampled: true };
+    expect(stub.history.map(({ method, traceContext }) => [method, traceContext])).toEqual(
+      ['getItem', 'reserve', 'confirm', 'release', 'getItem'].map((method) => [method, context]),
+    );
   });
 });

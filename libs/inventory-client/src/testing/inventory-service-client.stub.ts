@@ -165,7 +165,7 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
     if (this.down) return this.unreachable(RESERVE, item, args, INVENTORY_SERVICE_CALLS.reserve());
     const stock = this.stocked.get(item);
     if (stock === undefined || this.isScripted(RESERVE, item)) return this.play(RESERVE, item, args);
-    this.history.push({ method: RESERVE, key: item, args });
+    this.record(RESERVE, item, args);
     return defer(() => {
       const earlier = stock.byKey.get(idempotencyKey);
       if (earlier) return of({ reservation: { ...earlier }, created: false });
@@ -184,7 +184,7 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
     if (this.down) return this.unreachable(RELEASE, reservationId, [reservationId], INVENTORY_SERVICE_CALLS.release(reservationId));
     const held = this.held.get(reservationId);
     if (held === undefined || this.isScripted(RELEASE, reservationId)) return this.play(RELEASE, reservationId);
-    this.history.push({ method: RELEASE, key: reservationId, args: [reservationId] });
+    this.record(RELEASE, reservationId, [reservationId]);
     return defer(() => {
       const status = this.lifecycle.get(reservationId);
       if (status !== undefined) status.state = 'released';
@@ -228,7 +228,7 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
     if (this.down) return this.unreachable(method, reservationId, [reservationId], resource);
     const status = this.lifecycle.get(reservationId);
     if (status === undefined || this.isScripted(method, reservationId)) return this.play(method, reservationId);
-    this.history.push({ method, key: reservationId, args: [reservationId] });
+    this.record(method, reservationId, [reservationId]);
     return defer(() => {
       status.state = next(status);
       return of({ ...status });
@@ -237,7 +237,7 @@ export class InventoryServiceClientStub extends ScriptedStub implements Pick<Inv
 
   /** Records the call and fails it as the real client fails when the connection to `resource` is refused. */
   private unreachable<T>(method: string, key: string, args: readonly unknown[], resource: CalledResource): Observable<T> {
-    this.history.push({ method, key, args });
+    this.record(method, key, args);
     return throwError(() => new InventoryServiceError({ kind: 'unavailable', resource }));
   }
 }

@@ -5,7 +5,7 @@ import { OrderServiceError } from '../lib/errors/order-service.error';
 import { ORDER_SERVICE_CALLS } from '../lib/order-service.calls';
 import { OrderServiceClient } from '../lib/order-service.client';
 import { OrderClientTestingModule, orderClientMocker, provideOrderServiceClientStub } from './order-client-testing.module';
-import { OffContractFixtureError, UnscriptedCallError } from '@boundary/testing';
+import { OffContractFixtureError, recordingTracing, UnscriptedCallError, type RecordingTracing } from '@boundary/testing';
 import { OrderServiceClientStub } from './order-service-client.stub';
 import { anOrder, ordersFor } from './order.fixtures';
 
@@ -148,5 +148,21 @@ describe('OrderServiceClientStub', () => {
       expect(mocker('SOMETHING_ELSE')).toBeUndefined();
       expect(orderClientMocker(stub, () => 'other')('SOMETHING_ELSE')).toBe('other');
     });
+  });
+});
+
+describe('OrderServiceClientStub under OpenTelemetry', () => {
+  let tracing: RecordingTracing;
+  beforeAll(() => (tracing = recordingTracing()));
+  afterAll(() => tracing.stop());
+
+  it('records the trace context active at each call, which the real client would have propagated', async () => {
+    const stub = new OrderServiceClientStub().forUser('user123').returns(ordersFor('user123', 1));
+    const caller = await tracing.inSpan('GET /users/:userId/orders', () => firstValueFrom(stub.getUserOrdersPage('user123', { limit: 1 })));
+    await firstValueFrom(stub.getUserOrdersFirstPage('user123'));
+    expect(stub.history.map((call) => call.traceContext)).toEqual([
+      { valid: true, traceId: caller.traceId, parentSpanId: caller.spanId, sampled: true },
+      undefined,
+    ]);
   });
 });

@@ -28,6 +28,18 @@ describe('FaultServer (the socket-level provider double, checked with a plain ax
     ]);
   });
 
+  it('records the trace context of each request: parsed, absent, or malformed as sent (and still answered)', async () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00';
+    await axios.get(`${server.url}/a`, { headers: { traceparent } });
+    await axios.get(`${server.url}/a`);
+    await expect(axios.get(`${server.url}/a`, { headers: { traceparent: 'ff-nope' } })).resolves.toMatchObject({ status: 200 });
+    expect(server.requests.map((request) => request.traceContext)).toEqual([
+      { valid: true, traceId: '4bf92f3577b34da6a3ce929d0e0e4736', parentSpanId: '00f067aa0ba902b7', sampled: false },
+      undefined,
+      { valid: false, traceparent: 'ff-nope' },
+    ]);
+  });
+
   it('plays queued faults in order, then the default', async () => {
     server.next(answers(503, 'busy'), answers(200, { ok: 1 }));
     expect((await failure(get())).response?.status).toBe(503);

@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { answers } from './http-answers';
 import { toBuffer, type SocketAnswer } from './socket-answers';
+import { traceContextOf, type TraceContext } from './trace-context';
 
 /** One request as the fault server read it. */
 export interface FaultServerRequest {
@@ -8,6 +9,8 @@ export interface FaultServerRequest {
   /** The request target exactly as sent (still percent-encoded). */
   target: string;
   headers: Record<string, string>;
+  /** The W3C trace context its `traceparent` header carries; `undefined` when it had none, `valid: false` when malformed. */
+  traceContext?: TraceContext;
 }
 
 /**
@@ -177,7 +180,7 @@ function parseHead(head: string): FaultServerRequest {
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
-  return { method, target, headers };
+  return { method, target, headers, traceContext: traceContextOf(headers) };
 }
 
 /** Refuses, at setup, a connection failure a listening server cannot cause. */

@@ -43,6 +43,19 @@ describe('HttpServiceDouble', () => {
     ]);
   });
 
+  it('records the trace context of each request: parsed, absent, or malformed as sent (and still answered)', async () => {
+    http.on('GET', '/a', answers(200, 'ok'));
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    await get(`${ORIGIN}/a`, { Traceparent: traceparent });
+    await get(`${ORIGIN}/a`);
+    await expect(get(`${ORIGIN}/a`, { traceparent: '00-junk' })).resolves.toMatchObject({ status: 200 });
+    expect(http.requests.map((request) => request.traceContext)).toEqual([
+      { valid: true, traceId: '4bf92f3577b34da6a3ce929d0e0e4736', parentSpanId: '00f067aa0ba902b7', sampled: true },
+      undefined,
+      { valid: false, traceparent: '00-junk' },
+    ]);
+  });
+
   it('records the body of a request that has one', async () => {
     http.on('POST', '/orders', answers(201, { ok: true }));
     await firstValueFrom(http.post(`${ORIGIN}/orders`, { item: 'Laptop' }));

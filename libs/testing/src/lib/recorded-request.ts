@@ -1,4 +1,5 @@
 import { AxiosHeaders, type AxiosRequestConfig } from 'axios';
+import { traceContextOf, type TraceContext } from './trace-context';
 
 /** One request the double received, as the code under test built it. Header names are lower-cased. */
 export interface HttpServiceRequest {
@@ -7,6 +8,8 @@ export interface HttpServiceRequest {
   headers: Record<string, string>;
   /** The request body as handed to `HttpService` (e.g. the object of a `post`), when there is one. */
   body?: unknown;
+  /** The W3C trace context its `traceparent` header carries; `undefined` when it had none, `valid: false` when malformed. */
+  traceContext?: TraceContext;
 }
 
 /** The request as the double records it: method, full URL (with `params`), headers with lower-cased names, body. */
@@ -19,7 +22,7 @@ export function recordRequest(config: AxiosRequestConfig): HttpServiceRequest {
   for (const [name, value] of Object.entries(AxiosHeaders.from(config.headers as never).toJSON())) {
     headers[name.toLowerCase()] = String(value);
   }
-  const request: HttpServiceRequest = { method: (config.method ?? 'get').toUpperCase(), url, headers };
+  const request: HttpServiceRequest = { method: (config.method ?? 'get').toUpperCase(), url, headers, traceContext: traceContextOf(headers) };
   if (config.data !== undefined) request.body = config.data;
   return request;
 }

@@ -1,4 +1,5 @@
 import { firstValueFrom, type Observable, of, timeout } from 'rxjs';
+import { recordingTracing, type RecordingTracing } from './recording-tracing';
 import { ScriptedStub, type Script, type ScriptedStubOptions } from './scripted-stub';
 import { UnscriptedCallError } from './unscripted-call.error';
 
@@ -107,3 +108,52 @@ describe('ScriptedStub (a strict scripted stub for any Observable client)', () =
   });
 });
 
+
+describe('ScriptedStub under OpenTelemetry', () => {
+  let tracing: RecordingTracing;
+  let stub: CatalogueClientStub;
+  beforeAll(() => (tracing = recordingTracing()));
+  afterAll(() => tracing.stop());
+  beforeEach(() => (stub = new CatalogueClientStub({ strict: false })));
+
+  it('records the trace context active when each method is called, the caller’s span as parent, scripted or not', async () => {
+    stub.forItem('i1').returns({ id: 'i1' });
+    const caller = await tracing.inSpan('handle request', async () => {
+      await firstValueFrom(stub.getItem('i1'));
+      await firstValueFrom(stub.listShelf('s1'));
+    });
+    const context = { valid: true, traceId: caller.traceId, parentSpanId: caller.spanId, sampled: true };
+    expect(stub.history.map((call) => call.traceContext)).toEqual([context, context]);
+  });
+
+  it('records none for a call outside any span, and reads the context at call time, not at subscription', async () => {
+    stub.forItem('i1').returns({ id: 'i1' });
+    await firstValueFrom(stub.getItem('i1'));
+    let later!: Observable<Item>;
+    const caller = await tracing.inSpan('handle request', () => void (later = stub.getItem('i1')));
+    await firstValueFrom(later);
+    expect(stub.history.map((call) => call.traceContext)).toEqual([undefined, expect.objectContaining({ parentSpanId: caller.spanId })]);
+  });
+});
+
+describe('ScriptedStub without @opentelemetry/api installed', () => {
+  it('records no trace context and still answers', async () => {
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('@opentelemetry/api', () => {
+        throw Object.assign(new Error("Cannot find module '@opentelemetry/api'"), { code: 'MODULE_NOT_FOUND' });
+      });
+      const { ScriptedStub: IsolatedStub } = require('./scripted-stub') as typeof import('./scripted-stub');
+      class Stub extends IsolatedStub {
+        constructor() {
+          super({ stub: 'Stub', keys: 'ids', howToScript: '' }, { strict: false, fallback: () => of('fallback') });
+        }
+        get(id: string) {
+          return this.play<string>('get', id);
+        }
+      }
+      const stub = new Stub();
+      await expect(firstValueFrom(stub.get('i1'))).resolves.toBe('fallback');
+      expect(stub.history).toEqual([{ method: 'get', key: 'i1', args: ['i1'], traceContext: undefined }]);
+    });
+  });
+});

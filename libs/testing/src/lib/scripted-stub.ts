@@ -1,4 +1,6 @@
 import { defer, NEVER, type Observable, of, switchMap, throwError, timer } from 'rxjs';
+import { activeTraceContext } from './active-trace-context';
+import type { TraceContext } from './trace-context';
 import { UnscriptedCallError } from './unscripted-call.error';
 
 /** One call a scripted stub received: the method, the key its script is chosen by, all arguments. */
@@ -6,6 +8,11 @@ export interface ScriptedCall {
   readonly method: string;
   readonly key: string;
   readonly args: readonly unknown[];
+  /**
+   * The trace context active when it was called (OpenTelemetry's active span as the parent), which the real client
+   * would have propagated; `undefined` outside a span or without `@opentelemetry/api`.
+   */
+  readonly traceContext?: TraceContext;
 }
 
 /** How a stub answers one call (method + key); each answer returns `Next`, to script the next call. */
@@ -92,10 +99,16 @@ export abstract class ScriptedStub {
     };
   }
 
+  /** Records the call in `history` with the trace context active now; for a client method that does not `play()`. */
+  protected record(method: string, key: string, args: readonly unknown[] = [key]): ScriptedCall {
+    const call = { method, key, args, traceContext: activeTraceContext() };
+    this.history.push(call);
+    return call;
+  }
+
   /** Records the call and plays its script: the fallback or an `UnscriptedCallError` when there is none. */
   protected play<T>(method: string, key: string, args: readonly unknown[] = [key]): Observable<T> {
-    const call = { method, key, args };
-    this.history.push(call);
+    const call = this.record(method, key, args);
     const scripted = this.scripts.get(method)?.get(key);
     if (scripted) return scripted as Observable<T>;
     if (this.options.strict === false) return (this.options.fallback?.(call) ?? of(undefined)) as Observable<T>;

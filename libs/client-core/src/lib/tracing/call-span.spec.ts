@@ -1,8 +1,6 @@
 import type { HttpService } from '@nestjs/axios';
-import { context, propagation, SpanStatusCode, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { recordingTracing, type RecordingTracing } from '@boundary/testing';
+import { SpanStatusCode } from '@opentelemetry/api';
 import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import { firstValueFrom, Observable, of, throwError } from 'rxjs';
 import { z } from 'zod';
@@ -13,22 +11,10 @@ import { TestProviderError } from '../testing/test-provider.error';
 const ItemSchema = z.object({ id: z.string() });
 
 describe('a client call under OpenTelemetry', () => {
-  const exporter = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-  const contextManager = new AsyncLocalStorageContextManager();
-  const tracer = provider.getTracer('call-span.spec');
-
-  beforeAll(() => {
-    trace.setGlobalTracerProvider(provider);
-    context.setGlobalContextManager(contextManager.enable());
-    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  });
-  afterAll(() => {
-    trace.disable();
-    context.disable();
-    propagation.disable();
-  });
-  beforeEach(() => exporter.reset());
+  let tracing: RecordingTracing;
+  beforeAll(() => (tracing = recordingTracing()));
+  afterAll(() => tracing.stop());
+  beforeEach(() => tracing.reset());
 
   /** A client whose `HttpService` plays `answers` in turn and records the headers of each request. */
   function clientAnswering(...answers: (() => Observable<AxiosResponse>)[]) {
@@ -48,14 +34,9 @@ describe('a client call under OpenTelemetry', () => {
   }
 
   /** Runs `work` inside a span of the caller's, as a request handler would be; returns that span's ids. */
-  async function asCaller(work: () => Promise<unknown>) {
-    const caller = tracer.startSpan('handle request');
-    await context.with(trace.setSpan(context.active(), caller), () => work().catch(() => undefined));
-    caller.end();
-    return caller.spanContext();
-  }
+  const asCaller = (work: () => Promise<unknown>) => tracing.inSpan('handle request', () => work().catch(() => undefined));
 
-  const callSpans = () => exporter.getFinishedSpans().filter((span) => span.instrumentationScope.name === '@boundary/client-core');
+  const callSpans = () => tracing.finishedSpans().filter((span) => span.instrumentationScope.name === '@boundary/client-core');
 
   it('is one span named by the route template, child of the caller’s span, whose trace context each request carries', async () => {
     const { sent, getItem } = clientAnswering(() => of(axiosResponse({ id: 'a/1' })));

@@ -1,6 +1,7 @@
 import { propagation, trace } from '@opentelemetry/api';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
 import { serviceInstrumentations, startServiceTracing } from './service-tracing';
+import { shutDownTracerProvider } from './tracer-provider-shutdown';
 import { TRACING_OFF_BY_DEFAULT } from './tracing-defaults';
 
 const VARIABLES = [...Object.keys(TRACING_OFF_BY_DEFAULT), 'OTEL_SERVICE_NAME'];
@@ -12,6 +13,8 @@ describe('startServiceTracing', () => {
   afterEach(async () => {
     await sdk?.shutdown();
     sdk = undefined;
+    // The SDK's shutdown leaves its provider registered: the next test starts from none.
+    trace.disable();
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
@@ -33,6 +36,18 @@ describe('startServiceTracing', () => {
     // A recording tracer: the SDK registered a tracer provider for the console exporter. (The span is not ended, so
     // nothing is printed.)
     expect(trace.getTracer('spec').startSpan('recorded').isRecording()).toBe(true);
+  });
+
+  it('registers no tracer provider with traces off, so a service’s stop has nothing to flush', async () => {
+    for (const name of VARIABLES) delete process.env[name];
+    sdk = startServiceTracing('spec-service');
+    await expect(shutDownTracerProvider()).resolves.toEqual({ kind: 'no-provider' });
+  });
+
+  it('registers the SDK’s tracer provider where a service’s stop finds it through the API, and flushes it', async () => {
+    process.env['OTEL_TRACES_EXPORTER'] = 'console';
+    sdk = startServiceTracing('spec-service');
+    await expect(shutDownTracerProvider()).resolves.toEqual({ kind: 'flushed' });
   });
 });
 

@@ -75,6 +75,7 @@ describe('service generator', () => {
       expect(module).toContain("extends Pick<StockLevelServiceConfig, 'credentials'>");
       expect(module).not.toMatch(/ServiceTokenGuard|APP_GUARD|serviceToken/);
       expect(module).toContain('ReadinessModule.forRoot([])');
+      expect(module).toContain('TracingShutdownModule,');
       const config = tree.read('apps/stock-level-service/src/config/stock-level-service.config.ts', 'utf8');
       expect(config).toContain('export function loadStockLevelServiceConfig');
       expect(config).toContain('.default(5010)');
