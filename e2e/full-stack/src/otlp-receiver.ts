@@ -1,5 +1,8 @@
 import { createServer, type Server } from 'node:http';
 
+/** OTLP's SpanKind values. */
+export const SpanKind = { INTERNAL: 1, SERVER: 2, CLIENT: 3, PRODUCER: 4, CONSUMER: 5 } as const;
+
 /** One span as an OTLP/JSON export carries it, with the service that sent it. */
 export interface ReceivedSpan {
   service: string;
@@ -104,4 +107,16 @@ function spansOf(exported: OtlpExport): ReceivedSpan[] {
 function valueOf(value: OtlpValue | undefined): unknown {
   if (!value) return undefined;
   return value.stringValue ?? (value.intValue !== undefined ? Number(value.intValue) : undefined) ?? value.boolValue ?? value.doubleValue;
+}
+
+/** The spans, one a line with service, kind, name and parent: what a failure shows. */
+export function listed(spans: readonly ReceivedSpan[]): string {
+  return spans.map((s) => `\n  ${s.service} kind=${s.kind} ${s.name} ${s.spanId} ← ${s.parentSpanId || '(root)'}`).join('');
+}
+
+/** The one span of `service` of `kind` in `spans` that `which` picks, failing with the spans seen. */
+export function spanOf(spans: readonly ReceivedSpan[], service: string, kind: number, which: (span: ReceivedSpan) => boolean = () => true): ReceivedSpan {
+  const found = spans.filter((span) => span.service === service && span.kind === kind && which(span));
+  if (found.length !== 1) throw new Error(`expected one span of ${service} of kind ${kind}, got ${found.length}: ${listed(spans)}`);
+  return found[0];
 }

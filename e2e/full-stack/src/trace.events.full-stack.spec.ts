@@ -1,26 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eventually, OrderEventsQueue } from './order-events-queue';
-import { OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
+import { OtlpReceiver, spanOf, SpanKind, type ReceivedSpan } from './otlp-receiver';
 import { FULL_STACK_STORAGE, type OrderServiceStorage } from './order-service-storage';
 import { ServiceProcess } from './service-process';
 
-/** OTLP's SpanKind values. */
-const INTERNAL = 1;
-const SERVER = 2;
-const CLIENT = 3;
-const PRODUCER = 4;
-const CONSUMER = 5;
-
-function listed(spans: ReceivedSpan[]): string {
-  return spans.map((s) => `\n  ${s.service} kind=${s.kind} ${s.name} ${s.spanId} ← ${s.parentSpanId || '(root)'}`).join('');
-}
-
-/** The one span of `service` of `kind` in `spans` that `which` picks, failing with the spans seen. */
-function spanOf(spans: ReceivedSpan[], service: string, kind: number, which: (span: ReceivedSpan) => boolean = () => true): ReceivedSpan {
-  const found = spans.filter((span) => span.service === service && span.kind === kind && which(span));
-  if (found.length !== 1) throw new Error(`expected one span of ${service} of kind ${kind}, got ${found.length}: ${listed(spans)}`);
-  return found[0];
-}
+const { INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER } = SpanKind;
 
 describe(`one trace across the event hop: User → Order → (orders.placed on RabbitMQ) → Fulfilment → Inventory, on ${FULL_STACK_STORAGE.name}`, () => {
   const queue = new OrderEventsQueue();
@@ -93,7 +77,11 @@ describe(`one trace across the event hop: User → Order → (orders.placed on R
     const shipmentCall = spanOf(spans, 'fulfilment-service', INTERNAL, (s) => s.attributes['boundary.client'] !== undefined);
     const shipmentAttempt = spanOf(spans, 'fulfilment-service', CLIENT, (s) => s.parentSpanId === shipmentCall.spanId);
     const shipment = spanOf(spans, 'inventory-service', SERVER, (s) => s.parentSpanId === shipmentAttempt.spanId);
-    // The relay published the row in the request that placed the order, after that request was answered.
+    // The relay confirmed the reservation, then published the row, in the request that placed the order, after that
+    // request was answered.
+    const confirmation = spanOf(spans, 'order-service', INTERNAL, (s) => s.name === 'PUT /reservations/{reservationId}/confirmation');
+    expect(ancestors(confirmation)).toContain(orderServer);
+    expect(spans.filter((s) => s.service === 'inventory-service' && s.kind === SERVER && ancestors(s).includes(confirmation))).toHaveLength(1);
     expect(ancestors(publish)).toContain(orderServer);
     expect(consume.parentSpanId).toBe(publish.spanId);
     expect(shipmentCall).toMatchObject({ name: 'PUT /reservations/{reservationId}/shipment' });

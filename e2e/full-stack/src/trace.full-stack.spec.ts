@@ -1,31 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
+import { OtlpReceiver, spanOf, SpanKind, type ReceivedSpan } from './otlp-receiver';
 import { FULL_STACK_STORAGE, type OrderServiceStorage } from './order-service-storage';
 import { ServiceProcess } from './service-process';
 
+const { INTERNAL, SERVER, CLIENT } = SpanKind;
+
 const ORDER_SERVICE_TOKEN = 'trace-order-service-token-0123456789';
 const INVENTORY_SERVICE_TOKEN = 'trace-inventory-service-token-0123456789';
-/** OTLP's SpanKind values. */
-const INTERNAL = 1;
-const SERVER = 2;
-const CLIENT = 3;
 
 /** A W3C `traceparent` as an upstream caller (a gateway, another service) would send it, sampled. */
 function upstreamTraceparent(): { traceId: string; parentSpanId: string; header: string } {
   const traceId = randomBytes(16).toString('hex');
   const parentSpanId = randomBytes(8).toString('hex');
   return { traceId, parentSpanId, header: `00-${traceId}-${parentSpanId}-01` };
-}
-
-/** The one span of `service` of `kind` in `spans` that `which` picks, failing with the spans seen. */
-function spanOf(spans: ReceivedSpan[], service: string, kind: number, which: (span: ReceivedSpan) => boolean = () => true): ReceivedSpan {
-  const found = spans.filter((span) => span.service === service && span.kind === kind && which(span));
-  if (found.length !== 1) throw new Error(`expected one span of ${service} of kind ${kind}, got ${found.length}: ${listed(spans)}`);
-  return found[0];
-}
-
-function listed(spans: ReceivedSpan[]): string {
-  return spans.map((s) => `\n  ${s.service} kind=${s.kind} ${s.name} ${s.spanId} ← ${s.parentSpanId || '(root)'}`).join('');
 }
 
 describe(`one trace across the chain (OpenTelemetry, OTLP/JSON to a receiver of the test's) on ${FULL_STACK_STORAGE.name}`, () => {

@@ -1,9 +1,5 @@
 import { anOrderPlacedEvent, ORDER_PLACED } from '@boundary/order-events-contract';
-import { answers, HttpServiceDouble } from '@boundary/testing';
-import { context, propagation, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { answers, HttpServiceDouble, recordingTracing, type RecordingTracing } from '@boundary/testing';
 import { loadFulfilmentServiceConfig } from '../config/fulfilment-service.config';
 import { startFulfilmentServiceTestApp, type FulfilmentServiceTestApp } from '../fulfilment-service.test-app';
 
@@ -19,21 +15,16 @@ const RESERVATION_ID = 'res_00000000-0000-4000-8000-000000000041';
  */
 describe('Fulfilment ships an orders.placed in the trace the message carries (HttpService overridden)', () => {
   const http = new HttpServiceDouble(loadFulfilmentServiceConfig({}).inventoryClient.baseUrl);
-  const exporter = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  let tracing: RecordingTracing;
   let service: FulfilmentServiceTestApp;
 
   beforeAll(async () => {
-    trace.setGlobalTracerProvider(provider);
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    tracing = recordingTracing();
     service = await startFulfilmentServiceTestApp({ inventory: 'real', httpService: http });
   });
   afterAll(async () => {
     await service?.app.close();
-    trace.disable();
-    context.disable();
-    propagation.disable();
+    await tracing?.stop();
   });
 
   it('calls the Inventory Service in the message’s trace, its call span the child of the publisher’s span', async () => {
@@ -42,7 +33,7 @@ describe('Fulfilment ships an orders.placed in the trace the message carries (Ht
     const delivery = await service.rmq.deliver(ORDER_PLACED, event, { traceparent: `00-${TRACE_ID}-${PUBLISH_SPAN_ID}-01` });
     expect(delivery).toMatchObject({ outcome: 'acked', traceContext: { valid: true, traceId: TRACE_ID } });
 
-    const call = exporter.getFinishedSpans().find((span) => span.instrumentationScope.name === '@boundary/client-core');
+    const call = tracing.finishedSpans().find((span) => span.instrumentationScope.name === '@boundary/client-core');
     expect(call?.name).toBe('PUT /reservations/{reservationId}/shipment');
     expect(call?.spanContext().traceId).toBe(TRACE_ID);
     expect(call?.parentSpanContext?.spanId).toBe(PUBLISH_SPAN_ID);

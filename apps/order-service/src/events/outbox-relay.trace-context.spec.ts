@@ -1,8 +1,6 @@
 import { ORDER_PLACED } from '@boundary/order-events-contract';
-import { context, propagation, ROOT_CONTEXT, trace, type Context } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { recordingTracing, type RecordingTracing } from '@boundary/testing';
+import { context, propagation, ROOT_CONTEXT, trace, type Context, type Tracer } from '@opentelemetry/api';
 import { OrderDatabase } from '../database/order-database';
 import { outbox } from '../database/order-service.schema';
 import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
@@ -15,16 +13,15 @@ import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
  * the trace context each message would carry (what the amqplib instrumentation writes into its headers at publish).
  */
 describe.each(TEST_BACKENDS)('the orders.placed event continues the trace of the request that placed the order, on $name', (backend) => {
-  const exporter = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-  const tracer = provider.getTracer('spec');
+  let tracing: RecordingTracing;
+  let tracer: Tracer;
   let testDatabase: TestDatabase;
   let service: OrderServiceTestApp;
 
   beforeAll(async () => {
-    trace.setGlobalTracerProvider(provider);
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    tracing = recordingTracing();
+    // Asked of this registration: a tracer got before it would keep the previous file's or engine's provider.
+    tracer = trace.getTracer('spec');
     testDatabase = await backend.create();
     service = await startOrderServiceTestApp(testDatabase.options());
     service.inventory.stocks('Desk', 100);
@@ -33,9 +30,7 @@ describe.each(TEST_BACKENDS)('the orders.placed event continues the trace of the
   afterAll(async () => {
     await service?.app.close();
     await testDatabase?.drop();
-    trace.disable();
-    context.disable();
-    propagation.disable();
+    await tracing?.stop();
   });
 
   afterEach(() => {
@@ -62,7 +57,7 @@ describe.each(TEST_BACKENDS)('the orders.placed event continues the trace of the
   };
   /** The span ids from `spanId` up to the root, through the spans the provider recorded. */
   const lineage = (spanId: string | undefined): string[] => {
-    const byId = new Map(exporter.getFinishedSpans().map((span: ReadableSpan) => [span.spanContext().spanId, span]));
+    const byId = new Map(tracing.finishedSpans().map((span) => [span.spanContext().spanId, span]));
     const ids: string[] = [];
     for (let id = spanId; id !== undefined; id = byId.get(id)?.parentSpanContext?.spanId) ids.push(id);
     return ids;
@@ -80,6 +75,16 @@ describe.each(TEST_BACKENDS)('the orders.placed event continues the trace of the
     expect(published.data).toMatchObject({ order_id: orderId });
     expect(published.traceContext).toMatchObject({ valid: true, traceId, sampled: true });
     expect(lineage(published.traceContext?.valid ? published.traceContext.parentSpanId : undefined)).toContain(spanId);
+  });
+
+  it('confirms the order’s reservation at the Inventory Service in the request’s trace too, not the relay’s', async () => {
+    const request = tracer.startSpan('POST /orders');
+    await placeOrder('confirmed-in-trace', trace.setSpan(ROOT_CONTEXT, request));
+    request.end();
+    const confirmedBefore = service.inventory.history.filter(({ method }) => method === 'confirm').length;
+    expect(await relayInAnotherTrace()).toBe(1);
+    const confirmations = service.inventory.history.filter(({ method }) => method === 'confirm').slice(confirmedBefore);
+    expect(confirmations.map(({ traceContext }) => traceContext)).toEqual([{ valid: true, traceId: request.spanContext().traceId, parentSpanId: expect.any(String), sampled: true }]);
   });
 
   it('keeps the request’s tracestate beside its traceparent', async () => {

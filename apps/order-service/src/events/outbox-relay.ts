@@ -131,7 +131,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const confirmed: OutboxRow[] = [];
     const backordered: BackorderedRow[] = [];
     for (const row of rows) {
-      const outcome = await this.confirmation.beforePublishing(row.pattern, row.payload);
+      // In the row's context too: the confirmation belongs to the order's trace, before its event.
+      const outcome = await context.with(outboxRowContext(row.traceContext), () => this.confirmation.beforePublishing(row.pattern, row.payload));
       if (outcome.kind === 'retry') break;
       if (outcome.kind === 'backorder') backordered.push({ row, backorder: outcome });
       else confirmed.push(row);

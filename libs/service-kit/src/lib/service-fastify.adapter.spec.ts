@@ -1,6 +1,8 @@
 import { connect } from 'node:net';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { recordingTracing, type RecordingTracing } from '@boundary/testing';
+import { context, trace } from '@opentelemetry/api';
 import { createServiceFastifyAdapter } from './service-fastify.adapter';
 
 /** Sends raw bytes and resolves with the whole answer (the server closes the connection). */
@@ -81,6 +83,39 @@ describe('createServiceFastifyAdapter', () => {
     const answer = await rawRequest(port, 'NOT HTTP AT ALL\r\n\r\n');
     expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(JSON.parse(answer.split('\r\n\r\n')[1])).toEqual({ error: 'Bad Request', code: 'BAD_REQUEST' });
+  });
+});
+
+describe('createServiceFastifyAdapter with OpenTelemetry registered and no HTTP instrumentation (tracing.js, no exporter)', () => {
+  const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const CALLER_SPAN_ID = '00f067aa0ba902b7';
+  const fastify = createServiceFastifyAdapter().getInstance();
+  let tracing: RecordingTracing;
+  let port: number;
+
+  beforeAll(async () => {
+    tracing = recordingTracing();
+    // What the handler's calls would send on: the trace context active while it runs, after an await.
+    fastify.get('/trace', async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return trace.getSpanContext(context.active()) ?? null;
+    });
+    await fastify.listen({ port: 0, host: '127.0.0.1' });
+    port = (fastify.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await fastify.close();
+    await tracing.stop();
+  });
+
+  const served = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${port}/trace`, { headers }).then((response) => response.json());
+
+  it('serves a request in its caller’s trace context, over a real socket', async () => {
+    expect(await served({ traceparent: `00-${TRACE_ID}-${CALLER_SPAN_ID}-01` })).toEqual({ traceId: TRACE_ID, spanId: CALLER_SPAN_ID, traceFlags: 1, isRemote: true });
+  });
+
+  it('serves a request that came with no trace context in none', async () => {
+    expect(await served({})).toBeNull();
   });
 });
 

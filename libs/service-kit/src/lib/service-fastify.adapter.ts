@@ -1,4 +1,5 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { context } from '@opentelemetry/api';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -8,6 +9,7 @@ import { rememberBudget } from './deadline/request-budget';
 import { problemBody } from './http-problem';
 import { requestIdOf } from './logging/request-id';
 import { RequestLineLogController } from './logging/request-line.log-controller';
+import { callerTraceContext } from './tracing/caller-trace-context';
 import type { ServiceLogger } from './logging/service-logger';
 import { runWithRequestLogger } from './logging/service-logger.module';
 
@@ -28,7 +30,8 @@ const MAX_PARAM_LENGTH = 16 * 1024;
  * deadline is kept in the request's context beside its id (with a `logger`): `currentDeadlineAt()` reads it, and a
  * client given that as `deadlineAt` spends at most what is left on each outbound call. The request line logs the
  * budget received, as `budgetMs`. An answer sent after the listener closed (a request in flight at shutdown) closes
- * its connection.
+ * its connection. With OpenTelemetry registered and no HTTP instrumentation (tracing.js with no traces exporter),
+ * each request is served in its caller's trace context (`callerTraceContext`).
  */
 export function createServiceFastifyAdapter(options: { bodyLimit?: number; logger?: ServiceLogger } = {}): FastifyAdapter {
   const { logger } = options;
@@ -52,14 +55,19 @@ export function createServiceFastifyAdapter(options: { bodyLimit?: number; logge
       return;
     }
     if (budgetMs !== undefined) rememberBudget(request, budgetMs);
+    let serve = done;
     if (logController) {
       // Fastify's onRequestAbort misses a caller that hangs up after sending its body (the request has closed by
       // then); the response closing unfinished does not.
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) logController.requestAborted(request);
       });
-      runWithRequestLogger(request.log as ServiceLogger, request.id, done, deadlineAt);
-    } else done();
+      serve = () => runWithRequestLogger(request.log as ServiceLogger, request.id, done, deadlineAt);
+    }
+    // The rest of the request (hooks, handler, its calls, its request line) runs in the caller's trace context.
+    const caller = callerTraceContext(request.headers);
+    if (caller) context.with(caller, serve);
+    else serve();
   });
   const fastify = adapter.getInstance();
   // Draining on shutdown: a request that was in flight when the listener closed ends its keep-alive connection,

@@ -54,13 +54,13 @@ describe('startServiceTracing', () => {
 describe('serviceInstrumentations', () => {
   const names = (env: NodeJS.ProcessEnv) => serviceInstrumentations(env).map((instrumentation) => (instrumentation as { instrumentationName: string }).instrumentationName);
 
-  it('with no traces exporter, loads only what carries the context across a hop: node:http and amqplib', () => {
+  it('with no traces exporter, loads only amqplib’s, which carries the context over messages (the Fastify adapter carries it into requests)', () => {
     for (const exporter of [undefined, '', 'none', ' none , ']) {
-      expect(names({ OTEL_TRACES_EXPORTER: exporter })).toEqual(['@opentelemetry/instrumentation-http', '@opentelemetry/instrumentation-amqplib']);
+      expect(names({ OTEL_TRACES_EXPORTER: exporter })).toEqual(['@opentelemetry/instrumentation-amqplib']);
     }
   });
 
-  it('with an exporter, adds those that only make spans: Nest’s handlers and pg’s queries', () => {
+  it('with an exporter, adds those that make spans: node:http’s, Nest’s handlers and pg’s queries', () => {
     for (const exporter of ['otlp', 'console', 'otlp,none']) {
       expect(names({ OTEL_TRACES_EXPORTER: exporter })).toEqual([
         '@opentelemetry/instrumentation-http',

@@ -38,19 +38,24 @@ export function startServiceTracing(serviceName: string): NodeSDK {
 }
 
 /**
- * The instrumentations a service loads. node:http and amqplib carry the trace context across every hop (the
- * incoming `traceparent` becomes the active context, which the calls and messages it causes carry on), so they are
- * always on. Nest's and pg's only make spans: with no traces exporter there is no tracer provider to record them
- * and they would cost every request for nothing (bench/RESULTS.md, "chain throughput", --tracing).
+ * The instrumentations a service loads. amqplib's carries the trace context over messages (into a message's headers
+ * at publish, out of them at consume), so it is always on. With a traces exporter node:http's (server and client
+ * spans, and the incoming context), Nest's and pg's make the spans. With none, nothing would record those spans, and
+ * node:http's alone cost the chain about half its CPU again (bench/RESULTS.md, chain throughput, issue 28's rows):
+ * the service's Fastify adapter then carries the caller's context into each request itself (`callerTraceContext`),
+ * and the client core sends it on.
  */
 export function serviceInstrumentations(env: NodeJS.ProcessEnv): Instrumentations {
-  const propagating = [
+  const messages = new AmqplibInstrumentation();
+  if (!exportsTraces(env)) return [messages];
+  return [
     new HttpInstrumentation({
       ignoreIncomingRequestHook: (request: IncomingMessage) => PROBE_PATH.test(request.url ?? ''),
     }),
-    new AmqplibInstrumentation(),
+    messages,
+    new NestInstrumentation(),
+    new PgInstrumentation(),
   ];
-  return exportsTraces(env) ? [...propagating, new NestInstrumentation(), new PgInstrumentation()] : propagating;
 }
 
 /** As the SDK reads OTEL_TRACES_EXPORTER: spans are exported unless the list is empty or starts with `none`. */
