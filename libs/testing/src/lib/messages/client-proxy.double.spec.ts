@@ -1,7 +1,6 @@
 import { RmqRecordBuilder } from '@nestjs/microservices';
-import { context, propagation, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { context, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
+import { recordingTracing, type RecordingTracing } from '../recording-tracing';
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 import { z } from 'zod';
 import { ClientProxyDouble } from './client-proxy.double';
@@ -76,14 +75,9 @@ describe('ClientProxyDouble', () => {
     const SPAN_ID = '00f067aa0ba902b7';
     const inSpan = trace.setSpanContext(ROOT_CONTEXT, { traceId: TRACE_ID, spanId: SPAN_ID, traceFlags: TraceFlags.SAMPLED, isRemote: true });
 
-    beforeAll(() => {
-      context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-      propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-    });
-    afterAll(() => {
-      context.disable();
-      propagation.disable();
-    });
+    let tracing: RecordingTracing;
+    beforeAll(() => (tracing = recordingTracing()));
+    afterAll(() => tracing.stop());
 
     it('records the trace context active at the emit, which the amqplib instrumentation writes into the headers', () => {
       context.with(inSpan, () => events.emit('orders.cancelled', { order_id: 'o1' }));

@@ -8,8 +8,7 @@ import {
 } from '@nestjs/common';
 import { EventPattern, Payload, type RmqContext } from '@nestjs/microservices';
 import { context, propagation, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { recordingTracing, type RecordingTracing } from '../recording-tracing';
 import { Test } from '@nestjs/testing';
 import { catchError, EMPTY, type Observable, tap } from 'rxjs';
 import { InProcessRmqServer } from './in-process-rmq.server';
@@ -124,14 +123,9 @@ describe('InProcessRmqServer (ServerRMQ with no broker)', () => {
     const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
     const traceparent = `00-${TRACE_ID}-00f067aa0ba902b7-01`;
 
-    beforeAll(() => {
-      context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-      propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-    });
-    afterAll(() => {
-      context.disable();
-      propagation.disable();
-    });
+    let tracing: RecordingTracing;
+    beforeAll(() => (tracing = recordingTracing()));
+    afterAll(() => tracing.stop());
 
     it('runs the handler in the trace context of the message’s headers, every delivery of it, and reports it', () =>
       withConsumer(deadLettering, async ({ rmq, handlers }) => {
