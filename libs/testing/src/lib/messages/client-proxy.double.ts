@@ -1,6 +1,6 @@
 import { RmqRecord } from '@nestjs/microservices';
-import { context, propagation } from '@opentelemetry/api';
 import { type Observable, of, throwError } from 'rxjs';
+import { openTelemetryApi } from '../optional-open-telemetry';
 import { traceContextOf } from '../trace-context';
 import type { EmittedMessage, PayloadSchema } from './emitted-message';
 import { OffContractPayloadError } from './off-contract-payload.error';
@@ -110,6 +110,7 @@ function emittedMessage(pattern: string, data: unknown): EmittedMessage {
   const headers: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(record?.options?.headers ?? {})) headers[name.toLowerCase()] = value;
   // What the amqplib instrumentation writes over the message's headers; nothing when no propagator is registered.
-  propagation.inject(context.active(), headers);
+  const otel = openTelemetryApi();
+  otel?.propagation.inject(otel.context.active(), headers);
   return { pattern, data: record ? record.data : data, traceContext: traceContextOf(headers) };
 }

@@ -1,5 +1,5 @@
 import { type RmqOptions, ServerRMQ } from '@nestjs/microservices';
-import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
+import { openTelemetryApi } from '../optional-open-telemetry';
 import { type TraceContext, traceContextOf } from '../trace-context';
 import { RecordingChannel } from './recording-channel';
 import { rmqMessageContent } from './rmq-message-content';
@@ -70,7 +70,7 @@ export class InProcessRmqServer extends ServerRMQ {
     let extraSettlements = 0;
     for (let attempt = 1; ; attempt++) {
       const message = this.message(content, headers, attempt);
-      await context.with(propagation.extract(ROOT_CONTEXT, carried), () => this.handleMessage(message, this.recording));
+      await inTraceContextOf(carried, () => this.handleMessage(message, this.recording));
       const settlement = await this.recording.settlement(message, SETTLE_TIMEOUT_MS);
       extraSettlements += Math.max(0, this.recording.settlementsOf(message).length - 1);
       const delivered = { attempts: attempt, extraSettlements, traceContext };
@@ -96,4 +96,10 @@ export class InProcessRmqServer extends ServerRMQ {
 
 function lowerCased(headers: MessageHeaders): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
+/** Runs `work` in the trace context `headers` carry, as the amqplib instrumentation runs a consumer's callback. */
+function inTraceContextOf<T>(headers: Record<string, string>, work: () => T): T {
+  const otel = openTelemetryApi();
+  return otel ? otel.context.with(otel.propagation.extract(otel.ROOT_CONTEXT, headers), work) : work();
 }
