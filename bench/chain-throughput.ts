@@ -18,7 +18,8 @@
  * With DATABASE_URL the product chain also runs three more times (issue 28's rows; `--no-tracing` leaves them out): a
  * second copy without the OpenTelemetry SDK (the A/A row: how far two identical chains differ in this run), with each
  * service's `tracing.js` preloaded and `OTEL_TRACES_EXPORTER=none` (the services' default), and preloaded exporting
- * OTLP/HTTP to a local sink; each compared build adds its own chain with its `tracing.js` preloaded, not exporting.
+ * OTLP/HTTP to a local sink; each compared build adds its own chain with its `tracing.js` preloaded, not exporting and
+ * exporting (to the same sink).
  *
  *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--breakdown] [--no-tracing] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N] [--compare-builds=DIR,…]
  */
@@ -136,6 +137,11 @@ async function main(): Promise<void> {
   const serverUrl = process.env['DATABASE_URL'] || undefined;
   const scratchDatabase = `chain_bench_${process.pid}`;
   let sinkUrl: string | undefined;
+  /** The variables of a chain exporting to the run's one OTLP sink (started by the first chain that exports). */
+  const exportingEnv = async () => {
+    sinkUrl ??= (await startProcess('OTLP sink', [join(__dirname, 'lib/otlp-sink.mjs')], {}, '/')).url;
+    return { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl };
+  };
   try {
     const distDir = (app: string, build = join(WORKSPACE_ROOT, 'dist')) => join(build, 'apps', app);
     // As the images start a service: `node --require ./tracing.js main.js` when the SDK is to be loaded.
@@ -200,18 +206,21 @@ async function main(): Promise<void> {
         const users = await startUserService(name, orders.url, {}, build);
         variants.push({ name, kind: 'chain', processes: [users, orders, backends], url: `${users.url}${PATH}` });
         if (TRACING) {
-          // The other build's tracing.js, as this build's SDK rows load theirs: a tracing change's A/B.
-          const tracedName = `${NEST_ON_POSTGRES} [build ${basename(build)}, ${SDK_PRELOADED}, OTEL_TRACES_EXPORTER=none]`;
-          const none = { OTEL_TRACES_EXPORTER: 'none' };
-          const tracedOrders = await startOrderService(`order-service of ${tracedName}`, { DATABASE_URL: databaseUrl, ...none }, build, true);
-          const tracedUsers = await startUserService(tracedName, tracedOrders.url, none, build, true);
-          variants.push({ name: tracedName, kind: 'chain', processes: [tracedUsers, tracedOrders, backends], url: `${tracedUsers.url}${PATH}` });
+          // The other build's tracing.js, as this build's SDK rows load theirs, not exporting and exporting: a tracing
+          // change's A/B.
+          for (const [mode, env] of [
+            ['OTEL_TRACES_EXPORTER=none', { OTEL_TRACES_EXPORTER: 'none' }],
+            ['exporting OTLP/HTTP to a local sink', await exportingEnv()],
+          ] as const) {
+            const tracedName = `${NEST_ON_POSTGRES} [build ${basename(build)}, ${SDK_PRELOADED}, ${mode}]`;
+            const tracedOrders = await startOrderService(`order-service of ${tracedName}`, { DATABASE_URL: databaseUrl, ...env }, build, true);
+            const tracedUsers = await startUserService(tracedName, tracedOrders.url, env, build, true);
+            variants.push({ name: tracedName, kind: 'chain', processes: [tracedUsers, tracedOrders, backends], url: `${tracedUsers.url}${PATH}` });
+          }
         }
       }
       if (TRACING) {
-        const sink = await startProcess('OTLP sink', [join(__dirname, 'lib/otlp-sink.mjs')], {}, '/');
-        sinkUrl = sink.url;
-        const exporting = { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: sink.url };
+        const exporting = await exportingEnv();
         for (const [name, tracing, env] of [
           [PRODUCT_AGAIN, false, {}],
           [SDK_NOT_EXPORTING, true, { OTEL_TRACES_EXPORTER: 'none' }],

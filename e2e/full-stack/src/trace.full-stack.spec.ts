@@ -71,14 +71,23 @@ describe(`one trace across the chain (OpenTelemetry, OTLP/JSON to a receiver of 
     expect((await placeOrder('trace-buyer', upstream.header, 'trace-order-1')).status).toBe(201);
 
     const services = ['user-service', 'order-service', 'inventory-service'];
-    await receiver.waitFor(() => services.every((s) => receiver.trace(upstream.traceId).some((span) => span.service === s && span.kind === SERVER)));
+    // Each service exports in batches of its own: wait until every span that has arrived has its parent too (the
+    // relay's confirmation may arrive before the Order Service's batch that holds its client span).
+    const complete = (trace: readonly ReceivedSpan[]) => {
+      const ids = new Set(trace.map((span) => span.spanId));
+      return trace.every((span) => ids.has(span.parentSpanId) || span.parentSpanId === upstream.parentSpanId);
+    };
+    await receiver.waitFor(() => {
+      const trace = receiver.trace(upstream.traceId);
+      return services.every((s) => trace.some((span) => span.service === s && span.kind === SERVER)) && complete(trace);
+    });
     const spans = receiver.trace(upstream.traceId);
 
     const userServer = spanOf(spans, 'user-service', SERVER);
     const userClient = spanOf(spans, 'user-service', CLIENT);
     const orderServer = spanOf(spans, 'order-service', SERVER);
     // The relay's confirmation (a PUT) joins the order's trace too, and may already be here: take the reservation.
-    const inventoryServer = spanOf(spans, 'inventory-service', SERVER, (s) => s.name === 'POST');
+    const inventoryServer = spanOf(spans, 'inventory-service', SERVER, (s) => s.name.startsWith('POST '));
     const orderClients = spans.filter((s) => s.service === 'order-service' && s.kind === CLIENT);
     expect(userServer.parentSpanId).toBe(upstream.parentSpanId);
     // The client core's call span, named by the route template, holds the HTTP attempt.
@@ -92,8 +101,14 @@ describe(`one trace across the chain (OpenTelemetry, OTLP/JSON to a receiver of 
     const byId = new Map(spans.map((s) => [s.spanId, s]));
     const root = (span: ReceivedSpan): ReceivedSpan => (byId.has(span.parentSpanId) ? root(byId.get(span.parentSpanId) as ReceivedSpan) : span);
     expect(spans.filter((s) => root(s) !== userServer).map((s) => `${s.service} ${s.name}`)).toEqual([]);
-    // Nest's own instrumentation names the handler under each server span.
-    expect(spans.some((s) => s.service === 'order-service' && s.attributes['nestjs.type'] === 'handler')).toBe(true);
+    // Each server span is named by the route its service matched (the Fastify adapter's doing; Nest's instrumentation,
+    // which wrote two spans per request for it, is not loaded), and nothing else of Nest's is in the trace.
+    expect([userServer, orderServer, inventoryServer].map((s) => [s.name, s.attributes['http.route']])).toEqual([
+      ['POST /users/:userId/orders', '/users/:userId/orders'],
+      ['POST /orders', '/orders'],
+      ['POST /reservations', '/reservations'],
+    ]);
+    expect(spans.filter((s) => Object.keys(s.attributes).some((key) => key.startsWith('nestjs.'))).map((s) => s.name)).toEqual([]);
   });
 
   it(`records the Order Service's database work under its server span ${FULL_STACK_STORAGE.name === 'PostgreSQL' ? '(pg)' : '— none on PGlite, which has no instrumentation'}`, async () => {
@@ -110,6 +125,8 @@ describe(`one trace across the chain (OpenTelemetry, OTLP/JSON to a receiver of 
     const underServer = (span: ReceivedSpan): boolean =>
       span.parentSpanId === orderServer.spanId || (byId.has(span.parentSpanId) && underServer(byId.get(span.parentSpanId) as ReceivedSpan));
     expect(database.filter((s) => !underServer(s)).map((s) => s.name)).toEqual([]);
+    // Queries only: taking a pooled connection makes no span.
+    expect(database.filter((s) => !s.name.startsWith('pg.query')).map((s) => s.name)).toEqual([]);
   });
 
   it('writes trace_id and span_id on the request’s log lines, beside the request id', async () => {

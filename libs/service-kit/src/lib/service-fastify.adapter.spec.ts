@@ -119,6 +119,20 @@ describe('createServiceFastifyAdapter with OpenTelemetry registered and no HTTP 
   });
 });
 
+describe('createServiceFastifyAdapter with a server span active (tracing.js exporting: the HTTP instrumentation’s)', () => {
+  let tracing: RecordingTracing;
+  beforeAll(() => (tracing = recordingTracing()));
+  afterAll(() => tracing.stop());
+
+  it('names the server span by the route the router matched, as http.route', async () => {
+    const fastify = createServiceFastifyAdapter().getInstance();
+    fastify.get('/users/:userId/orders', async () => []);
+    await tracing.inSpan('GET', async () => expect((await fastify.inject({ method: 'GET', url: '/users/u-1/orders' })).statusCode).toBe(200));
+    await fastify.close();
+    expect(tracing.finishedSpans().map((span) => [span.name, span.attributes['http.route']])).toEqual([['GET /users/:userId/orders', '/users/:userId/orders']]);
+  });
+});
+
 describe('createServiceFastifyAdapter on shutdown', () => {
   it('closes the keep-alive connection of a request that was in flight when the listener closed', async () => {
     const fastify = createServiceFastifyAdapter().getInstance();

@@ -10,6 +10,7 @@ import { problemBody } from './http-problem';
 import { requestIdOf } from './logging/request-id';
 import { RequestLineLogController } from './logging/request-line.log-controller';
 import { callerTraceContext } from './tracing/caller-trace-context';
+import { nameServerSpan } from './tracing/server-span-route';
 import type { ServiceLogger } from './logging/service-logger';
 import { runWithRequestLogger } from './logging/service-logger.module';
 
@@ -31,7 +32,8 @@ const MAX_PARAM_LENGTH = 16 * 1024;
  * client given that as `deadlineAt` spends at most what is left on each outbound call. The request line logs the
  * budget received, as `budgetMs`. An answer sent after the listener closed (a request in flight at shutdown) closes
  * its connection. With OpenTelemetry registered and no HTTP instrumentation (tracing.js with no traces exporter),
- * each request is served in its caller's trace context (`callerTraceContext`).
+ * each request is served in its caller's trace context (`callerTraceContext`); with it, the server span is named by
+ * the route matched (`nameServerSpan`).
  */
 export function createServiceFastifyAdapter(options: { bodyLimit?: number; logger?: ServiceLogger } = {}): FastifyAdapter {
   const { logger } = options;
@@ -64,6 +66,8 @@ export function createServiceFastifyAdapter(options: { bodyLimit?: number; logge
       });
       serve = () => runWithRequestLogger(request.log as ServiceLogger, request.id, done, deadlineAt);
     }
+    // With the HTTP instrumentation's server span active (exporting), the span is named by the route matched.
+    nameServerSpan(request.method, request.routeOptions.url);
     // The rest of the request (hooks, handler, its calls, its request line) runs in the caller's trace context.
     const caller = callerTraceContext(request.headers);
     if (caller) context.with(caller, serve);

@@ -60,14 +60,20 @@ describe('serviceInstrumentations', () => {
     }
   });
 
-  it('with an exporter, adds those that make spans: node:http’s, Nest’s handlers and pg’s queries', () => {
+  it('with an exporter, adds those that make spans: node:http’s and pg’s queries (not Nest’s: the adapter names the server span)', () => {
     for (const exporter of ['otlp', 'console', 'otlp,none']) {
       expect(names({ OTEL_TRACES_EXPORTER: exporter })).toEqual([
         '@opentelemetry/instrumentation-http',
         '@opentelemetry/instrumentation-amqplib',
-        '@opentelemetry/instrumentation-nestjs-core',
         '@opentelemetry/instrumentation-pg',
       ]);
     }
+  });
+
+  it('with an exporter, pg’s makes no span for a query outside a trace nor for taking a pooled connection', () => {
+    const pg = serviceInstrumentations({ OTEL_TRACES_EXPORTER: 'otlp' }).find(
+      (instrumentation) => (instrumentation as { instrumentationName: string }).instrumentationName === '@opentelemetry/instrumentation-pg',
+    ) as { getConfig(): Record<string, unknown> };
+    expect(pg.getConfig()).toMatchObject({ requireParentSpan: true, ignoreConnectSpans: true });
   });
 });

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { AmqplibInstrumentation } from '@opentelemetry/instrumentation-amqplib';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { TRACING_OFF_BY_DEFAULT } from './tracing-defaults';
@@ -19,8 +18,8 @@ const PROBE_PATH = /^\/health\//;
  * context still crosses every hop (an incoming `traceparent` is carried into the calls the request makes).
  *
  * The instrumentations are those that patch what a service's bundle loads from node_modules: node:http (the
- * Fastify server and axios' http adapter under the client core), Nest's handlers, pg (PostgreSQL; PGlite has none)
- * and amqplib (the RabbitMQ transport of `@nestjs/microservices`).
+ * Fastify server and axios' http adapter under the client core), pg (PostgreSQL; PGlite has none) and amqplib (the
+ * RabbitMQ transport of `@nestjs/microservices`).
  */
 export function startServiceTracing(serviceName: string): NodeSDK {
   // The SDK reads process.env itself, when it is constructed.
@@ -40,10 +39,15 @@ export function startServiceTracing(serviceName: string): NodeSDK {
 /**
  * The instrumentations a service loads. amqplib's carries the trace context over messages (into a message's headers
  * at publish, out of them at consume), so it is always on. With a traces exporter node:http's (server and client
- * spans, and the incoming context), Nest's and pg's make the spans. With none, nothing would record those spans, and
+ * spans, and the incoming context) and pg's make the spans. With none, nothing would record those spans, and
  * node:http's alone cost the chain about half its CPU again (bench/RESULTS.md, chain throughput, issue 28's rows):
  * the service's Fastify adapter then carries the caller's context into each request itself (`callerTraceContext`),
  * and the client core sends it on.
+ *
+ * Every span is serialised and sent, so each kind must earn its cost (bench/RESULTS.md, issue 28's levers). Nest's
+ * instrumentation is not loaded: its two spans per request named the handler, which the Fastify adapter now writes on
+ * the server span (`nameServerSpan`). pg's makes no span for a query outside any trace (the outbox relay's polls,
+ * migrations) nor for taking a pooled connection: the query spans remain.
  */
 export function serviceInstrumentations(env: NodeJS.ProcessEnv): Instrumentations {
   const messages = new AmqplibInstrumentation();
@@ -53,8 +57,7 @@ export function serviceInstrumentations(env: NodeJS.ProcessEnv): Instrumentation
       ignoreIncomingRequestHook: (request: IncomingMessage) => PROBE_PATH.test(request.url ?? ''),
     }),
     messages,
-    new NestInstrumentation(),
-    new PgInstrumentation(),
+    new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
   ];
 }
 
