@@ -73,7 +73,7 @@ describe('serviceInstrumentations', () => {
   it('with an exporter, pg’s makes no span for a query outside a trace nor for taking a pooled connection', () => {
     const pg = serviceInstrumentations({ OTEL_TRACES_EXPORTER: 'otlp' }).find(
       (instrumentation) => (instrumentation as { instrumentationName: string }).instrumentationName === '@opentelemetry/instrumentation-pg',
-    ) as { getConfig(): Record<string, unknown> };
+    ) as unknown as { getConfig(): Record<string, unknown> };
     expect(pg.getConfig()).toMatchObject({ requireParentSpan: true, ignoreConnectSpans: true });
   });
 });
