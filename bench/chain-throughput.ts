@@ -24,19 +24,17 @@
  *   node -r @swc-node/register bench/chain-throughput.ts [--quick] [--breakdown] [--no-tracing] [--rounds=N] [--fixed-rate-rounds=N] [--fixed-rate=N] [--compare-builds=DIR,…]
  */
 import { basename, join, resolve } from 'node:path';
-import autocannon from 'autocannon';
 import { hasFlag, isQuick, listArg, numberArg } from './lib/bench-args';
 import { BenchProcess } from './lib/bench-process';
+import { bodyOf, CHAIN_PATH as PATH, ChainServices, CONNECTIONS, load, measureWindow, REWARM_SECONDS, type ChainWindow as Round, type MeasuredProcess } from './lib/chain-window';
 import { createScratchDatabase, dropScratchDatabase, PostgresBackends } from './lib/postgres-backends';
 import { goalsTable, type Goal } from './lib/goals';
-import { describeMachine, loadAverage, WORKSPACE_ROOT } from './lib/machine';
+import { describeMachine, loadAverage } from './lib/machine';
 import { markdownTable } from './lib/markdown-table';
 import { publishResults } from './lib/results-file';
 import { assertFigures, fmt, median } from './lib/stats';
 
 const QUICK = isQuick();
-const PATH = '/users/user123/orders';
-const CONNECTIONS = 10;
 const SECONDS = QUICK ? 2 : 5;
 const ROUNDS = QUICK ? 1 : numberArg('rounds', 5);
 const WARMUP_SECONDS = QUICK ? 1 : 2;
@@ -81,50 +79,7 @@ interface Variant {
   url: string;
 }
 
-/** What a variant's CPU and memory are read from: a bench process, or a database's server processes. */
-interface MeasuredProcess {
-  cpuSeconds(): number;
-  rssMiB(): number;
-}
-
-interface Round {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  cpuMicrosPerRequest: number;
-  /** The same, per process of the variant (in `processes` order): where a chain's CPU goes. */
-  cpuMicrosPerRequestByProcess: number[];
-  rssMiB: number;
-}
-
-function load(url: string, seconds: number, overallRate?: number): Promise<autocannon.Result> {
-  return autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1, overallRate });
-}
-
-async function measure(variant: Variant, overallRate?: number): Promise<Round> {
-  const cpuBefore = variant.processes.map((p) => p.cpuSeconds());
-  const result = await load(variant.url, SECONDS, overallRate);
-  const cpuUsed = variant.processes.map((p, i) => p.cpuSeconds() - cpuBefore[i]);
-  if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) {
-    throw new Error(`${variant.name}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
-  }
-  const requests = result.requests.total;
-  return {
-    requestsPerSecond: requests / (result.duration || SECONDS),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuMicrosPerRequest: (cpuUsed.reduce((sum, cpu) => sum + cpu, 0) / requests) * 1e6,
-    cpuMicrosPerRequestByProcess: cpuUsed.map((cpu) => (cpu / requests) * 1e6),
-    rssMiB: variant.processes.reduce((sum, p) => sum + p.rssMiB(), 0),
-  };
-}
-
-async function bodyOf(url: string): Promise<string> {
-  const response = await fetch(url);
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${text}`);
-  return text;
-}
+const measure = (variant: Variant, overallRate?: number) => measureWindow(variant, SECONDS, overallRate);
 
 async function main(): Promise<void> {
   const startLoad = loadAverage();
@@ -143,21 +98,11 @@ async function main(): Promise<void> {
     return { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl };
   };
   try {
-    const distDir = (app: string, build = join(WORKSPACE_ROOT, 'dist')) => join(build, 'apps', app);
-    // As the images start a service: `node --require ./tracing.js main.js` when the SDK is to be loaded.
-    const nodeArgs = (app: string, build?: string, tracing = false) =>
-      tracing ? ['--require', join(distDir(app, build), 'tracing.js'), join(distDir(app, build), 'main.js')] : [join(distDir(app, build), 'main.js')];
+    const services = new ChainServices(startProcess);
     const startOrderService = (name: string, env: Record<string, string>, build?: string, tracing = false) =>
-      startProcess(name, nodeArgs('order-service', build, tracing), env, '/health/live');
+      services.orderService(name, { env, build, tracing });
     const startUserService = (name: string, orderServiceUrl: string, env: Record<string, string> = {}, build?: string, tracing = false) =>
-      startProcess(
-        name,
-        nodeArgs('user-service', build, tracing),
-        // Long deadlines: on a loaded machine p99 passes the default attempt timeout (1 s), and retries and an open
-        // breaker would turn the measurement into one of the failure path (the peer's axios has no timeout at all).
-        { ORDER_SERVICE_URL: orderServiceUrl, ORDER_SERVICE_TIMEOUT_MS: '10000', ORDER_SERVICE_ATTEMPT_TIMEOUT_MS: '10000', ...env },
-        '/health/live',
-      );
+      services.userService(name, orderServiceUrl, { env, build, tracing });
     const variants: Variant[] = [];
     if (!serverUrl) console.log('No DATABASE_URL: skipping the rows on PostgreSQL (the raw two-hop on the database, the peer) and the goals.');
     if (!serverUrl || BREAKDOWN) {
@@ -420,7 +365,8 @@ function report(variants: Variant[], rounds: Map<string, Round[]>, fixedRate: Ma
     ...(hops.length > 0 ? [markdownTable(['one hop alone, saturated (where the cost is)', 'req/s', 'CPU µs/req'], hops)] : []),
   ].join('\n\n');
   const setup =
-    `autocannon ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} interleaved rounds (after ${WARMUP_SECONDS} s warm-up each), ` +
+    `autocannon ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} interleaved rounds (after ${WARMUP_SECONDS} s warm-up each; ` +
+    `every window after the cores settle, ≤ 15 % busy, and a ${REWARM_SECONDS} s burst of its own, not counted), ` +
     `GET ${PATH} (${bytes} bytes). Figures are medians over rounds; ratios are per-round against the reference, then ` +
     `the median. CPU and RSS are summed over both hops' processes (and the PostgreSQL backends of the scratch database, for every row on PostgreSQL). ` +
     (onPostgres

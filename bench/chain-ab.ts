@@ -1,0 +1,185 @@
+/**
+ * Chain A/B, paired: decides a ratio goal the interleaved chain bench cannot. There a round runs every variant in turn
+ * (about two minutes a round), and one chain's CPU per request moved up to 2.2× between its own rounds (bench/RESULTS.md,
+ * issue 28 and 27's instrument entry), while two identical chains measured in adjacent windows moved together (their
+ * ratio 0.90–1.04 over eight pairs). Here the reference chain and one variant alternate in adjacent windows (the
+ * reference first in even pairs, second in odd ones), each window after the cores settle and the chain re-warms; each
+ * pair gives one ratio, and a figure is the median of its pairs' ratios, printed with their range. An A/A comparison,
+ * the reference against a second copy of itself, shows in the same run how far the instrument itself moves.
+ *
+ * The chains: the product (User Service → Order Service, production builds from dist/) without the OpenTelemetry SDK
+ * is the reference; it is compared with a second copy of itself (A/A), with each service's `tracing.js` preloaded and
+ * `OTEL_TRACES_EXPORTER=none`, and preloaded exporting OTLP/HTTP to a local sink (issue 28's goals); `--compare-builds`
+ * adds each other build, as it is and with its SDK exporting. With DATABASE_URL the Order Services share a scratch database
+ * there (its PostgreSQL backends' CPU counted with each chain's); without it each runs on its embedded database.
+ *
+ * `--pairs=N` pairs per comparison and mode (6), `--seconds=N` per window (5), `--fixed-rate=N` req/s (200),
+ * `--modes=fixed,saturated` (both). One window's CPU per request moves about ±12 % at the fixed rate even with the
+ * machine's speed steady (a CPU loop repeats within ±5 %, and /proc's times equal the scheduler's own): a 10 % goal
+ * wants more and longer windows than the default.
+ *
+ *   node -r @swc-node/register bench/chain-ab.ts [--quick] [--pairs=N] [--seconds=N] [--fixed-rate=N] [--modes=…] [--compare-builds=DIR,…]
+ */
+import { basename, join, resolve } from 'node:path';
+import { isQuick, listArg, numberArg } from './lib/bench-args';
+import { BenchProcess } from './lib/bench-process';
+import { bodyOf, CHAIN_PATH, ChainServices, CONNECTIONS, load, measureWindow, REWARM_SECONDS, type LoadedChain, type MeasuredProcess, type ServiceStart } from './lib/chain-window';
+import { goalsTable, type Goal } from './lib/goals';
+import { describeMachine, loadAverage } from './lib/machine';
+import { markdownTable } from './lib/markdown-table';
+import { createScratchDatabase, dropScratchDatabase, PostgresBackends } from './lib/postgres-backends';
+import { publishResults } from './lib/results-file';
+import { assertFigures, fmt, median } from './lib/stats';
+
+const QUICK = isQuick();
+const PAIRS = QUICK ? 1 : numberArg('pairs', 6);
+const SECONDS = QUICK ? 2 : numberArg('seconds', 5);
+/** Each chain's first seconds under load cost more until V8 has compiled its hot paths: warmed once, at the start, uncounted. */
+const WARMUP_SECONDS = QUICK ? 1 : 10;
+const FIXED_RATE = QUICK ? 100 : numberArg('fixed-rate', 200);
+const COMPARED_BUILDS = listArg('compare-builds').map((dir) => resolve(dir));
+const REFERENCE = 'product, no SDK';
+const AA = 'product again, no SDK (A/A)';
+const NOT_EXPORTING = 'product, SDK preloaded, OTEL_TRACES_EXPORTER=none';
+const EXPORTING = 'product, SDK preloaded, exporting OTLP/HTTP to a local sink';
+
+interface Mode {
+  name: string;
+  rate?: number;
+}
+/** `--modes=fixed,saturated` (both by default): the goals are judged at the fixed rate. */
+const MODE_NAMES = listArg('modes');
+const MODES: Mode[] = [
+  ...(MODE_NAMES.length === 0 || MODE_NAMES.includes('fixed') ? [{ name: `at ${FIXED_RATE} req/s`, rate: FIXED_RATE }] : []),
+  ...(MODE_NAMES.length === 0 || MODE_NAMES.includes('saturated') ? [{ name: 'saturated' }] : []),
+];
+
+
+/** One comparison's pairs in one mode: the reference's and the variant's CPU per request, window by window. */
+interface Pairs {
+  reference: number[];
+  variant: number[];
+}
+
+async function main(): Promise<void> {
+  const unknownModes = MODE_NAMES.filter((mode) => mode !== 'fixed' && mode !== 'saturated');
+  if (unknownModes.length > 0) throw new Error(`--modes takes fixed and saturated, got ${unknownModes.join(', ')}`);
+  const startLoad = loadAverage();
+  const started: BenchProcess[] = [];
+  const startProcess = async (...args: Parameters<typeof BenchProcess.start>) => {
+    const process = await BenchProcess.start(...args);
+    started.push(process);
+    return process;
+  };
+  const serverUrl = process.env['DATABASE_URL'] || undefined;
+  const scratchDatabase = `chain_ab_${process.pid}`;
+  try {
+    const services = new ChainServices(startProcess);
+    const databaseUrl = serverUrl ? await createScratchDatabase(serverUrl, scratchDatabase) : undefined;
+    const backends: MeasuredProcess[] = serverUrl ? [new PostgresBackends(scratchDatabase)] : [];
+    const database = databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' };
+    let seeded = false;
+    let sinkUrl: string | undefined;
+    const exporting = async () => {
+      sinkUrl ??= (await startProcess('OTLP sink', [join(__dirname, 'lib/otlp-sink.mjs')], {}, '/')).url;
+      return { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl };
+    };
+    const chain = async (name: string, start: ServiceStart = {}): Promise<LoadedChain> => {
+      // The first Order Service seeds the shared database (or each its own embedded one) with the demo data.
+      const seed: Record<string, string> = databaseUrl && seeded ? {} : { SEED_DEMO_DATA: 'true' };
+      seeded = true;
+      const orders = await services.orderService(`order-service of ${name}`, { ...start, env: { ...database, ...seed, ...start.env } });
+      const users = await services.userService(name, orders.url, start);
+      return { name, processes: [users, orders, ...backends], url: `${users.url}${CHAIN_PATH}` };
+    };
+    const reference = await chain(REFERENCE);
+    const variants = [
+      await chain(AA),
+      await chain(NOT_EXPORTING, { tracing: true, env: { OTEL_TRACES_EXPORTER: 'none' } }),
+      await chain(EXPORTING, { tracing: true, env: await exporting() }),
+    ];
+    for (const build of COMPARED_BUILDS) {
+      variants.push(await chain(`build ${basename(build)}, no SDK`, { build }));
+      variants.push(await chain(`build ${basename(build)}, SDK preloaded, exporting`, { build, tracing: true, env: await exporting() }));
+    }
+    // Same bytes through every chain, or the comparison means nothing.
+    const expected = await bodyOf(reference.url);
+    for (const variant of variants) {
+      const body = await bodyOf(variant.url);
+      if (body !== expected) throw new Error(`${variant.name} answers different bytes:\n${body}\nvs\n${expected}`);
+    }
+    const results = new Map<string, Pairs>();
+    await load(reference.url, WARMUP_SECONDS);
+    // One comparison at a time, its two chains alternating: a chain left idle while others run loses its warm state
+    // for longer than a re-warm burst restores (interleaving every comparison in each pair made identical chains
+    // differ by 16–25 % at the median, the reference — run in every pair — always the cheaper).
+    for (const variant of variants) {
+      await load(variant.url, WARMUP_SECONDS);
+      for (const mode of MODES) {
+        const pairs: Pairs = { reference: [], variant: [] };
+        results.set(`${variant.name}|${mode.name}`, pairs);
+        for (let pair = 0; pair < PAIRS; pair++) {
+          const order = pair % 2 === 0 ? [reference, variant] : [variant, reference];
+          for (const measured of order) {
+            const window = await measureWindow(measured, SECONDS, mode.rate);
+            (measured === reference ? pairs.reference : pairs.variant).push(window.cpuMicrosPerRequest);
+            console.log(`${mode.name}, pair ${pair + 1}/${PAIRS}, ${measured === reference ? `${REFERENCE} (for ${variant.name})` : variant.name}: ${fmt(window.requestsPerSecond, 0)} req/s, ${fmt(window.cpuMicrosPerRequest, 0)} µs CPU/req, load ${loadAverage()}`);
+          }
+        }
+      }
+    }
+    const exported = sinkUrl ? (JSON.parse(await bodyOf(sinkUrl)) as { exports: number; bytes: number }) : undefined;
+    report(variants, results, startLoad, Boolean(serverUrl), expected.length, exported);
+  } finally {
+    await Promise.all(started.map((p) => p.stop()));
+    if (serverUrl) await dropScratchDatabase(serverUrl, scratchDatabase);
+  }
+}
+
+/** Per pair, the variant's CPU per request ÷ the reference's in the adjacent window. */
+function pairRatios({ reference, variant }: Pairs): number[] {
+  return variant.map((cpu, i) => cpu / reference[i]);
+}
+
+function report(variants: LoadedChain[], results: Map<string, Pairs>, startLoad: string, onPostgres: boolean, bytes: number, exported?: { exports: number; bytes: number }): void {
+  const ratioOf = (name: string, mode: Mode) => median(pairRatios(results.get(`${name}|${mode.name}`) ?? { reference: [], variant: [] }));
+  const rows = MODES.flatMap((mode) =>
+    variants.map(({ name }) => {
+      const pairs = results.get(`${name}|${mode.name}`) ?? { reference: [], variant: [] };
+      const ratios = pairRatios(pairs);
+      assertFigures(`${name} ${mode.name}`, [...pairs.reference, ...pairs.variant]);
+      return [
+        name,
+        mode.name,
+        fmt(median(ratios), 2),
+        `${fmt(Math.min(...ratios), 2)}–${fmt(Math.max(...ratios), 2)}`,
+        fmt(median(pairs.reference), 0),
+        fmt(median(pairs.variant), 0),
+      ];
+    }),
+  );
+  const fixed = MODES.find((mode) => mode.rate !== undefined);
+  const goals: Goal[] = !fixed ? [] : [
+    { figure: `CPU per request ÷ the product without the SDK, ${fixed.name}, not exporting`, measured: ratioOf(NOT_EXPORTING, fixed), atMost: 1.1 },
+    { figure: `CPU per request ÷ the product without the SDK, ${fixed.name}, exporting`, measured: ratioOf(EXPORTING, fixed), atMost: 1.3 },
+  ];
+  const setup =
+    `autocannon ${CONNECTIONS} connections, GET ${CHAIN_PATH} (${bytes} bytes); one comparison at a time, its variant warmed ${WARMUP_SECONDS} s first, then ${PAIRS} pair(s) of ` +
+    `adjacent ${SECONDS} s windows per mode, the reference first in even pairs; every window after the cores settle (≤ 15 % busy) and a ${REWARM_SECONDS} s burst of ` +
+    `its own, not counted. CPU is summed over both services${onPostgres ? ' and the PostgreSQL backends of the scratch database they share' : ' (each Order Service on its embedded database)'}; ` +
+    `the OTLP sink's is not counted${exported ? ` (it received ${exported.exports} exports, ${fmt(exported.bytes / 2 ** 20, 1)} MiB)` : ''}. ` +
+    `A ratio is the median over pairs of the variant's CPU per request ÷ the reference's in the adjacent window; the range ` +
+    `is the lowest and highest pair. The A/A row is the instrument's own spread in this run.`;
+  const table = markdownTable(
+    ['against the product without the SDK, paired', 'mode', 'CPU ÷ reference (median)', 'pairs range', 'reference µs/req', 'variant µs/req'],
+    rows,
+  );
+  const machine = describeMachine(['@nestjs/core', 'fastify', 'axios', '@opentelemetry/sdk-node', 'autocannon'], startLoad);
+  const goalsPart = goals.length > 0 ? `Issue 28's goals:\n\n${goalsTable(goals)}\n\n` : '';
+  publishResults('chain A/B, paired', `${machine}\n\n${setup}\n\n${goalsPart}${table}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
