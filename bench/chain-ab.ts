@@ -20,9 +20,10 @@
  *
  *   node -r @swc-node/register bench/chain-ab.ts [--quick] [--pairs=N] [--seconds=N] [--fixed-rate=N] [--modes=…] [--compare-builds=DIR,…]
  */
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { isQuick, listArg, numberArg } from './lib/bench-args';
-import { BenchProcess } from './lib/bench-process';
+import { BenchProcesses } from './lib/bench-process';
+import { OtlpSink, type OtlpReceived } from './lib/otlp-sink';
 import { bodyOf, CHAIN_PATH, ChainServices, CONNECTIONS, load, measureWindow, REWARM_SECONDS, type LoadedChain, type MeasuredProcess, type ServiceStart } from './lib/chain-window';
 import { goalsTable, type Goal } from './lib/goals';
 import { describeMachine, loadAverage } from './lib/machine';
@@ -65,25 +66,17 @@ async function main(): Promise<void> {
   const unknownModes = MODE_NAMES.filter((mode) => mode !== 'fixed' && mode !== 'saturated');
   if (unknownModes.length > 0) throw new Error(`--modes takes fixed and saturated, got ${unknownModes.join(', ')}`);
   const startLoad = loadAverage();
-  const started: BenchProcess[] = [];
-  const startProcess = async (...args: Parameters<typeof BenchProcess.start>) => {
-    const process = await BenchProcess.start(...args);
-    started.push(process);
-    return process;
-  };
+  const processes = new BenchProcesses();
+  const sink = new OtlpSink(processes);
   const serverUrl = process.env['DATABASE_URL'] || undefined;
   const scratchDatabase = `chain_ab_${process.pid}`;
   try {
-    const services = new ChainServices(startProcess);
+    const services = new ChainServices(processes.start);
     const databaseUrl = serverUrl ? await createScratchDatabase(serverUrl, scratchDatabase) : undefined;
     const backends: MeasuredProcess[] = serverUrl ? [new PostgresBackends(scratchDatabase)] : [];
     const database = databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' };
     let seeded = false;
-    let sinkUrl: string | undefined;
-    const exporting = async () => {
-      sinkUrl ??= (await startProcess('OTLP sink', [join(__dirname, 'lib/otlp-sink.mjs')], {}, '/')).url;
-      return { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl };
-    };
+    const exporting = () => sink.exportingEnv();
     const chain = async (name: string, start: ServiceStart = {}): Promise<LoadedChain> => {
       // The first Order Service seeds the shared database (or each its own embedded one) with the demo data.
       const seed: Record<string, string> = databaseUrl && seeded ? {} : { SEED_DEMO_DATA: 'true' };
@@ -128,10 +121,10 @@ async function main(): Promise<void> {
         }
       }
     }
-    const exported = sinkUrl ? (JSON.parse(await bodyOf(sinkUrl)) as { exports: number; bytes: number }) : undefined;
+    const exported = await sink.received();
     report(variants, results, startLoad, Boolean(serverUrl), expected.length, exported);
   } finally {
-    await Promise.all(started.map((p) => p.stop()));
+    await processes.stopAll();
     if (serverUrl) await dropScratchDatabase(serverUrl, scratchDatabase);
   }
 }
@@ -141,7 +134,7 @@ function pairRatios({ reference, variant }: Pairs): number[] {
   return variant.map((cpu, i) => cpu / reference[i]);
 }
 
-function report(variants: LoadedChain[], results: Map<string, Pairs>, startLoad: string, onPostgres: boolean, bytes: number, exported?: { exports: number; bytes: number }): void {
+function report(variants: LoadedChain[], results: Map<string, Pairs>, startLoad: string, onPostgres: boolean, bytes: number, exported?: OtlpReceived): void {
   const ratioOf = (name: string, mode: Mode) => median(pairRatios(results.get(`${name}|${mode.name}`) ?? { reference: [], variant: [] }));
   const rows = MODES.flatMap((mode) =>
     variants.map(({ name }) => {

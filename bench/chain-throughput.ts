@@ -25,7 +25,8 @@
  */
 import { basename, join, resolve } from 'node:path';
 import { hasFlag, isQuick, listArg, numberArg } from './lib/bench-args';
-import { BenchProcess } from './lib/bench-process';
+import { BenchProcesses } from './lib/bench-process';
+import { OtlpSink } from './lib/otlp-sink';
 import { bodyOf, CHAIN_PATH as PATH, ChainServices, CONNECTIONS, load, measureWindow, REWARM_SECONDS, type ChainWindow as Round, type MeasuredProcess } from './lib/chain-window';
 import { createScratchDatabase, dropScratchDatabase, PostgresBackends } from './lib/postgres-backends';
 import { goalsTable, type Goal } from './lib/goals';
@@ -83,20 +84,13 @@ const measure = (variant: Variant, overallRate?: number) => measureWindow(varian
 
 async function main(): Promise<void> {
   const startLoad = loadAverage();
-  const started: BenchProcess[] = [];
-  const startProcess = async (...args: Parameters<typeof BenchProcess.start>) => {
-    const process = await BenchProcess.start(...args);
-    started.push(process);
-    return process;
-  };
+  const processes = new BenchProcesses();
+  const startProcess = processes.start;
+  const sink = new OtlpSink(processes);
   const serverUrl = process.env['DATABASE_URL'] || undefined;
   const scratchDatabase = `chain_bench_${process.pid}`;
-  let sinkUrl: string | undefined;
-  /** The variables of a chain exporting to the run's one OTLP sink (started by the first chain that exports). */
-  const exportingEnv = async () => {
-    sinkUrl ??= (await startProcess('OTLP sink', [join(__dirname, 'lib/otlp-sink.mjs')], {}, '/')).url;
-    return { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl };
-  };
+  /** The variables of a chain exporting to the run's one OTLP sink. */
+  const exportingEnv = () => sink.exportingEnv();
   try {
     const services = new ChainServices(startProcess);
     const startOrderService = (name: string, env: Record<string, string>, build?: string, tracing = false) =>
@@ -219,11 +213,11 @@ async function main(): Promise<void> {
       }
     }
     // Proof that the exporting row exported (the SDK's batch processor drops spans, silently, when its queue is full).
-    const exported = sinkUrl ? (JSON.parse(await bodyOf(sinkUrl)) as { exports: number; bytes: number }) : undefined;
+    const exported = await sink.received();
     const sinkNote = exported ? `The exporting row's local sink received ${exported.exports} OTLP exports, ${fmt(exported.bytes / 2 ** 20, 1)} MiB in all. ` : '';
     report(variants, rounds, fixedRate, expected.length, startLoad, sinkNote);
   } finally {
-    await Promise.all(started.map((p) => p.stop()));
+    await processes.stopAll();
     if (serverUrl) await dropScratchDatabase(serverUrl, scratchDatabase);
   }
 }

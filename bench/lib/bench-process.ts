@@ -97,3 +97,18 @@ export class BenchProcess {
     throw new Error(`${this.name} not ready after ${timeoutMs} ms:\n${output}`);
   }
 }
+
+/** The processes one bench run started: `start` is `BenchProcess.start`, and `stopAll` stops them all at its end. */
+export class BenchProcesses {
+  private readonly started: BenchProcess[] = [];
+
+  readonly start = async (...args: Parameters<typeof BenchProcess.start>): Promise<BenchProcess> => {
+    const process = await BenchProcess.start(...args);
+    this.started.push(process);
+    return process;
+  };
+
+  async stopAll(): Promise<void> {
+    await Promise.all(this.started.map((process) => process.stop()));
+  }
+}
