@@ -27,7 +27,7 @@ import { basename, join, resolve } from 'node:path';
 import { hasFlag, isQuick, listArg, numberArg } from './lib/bench-args';
 import { BenchProcesses } from './lib/bench-process';
 import { OtlpSink } from './lib/otlp-sink';
-import { bodyOf, CHAIN_PATH as PATH, ChainServices, CONNECTIONS, load, measureWindow, REWARM_SECONDS, type ChainWindow as Round, type MeasuredProcess } from './lib/chain-window';
+import { bodyOf, CHAIN_PATH as PATH, ChainServices, startPeer, CONNECTIONS, load, measureWindow, REWARM_SECONDS, type ChainWindow as Round, type MeasuredProcess } from './lib/chain-window';
 import { createScratchDatabase, dropScratchDatabase, PostgresBackends } from './lib/postgres-backends';
 import { goalsTable, type Goal } from './lib/goals';
 import { describeMachine, loadAverage } from './lib/machine';
@@ -132,11 +132,7 @@ async function main(): Promise<void> {
       const dbBack = await startProcess('baseline back on PostgreSQL', [join(__dirname, 'baseline/two-hop-back-db.mjs')], { DATABASE_URL: databaseUrl }, PATH);
       const dbFront = await startProcess('baseline front on PostgreSQL', [join(__dirname, 'baseline/two-hop-front.mjs')], { BACK_URL: dbBack.url }, PATH);
       variants.push({ name: RAW_ON_POSTGRES, kind: 'chain', processes: [dbFront, dbBack, backends], url: `${dbFront.url}${PATH}` });
-      // The peer runs from its TypeScript source (compiled once, at start-up, by swc), the database already seeded.
-      const peer = (file: string) => ['-r', '@swc-node/register', join(__dirname, 'peer', file)];
-      const swcProject = { SWC_NODE_PROJECT: join(__dirname, 'tsconfig.json') };
-      const peerOrders = await startProcess('peer order service', peer('peer-order-service.ts'), { ...swcProject, DATABASE_URL: databaseUrl }, PATH);
-      const peerUsers = await startProcess(PEER, peer('peer-user-service.ts'), { ...swcProject, ORDER_SERVICE_URL: peerOrders.url }, PATH);
+      const { users: peerUsers, orders: peerOrders } = await startPeer(startProcess, PEER, databaseUrl);
       variants.push({ name: PEER, kind: 'chain', processes: [peerUsers, peerOrders, backends], url: `${peerUsers.url}${PATH}` });
       // A/B of a change in the same run: the product chain from each other build, on the same database.
       for (const build of COMPARED_BUILDS) {

@@ -89,7 +89,7 @@ export interface ServiceStart {
  * for stopping).
  */
 export class ChainServices {
-  constructor(private readonly start: (...args: Parameters<typeof BenchProcess.start>) => Promise<BenchProcess>) {}
+  constructor(readonly start: (...args: Parameters<typeof BenchProcess.start>) => Promise<BenchProcess>) {}
 
   orderService(name: string, { build, tracing = false, env = {} }: ServiceStart): Promise<BenchProcess> {
     return this.start(name, nodeArgs('order-service', build, tracing), env, '/health/live');
@@ -105,6 +105,19 @@ export class ChainServices {
       '/health/live',
     );
   }
+}
+
+/**
+ * Issue 16's peer: the same two services as Nest's documentation would have them written (bench/peer/: Express,
+ * `HttpModule.register({})`, nestjs-pino's defaults), run from their TypeScript source (compiled once, at start-up,
+ * by swc), on a database already seeded.
+ */
+export async function startPeer(start: ChainServices['start'], name: string, databaseUrl: string): Promise<{ users: BenchProcess; orders: BenchProcess }> {
+  const peer = (file: string) => ['-r', '@swc-node/register', join(__dirname, '../peer', file)];
+  const swcProject = { SWC_NODE_PROJECT: join(__dirname, '../tsconfig.json') };
+  const orders = await start(`${name}: order service`, peer('peer-order-service.ts'), { ...swcProject, DATABASE_URL: databaseUrl }, CHAIN_PATH);
+  const users = await start(name, peer('peer-user-service.ts'), { ...swcProject, ORDER_SERVICE_URL: orders.url }, CHAIN_PATH);
+  return { users, orders };
 }
 
 function nodeArgs(app: string, build = join(WORKSPACE_ROOT, 'dist'), tracing: boolean): string[] {
