@@ -141,6 +141,8 @@ async function main(): Promise<void> {
 
 const cpu = (window: ChainWindow) => window.cpuMicrosPerRequest;
 const rps = (window: ChainWindow) => window.requestsPerSecond;
+/** The front hop's (the User Service's, or the peer's) share: a client-side change shows there. */
+const frontHopCpu = (window: ChainWindow) => window.cpuMicrosPerRequestByProcess[0];
 
 /** Per pair, the variant's figure ÷ the reference's in the adjacent window. */
 function pairRatios({ reference, variant }: Pairs, pick: (window: ChainWindow) => number): number[] {
@@ -163,6 +165,7 @@ function report(variants: LoadedChain[], results: Map<string, Pairs>, startLoad:
         fmt(median(pairs.reference.map(cpu)), 0),
         fmt(median(pairs.variant.map(cpu)), 0),
         fmt(ratioOf(name, mode, rps), 2),
+        fmt(ratioOf(name, mode, frontHopCpu), 2),
       ];
     }),
   );
@@ -192,7 +195,7 @@ function report(variants: LoadedChain[], results: Map<string, Pairs>, startLoad:
     `A ratio is the median over pairs of the variant's figure ÷ the reference's in the adjacent window; the range ` +
     `is the lowest and highest pair. The A/A row is the instrument's own spread in this run.`;
   const table = markdownTable(
-    ['against the product without the SDK, paired', 'mode', 'CPU ÷ reference (median)', 'pairs range', 'reference µs/req', 'variant µs/req', 'req/s ÷ reference (median)'],
+    ['against the product without the SDK, paired', 'mode', 'CPU ÷ reference (median)', 'pairs range', 'reference µs/req', 'variant µs/req', 'req/s ÷ reference (median)', 'front hop CPU ÷ reference (median)'],
     rows,
   );
   const machine = describeMachine(['@nestjs/core', 'fastify', 'axios', '@opentelemetry/sdk-node', 'autocannon'], startLoad);
