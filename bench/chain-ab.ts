@@ -25,7 +25,7 @@ import { basename, resolve } from 'node:path';
 import { hasFlag, isQuick, listArg, numberArg } from './lib/bench-args';
 import { BenchProcesses } from './lib/bench-process';
 import { OtlpSink, type OtlpReceived } from './lib/otlp-sink';
-import { bodyOf, CHAIN_PATH, ChainServices, CONNECTIONS, load, measureWindow, REWARM_SECONDS, startPeer, type ChainWindow, type LoadedChain, type MeasuredProcess, type ServiceStart } from './lib/chain-window';
+import { bodyOf, CHAIN_PATH, ChainServices, CONNECTIONS, load, measureWindow, REWARM_SECONDS, PEER_CHAIN as PEER, startPeer, type ChainWindow, type LoadedChain, type MeasuredProcess, type ServiceStart } from './lib/chain-window';
 import { goalsTable, type Goal } from './lib/goals';
 import { describeMachine, loadAverage } from './lib/machine';
 import { markdownTable } from './lib/markdown-table';
@@ -43,7 +43,6 @@ const COMPARED_BUILDS = listArg('compare-builds').map((dir) => resolve(dir));
 /** `--no-tracing` leaves out the SDK comparisons; `--peer` adds issue 16's peer (needs DATABASE_URL) and issue 27's goals. */
 const TRACING = !hasFlag('no-tracing');
 const WITH_PEER = hasFlag('peer');
-const PEER = 'peer: Nest+Express, HttpModule.register({}), nestjs-pino defaults';
 const REFERENCE = 'product, no SDK';
 const AA = 'product again, no SDK (A/A)';
 const NOT_EXPORTING = 'product, SDK preloaded, OTEL_TRACES_EXPORTER=none';
@@ -59,7 +58,6 @@ const MODES: Mode[] = [
   ...(MODE_NAMES.length === 0 || MODE_NAMES.includes('fixed') ? [{ name: `at ${FIXED_RATE} req/s`, rate: FIXED_RATE }] : []),
   ...(MODE_NAMES.length === 0 || MODE_NAMES.includes('saturated') ? [{ name: 'saturated' }] : []),
 ];
-
 
 /** One comparison's pairs in one mode: the reference's and the variant's windows, pair by pair. */
 interface Pairs {

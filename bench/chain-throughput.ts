@@ -27,7 +27,7 @@ import { basename, join, resolve } from 'node:path';
 import { hasFlag, isQuick, listArg, numberArg } from './lib/bench-args';
 import { BenchProcesses } from './lib/bench-process';
 import { OtlpSink } from './lib/otlp-sink';
-import { bodyOf, CHAIN_PATH as PATH, ChainServices, startPeer, CONNECTIONS, load, measureWindow, REWARM_SECONDS, type ChainWindow as Round, type MeasuredProcess } from './lib/chain-window';
+import { bodyOf, CHAIN_PATH as PATH, ChainServices, PEER_CHAIN, startPeer, CONNECTIONS, load, measureWindow, REWARM_SECONDS, type ChainWindow as Round, type MeasuredProcess } from './lib/chain-window';
 import { createScratchDatabase, dropScratchDatabase, PostgresBackends } from './lib/postgres-backends';
 import { goalsTable, type Goal } from './lib/goals';
 import { describeMachine, loadAverage } from './lib/machine';
@@ -64,7 +64,7 @@ const RAW_ON_POSTGRES = 'raw node:http + undici two-hop, back hop reading the sa
 /** The User Service (the same client) in front of the baseline's back hop: what the User Service and its client add. */
 const TO_RAW_BACK_HOP = 'User Service → raw back hop';
 /** Issue 16's peer: Nest's documented defaults (Express, HttpModule.register({}), nestjs-pino) on the same database. */
-const PEER = 'peer: Nest+Express, HttpModule.register({}), nestjs-pino defaults — on the same PostgreSQL';
+const PEER = `${PEER_CHAIN} — on the same PostgreSQL`;
 /** Issue 28's rows: the product chain again, as it is (A/A), and with the OpenTelemetry SDK preloaded in both services. */
 const PRODUCT_AGAIN = `${NEST_ON_POSTGRES} [A/A: a second copy, no SDK]`;
 const SDK_PRELOADED = 'OpenTelemetry SDK preloaded';

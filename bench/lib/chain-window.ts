@@ -107,6 +107,9 @@ export class ChainServices {
   }
 }
 
+/** Issue 16's peer chain, as the benches name it. */
+export const PEER_CHAIN = 'peer: Nest+Express, HttpModule.register({}), nestjs-pino defaults';
+
 /**
  * Issue 16's peer: the same two services as Nest's documentation would have them written (bench/peer/: Express,
  * `HttpModule.register({})`, nestjs-pino's defaults), run from their TypeScript source (compiled once, at start-up,

@@ -10,12 +10,11 @@ function cpuJiffies(): { busy: number; total: number } {
 }
 
 /**
- * Waits until the machine's cores are nearly idle (busy share of one interval ≤ `busyShare`), at most `maxMs`; returns
- * the milliseconds waited. A variant measured right after another shares the cores with that one's tail — the V8
+ * Waits until the machine's cores are nearly idle (busy share of one interval ≤ `busyShare`), at most `maxMs`. A variant measured right after another shares the cores with that one's tail — the V8
  * garbage collections that follow a burst, pools closing, a batch of spans exporting — and, with the same neighbour
  * every round, that tail would bias the same variant every round.
  */
-export async function settle({ busyShare = 0.15, intervalMs = 200, maxMs = 5_000 } = {}): Promise<number> {
+export async function settle({ busyShare = 0.15, intervalMs = 200, maxMs = 5_000 } = {}): Promise<void> {
   const started = Date.now();
   let before = cpuJiffies();
   while (Date.now() - started < maxMs) {
@@ -25,5 +24,4 @@ export async function settle({ busyShare = 0.15, intervalMs = 200, maxMs = 5_000
     if (total > 0 && (after.busy - before.busy) / total <= busyShare) break;
     before = after;
   }
-  return Date.now() - started;
 }
