@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import { OtlpReceiver, spanOf, SpanKind, type ReceivedSpan } from './otlp-receiver';
 import { FULL_STACK_STORAGE, type OrderServiceStorage } from './order-service-storage';
+import { RollingProxy } from './rolling-proxy';
 import { ServiceProcess } from './service-process';
 
 const { INTERNAL, SERVER, CLIENT } = SpanKind;
@@ -13,6 +15,15 @@ function upstreamTraceparent(): { traceId: string; parentSpanId: string; header:
   const traceId = randomBytes(16).toString('hex');
   const parentSpanId = randomBytes(8).toString('hex');
   return { traceId, parentSpanId, header: `00-${traceId}-${parentSpanId}-01` };
+}
+
+/** The URL of a 127.0.0.1 port nothing listens on: a proxy sending a request there answers 502. */
+async function refusingUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
 }
 
 describe(`one trace across the chain (OpenTelemetry, OTLP/JSON to a receiver of the test's) on ${FULL_STACK_STORAGE.name}`, () => {
@@ -136,6 +147,45 @@ describe(`one trace across the chain (OpenTelemetry, OTLP/JSON to a receiver of 
     await receiver.waitFor(() => receiver.trace(upstream.traceId).some((s) => s.service === 'user-service' && s.kind === SERVER));
     const server = spanOf(receiver.trace(upstream.traceId), 'user-service', SERVER);
     expect(line).toMatchObject({ reqId: 'trace-order-3', trace_id: upstream.traceId, span_id: server.spanId });
+  });
+
+  describe('a call the client retries', () => {
+    let proxy: RollingProxy;
+    let retryingUserService: ServiceProcess;
+
+    beforeAll(async () => {
+      // Round robin over a dead backend and the Order Service: the first attempt gets the proxy's 502, the retry
+      // (GET, 502: retriable) reaches the Order Service.
+      proxy = await RollingProxy.start([await refusingUrl(), orderService.url]);
+      retryingUserService = await ServiceProcess.start('user-service', { ...receiver.env, ORDER_SERVICE_URL: proxy.url, ORDER_SERVICE_TOKEN });
+    });
+
+    afterAll(async () => {
+      await retryingUserService?.stop();
+      await proxy?.stop();
+    });
+
+    it('shows as two attempt spans under one call span, the second the parent of the Order Service’s server span', async () => {
+      const upstream = upstreamTraceparent();
+      const answer = await fetch(`${retryingUserService.url}/users/user123/orders`, { headers: { traceparent: upstream.header } });
+      expect(answer.status).toBe(200);
+      await receiver.waitFor(() => {
+        const spans = receiver.trace(upstream.traceId);
+        return spans.some((s) => s.service === 'order-service' && s.kind === SERVER) && spans.some((s) => s.service === 'user-service' && s.kind === SERVER);
+      });
+      const spans = receiver.trace(upstream.traceId);
+
+      const userServer = spanOf(spans, 'user-service', SERVER);
+      const call = spanOf(spans, 'user-service', INTERNAL, (s) => s.attributes['boundary.client'] !== undefined);
+      expect(call).toMatchObject({ name: 'GET /users/{userId}/orders', parentSpanId: userServer.spanId });
+      expect(call.attributes).toMatchObject({ 'boundary.attempts': 2, 'boundary.outcome': 'ok' });
+      const attempts = spans.filter((s) => s.service === 'user-service' && s.kind === CLIENT);
+      expect(attempts.map((s) => [s.parentSpanId, s.attributes['http.response.status_code'], s.attributes['http.request.resend_count']])).toEqual([
+        [call.spanId, 502, undefined],
+        [call.spanId, 200, 1],
+      ]);
+      expect(spanOf(spans, 'order-service', SERVER).parentSpanId).toBe(attempts[1].spanId);
+    });
   });
 
   describe('a service started without any OTEL_* exporter variable', () => {

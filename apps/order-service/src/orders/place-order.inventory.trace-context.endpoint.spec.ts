@@ -33,7 +33,7 @@ describe('Order Service POST /orders — the trace context reaches the Inventory
     await tracing.stop();
   });
 
-  it('sends the reservation a traceparent of the request’s trace, whose parent is the client’s call span', async () => {
+  it('sends the reservation a traceparent of the request’s trace, whose parent is the client’s attempt span, under its call span under the server span', async () => {
     server.next(answers(201, RESERVATION));
     let status: number | undefined;
     const request = await tracing.inSpan('POST /orders', async () => {
@@ -47,11 +47,13 @@ describe('Order Service POST /orders — the trace context reaches the Inventory
     });
     expect(status).toBe(201);
 
-    const call = tracing.finishedSpans().find((span) => span.instrumentationScope.name === '@boundary/client-core');
-    expect(call?.name).toBe('POST /reservations');
-    expect(call?.parentSpanContext?.spanId).toBe(request.spanId);
+    // app.inject: the request arrives in the spec's span, so the service's server span is its child.
+    const [serverSpan] = tracing.childrenOf(request);
+    const [call] = tracing.childrenOf(serverSpan.spanContext());
+    const [attempt] = tracing.childrenOf(call.spanContext());
+    expect([serverSpan.name, call.name]).toEqual(['POST /orders', 'POST /reservations']);
     expect(server.requests.map((received) => [received.method, received.target, received.traceContext])).toEqual([
-      ['POST', '/reservations', { valid: true, traceId: request.traceId, parentSpanId: call?.spanContext().spanId, sampled: true }],
+      ['POST', '/reservations', { valid: true, traceId: request.traceId, parentSpanId: attempt.spanContext().spanId, sampled: true }],
     ]);
   });
 });

@@ -28,8 +28,11 @@ describe('User Service GET /users/:userId/orders — the trace context reaches t
     const request = await tracing.inSpan('GET /users/:userId/orders', () => get('/users/user123/orders').expect(200));
 
     stub.verify();
+    // The service's server span is the request's child, named by the route; the client is called inside it.
+    const [server] = tracing.childrenOf(request);
+    expect(server.name).toBe('GET /users/:userId/orders');
     expect(stub.history.map((call) => call.traceContext)).toEqual([
-      { valid: true, traceId: request.traceId, parentSpanId: request.spanId, sampled: true },
+      { valid: true, traceId: request.traceId, parentSpanId: server.spanContext().spanId, sampled: true },
     ]);
   });
 });

@@ -26,14 +26,16 @@ describe('User Service GET /users/:userId/orders — the trace context reaches t
   beforeEach(() => interception.start());
   afterEach(() => interception.verify());
 
-  it('sends a traceparent of the request’s trace, whose parent is the client’s call span', async () => {
+  it('sends a traceparent of the request’s trace, whose parent is the client’s attempt span, under its call span under the server span', async () => {
     replyWith(nock(TEST_ORDER_SERVICE_URL).get('/users/user123/orders'), answersOrders(DEMO_ORDERS));
     const request = await tracing.inSpan('GET /users/:userId/orders', () => get('/users/user123/orders').expect(200));
 
-    const call = tracing.finishedSpans().find((span) => span.instrumentationScope.name === '@boundary/client-core');
-    expect(call?.parentSpanContext?.spanId).toBe(request.spanId);
+    const [server] = tracing.childrenOf(request);
+    const [call] = tracing.childrenOf(server.spanContext());
+    const [attempt] = tracing.childrenOf(call.spanContext());
+    expect([server.name, call.name]).toEqual(['GET /users/:userId/orders', 'GET /users/{userId}/orders']);
     expect(interception.requests.map((sent) => sent.traceContext)).toEqual([
-      { valid: true, traceId: request.traceId, parentSpanId: call?.spanContext().spanId, sampled: true },
+      { valid: true, traceId: request.traceId, parentSpanId: attempt.spanContext().spanId, sampled: true },
     ]);
   });
 });

@@ -26,16 +26,19 @@ describe('User Service GET /users/:userId/orders — the trace context reaches t
     await tracing.stop();
   });
 
-  it('sends, on every attempt of a retried call, a traceparent of the request’s trace whose parent is the call span', async () => {
+  it('sends, on every attempt of a retried call, a traceparent of the request’s trace whose parent is that attempt’s span, both under one call span', async () => {
     server.next(answers(503, { error: 'busy' }), answers(200, DEMO_ORDERS));
     const request = await tracing.inSpan('GET /users/:userId/orders', () => get('/users/user123/orders').expect(200));
 
-    const call = tracing.finishedSpans().find((span) => span.instrumentationScope.name === '@boundary/client-core');
-    expect(call?.parentSpanContext?.spanId).toBe(request.spanId);
-    const sent = { valid: true, traceId: request.traceId, parentSpanId: call?.spanContext().spanId, sampled: true };
+    const [serverSpan] = tracing.childrenOf(request);
+    const [call] = tracing.childrenOf(serverSpan.spanContext());
+    const attempts = tracing.childrenOf(call.spanContext());
+    expect(call.attributes['boundary.attempts']).toBe(2);
+    expect(attempts.map((attempt) => attempt.attributes['http.response.status_code'])).toEqual([503, 200]);
+    const sentBy = (attempt: (typeof attempts)[number]) => ({ valid: true, traceId: request.traceId, parentSpanId: attempt.spanContext().spanId, sampled: true });
     expect(server.requests.map((received) => [received.target, received.traceContext])).toEqual([
-      ['/users/user123/orders', sent],
-      ['/users/user123/orders', sent],
+      ['/users/user123/orders', sentBy(attempts[0])],
+      ['/users/user123/orders', sentBy(attempts[1])],
     ]);
   });
 });

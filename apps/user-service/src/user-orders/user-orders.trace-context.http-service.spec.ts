@@ -24,16 +24,17 @@ describe('User Service GET /users/:userId/orders — the trace context reaches t
     await tracing.stop();
   });
 
-  it('sends the Order Service a traceparent of the request’s trace, whose parent is the client’s call span', async () => {
+  it('sends the Order Service a traceparent of the request’s trace, whose parent is the client’s attempt span, under its call span under the server span', async () => {
     http.on('GET', '/users/user123/orders', answersOrders(DEMO_ORDERS));
     const request = await tracing.inSpan('GET /users/:userId/orders', () => get('/users/user123/orders').expect(200));
 
-    const call = tracing.finishedSpans().find((span) => span.instrumentationScope.name === '@boundary/client-core');
-    expect(call?.name).toBe('GET /users/{userId}/orders');
-    expect(call?.parentSpanContext?.spanId).toBe(request.spanId);
-    expect(http.requests.map((sent) => sent.headers['traceparent'])).toEqual([`00-${request.traceId}-${call?.spanContext().spanId}-01`]);
+    const [server] = tracing.childrenOf(request);
+    const [call] = tracing.childrenOf(server.spanContext());
+    const [attempt] = tracing.childrenOf(call.spanContext());
+    expect([server.name, call.name, attempt.name]).toEqual(['GET /users/:userId/orders', 'GET /users/{userId}/orders', 'GET /users/{userId}/orders']);
+    expect(http.requests.map((sent) => sent.headers['traceparent'])).toEqual([`00-${request.traceId}-${attempt.spanContext().spanId}-01`]);
     expect(http.requests.map((sent) => sent.traceContext)).toEqual([
-      { valid: true, traceId: request.traceId, parentSpanId: call?.spanContext().spanId, sampled: true },
+      { valid: true, traceId: request.traceId, parentSpanId: attempt.spanContext().spanId, sampled: true },
     ]);
   });
 });

@@ -96,14 +96,11 @@ export class ProviderClient {
       // Each attempt tells the provider how long it will be waited for (the attempt timeout or what is left of the
       // deadline), so it does not commit work the caller has given up on.
       const attempt = (signal: AbortSignal) =>
-        this.attempt(request, resource, url, {
-          ...config,
-          headers: span.attempt({
-            ...config.headers,
-            [DEADLINE_HEADER]: String(Math.max(0, Math.min(this.attemptTimeoutMs, deadlineAt - Date.now()))),
-          }),
+        span.attempt(
+          { ...config.headers, [DEADLINE_HEADER]: String(Math.max(0, Math.min(this.attemptTimeoutMs, deadlineAt - Date.now()))) },
           signal,
-        });
+          (headers) => this.attempt(request, resource, url, { ...config, headers, signal }),
+        );
       // A spent budget sends nothing: the caller it would answer has stopped waiting. Not the provider's failure, so
       // it goes around the policies (and the breaker).
       const outcome =

@@ -84,12 +84,14 @@ describe('firstValueUntilAborted', () => {
     expect(noValueSpy).not.toHaveBeenCalled();
   });
 
-  it('unsubscribes from the source when the signal aborts', () => {
+  it('unsubscribes from the source when the signal aborts, and rejects with the signal’s reason', async () => {
     const source = new Subject<string>();
     const controller = new AbortController();
-    void firstValueUntilAborted(source, controller.signal, noValue);
+    const first = firstValueUntilAborted(source, controller.signal, noValue);
     expect(source.observed).toBe(true);
     controller.abort();
     expect(source.observed).toBe(false);
+    // Settled, so whatever awaits it (the attempt's span) ends instead of waiting forever.
+    await expect(first).rejects.toBe(controller.signal.reason);
   });
 });

@@ -35,8 +35,8 @@ export function settledObservable<T>(start: () => AbortableWork<T>): Observable<
 
 /**
  * The reverse bridge: the first value of `source` as a promise. Aborting `signal` unsubscribes (so a source that
- * ignores signals, e.g. a test double, is still abandoned); a source that completes without a value rejects with
- * `noValue()`.
+ * ignores signals, e.g. a test double, is still abandoned) and rejects with the signal's reason, so nothing awaiting
+ * it waits forever; a source that completes without a value rejects with `noValue()`.
  */
 export function firstValueUntilAborted<T>(source: Observable<T>, signal: AbortSignal, noValue: () => Error): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -53,6 +53,13 @@ export function firstValueUntilAborted<T>(source: Observable<T>, signal: AbortSi
         if (!answered) reject(noValue());
       },
     });
-    signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        subscription.unsubscribe();
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }

@@ -2,8 +2,24 @@ import { connect } from 'node:net';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { recordingTracing, type RecordingTracing } from '@boundary/testing';
+import { DEADLINE_HEADER } from '@boundary/http-conventions';
 import { context, trace } from '@opentelemetry/api';
 import { createServiceFastifyAdapter } from './service-fastify.adapter';
+
+const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+const CALLER_SPAN_ID = '00f067aa0ba902b7';
+
+/** What a handler's calls would send on: the trace context active while it runs, after an await. */
+async function activeSpanContextAfterAwait() {
+  await new Promise((resolve) => setImmediate(resolve));
+  return trace.getSpanContext(context.active()) ?? null;
+}
+
+
+/** Waits up to a second for `condition`: a span ends when its response has gone, which may be just after the client has read it. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition() && waited < 1000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+}
 
 /** Sends raw bytes and resolves with the whole answer (the server closes the connection). */
 function rawRequest(port: number, request: string): Promise<string> {
@@ -86,50 +102,40 @@ describe('createServiceFastifyAdapter', () => {
   });
 });
 
-describe('createServiceFastifyAdapter with OpenTelemetry registered and no HTTP instrumentation (tracing.js, no exporter)', () => {
-  const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
-  const CALLER_SPAN_ID = '00f067aa0ba902b7';
+describe('createServiceFastifyAdapter exporting (a recording tracer registered)', () => {
   const fastify = createServiceFastifyAdapter().getInstance();
   let tracing: RecordingTracing;
   let port: number;
 
   beforeAll(async () => {
     tracing = recordingTracing();
-    // What the handler's calls would send on: the trace context active while it runs, after an await.
-    fastify.get('/trace', async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      return trace.getSpanContext(context.active()) ?? null;
-    });
+    fastify.get('/users/:userId/orders', async () => activeSpanContextAfterAwait());
     await fastify.listen({ port: 0, host: '127.0.0.1' });
     port = (fastify.server.address() as AddressInfo).port;
   });
+  beforeEach(() => tracing.reset());
   afterAll(async () => {
     await fastify.close();
     await tracing.stop();
   });
 
-  const served = (headers: Record<string, string>) => fetch(`http://127.0.0.1:${port}/trace`, { headers }).then((response) => response.json());
+  it('serves each request under a server span of its own, named by the route matched, child of the caller’s span, over a real socket', async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/users/u-1/orders`, { headers: { traceparent: `00-${TRACE_ID}-${CALLER_SPAN_ID}-01` } });
+    const active = await response.json();
+    expect(response.status).toBe(200);
 
-  it('serves a request in its caller’s trace context, over a real socket', async () => {
-    expect(await served({ traceparent: `00-${TRACE_ID}-${CALLER_SPAN_ID}-01` })).toEqual({ traceId: TRACE_ID, spanId: CALLER_SPAN_ID, traceFlags: 1, isRemote: true });
+    await until(() => tracing.finishedSpans().length > 0);
+    const [span] = tracing.finishedSpans();
+    expect(active).toEqual({ traceId: TRACE_ID, spanId: span.spanContext().spanId, traceFlags: 1 });
+    expect(span.parentSpanContext?.spanId).toBe(CALLER_SPAN_ID);
+    expect([span.name, span.attributes['http.route'], span.attributes['http.response.status_code']]).toEqual(['GET /users/:userId/orders', '/users/:userId/orders', 200]);
   });
 
-  it('serves a request that came with no trace context in none', async () => {
-    expect(await served({})).toBeNull();
-  });
-});
-
-describe('createServiceFastifyAdapter with a server span active (tracing.js exporting: the HTTP instrumentation’s)', () => {
-  let tracing: RecordingTracing;
-  beforeAll(() => (tracing = recordingTracing()));
-  afterAll(() => tracing.stop());
-
-  it('names the server span by the route the router matched, as http.route', async () => {
-    const fastify = createServiceFastifyAdapter().getInstance();
-    fastify.get('/users/:userId/orders', async () => []);
-    await tracing.inSpan('GET', async () => expect((await fastify.inject({ method: 'GET', url: '/users/u-1/orders' })).statusCode).toBe(200));
-    await fastify.close();
-    expect(tracing.finishedSpans().map((span) => [span.name, span.attributes['http.route']])).toEqual([['GET /users/:userId/orders', '/users/:userId/orders']]);
+  it('gives a request it refuses before any handler (a malformed deadline) a span too, with the status it answered', async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/users/u-1/orders`, { headers: { [DEADLINE_HEADER]: 'soon' } });
+    expect(response.status).toBe(400);
+    await until(() => tracing.finishedSpans().length > 0);
+    expect(tracing.finishedSpans().map((span) => [span.name, span.attributes['http.response.status_code']])).toEqual([['GET /users/:userId/orders', 400]]);
   });
 });
 

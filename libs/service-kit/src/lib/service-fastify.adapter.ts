@@ -9,8 +9,7 @@ import { rememberBudget } from './deadline/request-budget';
 import { problemBody } from './http-problem';
 import { requestIdOf } from './logging/request-id';
 import { RequestLineLogController } from './logging/request-line.log-controller';
-import { callerTraceContext } from './tracing/caller-trace-context';
-import { nameServerSpan } from './tracing/server-span-route';
+import { serverSpanContext } from './tracing/server-span';
 import type { ServiceLogger } from './logging/service-logger';
 import { runWithRequestLogger } from './logging/service-logger.module';
 
@@ -31,9 +30,8 @@ const MAX_PARAM_LENGTH = 16 * 1024;
  * deadline is kept in the request's context beside its id (with a `logger`): `currentDeadlineAt()` reads it, and a
  * client given that as `deadlineAt` spends at most what is left on each outbound call. The request line logs the
  * budget received, as `budgetMs`. An answer sent after the listener closed (a request in flight at shutdown) closes
- * its connection. With OpenTelemetry registered and no HTTP instrumentation (tracing.js with no traces exporter),
- * each request is served in its caller's trace context (`callerTraceContext`); with it, the server span is named by
- * the route matched (`nameServerSpan`).
+ * its connection. With OpenTelemetry registered (tracing.js), each request is served in its caller's trace context,
+ * under a server span of its own when exporting (`serverSpanContext`).
  */
 export function createServiceFastifyAdapter(options: { bodyLimit?: number; logger?: ServiceLogger } = {}): FastifyAdapter {
   const { logger } = options;
@@ -50,6 +48,8 @@ export function createServiceFastifyAdapter(options: { bodyLimit?: number; logge
   });
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    // Started before anything can answer, so a request refused here has its span too.
+    const traceContext = serverSpanContext(request, reply.raw);
     const { budgetMs, deadlineAt, problem } = arrivalDeadline(request.headers[DEADLINE_HEADER]);
     // Answered here, before any handler could call anyone (Fastify: reply without calling `done`).
     if (problem) {
@@ -66,11 +66,8 @@ export function createServiceFastifyAdapter(options: { bodyLimit?: number; logge
       });
       serve = () => runWithRequestLogger(request.log as ServiceLogger, request.id, done, deadlineAt);
     }
-    // With the HTTP instrumentation's server span active (exporting), the span is named by the route matched.
-    nameServerSpan(request.method, request.routeOptions.url);
-    // The rest of the request (hooks, handler, its calls, its request line) runs in the caller's trace context.
-    const caller = callerTraceContext(request.headers);
-    if (caller) context.with(caller, serve);
+    // The rest of the request (hooks, handler, its calls, its request line) runs in its trace context.
+    if (traceContext) context.with(traceContext, serve);
     else serve();
   });
   const fastify = adapter.getInstance();

@@ -23,6 +23,27 @@ describe('recordingTracing', () => {
     expect(trace.getSpanContext(context.active())).toBeUndefined();
   });
 
+  it('gives the children of a span in the order they started, to walk a trace down', async () => {
+    const tracer = trace.getTracer('spec');
+    let grandchild: string | undefined;
+    const outer = await tracing.inSpan('handle request', async () => {
+      const first = tracer.startSpan('first');
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      const second = tracer.startSpan('second');
+      // Ended in the other order: the children still come in the order they started.
+      second.end();
+      first.end();
+      const nested = tracer.startSpan('nested', {}, trace.setSpan(context.active(), first));
+      grandchild = nested.spanContext().spanId;
+      nested.end();
+    });
+
+    const children = tracing.childrenOf(outer);
+    expect(children.map((span) => span.name)).toEqual(['first', 'second']);
+    expect(tracing.childrenOf(children[0].spanContext()).map((span) => span.spanContext().spanId)).toEqual([grandchild]);
+    expect(tracing.childrenOf({ spanId: grandchild ?? '' })).toEqual([]);
+  });
+
   it('starts a lazy thenable (a request sent when awaited) inside the span', async () => {
     let seen: string | undefined;
     const lazy = { then: (resolve: () => void) => ((seen = trace.getSpanContext(context.active())?.spanId), resolve()) };

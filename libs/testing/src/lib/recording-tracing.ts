@@ -10,6 +10,11 @@ export interface RecordingTracing {
   /** The spans ended since the start (or the last `reset()`), in the order they ended. */
   finishedSpans(): ReadableSpan[];
   /**
+   * The finished spans whose parent is `parent` (a span's context, e.g. what `inSpan` resolves to), in the order they
+   * started: to walk a request's trace down, hop by hop.
+   */
+  childrenOf(parent: Pick<SpanContext, 'spanId'>): ReadableSpan[];
+  /**
    * Runs `work` inside a new span named `name` (the caller's, e.g. an incoming request's) and ends it when `work`
    * settles; resolves to the span's context, or rejects with `work`'s error.
    */
@@ -37,7 +42,7 @@ export interface RecordingTracing {
 export function recordingTracing(): RecordingTracing {
   const { context, propagation, trace } = require('@opentelemetry/api') as typeof OpenTelemetryApi;
   const { AsyncLocalStorageContextManager } = require('@opentelemetry/context-async-hooks') as typeof ContextAsyncHooks;
-  const { W3CTraceContextPropagator } = require('@opentelemetry/core') as typeof OpenTelemetryCore;
+  const { hrTimeToNanoseconds, W3CTraceContextPropagator } = require('@opentelemetry/core') as typeof OpenTelemetryCore;
   const { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof SdkTraceBase;
 
   const exporter = new InMemorySpanExporter();
@@ -68,6 +73,11 @@ export function recordingTracing(): RecordingTracing {
 
   return {
     finishedSpans: () => exporter.getFinishedSpans(),
+    childrenOf: (parent) =>
+      exporter
+        .getFinishedSpans()
+        .filter((span) => span.parentSpanContext?.spanId === parent.spanId)
+        .sort((one, other) => hrTimeToNanoseconds(one.startTime) - hrTimeToNanoseconds(other.startTime)),
     inSpan: async (name, work) => {
       const span = tracer.startSpan(name);
       try {

@@ -1,6 +1,6 @@
 import type { HttpService } from '@nestjs/axios';
 import { recordingTracing, type RecordingTracing } from '@boundary/testing';
-import { SpanStatusCode } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import { firstValueFrom, Observable, of, throwError } from 'rxjs';
 import { z } from 'zod';
@@ -18,6 +18,11 @@ describe('a client call under OpenTelemetry', () => {
 
   /** A client whose `HttpService` plays `answers` in turn and records the headers of each request. */
   function clientAnswering(...answers: (() => Observable<AxiosResponse>)[]) {
+    return clientWith({}, ...answers);
+  }
+
+  /** `clientAnswering` with `timeouts` for the client's own. */
+  function clientWith(timeouts: { timeoutMs?: number; attemptTimeoutMs?: number }, ...answers: (() => Observable<AxiosResponse>)[]) {
     const sent: Record<string, string>[] = [];
     const get = (_url: string, config: AxiosRequestConfig) => {
       sent.push({ ...(config.headers as Record<string, string>) });
@@ -25,7 +30,7 @@ describe('a client call under OpenTelemetry', () => {
     };
     const client = new ProviderClient(
       { get } as unknown as HttpService,
-      { baseUrl: 'http://provider.test', timeoutMs: 5000, retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 } },
+      { baseUrl: 'http://provider.test', timeoutMs: 5000, retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 }, ...timeouts },
       TestProviderError,
       'TestClient',
     );
@@ -36,9 +41,11 @@ describe('a client call under OpenTelemetry', () => {
   /** Runs `work` inside a span of the caller's, as a request handler would be; returns that span's ids. */
   const asCaller = (work: () => Promise<unknown>) => tracing.inSpan('handle request', () => work().catch(() => undefined));
 
-  const callSpans = () => tracing.finishedSpans().filter((span) => span.instrumentationScope.name === '@boundary/client-core');
+  const clientCoreSpans = () => tracing.finishedSpans().filter((span) => span.instrumentationScope.name === '@boundary/client-core');
+  const callSpans = () => clientCoreSpans().filter((span) => span.kind === SpanKind.INTERNAL);
+  const attemptSpans = () => clientCoreSpans().filter((span) => span.kind === SpanKind.CLIENT);
 
-  it('is one span named by the route template, child of the caller’s span, whose trace context each request carries', async () => {
+  it('is one span named by the route template, child of the caller’s span, with its attempt a client span under it whose trace context the request carries', async () => {
     const { sent, getItem } = clientAnswering(() => of(axiosResponse({ id: 'a/1' })));
     const caller = await asCaller(getItem);
 
@@ -54,10 +61,17 @@ describe('a client call under OpenTelemetry', () => {
     });
     expect(call.spanContext().traceId).toBe(caller.traceId);
     expect(call.parentSpanContext?.spanId).toBe(caller.spanId);
-    expect(sent[0]['traceparent']).toBe(`00-${caller.traceId}-${call.spanContext().spanId}-01`);
+
+    const [attempt] = attemptSpans();
+    expect(attemptSpans()).toHaveLength(1);
+    expect(attempt.name).toBe('GET /items/{itemId}');
+    // The template only: the expanded path (`/items/a%2F1`) would put an identifier in every span.
+    expect(attempt.attributes).toEqual({ 'http.request.method': 'GET', 'url.template': '/items/{itemId}', 'http.response.status_code': 200 });
+    expect(attempt.parentSpanContext?.spanId).toBe(call.spanContext().spanId);
+    expect(sent[0]['traceparent']).toBe(`00-${caller.traceId}-${attempt.spanContext().spanId}-01`);
   });
 
-  it('counts a retried call’s attempts on its one span, each attempt sending the call’s context', async () => {
+  it('shows a retried call as two attempt spans under its one call span, each attempt sending its own context', async () => {
     const { sent, getItem } = clientAnswering(
       () => throwError(() => axiosHttpError(503)),
       () => of(axiosResponse({ id: 'a/1' })),
@@ -67,18 +81,42 @@ describe('a client call under OpenTelemetry', () => {
     const [call] = callSpans();
     expect(callSpans()).toHaveLength(1);
     expect(call.attributes).toMatchObject({ 'boundary.attempts': 2, 'boundary.outcome': 'ok' });
-    expect(sent.map((headers) => headers['traceparent'])).toEqual([
-      `00-${call.spanContext().traceId}-${call.spanContext().spanId}-01`,
-      `00-${call.spanContext().traceId}-${call.spanContext().spanId}-01`,
+    const attempts = attemptSpans();
+    expect(attempts.map((attempt) => [attempt.parentSpanContext?.spanId, attempt.attributes['http.response.status_code'], attempt.status.code])).toEqual([
+      [call.spanContext().spanId, 503, SpanStatusCode.ERROR],
+      [call.spanContext().spanId, 200, SpanStatusCode.UNSET],
     ]);
+    expect(attempts.map((attempt) => [attempt.attributes['error.type'], attempt.attributes['http.request.resend_count']])).toEqual([
+      ['503', undefined],
+      [undefined, 1],
+    ]);
+    expect(sent.map((headers) => headers['traceparent'])).toEqual(
+      attempts.map((attempt) => `00-${call.spanContext().traceId}-${attempt.spanContext().spanId}-01`),
+    );
   });
 
-  it('marks a failed call as an error naming the failure’s kind and the provider’s status', async () => {
+  it('marks a failed call as an error naming the failure’s kind and the provider’s status, and its attempt as failed with the status', async () => {
     const { getItem } = clientAnswering(() => throwError(() => axiosHttpError(404, { code: 'ITEM_NOT_FOUND' })));
     await asCaller(getItem);
 
     const [call] = callSpans();
     expect(call.status).toEqual({ code: SpanStatusCode.ERROR, message: 'not-found' });
     expect(call.attributes).toMatchObject({ 'boundary.outcome': 'not-found', 'http.response.status_code': 404, 'boundary.attempts': 1 });
+    expect(attemptSpans().map((attempt) => [attempt.status, attempt.attributes['error.type']])).toEqual([[{ code: SpanStatusCode.ERROR, message: 'not-found' }, '404']]);
+  });
+
+  it('marks an attempt that got no answer by its failure’s kind, and one its attempt timeout abandoned as abandoned', async () => {
+    const { getItem } = clientAnswering(() => throwError(() => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', isAxiosError: true })));
+    await asCaller(getItem);
+    expect(attemptSpans().map((attempt) => attempt.attributes['error.type'])).toEqual(['unavailable', 'unavailable']);
+
+    tracing.reset();
+    const { getItem: getSlowItem } = clientWith({ timeoutMs: 200, attemptTimeoutMs: 20 }, () => new Observable<AxiosResponse>(() => undefined));
+    await asCaller(getSlowItem);
+    expect(attemptSpans().map((attempt) => [attempt.attributes['error.type'], attempt.status.message])).toEqual([
+      ['abandoned', 'abandoned'],
+      ['abandoned', 'abandoned'],
+    ]);
+    expect(callSpans().map((call) => call.attributes['boundary.outcome'])).toEqual(['timeout']);
   });
 });

@@ -1,5 +1,6 @@
-import { context, propagation, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import { propagation, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import type { CalledResource } from '../called-resource';
+import { ProviderCallError } from '../errors/provider-call.error';
 
 /** The client core's tracer: a no-op until an application registers OpenTelemetry's SDK. */
 const tracer = trace.getTracer('@boundary/client-core');
@@ -9,11 +10,11 @@ export type CallOutcome = 'ok' | 'abandoned' | (string & {});
 
 /**
  * One client call as a span — named and tagged by its route template (`GET /users/{userId}/orders`), never the
- * expanded path, so calls group by route and no identifier lands in span names — whose attempts run in its context:
- * under OpenTelemetry's http instrumentation each attempt is a client span of its own under this one, so a retried
- * call shows as two attempt spans under one call span. It records the attempts made and the outcome, and gives each
- * attempt the W3C trace context to send (`traceparent`), so a provider — or a test double — receives it even where no
- * http instrumentation runs.
+ * expanded path, so calls group by route and no identifier lands in span names — with each attempt a `CLIENT` span of
+ * its own under it, so a retried call shows as two attempt spans under one call span. The call span records the
+ * attempts made and the outcome; each attempt sends its own W3C trace context (`traceparent`), so the provider's
+ * server span is the attempt's child. These are the chain's HTTP client spans: the services load no node:http
+ * instrumentation (bench/RESULTS.md, issue 28), and a test double receives the context just as a provider would.
  */
 export class CallSpan {
   private attempts = 0;
@@ -22,6 +23,7 @@ export class CallSpan {
     private readonly span: Span,
     /** The call's context: its attempts run in it. */
     readonly context: Context,
+    private readonly resource: CalledResource,
   ) {}
 
   /** Starts the span of a call of `client` to `resource`, as a child of `parent` (the caller's context at call time). */
@@ -34,14 +36,47 @@ export class CallSpan {
       },
       parent,
     );
-    return new CallSpan(span, trace.setSpan(parent, span));
+    return new CallSpan(span, trace.setSpan(parent, span), resource);
   }
 
-  /** Counts one attempt and returns `headers` with the active trace context added. */
-  attempt<Headers extends object>(headers: Headers): Headers {
-    this.attempts++;
-    propagation.inject(context.active(), headers);
-    return headers;
+  /**
+   * Sends one attempt with `send`, given `headers` with the attempt's trace context added, inside a `CLIENT` span
+   * child of the call's: ended with the provider's status, or failed with the failure's kind (and status, if the
+   * provider answered), `abandoned` when `signal` aborted it (its attempt timeout, the call's deadline or the caller
+   * gone: the call span says which). Resolves or rejects as `send` does.
+   */
+  async attempt<Headers extends object, Response extends { status: number }>(
+    headers: Headers,
+    signal: AbortSignal,
+    send: (headers: Headers) => Promise<Response>,
+  ): Promise<Response> {
+    const resendCount = this.attempts++;
+    const span = tracer.startSpan(
+      `${this.resource.method} ${this.resource.path}`,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'http.request.method': this.resource.method,
+          'url.template': this.resource.path,
+          // The semantic conventions' count of the times this request was sent before: retries, from 1.
+          ...(resendCount > 0 ? { 'http.request.resend_count': resendCount } : {}),
+        },
+      },
+      this.context,
+    );
+    propagation.inject(trace.setSpan(this.context, span), headers);
+    try {
+      const response = await send(headers);
+      span.setAttribute('http.response.status_code', response.status);
+      return response;
+    } catch (error) {
+      const { kind, status } = !signal.aborted && error instanceof ProviderCallError ? error : { kind: 'abandoned', status: undefined };
+      if (status !== undefined) span.setAttribute('http.response.status_code', status);
+      span.setAttribute('error.type', status === undefined ? kind : String(status)).setStatus({ code: SpanStatusCode.ERROR, message: kind });
+      throw error;
+    } finally {
+      span.end();
+    }
   }
 
   /** Ends the span: `ok` with the provider's status, or failed with `outcome` (and the provider's status if it answered). */
