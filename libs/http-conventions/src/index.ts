@@ -11,3 +11,5 @@ export * from './lib/text-length';
 export * from './lib/control-characters';
 export * from './lib/identifier.schema';
 export * from './lib/open-api-schema';
+export * from './lib/trace-context';
+export * from './lib/async-api';

@@ -1,3 +1,4 @@
+import { MAX_TRACESTATE_LENGTH, TRACEPARENT_PATTERN } from '@boundary/http-conventions';
 import { MAX_ITEM_LENGTH, MAX_ORDER_ID_LENGTH, MAX_USER_ID_LENGTH, ORDER_STATUSES } from '@boundary/order-contract';
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
@@ -18,9 +19,9 @@ const MAX_WITHHELD_REASON_LENGTH = 500;
  * The `traceparent` an outbox row keeps: version 00 of the W3C trace context, as OpenTelemetry's propagator writes it
  * (https://www.w3.org/TR/trace-context/#traceparent-header).
  */
-export const OUTBOX_TRACEPARENT_PATTERN = '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$';
+export const OUTBOX_TRACEPARENT_PATTERN = TRACEPARENT_PATTERN;
 /** Longest `tracestate` an outbox row keeps: the W3C limit, beyond which OpenTelemetry drops the header itself. */
-export const MAX_OUTBOX_TRACESTATE_LENGTH = 512;
+export const MAX_OUTBOX_TRACESTATE_LENGTH = MAX_TRACESTATE_LENGTH;
 
 /** The W3C trace context of the request that wrote an outbox row, as the headers that carry it. */
 export interface OutboxTraceContext {

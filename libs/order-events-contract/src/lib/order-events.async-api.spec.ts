@@ -31,6 +31,14 @@ describe('the Order Service’s events as an AsyncAPI 3 document', () => {
     expect(message.payload.properties.data.required).toEqual(Object.keys(anOrderPlacedEvent()));
   });
 
+  it('describes the W3C trace-context headers the publisher’s amqplib instrumentation writes, none of them required', () => {
+    expect(Object.keys(message.headers.properties)).toEqual(['traceparent', 'tracestate']);
+    expect(message.headers.required).toBeUndefined();
+    const traceparent = new RegExp(message.headers.properties.traceparent.pattern);
+    expect(traceparent.test('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')).toBe(true);
+    expect(traceparent.test('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7')).toBe(false);
+  });
+
   it('references only what it defines', () => {
     const refs = JSON.stringify(document).match(/"\$ref":"#\/[^"]+"/g) ?? [];
     for (const ref of refs) {

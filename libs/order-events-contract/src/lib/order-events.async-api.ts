@@ -1,30 +1,6 @@
-import { z } from 'zod';
+import { nestRmqEnvelope, TRACE_CONTEXT_MESSAGE_HEADERS, type AsyncApiDocument } from '@boundary/http-conventions';
 import { ORDER_PLACED, ORDER_PLACED_VERSION, OrderPlacedEventSchema } from './order-placed.event';
 import { ORDER_PLACED_QUEUE } from './order-placed.queue';
-
-/** An AsyncAPI 3.0 document, as far as this contract writes one. */
-export interface AsyncApiDocument {
-  asyncapi: '3.0.0';
-  info: { title: string; version: string; description: string };
-  defaultContentType: 'application/json';
-  channels: Record<string, unknown>;
-  operations: Record<string, unknown>;
-}
-
-/**
- * The message Nest's RabbitMQ transport puts on the queue for `ClientRMQ.emit(pattern, data)`: `{ pattern, data }`
- * as JSON. The pattern is part of the payload, so renaming it changes the payload (and the breaking-change check
- * sees it).
- */
-function nestRmqEnvelope(pattern: string, data: z.ZodType): Record<string, unknown> {
-  // draft-07: the dialect of AsyncAPI 3.0's Schema Object. The output side: what the publisher's parse writes.
-  const { $schema: _dialect, ...dataSchema } = z.toJSONSchema(data, { target: 'draft-7', io: 'output' }) as Record<string, unknown>;
-  return {
-    type: 'object',
-    properties: { pattern: { type: 'string', const: pattern }, data: dataSchema },
-    required: ['pattern', 'data'],
-  };
-}
 
 /**
  * The Order Service's events as an AsyncAPI 3.0 document, generated from this contract: one channel per pattern
@@ -51,6 +27,7 @@ export function orderEventsAsyncApi(): AsyncApiDocument {
             title: 'An order was placed',
             summary: 'One order the Order Service has committed, with its reservation; a consumer must tolerate a repeat.',
             contentType: 'application/json',
+            headers: TRACE_CONTEXT_MESSAGE_HEADERS,
             payload: nestRmqEnvelope(ORDER_PLACED, OrderPlacedEventSchema),
           },
         },

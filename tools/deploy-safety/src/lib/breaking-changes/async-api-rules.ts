@@ -1,7 +1,8 @@
 import type { Classifier, OverrideObject } from '@asyncapi/diff';
 
-/** Where a message's payload schema sits in an AsyncAPI 3 document, as @asyncapi/diff's rule paths write it. */
+/** Where a message's payload and headers schemas sit in an AsyncAPI 3 document, as @asyncapi/diff's rule paths write it. */
 const PAYLOAD = '/channels/*/messages/*/payload';
+const HEADERS = '/channels/*/messages/*/headers';
 
 /** How deep the rules follow a payload schema (`properties/*`, `items`): an envelope, its data, and two levels more. */
 const SCHEMA_DEPTH = 5;
@@ -16,7 +17,8 @@ const looseningBreaks: Classifier = { add: 'non-breaking', remove: 'breaking', e
 
 /**
  * The payload rules @asyncapi/diff 0.5.0 lacks (its standard stops at `payload`, so every change inside a payload
- * schema is `unclassified`), by name, each the schema keywords it classifies.
+ * schema is `unclassified`), by name, each the schema keywords it classifies. They apply to a message's headers schema
+ * too: a header is read by consumers as a field is.
  */
 export const PAYLOAD_RULES = {
   /** A field removed (`properties/<name>`), or all of them; a field added is not breaking. */
@@ -45,8 +47,10 @@ function schemaLocations(at: string, depth: number): string[] {
  * (`Object.assign`), so a path left out would keep whatever an earlier call in the process set.
  */
 export function payloadRuleTable(enabled: readonly PayloadRule[] = Object.keys(PAYLOAD_RULES) as PayloadRule[]): OverrideObject {
-  const table: OverrideObject = {};
-  for (const location of schemaLocations(PAYLOAD, SCHEMA_DEPTH)) {
+  // Headers described where there were none only describe more (the standard calls any addition under a channel
+  // breaking); headers no longer described may no longer be sent.
+  const table: OverrideObject = { [HEADERS]: looseningBreaks };
+  for (const location of [...schemaLocations(PAYLOAD, SCHEMA_DEPTH), ...schemaLocations(HEADERS, SCHEMA_DEPTH)]) {
     // The walk to a nested keyword passes through `properties`, `properties/*` and `items`: each needs an entry.
     for (const step of ['properties', 'properties/*', 'items']) table[`${location}/${step}`] = unclassified;
     for (const [rule, keywords] of Object.entries(PAYLOAD_RULES)) {

@@ -15,6 +15,14 @@ function changed(change: (document: Json, data: Json) => void): AsyncApiDocument
   return document;
 }
 
+/** The committed document after `change` to the message's headers schema (the W3C trace-context headers). */
+function headersChanged(change: (headers: Json, message: Json) => void): AsyncApiDocument {
+  const document = committed() as Json;
+  const message = document['channels']['orders.placed'].messages['orders.placed'];
+  change(message.headers, message);
+  return document;
+}
+
 const descriptions = (after: AsyncApiDocument, rules?: readonly PayloadRule[]) =>
   findAsyncApiBreakingChanges(committed(), after, rules).map((change) => change.description);
 const allBut = (rule: PayloadRule) => (Object.keys(PAYLOAD_RULES) as PayloadRule[]).filter((name) => name !== rule);
@@ -41,6 +49,15 @@ describe('findAsyncApiBreakingChanges', () => {
     it('a new channel', () => {
       const after = changed((document) => (document['channels']['orders.cancelled'] = { ...document['channels']['orders.placed'], address: 'q2' }));
       expect(descriptions(after)).toEqual([]);
+    });
+
+    it('headers described where there were none (they only say more of what is sent)', () => {
+      const withoutHeaders = headersChanged((_, message) => delete message.headers);
+      expect(findAsyncApiBreakingChanges(withoutHeaders, committed())).toEqual([]);
+    });
+
+    it('an optional header added', () => {
+      expect(descriptions(headersChanged((headers) => (headers.properties.baggage = { type: 'string' })))).toEqual([]);
     });
 
     it('a description reworded', () => {
@@ -74,6 +91,29 @@ describe('findAsyncApiBreakingChanges', () => {
 
     it(`is what catches it (without the rule, ${change} is not reported)`, () => {
       expect(descriptions(changed(apply), allBut(rule))).not.toContain(expected);
+    });
+  });
+
+  describe('on the message’s headers, as on its payload', () => {
+    it('reports the headers no longer described', () => {
+      expect(descriptions(headersChanged((_, message) => delete message.headers))).toEqual(['channel orders.placed: removed messages.orders.placed.headers']);
+    });
+
+    it('reports a header removed, naming it', () => {
+      expect(descriptions(headersChanged((headers) => delete headers.properties.traceparent))).toEqual([`${MESSAGE}: header traceparent removed`]);
+    });
+
+    it('reports a header’s constraint loosened, naming the header', () => {
+      expect(descriptions(headersChanged((headers) => delete headers.properties.traceparent.pattern))).toEqual([
+        `${MESSAGE}: traceparent pattern "^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$" → none`,
+      ]);
+    });
+
+    it('reports a required header made optional', () => {
+      const required = headersChanged((headers) => (headers.required = ['traceparent']));
+      expect(findAsyncApiBreakingChanges(required, committed()).map((change) => change.description)).toEqual([
+        `${MESSAGE}: (headers) required {"traceparent":true} → none`,
+      ]);
     });
   });
 

@@ -33,7 +33,7 @@ function describeChange({ action, path, before, after }: DiffOutputItem): string
   const [top, channel, part, message, payload, ...schema] = segmentsOf(path);
   if (top !== 'channels' || channel === undefined) return `${action} ${path}`;
   if (part === undefined) return action === 'remove' ? `removed channel ${channel}` : `channel ${channel} changed`;
-  if (part !== 'messages' || payload !== 'payload') {
+  if (part !== 'messages' || (payload !== 'payload' && payload !== 'headers') || (payload === 'headers' && schema.length === 0)) {
     const what = [part, message, payload].filter((segment) => segment !== undefined).join('.');
     return action === 'remove' ? `channel ${channel}: removed ${what}` : `channel ${channel}: ${what} ${shown(before)} → ${shown(after)}`;
   }
@@ -47,18 +47,20 @@ function describeChange({ action, path, before, after }: DiffOutputItem): string
       break;
     }
   }
-  const field = fields.join('.').replace(/\.\[\]/g, '[]') || '(payload)';
+  const field = fields.join('.').replace(/\.\[\]/g, '[]') || `(${payload})`;
   const where = `channel ${channel} message ${message}`;
-  if (keyword === undefined) return `${where}: field ${field} ${action === 'remove' ? 'removed' : 'changed'}`;
-  if (keyword.startsWith('required.')) return `${where}: field ${field}.${keyword.slice('required.'.length)} no longer required`;
+  const kind = payload === 'headers' ? 'header' : 'field';
+  if (keyword === undefined) return `${where}: ${kind} ${field} ${action === 'remove' ? 'removed' : 'changed'}`;
+  if (keyword.startsWith('required.')) return `${where}: ${kind} ${field}.${keyword.slice('required.'.length)} no longer required`;
   return `${where}: ${field} ${keyword} ${shown(before)} → ${shown(after)}`;
 }
 
 /**
  * The changes from `before` to `after` (AsyncAPI 3) that can break a consumer built against `before`, classified by
  * @asyncapi/diff's standard (a channel or message removed or renamed, an address changed, …) and by
- * {@link PAYLOAD_RULES} inside payload schemas (a field removed or made optional, a type, fixed value or constraint
- * changed). Additive changes (a new channel, message or optional field) answer an empty list. `rules`: which payload
+ * {@link PAYLOAD_RULES} inside payload and headers schemas (a field or header removed or made optional, a type, fixed
+ * value or constraint changed). Additive changes (a new channel, message, optional field, or headers described)
+ * answer an empty list. `rules`: which payload
  * rules apply (all by default; a test leaves one out to prove what it catches).
  */
 export function findAsyncApiBreakingChanges(before: AsyncApiDocument, after: AsyncApiDocument, rules?: readonly PayloadRule[]): BreakingChange[] {
