@@ -17,13 +17,21 @@ function upstreamTraceparent(): { traceId: string; parentSpanId: string; header:
   return { traceId, parentSpanId, header: `00-${traceId}-${parentSpanId}-01` };
 }
 
-/** The URL of a 127.0.0.1 port nothing listens on: a proxy sending a request there answers 502. */
-async function refusingUrl(): Promise<string> {
-  const server = createServer();
+/**
+ * A backend that answers every request 503, as a replica that is not ready would. (Not a closed port: another process
+ * may take a port this test gave up, and answer in its place.)
+ */
+async function unavailableBackend(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = createServer((_request, response) => response.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"Not ready","code":"NOT_READY"}'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
 
 describe(`one trace across the chain (OpenTelemetry, OTLP/JSON to a receiver of the test's) on ${FULL_STACK_STORAGE.name}`, () => {
@@ -150,19 +158,22 @@ describe(`one trace across the chain (OpenTelemetry, OTLP/JSON to a receiver of 
   });
 
   describe('a call the client retries', () => {
+    let unavailable: Awaited<ReturnType<typeof unavailableBackend>>;
     let proxy: RollingProxy;
     let retryingUserService: ServiceProcess;
 
     beforeAll(async () => {
-      // Round robin over a dead backend and the Order Service: the first attempt gets the proxy's 502, the retry
-      // (GET, 502: retriable) reaches the Order Service.
-      proxy = await RollingProxy.start([await refusingUrl(), orderService.url]);
+      // Round robin over a backend that answers 503 and the Order Service: the first attempt gets the 503, the retry
+      // (GET, 503: retriable) reaches the Order Service.
+      unavailable = await unavailableBackend();
+      proxy = await RollingProxy.start([unavailable.url, orderService.url]);
       retryingUserService = await ServiceProcess.start('user-service', { ...receiver.env, ORDER_SERVICE_URL: proxy.url, ORDER_SERVICE_TOKEN });
     });
 
     afterAll(async () => {
       await retryingUserService?.stop();
       await proxy?.stop();
+      await unavailable?.stop();
     });
 
     it('shows as two attempt spans under one call span, the second the parent of the Order Service’s server span', async () => {
@@ -181,7 +192,7 @@ describe(`one trace across the chain (OpenTelemetry, OTLP/JSON to a receiver of 
       expect(call.attributes).toMatchObject({ 'boundary.attempts': 2, 'boundary.outcome': 'ok' });
       const attempts = spans.filter((s) => s.service === 'user-service' && s.kind === CLIENT);
       expect(attempts.map((s) => [s.parentSpanId, s.attributes['http.response.status_code'], s.attributes['http.request.resend_count']])).toEqual([
-        [call.spanId, 502, undefined],
+        [call.spanId, 503, undefined],
         [call.spanId, 200, 1],
       ]);
       expect(spanOf(spans, 'order-service', SERVER).parentSpanId).toBe(attempts[1].spanId);
