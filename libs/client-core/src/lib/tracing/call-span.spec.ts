@@ -59,6 +59,7 @@ describe('a client call under OpenTelemetry', () => {
       'boundary.outcome': 'ok',
       'http.response.status_code': 200,
     });
+    expect(call.status.code).toBe(SpanStatusCode.UNSET);
     expect(call.spanContext().traceId).toBe(caller.traceId);
     expect(call.parentSpanContext?.spanId).toBe(caller.spanId);
 
