@@ -2,7 +2,9 @@ import { DEADLINE_HEADER, IDEMPOTENCY_KEY_HEADER } from '@boundary/http-conventi
 import { DEADLINE_MARGIN_MS } from '@boundary/service-kit';
 import { answers, HttpServiceDouble, refuses, timesOut } from '@boundary/testing';
 import { loadOrderServiceConfig } from '../config/order-service.config';
+import { OrderDatabase } from '../database/order-database';
 import { startOrderServiceTestApp, type OrderServiceTestApp } from '../order-service.test-app';
+import { emptyOrderTables } from '../testing/empty-order-tables';
 import { TEST_BACKENDS, type TestDatabase } from '../testing/test-databases';
 
 const INVENTORY = 'http://inventory.test:5002';
@@ -12,21 +14,35 @@ const RESERVATION = { reservation_id: 'res_00000000-0000-4000-8000-000000000001'
 describe('Order Service POST /orders and the inventory (HttpService overridden)', () => {
   let testDatabase: TestDatabase;
   let service: OrderServiceTestApp;
-  let http: HttpServiceDouble;
+  const http = new HttpServiceDouble(INVENTORY);
 
-  beforeEach(async () => {
+  // One database and app for the file (a new PGlite database and app cost about a second of CPU per test); each test
+  // starts from empty tables and a double with no routes nor requests.
+  beforeAll(async () => {
     testDatabase = await TEST_BACKENDS[0].create();
-    http = new HttpServiceDouble(INVENTORY);
     service = await startOrderServiceTestApp(testDatabase.options(), {
       inventory: 'real',
-      inventoryClient: { baseUrl: INVENTORY, retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 } },
+      inventoryClient: {
+        baseUrl: INVENTORY,
+        retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1 },
+        // The breaker is shared by every call of the app: one that the failures of all these tests together cannot
+        // open, so that no test sees it in the state an earlier one left.
+        circuitBreaker: { consecutiveFailures: Number.MAX_SAFE_INTEGER },
+      },
       httpService: http,
     });
   });
-  afterEach(async () => {
+  beforeEach(() => emptyOrderTables(service.app.get(OrderDatabase)));
+  afterEach(() => {
+    try {
+      http.verifyAllUsed();
+    } finally {
+      http.reset();
+    }
+  });
+  afterAll(async () => {
     await service?.app.close();
     await testDatabase?.drop();
-    http.verifyAllUsed();
   });
 
   const post = (body: object) => service.http().post('/orders').set(IDEMPOTENCY_KEY_HEADER, 'order-key-1').send(body);

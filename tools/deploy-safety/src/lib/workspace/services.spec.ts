@@ -1,4 +1,4 @@
-import { createProjectGraphAsync, readProjectsConfigurationFromProjectGraph } from '@nx/devkit';
+import { createProjectGraphAsync, readProjectsConfigurationFromProjectGraph, type ProjectConfiguration } from '@nx/devkit';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { servicesOf } from './services';
@@ -18,9 +18,15 @@ function specsUnder(dir: string): string[] {
 
 describe('the services of this workspace', () => {
   jest.setTimeout(60_000);
+  let projects: Record<string, ProjectConfiguration>;
 
-  it('each commit the OpenAPI document they serve, kept equal by one of their specs (the breaking-change check diffs it)', async () => {
-    const projects = readProjectsConfigurationFromProjectGraph(await createProjectGraphAsync({ exitOnError: false })).projects;
+  // One project graph for the file, which every test only reads: computing it starts Nx's plugin workers and reads
+  // every project again, about 7 s of CPU each time.
+  beforeAll(async () => {
+    projects = readProjectsConfigurationFromProjectGraph(await createProjectGraphAsync({ exitOnError: false })).projects;
+  });
+
+  it('each commit the OpenAPI document they serve, kept equal by one of their specs (the breaking-change check diffs it)', () => {
     const services = servicesOf(projects);
     expect(services.map(({ name }) => name)).toEqual(expect.arrayContaining(['order-service', 'user-service']));
     const gaps = services.flatMap(({ name, root, openApiDocument }) => {
@@ -33,8 +39,7 @@ describe('the services of this workspace', () => {
     expect(gaps).toEqual([]);
   });
 
-  it('that publish events commit their AsyncAPI document, kept equal by one of their specs (the check diffs it too)', async () => {
-    const projects = readProjectsConfigurationFromProjectGraph(await createProjectGraphAsync({ exitOnError: false })).projects;
+  it('that publish events commit their AsyncAPI document, kept equal by one of their specs (the check diffs it too)', () => {
     const publishers = servicesOf(projects).filter(({ asyncApiDocument }) => asyncApiDocument && existsSync(join(workspaceRoot, asyncApiDocument)));
     expect(publishers.map(({ name }) => name)).toContain('order-service');
     const unkept = publishers.filter(
@@ -43,8 +48,7 @@ describe('the services of this workspace', () => {
     expect(unkept.map(({ name }) => `${name}: no spec under its src calls committedDocumentDrift`)).toEqual([]);
   });
 
-  it('get record-deployment and can-i-deploy from the deploy-safety plugin, and nothing else does', async () => {
-    const projects = readProjectsConfigurationFromProjectGraph(await createProjectGraphAsync({ exitOnError: false })).projects;
+  it('get record-deployment and can-i-deploy from the deploy-safety plugin, and nothing else does', () => {
     const withTargets = Object.entries(projects)
       .filter(([, project]) => project.targets?.['record-deployment'] && project.targets?.['can-i-deploy'])
       .map(([name]) => name);
