@@ -1,4 +1,4 @@
-import { propagation, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import { propagation, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
 import type { CalledResource } from '../called-resource';
 import { ProviderCallError } from '../errors/provider-call.error';
 
@@ -23,20 +23,17 @@ export class CallSpan {
     private readonly span: Span,
     /** The call's context: its attempts run in it. */
     readonly context: Context,
-    private readonly resource: CalledResource,
+    /** The route's name and attributes, which the call and each attempt share. */
+    private readonly name: string,
+    private readonly route: Attributes,
   ) {}
 
   /** Starts the span of a call of `client` to `resource`, as a child of `parent` (the caller's context at call time). */
   static start(client: string, resource: CalledResource, parent: Context): CallSpan {
-    const span = tracer.startSpan(
-      `${resource.method} ${resource.path}`,
-      {
-        kind: SpanKind.INTERNAL,
-        attributes: { 'http.request.method': resource.method, 'url.template': resource.path, 'boundary.client': client },
-      },
-      parent,
-    );
-    return new CallSpan(span, trace.setSpan(parent, span), resource);
+    const name = `${resource.method} ${resource.path}`;
+    const route = { 'http.request.method': resource.method, 'url.template': resource.path };
+    const span = tracer.startSpan(name, { kind: SpanKind.INTERNAL, attributes: { ...route, 'boundary.client': client } }, parent);
+    return new CallSpan(span, trace.setSpan(parent, span), name, route);
   }
 
   /**
@@ -52,12 +49,11 @@ export class CallSpan {
   ): Promise<Response> {
     const resendCount = this.attempts++;
     const span = tracer.startSpan(
-      `${this.resource.method} ${this.resource.path}`,
+      this.name,
       {
         kind: SpanKind.CLIENT,
         attributes: {
-          'http.request.method': this.resource.method,
-          'url.template': this.resource.path,
+          ...this.route,
           // The semantic conventions' count of the times this request was sent before: retries, from 1.
           ...(resendCount > 0 ? { 'http.request.resend_count': resendCount } : {}),
         },
